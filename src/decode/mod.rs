@@ -1,0 +1,104 @@
+//! Stage 1, decode: bytes to a [`Source`], sniffing the format and the encoding.
+//!
+//! For text and Markdown the decoded text is the input itself (spans point into it). HTML and
+//! PDF produce a new text (see `html.rs`, `pdf.rs`); `--with-text` shows it.
+
+pub mod encoding;
+
+use crate::diagnostics::{Code, Diagnostics, Severity};
+use crate::source::{Format, Source, Span};
+
+/// How to decode.
+#[derive(Clone, Debug, Default)]
+pub struct DecodeOptions {
+    /// Force a format instead of sniffing.
+    pub format: Option<Format>,
+    /// The file name, used only as a hint for sniffing (its extension).
+    pub name_hint: Option<String>,
+}
+
+/// Guess the format from the first bytes and the file name.
+pub fn sniff(bytes: &[u8], name_hint: Option<&str>) -> Format {
+    let ext = name_hint.and_then(|n| n.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase())).unwrap_or_default();
+    if bytes.starts_with(b"%PDF-") || (ext == "pdf" && bytes.windows(5).take(1024).any(|w| w == b"%PDF-")) {
+        return Format::Pdf;
+    }
+    let head = &bytes[..bytes.len().min(4096)];
+    let head_text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let trimmed = head_text.trim_start_matches('\u{feff}').trim_start();
+    if matches!(ext.as_str(), "html" | "htm" | "xhtml" | "php")
+        || trimmed.starts_with("<!doctype html")
+        || trimmed.starts_with("<html")
+        || trimmed.starts_with("<?xml") && head_text.contains("<html")
+    {
+        return Format::Html;
+    }
+    if matches!(ext.as_str(), "md" | "markdown") {
+        return Format::Markdown;
+    }
+    let tags = ["<p>", "<p ", "<div", "<br", "<li>", "<h1", "<h2", "<h3", "<h4", "<table", "<span"];
+    let tag_hits: usize = tags.iter().map(|t| head_text.matches(t).count()).sum();
+    if trimmed.starts_with('<') && tag_hits >= 2 {
+        return Format::Html;
+    }
+    if trimmed.starts_with("---\n") || trimmed.starts_with("# ") || head_text.contains("\n## ") {
+        return Format::Markdown;
+    }
+    Format::Text
+}
+
+/// Decode bytes into a [`Source`] of the given (or sniffed) format. PDF input is handled by the
+/// caller through [`crate::parse_bytes`], which needs an extractor.
+pub fn decode(bytes: &[u8], format: Format, diags: &mut Diagnostics) -> Source {
+    let d = encoding::decode_text(bytes);
+    let text = d.text;
+    if d.guessed && !text.is_empty() {
+        diags.push(
+            Severity::Info,
+            Code::Decoding,
+            format!("input is not UTF-8; decoded as {}", d.encoding),
+            Span::new(0, 0),
+        );
+    }
+    if d.had_errors {
+        diags.warn(
+            Code::Decoding,
+            format!("some bytes could not be decoded as {} and were replaced with U+FFFD", d.encoding),
+            Span::new(0, 0),
+        );
+    }
+    Source { text, format, encoding: d.encoding, bytes: bytes.len() }
+}
+
+/// True when the text looks like a binary file rather than minutes: NUL bytes or many
+/// control characters.
+pub fn looks_binary(text: &str) -> bool {
+    let sample: Vec<char> = text.chars().take(8192).collect();
+    if sample.is_empty() {
+        return false;
+    }
+    let bad =
+        sample.iter().filter(|&&c| (c < ' ' && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || c == '\u{FFFD}').count();
+    bad * 20 > sample.len() || sample.contains(&'\0') && bad * 100 > sample.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_formats() {
+        assert_eq!(sniff(b"%PDF-1.4\n", None), Format::Pdf);
+        assert_eq!(sniff(b"<!DOCTYPE html><html>", None), Format::Html);
+        assert_eq!(sniff(b"<div><p>x</p><p>y</p></div>", None), Format::Html);
+        assert_eq!(sniff(b"---\ntitle: x\n---\n", None), Format::Markdown);
+        assert_eq!(sniff(b"Agenda item\n\nTitle\n", None), Format::Text);
+        assert_eq!(sniff(b"anything", Some("a/b.md")), Format::Markdown);
+    }
+
+    #[test]
+    fn binary_detection() {
+        assert!(looks_binary("\u{89}PNG\r\n\u{1a}\n\0\0\0\rIHDR\0\0\0\u{1}"));
+        assert!(!looks_binary("Agenda item\n\nMinutes:\n1. RESOLVED that\n"));
+    }
+}

@@ -1,0 +1,25 @@
+//! Stage 5, emit: documents to bytes. Emitters are pure functions of a `Document`: the same
+//! document gives the same bytes.
+
+pub mod outline;
+
+use crate::model::Document;
+
+/// One document as JSON, pretty (two-space indent) or compact, with a trailing newline.
+pub fn json(doc: &Document, pretty: bool) -> String {
+    let mut s = if pretty {
+        serde_json::to_string_pretty(doc).expect("model serializes")
+    } else {
+        serde_json::to_string(doc).expect("model serializes")
+    };
+    s.push('\n');
+    s
+}
+
+/// The JSON Schema of the output, generated from the model types.
+pub fn schema() -> String {
+    let schema = schemars::schema_for!(Document);
+    let mut s = serde_json::to_string_pretty(&schema).expect("schema serializes");
+    s.push('\n');
+    s
+}

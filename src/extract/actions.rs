@@ -1,0 +1,246 @@
+//! Actions: what someone must do, with owner and deadline.
+//!
+//! Under a decision, each clause (or each "that ..." part of an unlabelled decision) that
+//! asks for something is an action: an imperative verb ("provide feedback ...", "write to
+//! ..."), or a passive future ("be brought to the next meeting", "will be circulated").
+//! Outside decisions, "ACTION: ..." lines and "X to <verb> ..." sentences are actions.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::dates::find_deadline;
+use super::speakers::mentions;
+use crate::model::{Action, Clause};
+use crate::segment::ResBlock;
+use crate::source::{Source, Span};
+
+/// Verbs that start a clause asking someone to do something.
+const ACTION_VERBS: &[&str] = &[
+    "arrange",
+    "ask",
+    "bring",
+    "circulate",
+    "commission",
+    "complete",
+    "consult",
+    "contact",
+    "develop",
+    "draft",
+    "establish",
+    "forward",
+    "investigate",
+    "invite",
+    "obtain",
+    "organise",
+    "prepare",
+    "produce",
+    "provide",
+    "publish",
+    "purchase",
+    "refer",
+    "report",
+    "request",
+    "research",
+    "review",
+    "seek",
+    "send",
+    "submit",
+    "update",
+    "write",
+];
+
+static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:be|is to be|are to be|will be|would be|to be)\s+(?:brought|circulated|sent|submitted|reported|provided|arranged|prepared|presented|invited|asked|written|produced|published|forwarded|investigated|reviewed|obtained|postponed|deferred|referred|brought back)\b",
+    )
+    .expect("passive regex")
+});
+
+static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| {
+    let verbs = ACTION_VERBS.join("|");
+    Regex::new(&format!(r"^(?:(?:ACTION|Action)\s*[:\-–]\s*)?(?P<owner>.{{1,60}}?)\s+(?:to|will)\s+(?:{verbs}|contact|chase|check|look|liaise|speak|find|follow|get|ensure|put|order|pay|email|ring|call|confirm|inform|ask)\b"))
+        .expect("owner regex")
+});
+
+static ACTION_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:ACTION|Action|Actions?)\s*[:\-–]\s*").expect("action label"));
+
+fn starts_with_action_verb(s: &str) -> bool {
+    let s = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let s = strip_word(s, "that").unwrap_or(s);
+    let s = strip_word(s, "to").unwrap_or(s);
+    let first = s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_ascii_lowercase();
+    ACTION_VERBS.binary_search(&first.as_str()).is_ok()
+}
+
+fn strip_word<'a>(s: &'a str, w: &str) -> Option<&'a str> {
+    let head = s.get(..w.len())?;
+    let rest = &s[w.len()..];
+    (head.eq_ignore_ascii_case(w) && rest.starts_with(char::is_whitespace)).then(|| rest.trim_start())
+}
+
+/// Is this text (a clause or part of a decision) asking for something to be done?
+pub(crate) fn is_action(s: &str) -> bool {
+    starts_with_action_verb(s) || PASSIVE.is_match(s)
+}
+
+fn action(src: &Source, text_span: Span) -> Action {
+    let text = src.get(text_span);
+    let (due, due_text) = match find_deadline(text) {
+        Some((due, phrase)) => (due, Some(phrase)),
+        None => (None, None),
+    };
+    Action { text: text.to_string(), owner: owner(text, text_span.start), due, due_text, span: text_span }
+}
+
+/// "Clerk to write to ...", "Andrew to research ...", "ACTION: Cllr Smith to ...".
+fn owner(text: &str, base: usize) -> Option<crate::model::Person> {
+    let c = OWNER_TO.captures(text)?;
+    let o = c.name("owner")?;
+    let owner_text = o.as_str();
+    if let Some(m) = mentions(owner_text, base + o.start()).into_iter().next() {
+        return Some(super::to_person(m));
+    }
+    let words: Vec<&str> = owner_text.split_whitespace().collect();
+    let last = words.last()?;
+    let office = words.len() <= 3 && last.chars().next().is_some_and(char::is_uppercase);
+    let groups = ["Members", "Council", "Committee", "Officers", "All", "Everyone", "We", "They"];
+    if office && !groups.contains(last) {
+        let kept: Vec<&str> =
+            words.iter().filter(|w| !matches!(w.to_ascii_lowercase().as_str(), "the" | "a")).copied().collect();
+        let joined = kept.join(" ");
+        // A single word that is not an office is a first name ("Andrew to research ...").
+        let is_name = kept.len() == 1 && !super::lexicon::contains(super::lexicon::OFFICES, kept[0]);
+        return Some(crate::model::Person {
+            name: is_name.then(|| joined.clone()),
+            role: (!is_name).then_some(joined),
+            organisation: None,
+            span: Span::new(base + o.start(), base + o.end()),
+        });
+    }
+    None
+}
+
+/// Actions asked for by a decision: its clauses, or its "that ..." parts.
+pub(crate) fn from_resolution(src: &Source, r: &ResBlock, clauses: &[Clause]) -> Vec<Action> {
+    let mut out = Vec::new();
+    if !clauses.is_empty() {
+        for (c, block) in clauses.iter().zip(&r.clauses) {
+            if is_action(&c.text) {
+                out.push(action(src, block.text));
+            }
+        }
+        return out;
+    }
+    for part in parts(src.get(r.span), r.span.start) {
+        if is_action(src.get(part)) {
+            out.push(action(src, part));
+        }
+    }
+    out
+}
+
+/// Split a decision into its "that ..." parts at "; that", " and that ", "; and".
+fn parts(text: &str, base: usize) -> Vec<Span> {
+    let mut cuts = vec![0];
+    for sep in ["; that ", " and that ", "; and ", "; "] {
+        let mut from = 0;
+        while let Some(p) = text[from..].find(sep) {
+            cuts.push(from + p + sep.len() - if sep.ends_with("that ") { 5 } else { 0 });
+            from += p + sep.len();
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut spans = Vec::new();
+    for (i, &c) in cuts.iter().enumerate() {
+        let end = cuts.get(i + 1).copied().unwrap_or(text.len());
+        if end > c {
+            let s = crate::segment::lines::trim_span(text, Span::new(c, end));
+            let t = &text[s.start..s.end];
+            let t_trim = t.trim_end_matches([';', ',']).trim_end();
+            let t_trim = t_trim.strip_suffix(" and").unwrap_or(t_trim).trim_end_matches([';', ',']);
+            let s = Span::new(s.start, s.start + t_trim.len());
+            if !s.is_empty() {
+                spans.push(Span::new(base + s.start, base + s.end));
+            }
+        }
+    }
+    spans
+}
+
+/// Actions in a paragraph's own text: "ACTION: ..." and "X to <verb> ..." sentences, and
+/// sentences that ask for something by the next meeting.
+pub(crate) fn from_text(src: &Source, span: Span) -> Vec<Action> {
+    let text = src.get(span);
+    let mut out = Vec::new();
+    for s in sentences(text, span.start) {
+        let t = src.get(s);
+        let labelled = ACTION_LABEL.is_match(t);
+        let owner_to = OWNER_TO
+            .captures(t)
+            .is_some_and(|c| c.name("owner").is_some_and(|o| o.as_str().split_whitespace().count() <= 4));
+        let asks_later = PASSIVE.is_match(t) && find_deadline(t).is_some();
+        if labelled || owner_to || asks_later {
+            out.push(action(src, s));
+        }
+    }
+    out
+}
+
+/// Sentence spans: cut after ". " / "? " / "! " followed by a capital, and at line ends.
+fn sentences(text: &str, base: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b = text.as_bytes();
+    for i in 0..b.len() {
+        let end_here = (matches!(b[i], b'.' | b'?' | b'!')
+            && b.get(i + 1) == Some(&b' ')
+            && b.get(i + 2).is_some_and(u8::is_ascii_uppercase))
+            || b[i] == b'\n';
+        if end_here {
+            push_trimmed(text, base, start, i + 1, &mut out);
+            start = i + 1;
+        }
+    }
+    push_trimmed(text, base, start, text.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, base: usize, a: usize, b: usize, out: &mut Vec<Span>) {
+    let s = crate::segment::lines::trim_span(text, Span::new(a, b));
+    if !s.is_empty() {
+        out.push(Span::new(base + s.start, base + s.end));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn action_clauses() {
+        assert!(is_action("provide feedback on the content and format of the draft action plan"));
+        assert!(is_action("Provide feedback on the content of the draft action plan by the end of July 2022"));
+        assert!(!is_action("note the changes to the draft action plan"));
+        assert!(is_action("that the KMSAB Self Neglect Policy will be circulated to the Partnership in due course."));
+        assert!(!is_action("that the update be noted"));
+    }
+
+    #[test]
+    fn owners_and_text_actions() {
+        let src = Source::from_text("Discussion followed. ACTION: Clerk to write to Highways about the verge. Andrew to research the cost of signs.");
+        let acts = from_text(&src, Span::new(0, src.text.len()));
+        assert_eq!(acts.len(), 2);
+        assert_eq!(acts[0].owner.as_ref().and_then(|p| p.role.clone()).as_deref(), Some("Clerk"));
+        assert_eq!(acts[1].owner.as_ref().and_then(|p| p.name.clone()).as_deref(), Some("Andrew"));
+    }
+
+    #[test]
+    fn parts_split_on_that() {
+        let t = "RESOLVED that the update be noted and that the Policy will be circulated in due course.";
+        let p: Vec<&str> = parts(t, 0).into_iter().map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(p, vec!["RESOLVED that the update be noted", "that the Policy will be circulated in due course."]);
+    }
+}

@@ -1,0 +1,182 @@
+//! Stage 3, extract: walk the [`Outline`] and fill a `model::Document` with meaning:
+//! speakers, people, resolutions with motions and votes, actions, the meeting header and
+//! declarations of interest.
+//!
+//! Extract adds facts with spans inside the block they came from; it never changes the
+//! outline.
+
+pub(crate) mod actions;
+pub mod dates;
+pub(crate) mod lexicon;
+pub(crate) mod meeting;
+pub(crate) mod people;
+pub(crate) mod resolutions;
+pub(crate) mod speakers;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diagnostics::{Code, Diagnostics};
+use crate::model::{Declaration, Item, LinkedDocument, ListEntry, Paragraph, Person};
+use crate::segment::Outline;
+use crate::source::{Source, Span};
+use speakers::{mentions, Mention};
+
+pub(crate) fn to_person(m: Mention) -> Person {
+    Person { name: m.name, role: m.role, organisation: m.organisation, span: m.span }
+}
+
+/// What extraction produces besides the items.
+pub(crate) struct Extracted {
+    pub meeting: crate::model::Meeting,
+    pub items: Vec<Item>,
+    pub declarations: Vec<Declaration>,
+    pub people: Vec<crate::model::PersonRecord>,
+}
+
+static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)declared\s+(?:an?\s+)?(?P<kind>[A-Za-z\- ]{0,60}?interest)(?:\s+in\s+(?:agenda\s+)?(?:item|minute)\s+(?P<item>[0-9][0-9./a-z]*))?")
+        .expect("declaration regex")
+});
+
+/// Speakers of a text span, in order, one per person.
+fn speakers_of(src: &Source, span: Span, people: &mut people::People) -> Vec<Person> {
+    let mut out: Vec<Person> = Vec::new();
+    for m in mentions(src.get(span), span.start) {
+        let speaks = m.speaks;
+        let p = to_person(m);
+        people.add(&p, speaks);
+        if speaks
+            && !out.iter().any(|o| {
+                o.name == p.name && o.role == p.role && p.name.is_some()
+                    || p.name.is_none() && o.name.is_none() && o.role == p.role
+            })
+        {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Build the document's contents from the outline.
+pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) -> Extracted {
+    let mut people = people::People::default();
+    let meeting = meeting::meeting(src, outline.header, &outline.header_lines);
+    for p in meeting.attendance.present.iter().chain(&meeting.attendance.in_attendance) {
+        if p.role.is_some() || p.organisation.is_some() {
+            people.add(p, false);
+        }
+    }
+    let mut items = Vec::new();
+    let mut declarations = Vec::new();
+    for (n, it) in outline.items.iter().enumerate() {
+        let item_id = format!("item-{}", n + 1);
+        let mut paragraphs = Vec::new();
+        let mut actions = Vec::new();
+        for (k, p) in it.paragraphs.iter().enumerate() {
+            // Text of a decision inside this paragraph belongs to the decision, not to its
+            // actions; the paragraph keeps the words.
+            let speakers = speakers_of(src, p.text, &mut people);
+            let holds_decision = it.resolutions.iter().any(|r| r.paragraph == Some(k));
+            if !holds_decision {
+                actions.extend(actions::from_text(src, p.text));
+            }
+            let list = p
+                .list
+                .iter()
+                .map(|e| {
+                    if !holds_decision {
+                        actions.extend(actions::from_text(src, e.text));
+                    }
+                    ListEntry {
+                        label: e.label.clone(),
+                        text: src.get(e.text).to_string(),
+                        span: e.span,
+                        speakers: speakers_of(src, e.text, &mut people),
+                    }
+                })
+                .collect();
+            for c in DECLARATION.captures_iter(src.get(p.text)) {
+                let whole = c.get(0).expect("match");
+                let before = &src.get(p.text)[..whole.start()];
+                let person = mentions(before, p.text.start).into_iter().last().map(to_person);
+                declarations.push(Declaration {
+                    person,
+                    item: c.name("item").map(|m| m.as_str().trim_end_matches('.').to_string()),
+                    interest: c.name("kind").map(|m| m.as_str().trim().to_string()),
+                    text: src.get(p.text).to_string(),
+                    span: p.text,
+                });
+            }
+            paragraphs.push(Paragraph {
+                id: format!("{item_id}/p-{}", k + 1),
+                number: p.label.as_ref().map(|(l, _)| l.clone()),
+                text: src.get(p.text).to_string(),
+                span: p.span,
+                speakers,
+                list,
+            });
+        }
+        let resolutions = it
+            .resolutions
+            .iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let context = r.paragraph.map_or(r.span, |i| it.paragraphs[i].span);
+                for m in mentions(src.get(r.span), r.span.start) {
+                    let speaks = m.speaks;
+                    people.add(&to_person(m), speaks);
+                }
+                resolutions::resolution(src, format!("{item_id}/r-{}", k + 1), r, context)
+            })
+            .collect();
+        let title = it.title.map(|t| src.get(t).to_string());
+        if let Some(t) = it.title {
+            for m in mentions(src.get(t), t.start) {
+                if m.role.is_some() {
+                    people.add(&to_person(m), false);
+                }
+            }
+        }
+        items.push(Item {
+            id: item_id,
+            number: it.number.clone(),
+            title,
+            span: it.span,
+            paragraphs,
+            resolutions,
+            actions,
+            documents: it
+                .documents
+                .iter()
+                .map(|d| LinkedDocument {
+                    title: src.get(d.title).to_string(),
+                    format: d.format.clone(),
+                    size: d.size.clone(),
+                })
+                .collect(),
+        });
+    }
+    // A later bare mention inherits the role given earlier (or later) for the same person.
+    for item in &mut items {
+        let fill = |p: &mut Person| {
+            if p.role.is_none() && p.organisation.is_none() {
+                if let Some(r) = p.name.as_deref().and_then(|n| people.role_of(n)) {
+                    p.role = r.role.clone();
+                    p.organisation = r.organisation.clone();
+                }
+            }
+        };
+        for para in &mut item.paragraphs {
+            para.speakers.iter_mut().for_each(fill);
+            for e in &mut para.list {
+                e.speakers.iter_mut().for_each(fill);
+            }
+        }
+    }
+    for &u in &outline.unclassified {
+        diags.warn(Code::Unclassified, "text outside any agenda item or header", u);
+    }
+    Extracted { meeting, items, declarations, people: people.into_records() }
+}

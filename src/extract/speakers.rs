@@ -1,0 +1,342 @@
+//! Person mentions: who is named, with what role, and who speaks (GOLD.md "Speakers").
+//!
+//! A mention is a titled name ("Mr Peerbux", "Supt. Russell", "Cllr J Smith"), a first and
+//! last name ("Tim Cook"), or an unnamed office ("The Chairman", "A Partnership Member").
+//! It speaks when a speech verb follows it, possibly after a role in brackets ("Mr Peerbux
+//! (Head of Community Safety, KCC) introduced"), an appositive ("Supt. Russell, Head of ...,
+//! commented"), a "from ..." phrase, or a list of other speakers ("Mr Hill and Supt Russell
+//! responded"). Groups ("Members", "the Committee", "Officers") never match.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{contains, NOT_NAME_WORDS, OFFICES, ORG_WORDS, ROLE_HEADS, SPEECH_VERBS, TITLES};
+use crate::source::Span;
+
+/// A mention found in a text, with any role given beside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Mention {
+    pub name: Option<String>,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+    pub span: Span,
+    pub speaks: bool,
+}
+
+fn alternation(words: &[&str]) -> String {
+    let mut w: Vec<&str> = words.to_vec();
+    w.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    w.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|")
+}
+
+const NAME: &str = r"(?:Mc|Mac|O'|O’)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*";
+
+static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    let titles = alternation(TITLES);
+    let offices = alternation(OFFICES);
+    let pattern = format!(
+        r"(?x)
+        (?P<titled>\b(?:{titles})\.?(?:\s+(?:[A-Z]\.?\s*){{1,3}})?(?:\s+{NAME}){{1,2}})
+      | (?P<office>\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Z][a-z]+\s+)?(?:{offices})\b)
+      | (?P<plain>\b{NAME}(?:\s+{NAME}){{1,2}})
+    "
+    );
+    Regex::new(&pattern).expect("mention regex")
+});
+
+static TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    let verbs = alternation(SPEECH_VERBS);
+    let pattern = format!(
+        r"(?x)^
+        (?:\s*\((?P<paren>[^()]{{2,200}})\))?
+        (?:\s*,\s*(?P<appos>(?:[^;()]|\([^()]{{1,40}}\)){{2,160}}?)\s*,)?
+        (?:\s*,\s*(?P<acro>[A-Z]{{2,8}}))?
+        (?:\s+from\s+(?P<from>[^;()]{{2,120}}?)\s*,)?
+        \s+(?:(?:also|then|further|again|subsequently|briefly|formally|kindly|had|has|have|duly|verbally|jointly|both)\s+)*
+        (?P<verb>(?:{verbs}))\b"
+    );
+    Regex::new(&pattern).expect("tail regex")
+});
+
+static ROLE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*\((?P<paren>[^()]{2,200})\))|^(?:,\s*(?P<appos>[A-Z][^;()]{2,120}?),)").expect("role regex")
+});
+
+static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let heads = alternation(ROLE_HEADS);
+    let pattern = format!(
+        r"(?P<pre>(?:\b[A-Z][A-Za-z&]*\s+){{0,3}})(?P<head>(?:{heads}))(?P<run>(?:\s+(?:of|for|of the|at)?\s*[A-Z][A-Za-z&]+)+)"
+    );
+    Regex::new(&pattern).expect("role-before regex")
+});
+
+/// "Violence Reduction Challenge (VRC)": a phrase followed by its own initials is a thing.
+fn defines_acronym(phrase: &str, after: &str) -> bool {
+    let initials: String = phrase.split_whitespace().filter_map(|w| w.chars().next()).collect();
+    let after = after.trim_start();
+    after.strip_prefix('(').is_some_and(|a| a.starts_with(&initials) && a[initials.len()..].starts_with(')'))
+}
+
+/// True when `s` names a person (a titled name or a plausible first and last name).
+fn has_person(s: &str) -> bool {
+    MENTION
+        .captures_iter(s)
+        .any(|c| c.name("titled").is_some() || c.name("plain").is_some_and(|p| plausible_name(p.as_str())))
+}
+
+/// True when a capitalised run of words is a name, not a thing ("Kent Police", "The Office").
+fn plausible_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|w| !contains(NOT_NAME_WORDS, w) && !contains(ORG_WORDS, w) && !w.ends_with("shire"))
+}
+
+fn clean_title(m: &str) -> String {
+    m.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Split "Head of Community Safety, KCC" into role "Head of Community Safety", organisation
+/// "KCC": the last comma-separated part is the organisation when it is an acronym or holds an
+/// organisation word.
+pub(crate) fn split_role(s: &str) -> (Option<String>, Option<String>) {
+    let s = clean_title(s.trim().trim_end_matches([',', '.']));
+    if s.is_empty() {
+        return (None, None);
+    }
+    let is_org = |p: &str| {
+        let p = p.trim();
+        (p.len() >= 2 && p.len() <= 8 && p.chars().all(|c| c.is_ascii_uppercase() || c == '&'))
+            || p.split_whitespace().any(|w| contains(ORG_WORDS, w.trim_matches(|c: char| !c.is_alphanumeric())))
+    };
+    if let Some((role, org)) = s.rsplit_once(", ") {
+        if is_org(org) && !role.is_empty() {
+            return (Some(role.to_string()), Some(org.to_string()));
+        }
+    }
+    if is_org(&s) && !s.split_whitespace().any(|w| contains(ROLE_HEADS, w)) {
+        return (None, Some(s));
+    }
+    (Some(s), None)
+}
+
+/// All person mentions in `text` (which starts at byte `base` of the source), in order.
+pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let mut pending: Vec<usize> = Vec::new();
+    // Bytes already taken as a previous mention's role: "(Chief Inspector, Partnerships ...)"
+    // holds no mention of its own.
+    let mut consumed = 0;
+    for c in MENTION.captures_iter(text) {
+        let m = c.get(0).expect("match");
+        if m.start() < consumed {
+            continue;
+        }
+        let (name, role) = if let Some(t) = c.name("titled") {
+            let s = clean_title(t.as_str());
+            // "Cllr Smith The" cannot happen: NAME needs lower-case letters after a capital.
+            (Some(s), None)
+        } else if let Some(o) = c.name("office") {
+            let words: Vec<&str> = o.as_str().split_whitespace().skip(1).collect();
+            (None, Some(words.join(" ")))
+        } else {
+            let p = c.name("plain").expect("plain").as_str();
+            if !plausible_name(p) || defines_acronym(p, &text[m.end()..]) {
+                pending.clear();
+                continue;
+            }
+            (Some(clean_title(p)), None)
+        };
+        let after = &text[m.end()..];
+        let mut mention = Mention {
+            name,
+            role,
+            organisation: None,
+            span: Span::new(base + m.start(), base + m.end()),
+            speaks: false,
+        };
+        // A list "A, B and C responded": a mention right after the previous one's separator.
+        let joined = out.last().is_some_and(|prev| {
+            let gap = &text[prev.span.end - base..m.start()];
+            matches!(gap.trim(), "," | "and" | ", and" | "&")
+        });
+        if !joined {
+            pending.clear();
+        }
+        if let Some(t) = TAIL.captures(after) {
+            // An appositive is a role unless it names someone with a title ("Mr A, Mr B, ...").
+            let appos_ok = t.name("appos").is_none_or(|a| {
+                mention.name.is_none() || !MENTION.captures_iter(a.as_str()).any(|c| c.name("titled").is_some())
+            });
+            if appos_ok {
+                mention.speaks = true;
+                let role_text = t.name("paren").or(t.name("appos")).or(t.name("acro"));
+                if mention.name.is_some() {
+                    if let Some(r) = role_text {
+                        let (role, org) = split_role(r.as_str());
+                        mention.role = role;
+                        mention.organisation = org;
+                    } else if let Some(f) = t.name("from") {
+                        mention.organisation = Some(clean_title(f.as_str()));
+                    }
+                }
+                if let Some(v) = t.name("verb") {
+                    consumed = m.end() + v.start();
+                }
+                for &i in &pending {
+                    out[i].speaks = true;
+                }
+                pending.clear();
+            }
+        } else if mention.name.is_some() {
+            if let Some(r) = ROLE_ONLY.captures(after) {
+                let raw = r.name("paren").or(r.name("appos")).map_or("", |x| x.as_str());
+                if !has_person(raw) || raw.split_whitespace().count() > 3 {
+                    let (role, org) = split_role(raw);
+                    mention.role = role;
+                    mention.organisation = org;
+                    consumed = m.end() + r.get(0).map_or(0, |x| x.end());
+                }
+            }
+            pending.push(out.len());
+        }
+        out.push(mention);
+    }
+    let before = roles_before_names(text, base, &out);
+    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+    out.retain(|m| m.speaks || m.role.is_some() || !before.iter().any(|(_, whole)| overlaps(*whole, m.span)));
+    out.extend(before.into_iter().map(|(m, _)| m));
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out
+}
+
+/// "the then Chief Constable of Kent Police David Phillips", "KCC Chief Executive Mike Pitt":
+/// a role phrase whose last two capitalised words are a name.
+fn roles_before_names(text: &str, base: usize, found: &[Mention]) -> Vec<(Mention, Span)> {
+    let mut out = Vec::new();
+    for c in ROLE_BEFORE.captures_iter(text) {
+        let run = c.name("run").expect("run");
+        let words: Vec<(usize, &str)> = run
+            .as_str()
+            .split_whitespace()
+            .scan(0usize, |pos, w| {
+                let at = run.as_str()[*pos..].find(w).map_or(*pos, |i| *pos + i);
+                *pos = at + w.len();
+                Some((run.start() + at, w))
+            })
+            .collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let (first_at, first) = words[words.len() - 2];
+        let (last_at, last) = words[words.len() - 1];
+        let name = format!("{first} {last}");
+        if !plausible_name(&name) {
+            continue;
+        }
+        let span = Span::new(base + first_at, base + last_at + last.len());
+        // A role phrase inside brackets describes the person before the brackets.
+        let before = &text[..c.get(0).expect("match").start()];
+        if before.matches('(').count() > before.matches(')').count() {
+            continue;
+        }
+        if found.iter().any(|m| m.span.start <= span.start && span.end <= m.span.end && m.role.is_some()) {
+            continue;
+        }
+        let pre = c.name("pre").map_or("", |p| p.as_str()).trim();
+        let pre = pre.strip_prefix("The ").or_else(|| pre.strip_prefix("the ")).unwrap_or(pre);
+        let role_words = &text[c.name("head").expect("head").start()..first_at];
+        let role = format!("{pre} {role_words}").trim().trim_end_matches(|ch: char| !ch.is_alphanumeric()).to_string();
+        let role = role.trim_start_matches("then ").to_string();
+        let whole = c.get(0).expect("match");
+        let mention =
+            Mention { name: Some(name), role: Some(clean_title(&role)), organisation: None, span, speaks: false };
+        out.push((mention, Span::new(base + whole.start(), base + whole.end())));
+    }
+    out.retain(|(m, _)| !found.iter().any(|f| f.span == m.span));
+    out
+}
+
+/// Normalised key for merging mentions of one person: lower case, no dots, single spaces.
+pub(crate) fn name_key(name: &str) -> String {
+    name.replace('.', " ").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn speakers(text: &str) -> Vec<(Option<String>, Option<String>, Option<String>)> {
+        mentions(text, 0).into_iter().filter(|m| m.speaks).map(|m| (m.name, m.role, m.organisation)).collect()
+    }
+
+    fn s(x: &str) -> Option<String> {
+        Some(x.to_string())
+    }
+
+    #[test]
+    fn titled_with_role_in_brackets() {
+        assert_eq!(
+            speakers("Mr Peerbux (Head of Community Safety, KCC) introduced this item"),
+            vec![(s("Mr Peerbux"), s("Head of Community Safety"), s("KCC"))]
+        );
+    }
+
+    #[test]
+    fn appositive_and_from() {
+        assert_eq!(
+            speakers("Supt. Russell, Head of Partnerships and Communities for Kent Police, commented on"),
+            vec![(s("Supt. Russell"), s("Head of Partnerships and Communities for Kent Police"), None)]
+        );
+        assert_eq!(
+            speakers("Cynthia Allen from Kent, Surrey & Sussex Community Rehabilitation Company, advised the"),
+            vec![(s("Cynthia Allen"), None, s("Kent, Surrey & Sussex Community Rehabilitation Company"))]
+        );
+        assert_eq!(speakers("1. Cynthia Allen, CRC addressed the issue"), vec![(s("Cynthia Allen"), None, s("CRC"))]);
+    }
+
+    #[test]
+    fn offices_and_groups() {
+        assert_eq!(speakers("The Chairman stated that"), vec![(None, s("Chairman"), None)]);
+        assert_eq!(speakers("The Vice-Chairman asked whether"), vec![(None, s("Vice-Chairman"), None)]);
+        assert_eq!(speakers("A Partnership Member advised that"), vec![(None, s("Partnership Member"), None)]);
+        assert!(speakers("Members asked several questions. The Committee noted the report.").is_empty());
+        assert!(speakers("Officers explained that").is_empty());
+    }
+
+    #[test]
+    fn lists_of_speakers() {
+        let got = speakers("Members asked several questions, Mr Beaumont, Mr Hill, Supt Russell and Mr Bone-Knell responded as follows;");
+        let names: Vec<_> = got.into_iter().map(|x| x.0.unwrap()).collect();
+        assert_eq!(names, vec!["Mr Beaumont", "Mr Hill", "Supt Russell", "Mr Bone-Knell"]);
+    }
+
+    #[test]
+    fn mentioned_is_not_speaking() {
+        assert!(speakers("paid tribute to the work of Shirley Brinson for their work").is_empty());
+        assert!(speakers("Andy Raby (Independent Chair for Domestic Homicide Reviews) was in attendance").is_empty());
+        let all = mentions("Andy Raby (Independent Chair for Domestic Homicide Reviews) was in attendance", 0);
+        assert_eq!(all[0].role, s("Independent Chair for Domestic Homicide Reviews"));
+    }
+
+    #[test]
+    fn role_before_name() {
+        let all = mentions(
+            "set up by the then Chief Constable of Kent Police David Phillips and KCC Chief Executive Mike Pitt.",
+            0,
+        );
+        let got: Vec<_> = all.iter().map(|m| (m.name.clone().unwrap(), m.role.clone().unwrap())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("David Phillips".to_string(), "Chief Constable of Kent Police".to_string()),
+                ("Mike Pitt".to_string(), "KCC Chief Executive".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn name_keys_ignore_dots() {
+        assert_eq!(name_key("Supt. Russell"), name_key("Supt Russell"));
+    }
+}

@@ -1,0 +1,88 @@
+//! The line tokenizer: text to [`Line`]s with spans. It cannot fail.
+//!
+//! Whitespace here is Unicode whitespace, so the U+00A0 that ModernGov pages put after
+//! paragraph numbers and on "blank" lines counts as blank; `\r\n` is a line end.
+
+use crate::source::Span;
+
+/// One physical line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// The line without its line end.
+    pub span: Span,
+    /// The line without leading and trailing whitespace (empty span at `span.start` when blank).
+    pub content: Span,
+}
+
+impl Line {
+    /// True when the line holds only whitespace.
+    pub fn is_blank(&self) -> bool {
+        self.content.is_empty()
+    }
+}
+
+/// Split `text` into lines.
+pub(crate) fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    while start <= text.len() {
+        let end = memchr_newline(&bytes[start..]).map_or(text.len(), |i| start + i);
+        let mut line_end = end;
+        if line_end > start && bytes[line_end - 1] == b'\r' {
+            line_end -= 1;
+        }
+        let raw = &text[start..line_end];
+        let trimmed_start = raw.len() - raw.trim_start().len();
+        let trimmed = raw.trim();
+        let content = if trimmed.is_empty() {
+            Span::new(start, start)
+        } else {
+            Span::new(start + trimmed_start, start + trimmed_start + trimmed.len())
+        };
+        out.push(Line { span: Span::new(start, line_end), content });
+        if end == text.len() {
+            break;
+        }
+        start = end + 1;
+    }
+    out
+}
+
+fn memchr_newline(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'\n')
+}
+
+/// Trim Unicode whitespace from both ends of `span` within `text`.
+pub(crate) fn trim_span(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    if t.is_empty() {
+        Span::new(span.start, span.start)
+    } else {
+        Span::new(span.start + lead, span.start + lead + t.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_crlf_and_nbsp_blank_lines() {
+        let text = "Agenda item\r\n\u{a0}\r\n1.\u{a0}\u{a0} Text\n";
+        let ls = lines(text);
+        assert_eq!(ls.len(), 4);
+        assert_eq!(&text[ls[0].content.start..ls[0].content.end], "Agenda item");
+        assert!(ls[1].is_blank());
+        assert_eq!(&text[ls[2].content.start..ls[2].content.end], "1.\u{a0}\u{a0} Text");
+        assert!(ls[3].is_blank());
+    }
+
+    #[test]
+    fn trims_spans() {
+        let text = "  a b \u{a0}";
+        assert_eq!(trim_span(text, Span::new(0, text.len())), Span::new(2, 5));
+    }
+}

@@ -1,0 +1,560 @@
+//! Stage 2, segment: cut the [`Source`] into an [`Outline`] of header, agenda items,
+//! numbered paragraphs with sub-lists, and decision blocks with clauses. Structure only:
+//! who speaks and what dates mean is `extract`'s job.
+//!
+//! Segmenting never fails. Every non-blank byte ends up in the header, an item, or the
+//! outline's `unclassified` list (reported as the `unclassified` diagnostic).
+//!
+//! The steps: [`lines`] splits the text; `find_headings` finds where items start (ModernGov
+//! "Agenda item" pages, flattened "No. | Item |" tables, numbered headings); `item_body`
+//! runs a small state machine over the item's pieces (a piece is a line, or part of a line
+//! split at a "Minutes:" marker), using the nom parsers in [`labels`].
+
+pub(crate) mod labels;
+pub(crate) mod lines;
+pub(crate) mod outline;
+
+use crate::diagnostics::{Code, Diagnostics};
+use crate::source::{Source, Span};
+use labels::{decision_start, document_marker, label, LabelKind};
+use lines::{trim_span, Line};
+pub(crate) use outline::*;
+
+/// Where an item starts and how its heading reads.
+#[derive(Clone, Debug)]
+struct Heading {
+    /// First byte of the item.
+    start: usize,
+    number: Option<String>,
+    title: Option<Span>,
+    lost_title: bool,
+    /// Where the item's body begins.
+    body_start: usize,
+    documents: Vec<DocLink>,
+}
+
+/// Markers that ModernGov puts between a title and the minutes' text.
+const BODY_MARKERS: [&str; 3] = ["Minutes:", "Decision:", "Additional documents:"];
+
+/// Segment a source into an outline.
+pub(crate) fn segment(src: &Source, diags: &mut Diagnostics) -> Outline {
+    let text = src.text.as_str();
+    let lines = lines::lines(text);
+    let headings = find_headings(text, &lines);
+    let mut outline = Outline::default();
+    let first = headings.first().map_or(text.len(), |h| h.start);
+    let header = trim_span(text, Span::new(0, first));
+    if !header.is_empty() {
+        if headings.is_empty() {
+            outline.unclassified.push(header);
+        } else {
+            outline.header = Some(header);
+            outline.header_lines =
+                lines.iter().filter(|l| !l.is_blank() && l.content.end <= first).map(|l| l.content).collect();
+        }
+    }
+    for (i, h) in headings.iter().enumerate() {
+        let end = headings.get(i + 1).map_or(text.len(), |n| n.start);
+        let span = trim_span(text, Span::new(h.start, end));
+        let body = Span::new(h.body_start.min(span.end), span.end);
+        let mut item = ItemBlock {
+            span,
+            number: h.number.clone(),
+            title: h.title,
+            lost_title: h.lost_title,
+            paragraphs: Vec::new(),
+            resolutions: Vec::new(),
+            documents: h.documents.clone(),
+        };
+        item_body(text, &lines, body, &mut item);
+        check_numbering(text, &item, diags);
+        if item.lost_title {
+            diags.warn(Code::LostTitle, "agenda item has no title in the source", Span::new(span.start, span.start));
+        }
+        outline.items.push(item);
+    }
+    if outline.items.is_empty() && !text.trim().is_empty() {
+        diags.warn(Code::NoItems, "no agenda item found; is this a document of minutes?", Span::new(0, 0));
+    }
+    outline
+}
+
+fn content<'t>(text: &'t str, l: &Line) -> &'t str {
+    &text[l.content.start..l.content.end]
+}
+
+/// Find item starts. ModernGov forms win over generic numbered headings: when a document has
+/// "Agenda item" pages or a flattened item table, numbered lines inside are paragraphs.
+fn find_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
+    let mut out = Vec::new();
+    let mut table_mode = false;
+    let mut i = 0;
+    while i < lines.len() {
+        let l = &lines[i];
+        let c = content(text, l);
+        if l.is_blank() {
+            i += 1;
+            continue;
+        }
+        if is_table_header(c) {
+            table_mode = true;
+            i += 1;
+            continue;
+        }
+        if c.eq_ignore_ascii_case("agenda item") || c.to_ascii_lowercase().starts_with("agenda item ") && c.len() < 20 {
+            let number = c.get(12..).map(str::trim).filter(|n| !n.is_empty()).map(str::to_string);
+            // The title is the next non-blank line unless that is already a marker.
+            let mut j = i + 1;
+            while j < lines.len() && lines[j].is_blank() {
+                j += 1;
+            }
+            let (title, body_start, documents) = match lines.get(j) {
+                Some(t) if !is_marker_line(content(text, t)) => {
+                    let (title, docs) = split_title(text, t.content);
+                    (Some(title), t.span.end, docs)
+                }
+                _ => (None, l.span.end, Vec::new()),
+            };
+            out.push(Heading {
+                start: l.content.start,
+                number,
+                title,
+                lost_title: title.is_none(),
+                body_start,
+                documents,
+            });
+            i = j.max(i + 1);
+            continue;
+        }
+        if table_mode {
+            if let Some(h) = table_heading(text, lines, i) {
+                out.push(h);
+            }
+        }
+        i += 1;
+    }
+    if out.is_empty() {
+        out = numbered_headings(text, lines);
+    }
+    out
+}
+
+fn is_table_header(c: &str) -> bool {
+    let squashed: String = c.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+    squashed.starts_with("no.|item|") || squashed.starts_with("no|item|") || squashed == "item|"
+}
+
+fn is_marker_line(c: &str) -> bool {
+    BODY_MARKERS.iter().any(|m| c.starts_with(m)) || c.starts_with("Supporting documents:")
+}
+
+/// Position of a " Minutes:" (or "Decision:") marker inside a line, with the marker's length.
+fn find_marker(c: &str) -> Option<(usize, usize)> {
+    ["Minutes:", "Decision:"]
+        .iter()
+        .filter_map(|m| {
+            c.match_indices(m)
+                .find(|(at, _)| *at == 0 || c[..*at].ends_with(|ch: char| ch.is_whitespace() || ch == '|'))
+                .map(|(at, _)| (at, m.len()))
+        })
+        .min()
+}
+
+/// A title with any "PDF 110 KB" marker and table pipes removed.
+fn split_title(text: &str, span: Span) -> (Span, Vec<DocLink>) {
+    let s = &text[span.start..span.end];
+    let s_trim = s.trim_end_matches(|c: char| c == '|' || c.is_whitespace());
+    let mut end = span.start + s_trim.len();
+    let mut docs = Vec::new();
+    if let Some((at, format, size)) = document_marker(s_trim) {
+        end = span.start + at;
+        let title = trim_span(text, Span::new(span.start, end));
+        docs.push(DocLink { title, format: Some(format), size: Some(size) });
+    }
+    (trim_span(text, Span::new(span.start, end)), docs)
+}
+
+/// In a flattened "No. | Item |" table, a row starts with the item's title: an unlabelled line
+/// with a "Minutes:" marker, or a short line ending in "|", or an unlabelled line whose next
+/// line carries the marker but cannot itself be a heading (it starts with a bullet).
+fn table_heading(text: &str, lines: &[Line], i: usize) -> Option<Heading> {
+    let l = &lines[i];
+    let c = content(text, l);
+    if label(c).is_some() || decision_start(c).is_some() {
+        return None;
+    }
+    let heading = |title_end: usize, body_start: usize| {
+        let title_span = Span::new(l.content.start, title_end);
+        let (title, documents) = split_title(text, title_span);
+        let raw = &text[title.start..title.end];
+        let lost = title.is_empty() || raw.trim_end_matches(':').eq_ignore_ascii_case("additional documents");
+        Heading {
+            start: l.content.start,
+            number: None,
+            title: if lost { None } else { Some(title) },
+            lost_title: lost,
+            body_start,
+            documents,
+        }
+    };
+    if let Some((at, len)) = find_marker(c) {
+        return Some(heading(l.content.start + at, l.content.start + at + len));
+    }
+    let trimmed = c.trim_end();
+    if trimmed.ends_with('|') && trimmed.len() < 160 && !trimmed.trim_end_matches(['|', ' ']).ends_with('.') {
+        return Some(heading(l.content.end, l.span.end));
+    }
+    let next = lines[i + 1..].iter().find(|n| !n.is_blank())?;
+    let nc = content(text, next);
+    if find_marker(nc).is_some() && label(nc).is_some_and(|lb| lb.kind == LabelKind::Bullet) {
+        return Some(heading(l.content.end, l.span.end));
+    }
+    None
+}
+
+/// Generic numbered headings ("5. Matters Arising", "135/19 Apologies"), used when the
+/// document has no ModernGov structure: a labelled line whose text is short and title-like.
+fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
+    let mut out = Vec::new();
+    for l in lines {
+        if l.is_blank() {
+            continue;
+        }
+        let c = content(text, l);
+        let Some(lb) = label(c) else { continue };
+        if !matches!(lb.kind, LabelKind::Number | LabelKind::Ref) || lb.text.contains('.') {
+            continue;
+        }
+        let body = &c[lb.body_offset..];
+        let title_like = !body.is_empty()
+            && body.len() <= 90
+            && body.starts_with(|ch: char| ch.is_uppercase())
+            && !body.ends_with(['.', ',', ';'])
+            && decision_start(body).is_none();
+        if title_like {
+            let title = Span::new(l.content.start + lb.body_offset, l.content.end);
+            let (title, documents) = split_title(text, title);
+            out.push(Heading {
+                start: l.content.start,
+                number: Some(lb.text.clone()),
+                title: Some(title),
+                lost_title: false,
+                body_start: l.span.end,
+                documents,
+            });
+        }
+    }
+    out
+}
+
+/// A piece of an item body: a line, or part of one split at a marker.
+#[derive(Clone, Copy, Debug)]
+struct Piece {
+    span: Span,
+    /// A blank line (or a marker) came before it.
+    after_break: bool,
+}
+
+fn pieces(text: &str, lines: &[Line], body: Span) -> (Vec<Piece>, Option<usize>) {
+    let mut out = Vec::new();
+    let mut after_break = true;
+    let mut docs_from = None;
+    for l in lines {
+        if l.span.end < body.start || l.span.start >= body.end {
+            continue;
+        }
+        let start = l.content.start.max(body.start);
+        let end = l.content.end.min(body.end);
+        if l.is_blank() || start >= end {
+            after_break = true;
+            continue;
+        }
+        let mut span = trim_span(text, Span::new(start, end));
+        if span.is_empty() {
+            after_break = true;
+            continue;
+        }
+        if text[span.start..span.end].starts_with("Supporting documents:") {
+            docs_from = Some(span.start);
+            break;
+        }
+        // Split at "Minutes:" markers (flattened tables put them mid-line).
+        loop {
+            let s = &text[span.start..span.end];
+            match find_marker(s) {
+                Some((at, len)) => {
+                    let before = trim_span(text, Span::new(span.start, span.start + at));
+                    if !before.is_empty() {
+                        out.push(Piece { span: before, after_break });
+                    }
+                    after_break = true;
+                    span = trim_span(text, Span::new(span.start + at + len, span.end));
+                    if span.is_empty() {
+                        break;
+                    }
+                }
+                None => {
+                    let s2 = s.strip_prefix("Additional documents:").map(|r| s.len() - r.len());
+                    if let Some(skip) = s2 {
+                        span = trim_span(text, Span::new(span.start + skip, span.end));
+                        after_break = true;
+                        if span.is_empty() {
+                            break;
+                        }
+                    }
+                    out.push(Piece { span, after_break });
+                    after_break = false;
+                    break;
+                }
+            }
+        }
+    }
+    (out, docs_from)
+}
+
+/// Where new text in an item body goes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Open {
+    Nothing,
+    /// The paragraph's own text.
+    Para,
+    /// The last list entry of the last paragraph.
+    ListEntry,
+    /// The decision (last resolution), still taking clauses.
+    Decision,
+    /// The last clause of the last resolution.
+    Clause,
+}
+
+fn strip_pipe(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let t = s.trim_end_matches(|c: char| c == '|' || c.is_whitespace());
+    Span::new(span.start, span.start + t.len())
+}
+
+/// Run the body state machine over an item's pieces.
+fn item_body(text: &str, lines: &[Line], body: Span, item: &mut ItemBlock) {
+    let (pieces, docs_from) = pieces(text, lines, body);
+    if let Some(from) = docs_from {
+        for l in lines.iter().filter(|l| !l.is_blank() && l.content.start > from && l.content.end <= body.end) {
+            let (title, mut docs) = split_title(text, l.content);
+            if docs.is_empty() && !title.is_empty() {
+                docs.push(DocLink { title, format: None, size: None });
+            }
+            item.documents.extend(docs);
+        }
+    }
+    let numeric_paras = pieces.iter().any(|p| {
+        label(&text[p.span.start..p.span.end]).is_some_and(|l| matches!(l.kind, LabelKind::Number | LabelKind::Ref))
+    });
+    let mut open = Open::Nothing;
+    for p in pieces {
+        let span = strip_pipe(text, p.span);
+        if span.is_empty() {
+            continue;
+        }
+        let s = &text[span.start..span.end];
+        let lb = label(s);
+        let res_open = matches!(open, Open::Decision | Open::Clause);
+        match lb {
+            Some(lb) if res_open && is_clause_label(lb.kind, numeric_paras) => {
+                let r = item.resolutions.last_mut().expect("open decision");
+                let body_span = Span::new(span.start + lb.body_offset, span.end);
+                if lb.kind != LabelKind::Bullet {
+                    r.clauses.push(Entry { span, label: Some(lb.text), text: body_span });
+                    open = Open::Clause;
+                } else {
+                    open = Open::Decision;
+                }
+                r.span = r.span.cover(span);
+                extend_para_of(item, span);
+            }
+            Some(lb)
+                if lb.kind == LabelKind::Sub && !numeric_paras
+                    || matches!(lb.kind, LabelKind::Number | LabelKind::Ref) =>
+            {
+                let body_span = Span::new(span.start + lb.body_offset, span.end);
+                item.paragraphs.push(ParaBlock {
+                    span,
+                    label: Some((lb.text, lb.kind)),
+                    text: body_span,
+                    list: Vec::new(),
+                });
+                open = Open::Para;
+                open_decision(text, item, body_span, &mut open);
+            }
+            Some(lb) => {
+                // A sub-point or bullet: an entry of the current paragraph's list.
+                let body_span = Span::new(span.start + lb.body_offset, span.end);
+                let label = (lb.kind != LabelKind::Bullet).then(|| lb.text.clone());
+                if item.paragraphs.is_empty() || !lb_attaches(open) {
+                    item.paragraphs.push(ParaBlock {
+                        span,
+                        label: None,
+                        text: Span::new(span.start, span.start),
+                        list: Vec::new(),
+                    });
+                }
+                let para = item.paragraphs.last_mut().expect("paragraph");
+                para.list.push(Entry { span, label, text: body_span });
+                para.span = para.span.cover(span);
+                open = Open::ListEntry;
+            }
+            None => {
+                let decision = decision_start(s);
+                if !p.after_break && open != Open::Nothing && decision.is_none() {
+                    extend_open(item, open, span);
+                    continue;
+                }
+                if let Some((kind, at)) = decision {
+                    let rspan = Span::new(span.start + at, span.end);
+                    item.resolutions.push(ResBlock { span: rspan, kind, clauses: Vec::new(), paragraph: None });
+                    open = Open::Decision;
+                } else {
+                    item.paragraphs.push(ParaBlock { span, label: None, text: span, list: Vec::new() });
+                    open = Open::Para;
+                }
+            }
+        }
+    }
+}
+
+fn lb_attaches(open: Open) -> bool {
+    matches!(open, Open::Para | Open::ListEntry)
+}
+
+/// Clauses of an open decision: letters and romans always; numbers only in an item whose
+/// paragraphs are not numbered (else "10." is the next paragraph); bullets join the text.
+fn is_clause_label(kind: LabelKind, numeric_paras: bool) -> bool {
+    match kind {
+        LabelKind::Sub | LabelKind::Bullet => true,
+        LabelKind::Number => !numeric_paras,
+        LabelKind::Ref => false,
+    }
+}
+
+/// A paragraph whose text starts with a decision keyword opens a resolution inside it.
+fn open_decision(text: &str, item: &mut ItemBlock, body: Span, open: &mut Open) {
+    if let Some((kind, at)) = decision_start(&text[body.start..body.end]) {
+        let idx = item.paragraphs.len() - 1;
+        item.resolutions.push(ResBlock {
+            span: Span::new(body.start + at, body.end),
+            kind,
+            clauses: Vec::new(),
+            paragraph: Some(idx),
+        });
+        *open = Open::Decision;
+    }
+}
+
+/// Grow the paragraph that holds the open decision, so its span covers the clauses.
+fn extend_para_of(item: &mut ItemBlock, span: Span) {
+    if let Some(idx) = item.resolutions.last().and_then(|r| r.paragraph) {
+        let p = &mut item.paragraphs[idx];
+        p.span = p.span.cover(span);
+    }
+}
+
+/// A continuation line (no blank line before it) joins whatever is open.
+fn extend_open(item: &mut ItemBlock, open: Open, span: Span) {
+    match open {
+        Open::Nothing => {}
+        Open::Para => {
+            let p = item.paragraphs.last_mut().expect("open paragraph");
+            p.span = p.span.cover(span);
+            p.text = if p.text.is_empty() { span } else { p.text.cover(span) };
+            if let Some(r) = item.resolutions.last_mut().filter(|r| r.paragraph == Some(item.paragraphs.len() - 1)) {
+                r.span = r.span.cover(span);
+            }
+        }
+        Open::ListEntry => {
+            let p = item.paragraphs.last_mut().expect("open paragraph");
+            let e = p.list.last_mut().expect("open entry");
+            e.span = e.span.cover(span);
+            e.text = e.text.cover(span);
+            p.span = p.span.cover(span);
+        }
+        Open::Decision | Open::Clause => {
+            let r = item.resolutions.last_mut().expect("open decision");
+            r.span = r.span.cover(span);
+            if open == Open::Clause {
+                let c = r.clauses.last_mut().expect("open clause");
+                c.span = c.span.cover(span);
+                c.text = c.text.cover(span);
+            }
+            extend_para_of(item, span);
+        }
+    }
+}
+
+/// Report gaps in integer paragraph numbering ("2." with no "1.").
+fn check_numbering(_text: &str, item: &ItemBlock, diags: &mut Diagnostics) {
+    let mut prev: Option<u64> = None;
+    for p in &item.paragraphs {
+        let Some((n, LabelKind::Number)) = &p.label else {
+            continue;
+        };
+        let Ok(n) = n.parse::<u64>() else { continue };
+        let expected = prev.map_or(1, |x| x + 1);
+        if n > expected && n - expected < 1000 {
+            let missing = if n - expected == 1 { format!("{expected}") } else { format!("{expected}-{}", n - 1) };
+            diags.warn(
+                Code::NumberingGap,
+                format!("paragraph {missing} missing before {n}"),
+                Span::new(p.span.start, p.span.start),
+            );
+        }
+        prev = Some(n);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outline(text: &str) -> (Outline, Vec<String>) {
+        let src = Source::from_text(text);
+        let mut d = Diagnostics::default();
+        let o = segment(&src, &mut d);
+        (o, d.into_sorted().into_iter().map(|d| d.code.name().to_string()).collect())
+    }
+
+    #[test]
+    fn agenda_item_page() {
+        let text = "Agenda item\n\nTitle Here\n\nMinutes:\n\n1.\u{a0} Mr X said.\n\n2.\u{a0} RESOLVED that:\n\na.\u{a0} note\n\nb.\u{a0} do\n\nSupporting documents:\n";
+        let (o, d) = outline(text);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(o.items.len(), 1);
+        let it = &o.items[0];
+        assert_eq!(&text[it.title.unwrap().start..it.title.unwrap().end], "Title Here");
+        assert_eq!(it.paragraphs.len(), 2);
+        assert_eq!(it.resolutions.len(), 1);
+        assert_eq!(it.resolutions[0].clauses.len(), 2);
+        assert_eq!(it.resolutions[0].paragraph, Some(1));
+    }
+
+    #[test]
+    fn numbering_gap_is_reported() {
+        let (_, d) = outline("Agenda item\nT\nMinutes:\n2. A.\n3. B.\n");
+        assert_eq!(d, vec!["numbering-gap"]);
+    }
+
+    #[test]
+    fn flattened_table() {
+        let text = "Venue: Room\nNo. | Item |\nIntro |\nNotes PDF 110 KB Minutes: RESOLVED that x.\nAdditional documents: Minutes: 1. Text.\n";
+        let (o, d) = outline(text);
+        assert_eq!(o.items.len(), 3);
+        assert!(o.header.is_some());
+        assert_eq!(o.items[1].documents.len(), 1);
+        assert!(o.items[2].lost_title);
+        assert_eq!(d, vec!["lost-title"]);
+    }
+
+    #[test]
+    fn plain_text_is_unclassified() {
+        let (o, d) = outline("Just a shopping list\nmilk\n");
+        assert!(o.items.is_empty());
+        assert_eq!(o.unclassified.len(), 1);
+        assert_eq!(d, vec!["no-items"]);
+    }
+}
