@@ -111,6 +111,16 @@ pub fn parse_bytes(bytes: &[u8], dopts: &decode::DecodeOptions, opts: &Options) 
         )));
     }
     let mut diags = Diagnostics::default();
+    if decode::bytes_look_binary(bytes) {
+        // Do not guess a text encoding for a PNG: keep the bytes visible but parse nothing.
+        let src = Source {
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            format,
+            encoding: "binary".into(),
+            bytes: bytes.len(),
+        };
+        return Ok(parse_with(&src, &document_id(bytes), opts, &mut diags));
+    }
     let src = decode::decode(bytes, format, &mut diags);
     Ok(parse_with(&src, &document_id(bytes), opts, &mut diags))
 }

@@ -70,6 +70,23 @@ pub fn decode(bytes: &[u8], format: Format, diags: &mut Diagnostics) -> Source {
     Source { text, format, encoding: d.encoding, bytes: bytes.len() }
 }
 
+/// True when raw bytes are a binary file: NUL bytes (outside UTF-16 text, which has a BOM or
+/// alternating NULs and is decoded instead) or many C0 control bytes in the first 8 KiB.
+pub fn bytes_look_binary(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(8192)];
+    if sample.is_empty() || encoding_rs::Encoding::for_bom(sample).is_some() {
+        return false;
+    }
+    let nul = sample.iter().filter(|&&b| b == 0).count();
+    let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    let utf16_like = nul * 10 > sample.len() * 4 && (even_nul * 10 > nul * 9 || even_nul * 10 < nul);
+    if nul > 0 && !utf16_like {
+        return true;
+    }
+    let ctrl = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
+    ctrl * 20 > sample.len()
+}
+
 /// True when the text looks like a binary file rather than minutes: NUL bytes or many
 /// control characters.
 pub fn looks_binary(text: &str) -> bool {

@@ -1,0 +1,122 @@
+//! The binary: exit codes, stdin, output flags, `schema`, `check`.
+
+use crate::util::{root, run};
+
+fn seed(n: &str) -> String {
+    let dir = root().join("corpus/seeds");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    files.sort();
+    files
+        .into_iter()
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(n))
+        .unwrap()
+        .to_string_lossy()
+        .into()
+}
+
+#[test]
+fn parse_prints_one_json_document() {
+    let out = run(&["parse", &seed("000")]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["schema"], "minutes/1");
+    assert_eq!(v["id"].as_str().unwrap().len(), 16);
+    assert_eq!(v["items"][0]["title"], "Kent Community Safety Agreement Update");
+    assert!(v["source"]["text"].is_null());
+}
+
+#[test]
+fn compact_and_with_text() {
+    let out = run(&["parse", "--compact", "--with-text", &seed("003")]);
+    assert!(out.status.success());
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(s.lines().count(), 1);
+    let v: serde_json::Value = serde_json::from_str(&s).unwrap();
+    let text = v["source"]["text"].as_str().unwrap();
+    let span = &v["items"][0]["resolutions"][0]["span"];
+    let (a, b) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+    assert!(text[a..b].starts_with("RESOLVED that the Kent Community Safety Partnership"));
+}
+
+#[test]
+fn stdin_is_read_with_dash() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(crate::util::bin())
+        .args(["parse", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Agenda item\n\nBudget\n\nMinutes:\n\n1. RESOLVED that the budget be approved.\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["source"]["path"], "-");
+    assert_eq!(v["items"][0]["resolutions"][0]["kind"], "resolved");
+}
+
+#[test]
+fn missing_file_and_directory_fail_clearly() {
+    let out = run(&["parse", "/nonexistent/minutes.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/minutes.txt"));
+    let out = run(&["parse", root().join("corpus").to_str().unwrap()]);
+    assert!(!out.status.success());
+}
+
+#[test]
+fn bad_inputs_give_error_diagnostics_not_panics() {
+    for (name, code) in
+        [("empty.txt", "empty-input"), ("binary.png.txt", "binary-input"), ("whitespace.txt", "empty-input")]
+    {
+        let path = root().join("corpus/bad").join(name);
+        let out = run(&["parse", path.to_str().unwrap()]);
+        assert!(out.status.success(), "{name}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let codes: Vec<&str> =
+            v["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+        assert!(codes.contains(&code), "{name}: {codes:?}");
+        assert!(v["items"].as_array().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn windows_1252_is_decoded_and_recorded() {
+    let path = root().join("corpus/bad/windows-1252.txt");
+    let out = run(&["parse", path.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["source"]["encoding"], "windows-1252");
+    assert!(v["items"][0]["title"].as_str().unwrap().contains("Council\u{2019}s"));
+}
+
+#[test]
+fn schema_is_json_schema_of_the_model() {
+    let out = run(&["schema"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["properties"]["items"].is_object());
+    assert!(v["required"].as_array().unwrap().iter().any(|r| r == "diagnostics"));
+}
+
+#[test]
+fn check_accepts_our_output_and_rejects_a_broken_one() {
+    let dir = std::env::temp_dir().join(format!("minutes-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = run(&["parse", "--with-text", &seed("004")]);
+    let good = dir.join("good.json");
+    std::fs::write(&good, &out.stdout).unwrap();
+    let res = run(&["check", good.to_str().unwrap()]);
+    assert!(res.status.success(), "{}", String::from_utf8_lossy(&res.stdout));
+    let mut v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["items"][2]["paragraphs"][0]["span"]["end"] = serde_json::json!(999_999);
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, serde_json::to_vec(&v).unwrap()).unwrap();
+    let res = run(&["check", bad.to_str().unwrap()]);
+    assert_eq!(res.status.code(), Some(1));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,0 +1,54 @@
+//! Snapshots: the full JSON of every document in the project's own corpus, and a structural
+//! outline (numbers, titles, names, counts, first words of resolutions) of every shared
+//! corpus document. Review changes with `cargo insta review`; CI never writes snapshots.
+
+use crate::util::{files_under, parse_file, rel, root, shared_corpus};
+
+fn settings(dir: &str) -> insta::Settings {
+    let mut s = insta::Settings::clone_current();
+    s.set_snapshot_path(root().join("snapshots").join(dir));
+    s.set_prepend_module_to_snapshot(false);
+    s.set_omit_expression(true);
+    s
+}
+
+#[test]
+fn project_corpus_json() {
+    let base = root().join("corpus");
+    let mut n = 0;
+    for path in files_under(&base) {
+        let Some(mut doc) = parse_file(&path) else { continue };
+        doc.source.text = None;
+        let name = rel(&path, &base).replace('/', "__");
+        settings("json").bind(|| insta::assert_snapshot!(name, minutes::emit::json(&doc, true)));
+        n += 1;
+    }
+    assert!(n >= 5, "the project corpus holds the seeds");
+}
+
+#[test]
+fn project_corpus_outline() {
+    let base = root().join("corpus");
+    for path in files_under(&base) {
+        let Some(doc) = parse_file(&path) else { continue };
+        let name = rel(&path, &base).replace('/', "__");
+        settings("outline").bind(|| insta::assert_snapshot!(name, minutes::emit::outline::render(&doc)));
+    }
+}
+
+#[test]
+fn shared_corpus_outline() {
+    let Some(base) = shared_corpus() else {
+        eprintln!("skipping: ../shared/corpus not present");
+        return;
+    };
+    for path in files_under(&base) {
+        let r = rel(&path, &base);
+        if r.starts_with("bulk/") || r.starts_with("gold/") || r.starts_with("seeds/") {
+            continue;
+        }
+        let Some(doc) = parse_file(&path) else { continue };
+        let name = format!("shared__{}", r.replace('/', "__"));
+        settings("outline").bind(|| insta::assert_snapshot!(name, minutes::emit::outline::render(&doc)));
+    }
+}
