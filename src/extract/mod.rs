@@ -23,6 +23,12 @@ use crate::segment::Outline;
 use crate::source::{Source, Span};
 use speakers::{mentions, Mention};
 
+/// True when `s` is a person's name (a titled name or a plausible first and last name), as
+/// used to tell speaker turns ("Adams:") from titles ("Great Mans Way:").
+pub(crate) fn looks_like_person(s: &str) -> bool {
+    mentions(s, 0).first().is_some_and(|m| m.name.is_some() && m.span.start == 0 && m.span.end == s.len())
+}
+
 pub(crate) fn to_person(m: Mention) -> Person {
     Person { name: m.name, role: m.role, organisation: m.organisation, span: m.span }
 }

@@ -10,6 +10,7 @@
 //! runs a small state machine over the item's pieces (a piece is a line, or part of a line
 //! split at a "Minutes:" marker), using the nom parsers in [`labels`].
 
+mod headings;
 pub(crate) mod labels;
 pub(crate) mod lines;
 pub(crate) mod outline;
@@ -22,15 +23,15 @@ pub(crate) use outline::*;
 
 /// Where an item starts and how its heading reads.
 #[derive(Clone, Debug)]
-struct Heading {
+pub(super) struct Heading {
     /// First byte of the item.
-    start: usize,
-    number: Option<String>,
-    title: Option<Span>,
-    lost_title: bool,
+    pub start: usize,
+    pub number: Option<String>,
+    pub title: Option<Span>,
+    pub lost_title: bool,
     /// Where the item's body begins.
-    body_start: usize,
-    documents: Vec<DocLink>,
+    pub body_start: usize,
+    pub documents: Vec<DocLink>,
 }
 
 /// Markers that ModernGov puts between a title and the minutes' text.
@@ -79,7 +80,7 @@ pub(crate) fn segment(src: &Source, diags: &mut Diagnostics) -> Outline {
     outline
 }
 
-fn content<'t>(text: &'t str, l: &Line) -> &'t str {
+pub(super) fn content<'t>(text: &'t str, l: &Line) -> &'t str {
     &text[l.content.start..l.content.end]
 }
 
@@ -134,7 +135,13 @@ fn find_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         i += 1;
     }
     if out.is_empty() {
-        out = numbered_headings(text, lines);
+        out = headings::markdown_headings(text, lines);
+    }
+    if out.is_empty() {
+        out = headings::numbered_headings(text, lines);
+    }
+    if out.is_empty() {
+        out = headings::colon_headings(text, lines);
     }
     out
 }
@@ -161,9 +168,9 @@ fn find_marker(c: &str) -> Option<(usize, usize)> {
 }
 
 /// A title with any "PDF 110 KB" marker and table pipes removed.
-fn split_title(text: &str, span: Span) -> (Span, Vec<DocLink>) {
+pub(super) fn split_title(text: &str, span: Span) -> (Span, Vec<DocLink>) {
     let s = &text[span.start..span.end];
-    let s_trim = s.trim_end_matches(|c: char| c == '|' || c.is_whitespace());
+    let s_trim = s.trim_end_matches(|c: char| c == '|' || c == ':' || c.is_whitespace());
     let mut end = span.start + s_trim.len();
     let mut docs = Vec::new();
     if let Some((at, format, size)) = document_marker(s_trim) {
@@ -210,41 +217,6 @@ fn table_heading(text: &str, lines: &[Line], i: usize) -> Option<Heading> {
         return Some(heading(l.content.end, l.span.end));
     }
     None
-}
-
-/// Generic numbered headings ("5. Matters Arising", "135/19 Apologies"), used when the
-/// document has no ModernGov structure: a labelled line whose text is short and title-like.
-fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
-    let mut out = Vec::new();
-    for l in lines {
-        if l.is_blank() {
-            continue;
-        }
-        let c = content(text, l);
-        let Some(lb) = label(c) else { continue };
-        if !matches!(lb.kind, LabelKind::Number | LabelKind::Ref) || lb.text.contains('.') {
-            continue;
-        }
-        let body = &c[lb.body_offset..];
-        let title_like = !body.is_empty()
-            && body.len() <= 90
-            && body.starts_with(|ch: char| ch.is_uppercase())
-            && !body.ends_with(['.', ',', ';'])
-            && decision_start(body).is_none();
-        if title_like {
-            let title = Span::new(l.content.start + lb.body_offset, l.content.end);
-            let (title, documents) = split_title(text, title);
-            out.push(Heading {
-                start: l.content.start,
-                number: Some(lb.text.clone()),
-                title: Some(title),
-                lost_title: false,
-                body_start: l.span.end,
-                documents,
-            });
-        }
-    }
-    out
 }
 
 /// A piece of an item body: a line, or part of one split at a marker.

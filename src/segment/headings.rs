@@ -1,0 +1,540 @@
+//! Item headings outside ModernGov pages: Markdown ATX headings, numbered headings
+//! ("5. MATTERS ARISING", "2\. ACCEPTANCE OF APOLOGIES Apologies were ...", "135/19 Apologies
+//! for Absence. Apologies were ...", "ITEM 4 FINANCE"), and "Title:" lines of minutes with
+//! unnumbered items ("Great Mans Way:", "Minutes of the last Meeting: Cllr X queried ...").
+//!
+//! Each detector returns candidate headings; `super::find_headings` picks the scheme the
+//! document uses (GOLD.md "Items").
+
+use super::lines::{trim_span, Line};
+use super::{content, split_title, Heading};
+use crate::source::Span;
+
+/// Headings that open the preamble or label a part of an item, never an item themselves
+/// (GOLD.md: attendance and agenda lists are preamble; "Conclusion/Resolution" labels part of
+/// an item).
+const NOT_ITEMS: &[&str] = &[
+    "action items",
+    "actions",
+    "agenda",
+    "apologies",
+    "attendance",
+    "attendees",
+    "conclusion",
+    "conclusion/resolution",
+    "conclusions",
+    "contents",
+    "decision",
+    "decisions",
+    "guests",
+    "in attendance",
+    "links",
+    "meeting details",
+    "minutes",
+    "notes",
+    "participants",
+    "present",
+    "regrets",
+    "resolution",
+    "resolutions",
+    "speaker's summary of key points",
+    "summary",
+    "table of contents",
+    "today's agenda",
+    "today’s agenda",
+];
+
+/// Headings whose appearance means "the minutes start here": what comes before is preamble.
+const MINUTES_START: &[&str] = &["minutes", "content", "content:", "notes", "proceedings"];
+
+fn norm_title(s: &str) -> String {
+    s.trim().trim_end_matches(':').trim().to_lowercase()
+}
+
+/// A Markdown ATX heading: (level, title span without the #s).
+fn atx(text: &str, l: &Line) -> Option<(usize, Span)> {
+    let c = content(text, l);
+    let level = c.bytes().take_while(|&b| b == b'#').count();
+    if level == 0 || level > 6 || !c[level..].starts_with([' ', '\t']) {
+        return None;
+    }
+    let inner = c[level..].trim_end().trim_end_matches('#');
+    let start = l.content.start + level;
+    let title = trim_span(text, Span::new(start, start + inner.len()));
+    Some((level, strip_emphasis(text, title)))
+}
+
+/// `**Title**` → `Title`.
+fn strip_emphasis(text: &str, s: Span) -> Span {
+    let t = &text[s.start..s.end];
+    for m in ["**", "__", "*", "_"] {
+        if t.len() > 2 * m.len() && t.starts_with(m) && t.ends_with(m) {
+            return trim_span(text, Span::new(s.start + m.len(), s.end - m.len()));
+        }
+    }
+    s
+}
+
+/// "13.ii.j Title", "1.1. Title", "6.i Title": an agenda number before a heading's title.
+fn heading_number(t: &str) -> Option<(String, usize)> {
+    let first = t.split_whitespace().next()?;
+    let num = first.trim_end_matches(['.', ')', ':']);
+    let ok = num.starts_with(|c: char| c.is_ascii_digit())
+        && num.len() <= 12
+        && num.split('.').all(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_alphanumeric()))
+        && (num.chars().all(|c| c.is_ascii_digit() || c == '.') || num.contains('.'));
+    if !ok || first.len() == t.len() {
+        return None;
+    }
+    let after = &t[first.len()..];
+    let skip = first.len() + (after.len() - after.trim_start().len());
+    Some((num.to_string(), skip))
+}
+
+/// Markdown headings that are items.
+pub(super) fn markdown_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
+    let mut fence = false;
+    let mut comment = false;
+    let mut heads: Vec<(usize, usize, Span)> = Vec::new(); // (line index, level, title)
+    for (i, l) in lines.iter().enumerate() {
+        let c = content(text, l);
+        if c.starts_with("```") || c.starts_with("~~~") {
+            fence = !fence;
+            continue;
+        }
+        if comment {
+            comment = !c.contains("-->");
+            continue;
+        }
+        if c.starts_with("<!--") && !c.contains("-->") {
+            comment = true;
+            continue;
+        }
+        if fence {
+            continue;
+        }
+        if let Some((level, title)) = atx(text, l) {
+            heads.push((i, level, title));
+        }
+    }
+    if heads.len() < 2 {
+        return Vec::new();
+    }
+    let minutes_start =
+        heads.iter().position(|(_, _, t)| MINUTES_START.contains(&norm_title(&text[t.start..t.end]).as_str()));
+    let mut out = Vec::new();
+    for (k, &(i, level, title)) in heads.iter().enumerate() {
+        let next_line = heads.get(k + 1).map_or(lines.len(), |h| h.0);
+        let own_content = lines[i + 1..next_line].iter().any(|l| !l.is_blank());
+        let has_sub = heads.get(k + 1).is_some_and(|h| h.1 > level);
+        let t = &text[title.start..title.end];
+        let name = norm_title(t);
+        if minutes_start.is_some_and(|m| k <= m) {
+            continue;
+        }
+        if k == 0 && level == 1 {
+            continue; // the document's title
+        }
+        if NOT_ITEMS.contains(&name.as_str()) || name.is_empty() {
+            continue;
+        }
+        if !own_content && has_sub {
+            continue;
+        }
+        let (number, title) = match heading_number(t) {
+            Some((n, skip)) => (Some(n), Span::new(title.start + skip, title.end)),
+            None => (None, title),
+        };
+        let title = strip_emphasis(text, title);
+        out.push(Heading {
+            start: lines[i].content.start,
+            number,
+            title: Some(title),
+            lost_title: false,
+            body_start: lines[i].span.end,
+            documents: Vec::new(),
+        });
+    }
+    out
+}
+
+/// An item number at the start of a line: "1.", "1\.", "12)", "135/19", "ITEM 4", "Item 4:",
+/// "*42", "S-56", "Min. 12/23". Returns (number, offset of the title).
+fn item_number(c: &str) -> Option<(String, usize)> {
+    let lower_head = c.get(..5).map(str::to_ascii_lowercase);
+    if lower_head.as_deref() == Some("item ") {
+        let rest = &c[5..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if !digits.is_empty() {
+            let after = &rest[digits.len()..];
+            let after_trim = after.trim_start_matches([':', '.', ' ', '-', '–', '\u{a0}']);
+            return Some((digits, c.len() - after_trim.len()));
+        }
+    }
+    let (prefix, rest) = match c.strip_prefix('*') {
+        Some(r) => ("*", r),
+        None => match c.strip_prefix("S-") {
+            Some(r) => ("S-", r),
+            None => ("", c),
+        },
+    };
+    if !prefix.is_empty() {
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let after = &rest[digits.len()..];
+        if digits.is_empty() || digits.len() > 4 || !after.starts_with([' ', '\u{a0}']) {
+            return None;
+        }
+        let skip = after.len() - after.trim_start().len();
+        return Some((format!("{prefix}{digits}"), prefix.len() + digits.len() + skip));
+    }
+    let lb = super::labels::label(&rest.replacen("\\.", ".", 1))?;
+    use super::labels::LabelKind;
+    if !matches!(lb.kind, LabelKind::Number | LabelKind::Ref) {
+        return None;
+    }
+    let escaped =
+        rest.starts_with(|ch: char| ch.is_ascii_digit()) && rest[..lb.written_len.min(rest.len())].ends_with('\\');
+    let offset = prefix.len()
+        + lb.body_offset
+        + usize::from(escaped || rest[..(lb.body_offset + 1).min(rest.len())].contains('\\'));
+    let num = if lb.text.ends_with(".0") { lb.text.trim_end_matches(".0").to_string() } else { lb.text.clone() };
+    if num.contains('.') {
+        return None; // "5.1" is a paragraph of item 5
+    }
+    Some((format!("{prefix}{num}"), offset.min(c.len())))
+}
+
+const SENTENCE_STARTERS: &[&str] = &[
+    "A",
+    "All",
+    "An",
+    "Apologies",
+    "As",
+    "Cllr",
+    "Councillor",
+    "Following",
+    "He",
+    "In",
+    "It",
+    "Members",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "No",
+    "Nothing",
+    "She",
+    "The",
+    "There",
+    "These",
+    "They",
+    "This",
+    "We",
+];
+const FUNCTION_WORDS: &[&str] = &["a", "and", "at", "for", "from", "in", "of", "on", "the", "to", "with", "&"];
+
+/// Where the title ends in a heading line that runs on into the minute's text:
+/// an upper-case title ("ACCEPTANCE OF APOLOGIES Apologies were ..."), or a title cut at
+/// " - ", ". ", before "was/were" or before a word that starts a sentence.
+pub(super) fn title_end(s: &str) -> usize {
+    let words: Vec<(usize, &str)> =
+        s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)).collect();
+    let is_caps = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()) && (letters.len() >= 2 || w == "A" || w == "&")
+    };
+    // Upper-case titles, allowing lower-case function words and a bracketed remark inside.
+    let caps_run = words
+        .iter()
+        .enumerate()
+        .take_while(|(k, (_, w))| {
+            (is_caps(w) && (*w != "A" || words.get(k + 1).is_some_and(|(_, n)| is_caps(n))))
+                || w.chars().all(|c| !c.is_alphabetic())
+        })
+        .count();
+    if caps_run >= 1
+        && words.first().is_some_and(|(_, w)| is_caps(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+    {
+        let mut end_word = caps_run;
+        let mut k = caps_run;
+        // "... INTERESTS and DISPENSATION REQUESTS (for items on the Agenda) Nothing ..."
+        while k < words.len() {
+            let w = words[k].1;
+            if FUNCTION_WORDS.contains(&w) && words.get(k + 1).is_some_and(|(_, n)| is_caps(n)) {
+                k += 1;
+                continue;
+            }
+            // A lone "A" starts the minute's text ("(15 MINUTES) A representative ...").
+            if is_caps(w)
+                && (w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    || words.get(k + 1).is_some_and(|(_, n)| is_caps(n)))
+            {
+                end_word = k + 1;
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        // "BCKLWN Draft Local Plan i. ...": one upper-case word followed by a Title Case title.
+        if end_word == 1 {
+            while end_word < words.len() {
+                let w = words[end_word].1;
+                let title_case =
+                    w.starts_with(|c: char| c.is_uppercase()) && w.chars().skip(1).all(|c| c.is_lowercase());
+                if !title_case || SENTENCE_STARTERS.contains(&w) {
+                    break;
+                }
+                end_word += 1;
+            }
+        }
+        let mut end = words.get(end_word - 1).map_or(s.len(), |(o, w)| o + w.len());
+        if let Some(rest) = s.get(end..) {
+            let r = rest.trim_start();
+            if r.starts_with('(') {
+                if let Some(close) = r.find(')') {
+                    end = s.len() - r.len() + close + 1;
+                }
+            }
+        }
+        if end_word == words.len() || end < s.len() {
+            return end;
+        }
+    }
+    for sep in [" - ", " – ", ". "] {
+        if let Some(p) = s.find(sep) {
+            if p > 0 && s[..p].split_whitespace().count() <= 16 {
+                return p;
+            }
+        }
+    }
+    for (k, (off, w)) in words.iter().enumerate().skip(2) {
+        let prev = words[k - 1].1;
+        if FUNCTION_WORDS.contains(&prev.to_lowercase().as_str()) {
+            continue;
+        }
+        if matches!(*w, "was" | "were" | "is" | "are" | "had" | "has") || SENTENCE_STARTERS.contains(w) {
+            return s[..*off].trim_end().len();
+        }
+    }
+    let limit = words.get(14).map_or(s.len(), |(o, _)| *o);
+    s[..limit].trim_end().len()
+}
+
+/// Numbered headings. A candidate is a numbered line whose text is short and title-like, or
+/// that starts with an upper-case title, or that carries a minute reference or "ITEM n".
+/// Numbers must increase along the document (a longest increasing run is kept), so that
+/// numbered paragraphs inside items are not taken for items.
+pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
+    let mut cands: Vec<(u64, Heading)> = Vec::new();
+    for l in lines {
+        if l.is_blank() {
+            continue;
+        }
+        let c = content(text, l);
+        let Some((num, off)) = item_number(c) else { continue };
+        let body = c[off..].trim_end();
+        if body.is_empty() || !body.starts_with(|ch: char| ch.is_uppercase() || ch == '\'' || ch == '‘') {
+            continue;
+        }
+        if super::labels::decision_start(body).is_some() {
+            continue;
+        }
+        let strong = num.contains('/') || c.to_ascii_lowercase().starts_with("item ") || num.starts_with(['*', 'S']);
+        let short = body.len() <= 100 && !body.ends_with(['.', ',', ';']);
+        let end = if short { body.len() } else { title_end(body) };
+        let is_caps_word = |w: &str| w.len() >= 2 && w.chars().all(|ch| !ch.is_lowercase());
+        let first_two: Vec<&str> = body.split_whitespace().take(2).collect();
+        let caps = first_two.iter().all(|w| is_caps_word(w)) && first_two.len() == 2
+            || first_two.first().is_some_and(|w| w.len() >= 3 && is_caps_word(w));
+        if !(short || caps || strong) || end == 0 {
+            continue;
+        }
+        let value =
+            num.trim_start_matches(['*', 'S', '-']).split(['/', '.']).next().and_then(|d| d.parse::<u64>().ok());
+        let Some(value) = value else { continue };
+        let title_start = l.content.start + off;
+        let (title, documents) = split_title(text, Span::new(title_start, title_start + end));
+        cands.push((
+            value,
+            Heading {
+                start: l.content.start,
+                number: Some(num),
+                title: Some(title),
+                lost_title: false,
+                body_start: title.end.max(title_start + end),
+                documents,
+            },
+        ));
+    }
+    longest_increasing(cands)
+}
+
+/// Keep the longest run of candidates whose numbers strictly increase in small steps.
+fn longest_increasing(cands: Vec<(u64, Heading)>) -> Vec<Heading> {
+    let n = cands.len().min(4000);
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut best = vec![1usize; n];
+    let mut prev = vec![usize::MAX; n];
+    for i in 0..n {
+        for j in i.saturating_sub(200)..i {
+            let (a, b) = (cands[j].0, cands[i].0);
+            if b > a && b - a <= 5 && best[j] + 1 > best[i] {
+                best[i] = best[j] + 1;
+                prev[i] = j;
+            }
+        }
+    }
+    let mut end = (0..n).max_by_key(|&i| (best[i], usize::MAX - i)).unwrap_or(0);
+    if best[end] < 2 {
+        return Vec::new();
+    }
+    let mut keep = Vec::new();
+    loop {
+        keep.push(end);
+        if prev[end] == usize::MAX {
+            break;
+        }
+        end = prev[end];
+    }
+    keep.reverse();
+    let mut cands: Vec<Option<(u64, Heading)>> = cands.into_iter().map(Some).collect();
+    keep.into_iter().filter_map(|i| cands[i].take().map(|(_, h)| h)).collect()
+}
+
+/// Labels before a colon that are not item titles.
+const NOT_COLON_TITLES: &[&str] = &[
+    "action",
+    "actions",
+    "agreed",
+    "apologies",
+    "also present",
+    "attendees",
+    "chair",
+    "date",
+    "email",
+    "in attendance",
+    "motion",
+    "note",
+    "present",
+    "proposed",
+    "regrets",
+    "resolved",
+    "seconded",
+    "tel",
+    "those attending",
+    "time",
+    "venue",
+    "vote",
+];
+
+/// "Great Mans Way:" alone on a line, or "Minutes of the last Meeting: Cllr X queried ...":
+/// a short title-cased phrase before a colon at the start of a paragraph.
+pub(super) fn colon_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
+    let mut out = Vec::new();
+    let mut prev_blank = true;
+    for l in lines {
+        if l.is_blank() {
+            prev_blank = true;
+            continue;
+        }
+        let was_blank = prev_blank;
+        prev_blank = false;
+        if !was_blank {
+            continue;
+        }
+        let c = content(text, l);
+        let Some(colon) = c.find(':') else { continue };
+        let head = c[..colon].trim();
+        let words: Vec<&str> = head.split_whitespace().collect();
+        if words.is_empty() || words.len() > 9 || head.len() > 80 || !head.starts_with(|ch: char| ch.is_uppercase()) {
+            continue;
+        }
+        if c[colon + 1..].starts_with(|ch: char| ch.is_ascii_digit()) || head.contains(['*', '#', '|', '(']) {
+            continue;
+        }
+        if NOT_COLON_TITLES.contains(&head.to_lowercase().as_str()) {
+            continue;
+        }
+        // A person's name before a colon is a speaker turn, not a title.
+        if words.len() <= 3 && super::super::extract::looks_like_person(head) {
+            continue;
+        }
+        let title = Span::new(l.content.start, l.content.start + head.len());
+        out.push(Heading {
+            start: l.content.start,
+            number: None,
+            title: Some(title),
+            lost_title: false,
+            body_start: l.content.start + colon + 1,
+            documents: Vec::new(),
+        });
+    }
+    if out.len() >= 3 {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn te(s: &str) -> &str {
+        &s[..title_end(s)]
+    }
+
+    #[test]
+    fn title_ends() {
+        assert_eq!(
+            te("ACCEPTANCE OF APOLOGIES FOR ABSENCE Apologies for absence were"),
+            "ACCEPTANCE OF APOLOGIES FOR ABSENCE"
+        );
+        assert_eq!(
+            te("MEMBERS’ DECLARATION OF INTERESTS and DISPENSATION REQUESTS (for items on the Agenda) Nothing was declared."),
+            "MEMBERS’ DECLARATION OF INTERESTS and DISPENSATION REQUESTS (for items on the Agenda)"
+        );
+        assert_eq!(
+            te("Emergency Evacuation Procedures was read by the Vice Chair."),
+            "Emergency Evacuation Procedures"
+        );
+        assert_eq!(
+            te("Openness and Transparency Notice - The Parish Council record"),
+            "Openness and Transparency Notice"
+        );
+        assert_eq!(te("Apologies for Absence. Apologies were accepted"), "Apologies for Absence");
+        assert_eq!(
+            te("To receive Declarations of Interest from Members on any item to be discussed The following was declared"),
+            "To receive Declarations of Interest from Members on any item to be discussed"
+        );
+    }
+
+    #[test]
+    fn item_numbers() {
+        assert_eq!(item_number("2\\. ACCEPTANCE"), Some(("2".into(), 4)));
+        assert_eq!(item_number("135/19 Emergency"), Some(("135/19".into(), 7)));
+        assert_eq!(item_number("ITEM 4 FINANCE"), Some(("4".into(), 7)));
+        assert_eq!(item_number("*43 Authorize"), Some(("*43".into(), 4)));
+        assert_eq!(item_number("5.1 Text"), None);
+    }
+
+    #[test]
+    fn increasing_run() {
+        let h = |n| {
+            (
+                n,
+                Heading {
+                    start: 0,
+                    number: None,
+                    title: None,
+                    lost_title: false,
+                    body_start: 0,
+                    documents: Vec::new(),
+                },
+            )
+        };
+        let got = longest_increasing(vec![h(1), h(2), h(1), h(3), h(4), h(2), h(5)]);
+        assert_eq!(got.len(), 5);
+    }
+}
