@@ -10,6 +10,7 @@
 //! runs a small state machine over the item's pieces (a piece is a line, or part of a line
 //! split at a "Minutes:" marker), using the nom parsers in [`labels`].
 
+mod decisions;
 mod headings;
 pub(crate) mod labels;
 pub(crate) mod lines;
@@ -68,6 +69,7 @@ pub(crate) fn segment(src: &Source, diags: &mut Diagnostics) -> Outline {
             documents: h.documents.clone(),
         };
         item_body(text, &lines, body, &mut item);
+        narrative_decisions(text, &mut item);
         check_numbering(text, &item, diags);
         if item.lost_title {
             diags.warn(Code::LostTitle, "agenda item has no title in the source", Span::new(span.start, span.start));
@@ -457,6 +459,28 @@ fn extend_open(item: &mut ItemBlock, open: Open, span: Span) {
             extend_para_of(item, span);
         }
     }
+}
+
+/// Decisions written as narrative inside paragraphs and list entries, for items with no
+/// RESOLVED-style block (a narrative followed by a block recording the same decision counts
+/// once, as the block: GOLD.md "Twice-written decisions").
+fn narrative_decisions(text: &str, item: &mut ItemBlock) {
+    if !item.resolutions.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    for (k, p) in item.paragraphs.iter().enumerate() {
+        let mut spans = vec![p.text];
+        spans.extend(p.list.iter().map(|e| e.text));
+        for s in spans {
+            for n in decisions::find(&text[s.start..s.end]) {
+                let span = Span::new(s.start + n.start, s.start + n.end);
+                found.push(ResBlock { span, kind: n.kind, clauses: Vec::new(), paragraph: Some(k) });
+            }
+        }
+    }
+    found.sort_by_key(|r| r.span.start);
+    item.resolutions = found;
 }
 
 /// Report gaps in integer paragraph numbering ("2." with no "1.").

@@ -1,0 +1,226 @@
+//! Decisions written as narrative rather than as a RESOLVED block (GOLD.md "Resolutions"):
+//!
+//! ```text
+//! Apologies were accepted for Cllr A ...        -> "accepted for Cllr A ..."
+//! It was agreed that the Treasurer should ...    -> "agreed that the Treasurer ..."
+//! The Councillors agreed the appointment of ...  -> "agreed the appointment of ..."
+//! It was proposed by Cllr X seconded by Cllr Y   -> "proposed by Cllr X seconded by ..."
+//! Resolved, the bylaws shall be amended ...      -> "Resolved, the bylaws ..."
+//! This was agreed.                               -> "This was agreed." (keyword ends the sentence)
+//! ```
+//!
+//! Not decisions: one person's "X agreed to ...", "It was noted ...", "no objections".
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::labels::DecisionKind;
+
+/// A decision found in a paragraph: kind and byte range relative to the paragraph text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Narrative {
+    pub kind: DecisionKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)\b(?:it\s+was|it\s+is|was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:(?:unanimously|duly|therefore|also|formally|then|all)\s+)*
+        (?P<kw>agreed|resolved|accepted|approved|adopted|carried|decided|confirmed|ratified|passed)\b",
+    )
+    .expect("passive regex")
+});
+
+static COLLECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)\b(?:[Cc]ouncil|[Cc]ouncillors|[Cc]ommittee|[Bb]oard|[Mm]embers|[Mm]eeting|[Pp]artnership|[Tt]rustees|[Gg]overnors|[Aa]ll|[Ee]veryone|[Ww]e|TSC)\s+
+        (?:(?:were\s+all\s+in\s+agreement|unanimously|all|duly|then|also|therefore)\s+)*
+        (?P<kw>agreed|resolved|approved|decided|accepted|adopted|voted|noted\s+this\s+information\s+and\s+agreed)\b",
+    )
+    .expect("collective regex")
+});
+
+static SENTENCE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+          (?P<resolved>Resolved|RESOLVED|Agreed|AGREED|Approved|APPROVED|Decided|DECIDED|Decision|DECISION)\b
+        | (?P<allfavour>All\s+in\s+favour|Unanimously\s+agreed|Unanimously\s+approved|Carried\s+unanimously)\b
+        | (?P<moved>It\s+is\s+moved|It\s+was\s+moved|Moved\s+by|Proposed\s+by|Prop\.)
+        | (?P<welsh>Cytunwyd|Penderfynwyd|Cymeradwywyd|Cadarnhawyd|Derbyniwyd)\b
+        )",
+    )
+    .expect("sentence-start regex")
+});
+
+static WELSH_INNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<kw>[Cc]hytunwyd|[Cc]ytunwyd|[Cc]ymeradwywyd|[Gg]ymeradwyo)\b").expect("welsh regex")
+});
+
+static PROPOSAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<kw>proposed|moved|motions)\b(?:[^.]{0,200}?)\b(?:seconded|seconds|second)\b")
+        .expect("proposal regex")
+});
+
+static SECONDED_LATER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bseconded\b|\bagreed\b|\bcarried\b|\bin favour\b").expect("seconded regex"));
+
+/// Sentence ranges of `text`: cut after ". ", "? ", "! " before an upper-case letter or digit,
+/// and at line ends.
+pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let end_here = (matches!(b[i], b'.' | b'?' | b'!')
+            && b.get(i + 1).is_some_and(|c| *c == b' ')
+            && b.get(i + 2).is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && !abbreviation_before(text, i))
+            || b[i] == b'\n';
+        if end_here {
+            push(text, start, i + 1, &mut out);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    push(text, start, text.len(), &mut out);
+    out
+}
+
+fn abbreviation_before(text: &str, dot: usize) -> bool {
+    let word = text[..dot].rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    matches!(
+        word,
+        "Mr" | "Mrs" | "Ms" | "Dr" | "Cllr" | "Prop" | "No" | "St" | "Supt" | "approx" | "e.g" | "i.e" | "etc"
+    ) || word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase())
+}
+
+fn push(text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
+    let s = &text[a..b];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    if !t.is_empty() {
+        out.push((a + lead, a + lead + t.len()));
+    }
+}
+
+fn kind_of(kw: &str) -> DecisionKind {
+    match kw.to_ascii_lowercase().as_str() {
+        "resolved" => DecisionKind::Resolved,
+        "decided" | "decision" => DecisionKind::Decided,
+        _ => DecisionKind::Agreed,
+    }
+}
+
+/// The words after a keyword: does the sentence end there ("This was agreed.")?
+fn ends_sentence(rest: &str) -> bool {
+    let r = rest.trim_start_matches(|c: char| c.is_whitespace());
+    let r = r.strip_prefix("unanimously").or_else(|| r.strip_prefix("by all")).unwrap_or(r).trim_start();
+    r.is_empty() || r.starts_with(['.', ';'])
+}
+
+/// Narrative decisions in `text`, at most one a sentence.
+pub(crate) fn find(text: &str) -> Vec<Narrative> {
+    let mut out: Vec<Narrative> = Vec::new();
+    let sents = sentences(text);
+    let mut k = 0;
+    while k < sents.len() {
+        let (a, b) = sents[k];
+        let s = &text[a..b];
+        k += 1;
+        if let Some(c) = SENTENCE_START.captures(s) {
+            let kind = c.name("resolved").map_or(DecisionKind::Agreed, |m| kind_of(m.as_str()));
+            out.push(Narrative { kind, start: a, end: b });
+            continue;
+        }
+        if let Some(m) = PROPOSAL.captures(s) {
+            let kw = m.name("kw").expect("kw");
+            out.push(Narrative { kind: DecisionKind::Agreed, start: a + kw.start(), end: b });
+            continue;
+        }
+        // "X proposed that ... . This was seconded by Y and the proposal was agreed."
+        if let Some(p) = s.find(" proposed ") {
+            let next = sents.get(k).map(|&(na, nb)| &text[na..nb]);
+            if next.is_some_and(|n| SECONDED_LATER.is_match(n) && n.to_ascii_lowercase().contains("second")) {
+                let end = sents[k].1;
+                out.push(Narrative { kind: DecisionKind::Agreed, start: a + p + 1, end });
+                k += 1;
+                continue;
+            }
+        }
+        let hit = PASSIVE
+            .captures(s)
+            .filter(|c| !person_subject(s, c.get(0).expect("match").start()))
+            .map(|c| c.name("kw").expect("kw"))
+            .or_else(|| COLLECTIVE.captures(s).map(|c| c.name("kw").expect("kw")))
+            .or_else(|| WELSH_INNER.captures(s).map(|c| c.name("kw").expect("kw")));
+        if let Some(kw) = hit {
+            let word = kw.as_str().split_whitespace().last().unwrap_or("");
+            if word == "noted" {
+                continue;
+            }
+            let kw_start = if kw.as_str().starts_with("noted") { kw.end() - "agreed".len() } else { kw.start() };
+            let start = if ends_sentence(&s[kw.end()..]) { a } else { a + kw_start };
+            out.push(Narrative { kind: kind_of(word), start, end: b });
+        }
+    }
+    out
+}
+
+/// "The Clerk was agreed" never happens; but "Cllr X was resolved" neither: a passive decision
+/// keeps its subject impersonal. A person's name right before "agreed to" is an undertaking.
+fn person_subject(s: &str, at: usize) -> bool {
+    let before = s[..at].trim_end();
+    let last = before.rsplit(' ').next().unwrap_or("");
+    matches!(last, "he" | "she" | "He" | "She" | "they" | "They" | "Clerk" | "Chairman" | "Chair")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starts(text: &str) -> Vec<String> {
+        find(text).into_iter().map(|n| text[n.start..n.end].chars().take(30).collect()).collect()
+    }
+
+    #[test]
+    fn narrative_forms() {
+        assert_eq!(
+            starts("Apologies were accepted for Cllr Sue Lintern and Cllr Donna Stocking."),
+            vec!["accepted for Cllr Sue Lintern "]
+        );
+        assert_eq!(
+            starts("After some discussion it was agreed that the fee be withdrawn."),
+            vec!["agreed that the fee be withdra"]
+        );
+        assert_eq!(
+            starts("The Councillors agreed the appointment of Max Bergin."),
+            vec!["agreed the appointment of Max "]
+        );
+        assert_eq!(starts("These were accepted. The Clerk advised that x."), vec!["These were accepted."]);
+        assert_eq!(
+            starts("It was proposed by Cllr Mendoza seconded by Cllr Precey that the minutes be signed."),
+            vec!["proposed by Cllr Mendoza secon"]
+        );
+        assert_eq!(starts("Resolved, the bylaws shall be amended."), vec!["Resolved, the bylaws shall be "]);
+        assert_eq!(
+            starts(
+                "Guy de Montfort proposed that Ray Thompson be elected. This was seconded by Robin Kerr and agreed."
+            ),
+            vec!["proposed that Ray Thompson be "]
+        );
+        assert_eq!(
+            starts("The Parish Council noted this information and agreed that any further discussion be deferred."),
+            vec!["agreed that any further discus"]
+        );
+    }
+
+    #[test]
+    fn not_decisions() {
+        assert!(starts("The Clerk agreed to clarify what was meant.").is_empty());
+        assert!(starts("It was noted that the hedge had been cut.").is_empty());
+        assert!(starts("Mr Hill agreed that consideration of CSE was advisable.").is_empty());
+    }
+}
