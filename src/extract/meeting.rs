@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::dates::find_date;
-use crate::model::{Attendance, Meeting, Person};
+use crate::model::Meeting;
 use crate::source::{Source, Span};
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
@@ -13,10 +13,31 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("time regex")
 });
 
-static BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:draft\s+)?minutes\s+of\s+(?:the\s+)?(?:(?:annual|ordinary|extraordinary|special|regular)\s+)*(?:meeting\s+of\s+(?:the\s+)?)?(?P<body>.+?)(?:\s+(?:meeting|held)\b.*|\s+on\s+.*|,.*|\s*$)")
-        .expect("body regex")
+const ORG: &str = r"(?:Council|Committee|Board|Partnership|Association|Assembly|Cabinet|Panel|Trust|TSC|WG|Working\s+Group|Forum|Group|Commission|House\s+of\s+Commons|House\s+of\s+Lords|Parliament|Senate|Authority)";
+
+static MEETING_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\bmeeting\s+of\s+(?:the\s+)?(?P<body>[^.;:()]*?\b{ORG}\b(?:\s+of\s+the\s+[^.;:()]*?(?:,\s*[A-Za-z]+)?)?)(?:\s+(?:was\s+held|held|on|at)\b|[,.;:]|\s*$|\s+[–—-]\s)"
+    ))
+    .expect("meeting-of regex")
 });
+
+static ORG_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^(?:#+\s*)?(?:(?:[Dd]raft\s+)?(?:[Mm]inutes|MINUTES)\s+(?:of|OF)\s+)?(?:[Tt]he\s+|THE\s+)?(?P<body>[A-Z][^.;:()–—]*?\b(?i:{ORG}))\b")).expect("org-prefix regex")
+});
+
+static VENUE_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:\bin|\bat|\d\s*(?:am|pm|a\.m\.|p\.m\.))\s+(?:the\s+)?(?P<venue>[A-Z][\w'’&]*(?:\s+[A-Z][\w'’&]*)*?\s+(?:Hall|Room|Centre|Center|Chamber|Chambers|House|Library|Church|School|Pavilion|Offices|Office|Institute|Club)(?:,\s+[A-Z][a-z]+\b(?:\s+[A-Z][a-z]+)?)?)",
+    )
+    .expect("venue regex")
+});
+
+/// Front matter keys whose values describe the meeting.
+fn front_matter_value<'a>(line: &'a str, key: &str) -> Option<&'a str> {
+    let rest = line.strip_prefix(key)?.strip_prefix(':')?;
+    Some(rest.trim().trim_matches('"').trim_matches('\''))
+}
 
 /// A time like "10.00 am", "7pm", "19:30" as `HH:MM`.
 pub(crate) fn find_time(s: &str) -> Option<String> {
@@ -41,133 +62,90 @@ pub(crate) fn find_time(s: &str) -> Option<String> {
 }
 
 fn value_after<'a>(line: &'a str, keys: &[&str]) -> Option<&'a str> {
+    let line = line.trim_start_matches(['-', '*', ' ', '#']).trim_start();
     keys.iter().find_map(|k| {
         let head = line.get(..k.len())?;
-        head.eq_ignore_ascii_case(k).then(|| line[k.len()..].trim_start_matches([':', ' ', '\u{a0}', '-']).trim())
+        let rest = &line[k.len()..];
+        let rest = rest.strip_prefix(":**").or_else(|| rest.strip_prefix("**:")).or_else(|| rest.strip_prefix(':'))?;
+        head.eq_ignore_ascii_case(k).then(|| rest.trim_start_matches(['*', ' ', '\u{a0}', '-']).trim())
     })
 }
 
-/// Names in an attendance list: split at commas, semicolons and " and ", keeping titles.
-pub(crate) fn attendance_names(src: &Source, span: Span) -> Vec<Person> {
-    let text = src.get(span);
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut depth = 0i32;
-    let bytes = text.as_bytes();
-    let mut cuts = Vec::new();
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'(' => depth += 1,
-            b')' => depth -= 1,
-            b',' | b';' if depth <= 0 => cuts.push((i, i + 1)),
-            _ => {}
-        }
-    }
-    for (i, _) in text.match_indices(" and ") {
-        if text[..i].matches('(').count() <= text[..i].matches(')').count() {
-            cuts.push((i, i + 5));
-        }
-    }
-    cuts.sort_unstable();
-    cuts.push((text.len(), text.len()));
-    for (a, b) in cuts {
-        if a < start {
-            continue;
-        }
-        let part = crate::segment::lines::trim_span(text, Span::new(start, a));
-        start = b;
-        if part.is_empty() {
-            continue;
-        }
-        let raw = &text[part.start..part.end];
-        let (name, role) = match raw.find('(') {
-            Some(p) => (raw[..p].trim(), Some(raw[p + 1..].trim_end_matches(')').trim())),
-            None => (raw.trim_end_matches('.').trim(), None),
-        };
-        if name.is_empty() || name.split_whitespace().count() > 6 || !name.starts_with(|c: char| c.is_uppercase()) {
-            continue;
-        }
-        let (role, org) = role.map_or((None, None), super::speakers::split_role);
-        let nspan = Span::new(span.start + part.start, span.start + part.start + name.len());
-        out.push(Person { name: Some(name.to_string()), role, organisation: org, span: nspan });
-    }
-    out
-}
-
-/// Fill the meeting header from the header lines (and the first lines of the text).
+/// Fill the meeting header from the header lines (front matter, title lines, "Venue:" lines).
 pub(crate) fn meeting(src: &Source, header: Option<Span>, header_lines: &[Span]) -> Meeting {
     let mut m = Meeting { span: header, ..Meeting::default() };
-    let mut list: Option<&'static str> = None;
-    for &l in header_lines {
+    let mut candidates: Vec<&str> = Vec::new();
+    let mut front_date = None;
+    let mut in_front = header_lines.first().is_some_and(|l| src.get(*l) == "---");
+    let mut slash_date = None;
+    for (k, &l) in header_lines.iter().enumerate() {
         let line = src.get(l);
-        let lower = line.to_ascii_lowercase();
-        if let Some(v) = value_after(line, &["Venue", "Place", "Location"]) {
-            let v = v.trim_end_matches("View directions").trim().trim_end_matches('.');
-            if !v.is_empty() {
-                m.venue = Some(v.to_string());
+        if in_front {
+            if line == "---" && k > 0 {
+                in_front = false;
+            } else if let Some(v) = front_matter_value(line, "title") {
+                candidates.insert(0, v);
+            } else if let Some(v) = front_matter_value(line, "date") {
+                front_date = find_date(v).map(|(d, _, _)| d.iso());
             }
-            list = None;
             continue;
         }
-        if let Some(v) = value_after(line, &["Date and time", "Date", "Time"]) {
+        if let Some(v) = value_after(line, &["Venue", "Place", "Location", "Where"]) {
+            let v = v.trim_end_matches("View directions").trim().trim_end_matches('.');
+            if !v.is_empty() && m.venue.is_none() {
+                m.venue = Some(v.to_string());
+            }
+            continue;
+        }
+        if let Some(v) = value_after(line, &["Date and time", "Meeting Date", "Date", "Time", "When"]) {
             if m.date.is_none() {
-                m.date = find_date(v).map(|(d, _, _)| d.iso());
+                match find_date(v) {
+                    Some((d, _, _)) if v.contains('/') => slash_date = slash_date.or(Some(d.iso())),
+                    Some((d, _, _)) => m.date = Some(d.iso()),
+                    None => {}
+                }
             }
             if m.time.is_none() {
                 m.time = find_time(v);
             }
-            list = None;
             continue;
         }
+        if k < 40 {
+            candidates.push(line);
+        }
+    }
+    for line in &candidates {
         if m.body.is_none() {
-            if let Some(c) = BODY.captures(line) {
-                m.body = Some(c["body"].trim().to_string());
-                m.title = Some(line.to_string());
-                if m.date.is_none() {
-                    m.date = find_date(line).map(|(d, _, _)| d.iso());
+            if let Some(c) = MEETING_OF.captures(line).or_else(|| ORG_PREFIX.captures(line)) {
+                let body = c["body"].trim().trim_end_matches(',').trim();
+                if body.split_whitespace().count() <= 12 {
+                    m.body = Some(body.to_string());
+                    m.title = Some(line.trim_start_matches('#').trim().to_string());
                 }
-                continue;
             }
         }
-        let key = [
-            ("present", "present"),
-            ("those present", "present"),
-            ("apologies", "apologies"),
-            ("absent", "absent"),
-            ("also present", "in_attendance"),
-            ("in attendance", "in_attendance"),
-            ("also in attendance", "in_attendance"),
-        ]
-        .iter()
-        .find(|(k, _)| lower.starts_with(k) && lower[k.len()..].trim_start().starts_with([':', '-']) || lower == *k);
-        if let Some((k, which)) = key {
-            list = Some(which);
-            let rest_start = l.start + line.find(':').map_or(k.len(), |p| p + 1);
-            let rest = crate::segment::lines::trim_span(&src.text, Span::new(rest_start.min(l.end), l.end));
-            if !rest.is_empty() {
-                push_list(&mut m.attendance, which, attendance_names(src, rest));
+        if m.date.is_none() {
+            if let Some((d, a, b)) = find_date(line) {
+                if line[a..b].contains('/') {
+                    slash_date = slash_date.or(Some(d.iso()));
+                } else {
+                    m.date = Some(d.iso());
+                }
             }
-            continue;
         }
-        if let Some(which) = list {
-            push_list(&mut m.attendance, which, attendance_names(src, l));
+        if m.time.is_none() && find_date(line).is_some() {
+            m.time = find_time(line);
+        }
+        if m.venue.is_none() {
+            if let Some(c) = VENUE_IN.captures(line) {
+                m.venue = Some(c["venue"].trim().to_string());
+            }
         }
     }
-    if m.date.is_none() {
-        if let Some(first) = header_lines.first() {
-            m.date = find_date(src.get(*first)).map(|(d, _, _)| d.iso());
-        }
-    }
+    // The front matter's date is often the date of the post, not of the meeting: a last
+    // resort, but before US-style "9/6/2011" dates, which it disambiguates.
+    m.date = m.date.or(front_date).or(slash_date);
     m
-}
-
-fn push_list(a: &mut Attendance, which: &str, people: Vec<Person>) {
-    match which {
-        "present" => a.present.extend(people),
-        "apologies" => a.apologies.extend(people),
-        "absent" => a.absent.extend(people),
-        _ => a.in_attendance.extend(people),
-    }
 }
 
 #[cfg(test)]
@@ -190,9 +168,12 @@ mod tests {
         assert_eq!(m.body.as_deref(), Some("Kent Community Safety Partnership"));
         assert_eq!(m.date.as_deref(), Some("2019-03-20"));
         assert_eq!(m.venue.as_deref(), Some("Medway Room, Sessions House, County Hall, Maidstone"));
-        let present: Vec<_> = m.attendance.present.iter().map(|p| p.name.clone().unwrap()).collect();
-        assert_eq!(present, vec!["Mr A Smith", "Mrs B Jones", "Cllr C Brown"]);
-        assert_eq!(m.attendance.present[0].role.as_deref(), Some("Chairman"));
-        assert_eq!(m.attendance.apologies.len(), 1);
+        let fm = "---\ntitle: \"STOKE FERRY PARISH COUNCIL  Draft Minutes of the Ordinary Meeting held on   Wednesday 5th June 2019 at 7.00pm in Stoke Ferry Village Hall\"\ndate: \"2019-08-26\"\n---";
+        let src = Source::from_text(fm);
+        let lines: Vec<Span> = crate::segment::lines::lines(fm).iter().map(|l| l.content).collect();
+        let m = meeting(&src, None, &lines);
+        assert_eq!(m.body.as_deref(), Some("STOKE FERRY PARISH COUNCIL"));
+        assert_eq!(m.date.as_deref(), Some("2019-06-05"));
+        assert_eq!(m.venue.as_deref(), Some("Stoke Ferry Village Hall"));
     }
 }

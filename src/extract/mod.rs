@@ -6,6 +6,7 @@
 //! outline.
 
 pub(crate) mod actions;
+pub(crate) mod attendance;
 pub mod dates;
 pub(crate) mod lexicon;
 pub(crate) mod meeting;
@@ -68,7 +69,8 @@ fn speakers_of(src: &Source, span: Span, people: &mut people::People) -> Vec<Per
 /// Build the document's contents from the outline.
 pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) -> Extracted {
     let mut people = people::People::default();
-    let meeting = meeting::meeting(src, outline.header, &outline.header_lines);
+    let mut meeting = meeting::meeting(src, outline.header, &outline.header_lines);
+    meeting.attendance = attendance::attendance(src, &outline.lines);
     for p in meeting.attendance.present.iter().chain(&meeting.attendance.in_attendance) {
         if p.role.is_some() || p.organisation.is_some() {
             people.add(p, false);

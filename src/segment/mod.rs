@@ -43,7 +43,7 @@ pub(crate) fn segment(src: &Source, diags: &mut Diagnostics) -> Outline {
     let text = src.text.as_str();
     let lines = lines::lines(text);
     let headings = find_headings(text, &lines);
-    let mut outline = Outline::default();
+    let mut outline = Outline { lines: lines.iter().map(|l| l.content).collect(), ..Outline::default() };
     let first = headings.first().map_or(text.len(), |h| h.start);
     let header = trim_span(text, Span::new(0, first));
     if !header.is_empty() {

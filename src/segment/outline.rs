@@ -11,6 +11,9 @@ pub(crate) struct Outline {
     pub header: Option<Span>,
     /// Header lines split into single lines, for `extract::meeting`.
     pub header_lines: Vec<Span>,
+    /// Every line of the document (content spans, empty for blank lines), for lists written
+    /// anywhere.
+    pub lines: Vec<Span>,
     /// Agenda items in order; spans do not overlap.
     pub items: Vec<ItemBlock>,
     /// Non-blank text in no item and no header.

@@ -1,0 +1,342 @@
+//! Attendance lists, wherever the minutes write them:
+//!
+//! ```text
+//! Present: Cllr A Smith (Chair), Mrs B Jones and Cllr C Brown        (one line, commas)
+//! Present: Cllr Jim McNeill (Vice Chair) Cllr Daphne Clements ...    (no commas: split at titles)
+//! PRESENT Cllr R Crisp, Cllr M Peake ... ALSO Cllr M Storey (NCC)    (stops at ALSO)
+//! In Attendance:\nMichael Coates\nMatt Tesauro                        (one name a line)
+//! ### Present\n* Bert Belder (TSC)\n* Ben Noordhuis (TSC)            (Markdown list)
+//! **Present:** Tzviya Siegman, Wolfgang Schindler                    (bold label)
+//! Apologies for absence were received from Cllr A, Cllr B and Cllr C  (anywhere)
+//! Sebastian Markbåge (SM), Lin Clark (LCK), ...                       (an attendee paragraph)
+//! ```
+//!
+//! Separately headed lists (Also in attendance, Officers, Guests) go to `in_attendance`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{contains, TITLES};
+use super::speakers::split_role;
+use crate::model::{Attendance, Person};
+use crate::source::{Source, Span};
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum List {
+    Present,
+    Apologies,
+    Absent,
+    InAttendance,
+}
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:\#+\s*|\*\*|<!--\s*|[-*]\s+)?
+        (?P<label>those\s+present\s+were|present|those\s+attending|in\s+attendance|attendees|attendance|board\s+members|members\s+present|remote
+          |apologies(?:\s+for\s+absence)?|regrets|absent|also\s+present|also\s+in\s+attendance|officers(?:\s+in\s+attendance)?|presennol|ymddiheuriadau)
+        \s*(?:\*\*)?\s*(?::|-|–)?\s*(?:\*\*)?(?P<rest>.*)$",
+    )
+    .expect("attendance label regex")
+});
+
+static APOLOGIES_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bapologies\b(?:\s+for\s+absence)?(?:\s+(?:were|had\s+been|have\s+been))?(?:\s+(?:received|accepted|given|noted))?(?:\s+before\s+the\s+meeting)?\s+(?:from|for)\s+(?P<names>.+)",
+    )
+    .expect("apologies regex")
+});
+
+fn list_of(label: &str) -> List {
+    let l = label.to_ascii_lowercase();
+    if l.starts_with("apolog") || l == "regrets" || l == "ymddiheuriadau" {
+        List::Apologies
+    } else if l == "absent" {
+        List::Absent
+    } else if l.starts_with("also") || l.starts_with("officers") {
+        List::InAttendance
+    } else {
+        List::Present
+    }
+}
+
+/// Words that end a list written on one line ("... ALSO Cllr M Storey", "Public: 2").
+const STOPS: &[&str] = &["ALSO", "Also", "Public:", "PUBLIC", "In attendance", "Apologies", "Absent", "Officers"];
+
+/// Split a written list into person mentions. `span` is the list's text in the source.
+fn names(src: &Source, span: Span) -> Vec<Person> {
+    let full = src.get(span);
+    let mut text = full;
+    for stop in STOPS {
+        if let Some(p) = text.find(stop) {
+            if p > 0 {
+                text = &text[..p];
+            }
+        }
+    }
+    // Cut at the end of the first sentence ("... from Cllr A and Cllr B. The Clerk ...").
+    if let Some(p) = sentence_end(text) {
+        text = &text[..p];
+    }
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut depth = 0i32;
+    for (i, ch) in text.char_indices() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' | ';' | '\n' if depth <= 0 => cuts.push((i, i + ch.len_utf8())),
+            _ => {}
+        }
+    }
+    for (i, m) in text.match_indices(" and ").chain(text.match_indices(" & ")) {
+        if text[..i].matches('(').count() <= text[..i].matches(')').count() {
+            cuts.push((i, i + m.len()));
+        }
+    }
+    // No separators but several titles: "Cllr A B (Vice Chair) Cllr C D".
+    for t in ["Cllr ", "Councillor ", "Mr ", "Mrs ", "Ms ", "Dr "] {
+        for (i, _) in text.match_indices(t) {
+            let before = text[..i].trim_end();
+            let depth_ok = text[..i].matches('(').count() <= text[..i].matches(')').count();
+            let after_title = before.ends_with("Cllr") || before.ends_with("Councillor");
+            if i > 0 && depth_ok && !after_title && !before.ends_with([',', ';']) && !before.ends_with(" and") {
+                cuts.push((i, i));
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.push((text.len(), text.len()));
+    let mut out = Vec::new();
+    let mut start = 0;
+    let base = span.start;
+    for (a, b) in cuts {
+        if a < start {
+            continue;
+        }
+        let part = crate::segment::lines::trim_span(text, Span::new(start, a));
+        start = b;
+        for piece in split_run_on(text, part) {
+            if let Some(p) = person(text, piece) {
+                out.push(Person { span: Span::new(base + p.span.start, base + p.span.end), ..p });
+            }
+        }
+    }
+    out
+}
+
+/// The first ". " that ends a sentence (not "Cllrs. Kim", not an initial "A. Smith").
+fn sentence_end(text: &str) -> Option<usize> {
+    text.match_indices(". ").map(|(p, _)| p).find(|&p| {
+        let word = text[..p].rsplit(' ').next().unwrap_or("");
+        !(matches!(word, "Cllrs" | "Cllr" | "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Revd" | "Prof")
+            || word.len() == 1 && word.chars().all(|c| c.is_uppercase()))
+    })
+}
+
+/// "Cllr Kit Hesketh-Harvey Helen Richardson (Clerk)": a titled name takes its title, initials
+/// and two more words; further capitalised words are the next person.
+fn split_run_on(text: &str, part: Span) -> Vec<Span> {
+    let s = &text[part.start..part.end];
+    let words: Vec<(usize, &str)> =
+        s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)).collect();
+    let Some(&(_, first)) = words.first() else { return vec![part] };
+    if !contains(TITLES, first.trim_end_matches('.')) {
+        return vec![part];
+    }
+    let mut k = 1;
+    while k < words.len()
+        && (matches!(words[k].1, "Mrs" | "Mr" | "Ms" | "Miss" | "Dr") || words[k].1.trim_end_matches('.').len() == 1)
+    {
+        k += 1;
+    }
+    let cut = k + 2;
+    if words.len() > cut + 1 && !words[cut].1.starts_with('(') && !words[..cut].iter().any(|(_, w)| w.contains('(')) {
+        let at = words[cut].0;
+        return vec![Span::new(part.start, part.start + at), Span::new(part.start + at, part.end)];
+    }
+    vec![part]
+}
+
+/// One entry of a list: "Cllr Mrs T Mann (Chairman)", "* Bert Belder (TSC)", "Cllrs. Kim Davies".
+fn person(text: &str, part: Span) -> Option<Person> {
+    let raw = &text[part.start..part.end];
+    let lead = raw.len() - raw.trim_start_matches(['-', '*', '•', '·', ' ', '\t']).len();
+    let mut s = &raw[lead..];
+    let mut start = part.start + lead;
+    for plural in ["Cllrs. ", "Cllrs ", "Councillors "] {
+        if let Some(r) = s.strip_prefix(plural) {
+            start += plural.len();
+            s = r;
+        }
+    }
+    let (name, role) = match s.find('(') {
+        Some(p) => (s[..p].trim(), Some(s[p + 1..].trim_end_matches([')', '.', ' ']))),
+        None => (s.trim_end_matches(['.', ':', ' ', '*']).trim(), None),
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || !name.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    // Every word of a name is capitalised (particles like "de", "van", "le" allowed).
+    let particle = |w: &str| matches!(w, "de" | "van" | "von" | "le" | "la" | "du" | "da" | "der" | "den");
+    if !words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || particle(w)) {
+        return None;
+    }
+    if words.len() == 1 && !words[0].chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    if contains(TITLES, words[0].trim_end_matches('.')) && words.len() == 1 {
+        return None;
+    }
+    let (role, organisation) = role.map_or((None, None), split_role);
+    Some(Person { name: Some(name.to_string()), role, organisation, span: Span::new(start, start + name.len()) })
+}
+
+fn a_list_started(a: &Attendance, list: List) -> bool {
+    match list {
+        List::Present => !a.present.is_empty(),
+        List::Apologies => !a.apologies.is_empty(),
+        List::Absent => !a.absent.is_empty(),
+        List::InAttendance => !a.in_attendance.is_empty(),
+    }
+}
+
+fn push(a: &mut Attendance, list: List, people: Vec<Person>) {
+    let target = match list {
+        List::Present => &mut a.present,
+        List::Apologies => &mut a.apologies,
+        List::Absent => &mut a.absent,
+        List::InAttendance => &mut a.in_attendance,
+    };
+    for p in people {
+        if !target.iter().any(|q| q.name == p.name) {
+            target.push(p);
+        }
+    }
+}
+
+/// "Name (ABBR), Name (ABBR), ...": a paragraph that is only attendees with abbreviations.
+fn attendee_paragraph(s: &str) -> bool {
+    let entries = s.split(", ").count();
+    let abbrs = s.matches(" (").count();
+    entries >= 5 && abbrs * 10 >= entries * 7 && !s.contains(". ")
+}
+
+/// Collect the attendance lists of a document from its lines (`lines` are content spans).
+pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
+    let mut a = Attendance::default();
+    let mut i = 0;
+    let mut seen_items = false;
+    while i < lines.len() {
+        let l = lines[i];
+        let line = src.get(l);
+        i += 1;
+        if line.is_empty() {
+            continue;
+        }
+        if line.starts_with("## ") || line.starts_with("### ") {
+            seen_items |=
+                !line.to_ascii_lowercase().contains("present") && !line.to_ascii_lowercase().contains("attend");
+        }
+        let label = LABEL.captures(line).filter(|c| {
+            // "Apologies received from ..." and "Apologies: Apologies were received from ..." are
+            // sentences, read by APOLOGIES_FROM below.
+            let rest = c.name("rest").map_or("", |r| r.as_str()).trim_start();
+            !rest.starts_with(|ch: char| ch.is_lowercase()) && !rest.to_ascii_lowercase().starts_with("apologies")
+        });
+        if let Some(c) = label {
+            let list = list_of(c.name("label").expect("label").as_str());
+            let rest = c.name("rest").expect("rest");
+            let rest_span = crate::segment::lines::trim_span(&src.text, Span::new(l.start + rest.start(), l.end));
+            let rest_text = src.get(rest_span);
+            if !rest_span.is_empty() && !rest_text.starts_with("-->") {
+                push(&mut a, list, names(src, rest_span));
+                // A list that ends with a comma goes on in the next paragraph.
+                if rest_text.trim_end().ends_with(',') {
+                    if let Some(&next) = lines[i..].iter().find(|s| !s.is_empty()) {
+                        if !LABEL.is_match(src.get(next)) && src.get(next).split_whitespace().count() <= 6 {
+                            push(&mut a, list, names(src, next));
+                            i = lines[i..].iter().position(|s| *s == next).map_or(i, |p| i + p + 1);
+                        }
+                    }
+                }
+                continue;
+            }
+            // The names follow, one a line, until a line that is not a name.
+            while i < lines.len() {
+                let next = lines[i];
+                let t = src.get(next);
+                if t.is_empty() && a_list_started(&a, list) {
+                    break;
+                }
+                if t.is_empty() {
+                    i += 1;
+                    continue;
+                }
+                if LABEL.is_match(t) || t.starts_with('#') || t.starts_with("-->") || t.ends_with(':') {
+                    break;
+                }
+                let found = names(src, next);
+                if found.is_empty() {
+                    break;
+                }
+                push(&mut a, list, found);
+                i += 1;
+            }
+            continue;
+        }
+        if !seen_items && a.present.is_empty() && attendee_paragraph(line) {
+            push(&mut a, List::Present, names(src, l));
+        }
+        for c in APOLOGIES_FROM.captures_iter(line) {
+            let m = c.name("names").expect("names");
+            push(&mut a, List::Apologies, names(src, Span::new(l.start + m.start(), l.start + m.end())));
+        }
+    }
+    a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn att(text: &str) -> (Vec<String>, Vec<String>) {
+        let src = Source::from_text(text);
+        let lines: Vec<Span> = crate::segment::lines::lines(text).iter().map(|l| l.content).collect();
+        let a = attendance(&src, &lines);
+        let n = |v: &Vec<Person>| v.iter().map(|p| p.name.clone().unwrap()).collect();
+        (n(&a.present), n(&a.apologies))
+    }
+
+    #[test]
+    fn forms() {
+        assert_eq!(
+            att("Present: Cllr Jim McNeill (Vice Chair) Cllr Daphne Clements Cllr Kit Hesketh-Harvey Helen Richardson (Parish Clerk)").0,
+            vec!["Cllr Jim McNeill", "Cllr Daphne Clements", "Cllr Kit Hesketh-Harvey", "Helen Richardson"]
+        );
+        assert_eq!(
+            att("PRESENT Cllr R Crisp, Cllr M Peake, Mrs N Cooper (Clerk) ALSO Cllr M Storey (NCC) 2 members of the public").0,
+            vec!["Cllr R Crisp", "Cllr M Peake", "Mrs N Cooper"]
+        );
+        assert_eq!(
+            att("In Attendance:\nMichael Coates \nMatt Tesauro\n\nCommittee Chairs:\nJason Li").0,
+            vec!["Michael Coates", "Matt Tesauro"]
+        );
+        assert_eq!(
+            att("### Present\n\n* Bert Belder (TSC)\n* Ben Noordhuis (TSC)\n").0,
+            vec!["Bert Belder", "Ben Noordhuis"]
+        );
+        assert_eq!(
+            att("**Present:** Tzviya Siegman, Wolfgang Schindler\n").0,
+            vec!["Tzviya Siegman", "Wolfgang Schindler"]
+        );
+        assert_eq!(
+            att("2. APOLOGIES Apologies for absence were received before the meeting from Cllr Anderson, Cllr Sharp and Cllr Smith. These were accepted.").1,
+            vec!["Cllr Anderson", "Cllr Sharp", "Cllr Smith"]
+        );
+        assert_eq!(
+            att("Apologies received from Cllrs. Kim Davies, Hubert Gwynne and Doris Jones.").1,
+            vec!["Kim Davies", "Hubert Gwynne", "Doris Jones"]
+        );
+    }
+}
