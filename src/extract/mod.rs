@@ -47,10 +47,82 @@ static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("declaration regex")
 });
 
+/// Who the speaker labels of a document stand for: initials ("DE") and first names ("Bert")
+/// resolved through the attendance list, and bare labels ("Adams:") accepted only when they
+/// recur.
+struct Turns {
+    abbreviations: Vec<(String, String)>,
+    first_names: Vec<(String, String)>,
+    recurring: Vec<String>,
+}
+
+impl Turns {
+    fn new(src: &Source, outline: &Outline, attendance: &crate::model::Attendance) -> Turns {
+        let mut abbreviations = Vec::new();
+        let mut first_names: Vec<(String, String)> = Vec::new();
+        for p in attendance.present.iter().chain(&attendance.in_attendance) {
+            let Some(name) = p.name.clone() else { continue };
+            for tag in [&p.role, &p.organisation].into_iter().flatten() {
+                if (2..=5).contains(&tag.len()) && tag.chars().all(|c| c.is_ascii_uppercase()) {
+                    abbreviations.push((tag.clone(), name.clone()));
+                }
+            }
+            if let Some(first) = name.split_whitespace().next() {
+                first_names.push((first.to_string(), name.clone()));
+            }
+        }
+        // A first name shared by two attendees resolves to nobody.
+        let firsts: Vec<String> = first_names.iter().map(|(f, _)| f.clone()).collect();
+        first_names.retain(|(f, _)| firsts.iter().filter(|g| *g == f).count() == 1);
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for it in &outline.items {
+            for p in &it.paragraphs {
+                let spans = std::iter::once(p.text).chain(p.list.iter().map(|e| e.text));
+                for s in spans {
+                    if let Some((m, true)) = speakers::turn(src.get(s), s.start) {
+                        let n = m.name.unwrap_or_default();
+                        match counts.iter_mut().find(|(k, _)| *k == n) {
+                            Some(c) => c.1 += 1,
+                            None => counts.push((n, 1)),
+                        }
+                    }
+                }
+            }
+        }
+        let recurring = counts.into_iter().filter(|(_, c)| *c >= 2).map(|(n, _)| n).collect();
+        Turns { abbreviations, first_names, recurring }
+    }
+
+    /// The turn speaker of a paragraph, with its label resolved to a full name when the
+    /// attendance list allows.
+    fn speaker(&self, text: &str, base: usize) -> Option<Mention> {
+        let (mut m, single) = speakers::turn(text, base)?;
+        let name = m.name.clone().unwrap_or_default();
+        if single && !self.recurring.contains(&name) && !self.first_names.iter().any(|(f, _)| *f == name) {
+            return None;
+        }
+        let full = self
+            .abbreviations
+            .iter()
+            .find(|(a, _)| *a == name)
+            .or_else(|| self.first_names.iter().find(|(f, _)| *f == name))
+            .map(|(_, full)| full.clone());
+        if let Some(full) = full {
+            m.name = Some(full);
+        }
+        Some(m)
+    }
+}
+
 /// Speakers of a text span, in order, one per person.
-fn speakers_of(src: &Source, span: Span, people: &mut people::People) -> Vec<Person> {
+fn speakers_of(src: &Source, span: Span, people: &mut people::People, turns: &Turns) -> Vec<Person> {
     let mut out: Vec<Person> = Vec::new();
-    for m in mentions(src.get(span), span.start) {
+    let text = src.get(span);
+    let turn = turns.speaker(text, span.start);
+    let skip = turn.as_ref().map_or(0, |m| m.span.end - span.start);
+    let mut found: Vec<Mention> = turn.into_iter().collect();
+    found.extend(mentions(&text[skip..], span.start + skip));
+    for m in found {
         let speaks = m.speaks;
         let p = to_person(m);
         people.add(&p, speaks);
@@ -71,6 +143,7 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
     let mut people = people::People::default();
     let mut meeting = meeting::meeting(src, outline.header, &outline.header_lines);
     meeting.attendance = attendance::attendance(src, &outline.lines);
+    let turns = Turns::new(src, outline, &meeting.attendance);
     for p in meeting.attendance.present.iter().chain(&meeting.attendance.in_attendance) {
         if p.role.is_some() || p.organisation.is_some() {
             people.add(p, false);
@@ -85,7 +158,7 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
         for (k, p) in it.paragraphs.iter().enumerate() {
             // Text of a decision inside this paragraph belongs to the decision, not to its
             // actions; the paragraph keeps the words.
-            let speakers = speakers_of(src, p.text, &mut people);
+            let speakers = speakers_of(src, p.text, &mut people, &turns);
             let holds_decision = it.resolutions.iter().any(|r| r.paragraph == Some(k));
             if !holds_decision {
                 actions.extend(actions::from_text(src, p.text));
@@ -101,7 +174,7 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
                         label: e.label.clone(),
                         text: src.get(e.text).to_string(),
                         span: e.span,
-                        speakers: speakers_of(src, e.text, &mut people),
+                        speakers: speakers_of(src, e.text, &mut people, &turns),
                     }
                 })
                 .collect();

@@ -340,3 +340,135 @@ mod tests {
         assert_eq!(name_key("Supt. Russell"), name_key("Supt Russell"));
     }
 }
+
+/// Labels before a colon that are never speakers.
+const NOT_TURNS: &[&str] = &[
+    "Action",
+    "Actions",
+    "Agenda",
+    "Agreed",
+    "Aye",
+    "Ayes",
+    "Chair",
+    "Conclusion",
+    "Date",
+    "Decision",
+    "Email",
+    "Item",
+    "Location",
+    "Minutes",
+    "Motion",
+    "No",
+    "Noes",
+    "Note",
+    "Notes",
+    "Outcome",
+    "Present",
+    "Proposed",
+    "Question",
+    "Regrets",
+    "Remote",
+    "Resolution",
+    "Resolved",
+    "Result",
+    "Scribe",
+    "Seconded",
+    "Summary",
+    "Time",
+    "Topic",
+    "Update",
+    "Venue",
+    "Vote",
+    "Yes",
+];
+
+static TURN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:>\s*)?(?:
+          \*\*(?P<bold>[^*:\n]{1,60}?)\*\*\s*:
+        | \*\*(?P<bold2>[^*:\n]{1,60}?):\*\*
+        | [*_](?P<it>[^*_:\n]{1,60}?):[*_]
+        | [*_](?P<it2>[^*_:\n]{1,60}?)[*_]\s*:
+        | The\s+(?P<office>[^:()\n]{3,140}?)\s+\((?P<oname>[^()\n]{3,60})\):
+        | (?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4})(?:\s+\((?P<c1>[^()\n]{1,60})\))?(?:\s+\((?P<c2>[^()\n]{1,30})\))?:
+        )\s",
+    )
+    .expect("turn regex")
+});
+
+/// A speaker turn at the start of a paragraph: "MB: ...", "**Bert**: ...", "> *Ric Wright:* ...",
+/// "Mr David Hanson (Delyn) (Lab): ...", "The Secretary of State for ... (Mr William Hague): ...",
+/// "Adams: ...". Returns the mention and whether it is a single bare word (which the caller
+/// accepts only when the same label recurs).
+pub(crate) fn turn(text: &str, base: usize) -> Option<(Mention, bool)> {
+    let c = TURN.captures(text)?;
+    let whole = c.get(0).expect("match");
+    let label_end = whole.end() - 1;
+    let span = Span::new(base, base + label_end.min(text.len()));
+    if let (Some(office), Some(name)) = (c.name("office"), c.name("oname")) {
+        let mention = Mention {
+            name: Some(clean_title(name.as_str())),
+            role: Some(clean_title(office.as_str())),
+            organisation: None,
+            span,
+            speaks: true,
+        };
+        return Some((mention, false));
+    }
+    let raw = c.name("bold").or(c.name("bold2")).or(c.name("it")).or(c.name("it2")).or(c.name("name"))?;
+    let name = clean_title(raw.as_str().trim());
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || NOT_TURNS.contains(&words[0]) || contains(NOT_NAME_WORDS, &name) {
+        return None;
+    }
+    let titled = words.len() >= 2 && contains(TITLES, words[0].trim_end_matches('.'));
+    let initials = words.len() == 1 && (2..=5).contains(&name.len()) && name.chars().all(|ch| ch.is_ascii_uppercase());
+    let plain = plausible_name(&name);
+    let marked = c.name("bold").or(c.name("bold2")).or(c.name("it")).or(c.name("it2")).is_some();
+    let single = words.len() == 1 && !initials;
+    if !(titled || initials || plain || single || marked && words.len() <= 4) {
+        return None;
+    }
+    if words.len() > 1 && !titled && !plain && !marked {
+        return None;
+    }
+    let (role, organisation) = match (c.name("c1"), c.name("c2")) {
+        (Some(a), Some(b)) => (Some(a.as_str().to_string()), Some(b.as_str().to_string())),
+        (Some(a), None) => split_role(a.as_str()),
+        _ => (None, None),
+    };
+    let mention = Mention { name: Some(name), role, organisation, span, speaks: true };
+    Some((mention, single && !marked))
+}
+
+#[cfg(test)]
+mod turn_tests {
+    use super::*;
+
+    fn t(s: &str) -> Option<(Option<String>, Option<String>, bool)> {
+        turn(s, 0).map(|(m, single)| (m.name, m.role, single))
+    }
+
+    #[test]
+    fn turns() {
+        assert_eq!(t("MB: With the updates"), Some((Some("MB".into()), None, false)));
+        assert_eq!(t("**Bert**: Discussed adding WG"), Some((Some("Bert".into()), None, false)));
+        assert_eq!(t("> *Ric Wright:* I agree"), Some((Some("Ric Wright".into()), None, false)));
+        assert_eq!(
+            t("Mr David Hanson (Delyn) (Lab): What"),
+            Some((Some("Mr David Hanson".into()), Some("Delyn".into()), false))
+        );
+        assert_eq!(
+            t("The Secretary of State for Foreign and Commonwealth Affairs (Mr William Hague): The"),
+            Some((
+                Some("Mr William Hague".into()),
+                Some("Secretary of State for Foreign and Commonwealth Affairs".into()),
+                false
+            ))
+        );
+        assert_eq!(t("Adams: Good morning"), Some((Some("Adams".into()), None, true)));
+        assert_eq!(t("Note: the hall is booked"), None);
+        assert_eq!(t("The Chairman said that"), None);
+        assert_eq!(t("Great Mans Way: text"), None);
+    }
+}
