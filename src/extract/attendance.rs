@@ -163,7 +163,7 @@ fn person(text: &str, part: Span) -> Option<Person> {
     let lead = raw.len() - raw.trim_start_matches(['-', '*', '•', '·', ' ', '\t']).len();
     let mut s = &raw[lead..];
     let mut start = part.start + lead;
-    for plural in ["Cllrs. ", "Cllrs ", "Councillors "] {
+    for plural in ["Cllrs. ", "Cllrs ", "Councillors ", "Commissioners ", "Councilmembers ", "Trustees "] {
         if let Some(r) = s.strip_prefix(plural) {
             start += plural.len();
             s = r;
@@ -185,7 +185,9 @@ fn person(text: &str, part: Span) -> Option<Person> {
     if words.len() == 1 && !words[0].chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    if contains(TITLES, words[0].trim_end_matches('.')) && words.len() == 1 {
+    if contains(TITLES, words[0].trim_end_matches('.')) && words.len() == 1
+        || matches!(name, "Presiding" | "Chair" | "None")
+    {
         return None;
     }
     let (role, organisation) = role.map_or((None, None), split_role);
@@ -237,6 +239,17 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
         if line.starts_with("## ") || line.starts_with("### ") {
             seen_items |=
                 !line.to_ascii_lowercase().contains("present") && !line.to_ascii_lowercase().contains("attend");
+        }
+        // "... THOSE PRESENT WERE:  Mayor Adams, ..." in the middle of a title line.
+        if let Some(p) = line.find("THOSE PRESENT WERE:").or_else(|| line.find("Those present were:")) {
+            let from = l.start + p + "THOSE PRESENT WERE:".len();
+            let mut end = l.end;
+            if let Some(&next) = lines.get(i).filter(|n| !n.is_empty()) {
+                end = next.end;
+                i += 1;
+            }
+            push(&mut a, List::Present, names(src, crate::segment::lines::trim_span(&src.text, Span::new(from, end))));
+            continue;
         }
         let label = LABEL.captures(line).filter(|c| {
             // "Apologies received from ..." and "Apologies: Apologies were received from ..." are

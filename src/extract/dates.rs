@@ -100,7 +100,8 @@ fn sep(i: &str) -> IResult<&str, &str> {
 
 /// `20 March 2019`, `20th March, 2019`, `Wednesday 20th of March 2019`.
 fn dmy(i: &str) -> IResult<&str, Date> {
-    let (rest, (_, d, _, m, _, y)) = (opt(weekday), day, multispace1, month_name, sep, number::<i32>(4, 4)).parse(i)?;
+    let (rest, (_, d, _, _, m, _, y)) =
+        (opt(weekday), day, multispace1, opt(tag_no_case("day of ")), month_name, sep, number::<i32>(4, 4)).parse(i)?;
     valid(i, rest, y, m, d)
 }
 
@@ -228,6 +229,7 @@ mod tests {
         assert_eq!(d("12/01/2011"), Some("2011-01-12".into()));
         assert_eq!(d("2011-01-12"), Some("2011-01-12".into()));
         assert_eq!(d("Sept 3 2020"), Some("2020-09-03".into()));
+        assert_eq!(d("12TH DAY OF JANUARY, 2011"), Some("2011-01-12".into()));
         assert_eq!(d("31 February 2020"), None);
         assert_eq!(d("20 Marching 2019"), None);
     }

@@ -59,6 +59,11 @@ static TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("tail regex")
 });
 
+static AGENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:read|moved|seconded|proposed|presented|introduced|tabled|declared|raised|reported|given|made|led)\s+by\s+$")
+        .expect("agent regex")
+});
+
 static ROLE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s*\((?P<paren>[^()]{2,200})\))|^(?:,\s*(?P<appos>[A-Z][^;()]{2,120}?),)").expect("role regex")
 });
@@ -162,6 +167,13 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
         });
         if !joined {
             pending.clear();
+        }
+        // A passive with an agent: "was read by the Vice Chair", "Moved by Commissioner Fish".
+        if AGENT_BEFORE.is_match(&text[..m.start()]) {
+            mention.speaks = true;
+            pending.clear();
+            out.push(mention);
+            continue;
         }
         if let Some(t) = TAIL.captures(after) {
             // An appositive is a role unless it names someone with a title ("Mr A, Mr B, ...").
@@ -309,6 +321,16 @@ mod tests {
         let got = speakers("Members asked several questions, Mr Beaumont, Mr Hill, Supt Russell and Mr Bone-Knell responded as follows;");
         let names: Vec<_> = got.into_iter().map(|x| x.0.unwrap()).collect();
         assert_eq!(names, vec!["Mr Beaumont", "Mr Hill", "Supt Russell", "Mr Bone-Knell"]);
+    }
+
+    #[test]
+    fn passive_agents_speak() {
+        assert_eq!(
+            speakers("Emergency Evacuation Procedures was read by the Vice Chair."),
+            vec![(None, s("Vice Chair"), None)]
+        );
+        let got = speakers("Moved by Commissioner Fish and seconded by Commissioner Fritz. (Y-5)");
+        assert_eq!(got.len(), 2);
     }
 
     #[test]

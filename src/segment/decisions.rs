@@ -47,7 +47,7 @@ static SENTENCE_START: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)^(?:
           (?P<resolved>Resolved|RESOLVED|Agreed|AGREED|Approved|APPROVED|Decided|DECIDED|Decision|DECISION)\b
         | (?P<allfavour>All\s+in\s+favour|Unanimously\s+agreed|Unanimously\s+approved|Carried\s+unanimously)\b
-        | (?P<moved>It\s+is\s+moved|It\s+was\s+moved|Moved\s+by|Proposed\s+by|Prop\.)
+        | (?P<moved>It\s+is\s+moved|It\s+was\s+moved|Moved\s+by|Proposed\s+by|Prop\.|Motion\s+to\s+[a-z])
         | (?P<welsh>Cytunwyd|Penderfynwyd|Cymeradwywyd|Cadarnhawyd|Derbyniwyd)\b
         )",
     )
@@ -65,6 +65,34 @@ static PROPOSAL: LazyLock<Regex> = LazyLock::new(|| {
 
 static SECONDED_LATER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bseconded\b|\bagreed\b|\bcarried\b|\bin favour\b").expect("seconded regex"));
+
+static DISPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?P<tally>\(Y-\d{1,2}\)\s+(?P<ord>\d{6})\b)
+        | \b(?P<d>PLACED\s+ON\s+FILE|CONFIRMED|(?:SUBSTITUTE\s+)?PASSED\s+TO\s+SECOND\s+READING|REFERRED\s+TO\s+[A-Z]+(?:\s+(?:OF|[A-Z]+))*|ACCEPTED(?:\s+AS\s+AMENDED)?|ADOPTED|APPROVED|DEFEATED|WITHDRAWN)\b",
+    )
+    .expect("disposition regex")
+});
+
+/// US council dispositions: "(Y-5) 184350" (the ordinance number after a roll-call tally) and
+/// upper-case outcomes ("PLACED ON FILE", "PASSED TO SECOND READING ...").
+pub(crate) fn dispositions(text: &str) -> Vec<Narrative> {
+    DISPOSITION
+        .captures_iter(text)
+        .map(|c| {
+            if let Some(t) = c.name("tally") {
+                return Narrative { kind: DecisionKind::Decided, start: t.start(), end: t.end() };
+            }
+            let m = c.name("d").expect("group");
+            let end = text[m.end()..].find("  ").map_or(text.len(), |p| m.end() + p).min(m.end() + 80);
+            let mut end = end.min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            Narrative { kind: DecisionKind::Decided, start: m.start(), end: text[..end].trim_end().len().max(m.end()) }
+        })
+        .collect()
+}
 
 /// Sentence ranges of `text`: cut after ". ", "? ", "! " before an upper-case letter or digit,
 /// and at line ends.

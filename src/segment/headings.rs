@@ -6,6 +6,10 @@
 //! Each detector returns candidate headings; `super::find_headings` picks the scheme the
 //! document uses (GOLD.md "Items").
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::lines::{trim_span, Line};
 use super::{content, split_title, Heading};
 use crate::source::Span;
@@ -400,6 +404,53 @@ fn longest_increasing(cands: Vec<(u64, Heading)>) -> Vec<Heading> {
     keep.reverse();
     let mut cands: Vec<Option<(u64, Heading)>> = cands.into_iter().map(Some).collect();
     keep.into_iter().filter_map(|i| cands[i].take().map(|(_, h)| h)).collect()
+}
+
+static INLINE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)(?P<num>\*?(?:S-)?\d{1,3})\s{1,3}(?P<first>[A-Z][a-z]+)\s").expect("inline number regex")
+});
+
+static TITLE_STOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s\((?:Ordinance|Communication|Report|Resolution|Second Reading|Emergency|Previous|Presentation|Proclamation)|\s{2,}\(|\s{2,}[A-Z]{4,}")
+        .expect("title stop regex")
+});
+
+/// Agenda items run together on long lines, as PDF-extracted US council minutes print them:
+/// "... PLACED ON FILE  39 Request of Dixie Johnston to address Council ...  (Communication)".
+/// Numbers anywhere in the text are candidates; the longest increasing run (at least five)
+/// are the items. Titles end at the item's type in brackets.
+pub(super) fn inline_numbered(text: &str) -> Vec<Heading> {
+    let mut cands = Vec::new();
+    for c in INLINE_NUMBER.captures_iter(text) {
+        let num = c.name("num").expect("num");
+        let value = num.as_str().trim_start_matches(['*', 'S', '-']).parse::<u64>().ok();
+        let Some(value) = value else { continue };
+        let title_start = c.name("first").expect("first").start();
+        let mut cap = text.len().min(title_start + 400);
+        while !text.is_char_boundary(cap) {
+            cap -= 1;
+        }
+        let rest = &text[title_start..cap];
+        let end = TITLE_STOP.find(rest).map_or_else(|| rest.find('\n').unwrap_or(rest.len()), |m| m.start());
+        let title = trim_span(text, Span::new(title_start, title_start + end));
+        cands.push((
+            value,
+            Heading {
+                start: num.start(),
+                number: Some(num.as_str().to_string()),
+                title: Some(title),
+                lost_title: false,
+                body_start: title.end,
+                documents: Vec::new(),
+            },
+        ));
+    }
+    let run = longest_increasing(cands);
+    if run.len() >= 5 {
+        run
+    } else {
+        Vec::new()
+    }
 }
 
 /// Labels before a colon that are not item titles.

@@ -145,6 +145,12 @@ fn find_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
     if out.is_empty() {
         out = headings::colon_headings(text, lines);
     }
+    if out.len() < 3 {
+        let inline = headings::inline_numbered(text);
+        if inline.len() > out.len() {
+            out = inline;
+        }
+    }
     out
 }
 
@@ -473,7 +479,12 @@ fn narrative_decisions(text: &str, item: &mut ItemBlock) {
         let mut spans = vec![p.text];
         spans.extend(p.list.iter().map(|e| e.text));
         for s in spans {
-            for n in decisions::find(&text[s.start..s.end]) {
+            let t = &text[s.start..s.end];
+            let mut found_here = decisions::find(t);
+            found_here.extend(decisions::dispositions(t));
+            found_here.sort_by_key(|n| n.start);
+            found_here.dedup_by(|b, a| b.start < a.end);
+            for n in found_here {
                 let span = Span::new(s.start + n.start, s.start + n.end);
                 found.push(ResBlock { span, kind: n.kind, clauses: Vec::new(), paragraph: Some(k) });
             }
