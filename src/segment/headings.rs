@@ -453,6 +453,48 @@ pub(super) fn inline_numbered(text: &str) -> Vec<Heading> {
     }
 }
 
+/// A Markdown pipe table used as the agenda: "| Subject | Initials | Notes |" with one row an
+/// item, the first cell its title.
+pub(super) fn table_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
+    let mut out = Vec::new();
+    let mut in_table = false;
+    for l in lines {
+        let c = content(text, l);
+        if !c.starts_with('|') {
+            in_table = false;
+            continue;
+        }
+        let first = c.trim_start_matches('|').split('|').next().unwrap_or("").trim();
+        let first_l = first.to_ascii_lowercase();
+        if !in_table {
+            in_table =
+                matches!(first_l.as_str(), "subject" | "item" | "topic" | "agenda item" | "agenda" | "no." | "#");
+            continue;
+        }
+        if first.chars().all(|ch| matches!(ch, '-' | ':' | ' ')) {
+            continue;
+        }
+        let at = l.content.start + c.find(first).unwrap_or(0);
+        let title = trim_span(text, Span::new(at, at + first.len()));
+        if title.is_empty() {
+            continue;
+        }
+        out.push(Heading {
+            start: l.content.start,
+            number: None,
+            title: Some(title),
+            lost_title: false,
+            body_start: title.end,
+            documents: Vec::new(),
+        });
+    }
+    if out.len() >= 3 {
+        out
+    } else {
+        Vec::new()
+    }
+}
+
 /// Labels before a colon that are not item titles.
 const NOT_COLON_TITLES: &[&str] = &[
     "action",

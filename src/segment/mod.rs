@@ -139,6 +139,12 @@ fn find_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
     if out.is_empty() {
         out = headings::markdown_headings(text, lines);
     }
+    if out.len() < 3 {
+        let table = headings::table_headings(text, lines);
+        if table.len() > out.len() {
+            out = table;
+        }
+    }
     if out.is_empty() {
         out = headings::numbered_headings(text, lines);
     }
