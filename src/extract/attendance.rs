@@ -221,7 +221,7 @@ fn push(a: &mut Attendance, list: List, people: Vec<Person>) {
 fn attendee_paragraph(s: &str) -> bool {
     let entries = s.split(", ").count();
     let abbrs = s.matches(" (").count();
-    entries >= 5 && abbrs * 10 >= entries * 7 && !s.contains(". ")
+    entries >= 5 && abbrs * 10 >= entries * 7 && sentence_end(s).is_none()
 }
 
 /// Collect the attendance lists of a document from its lines (`lines` are content spans).

@@ -205,11 +205,13 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
             .enumerate()
             .map(|(k, r)| {
                 let context = r.paragraph.map_or(r.span, |i| it.paragraphs[i].span);
+                let next = it.resolutions.get(k + 1).map_or(it.span.end, |n| n.span.start);
+                let vote_context = Span::new(r.span.start, next.max(r.span.end));
                 for m in mentions(src.get(r.span), r.span.start) {
                     let speaks = m.speaks;
                     people.add(&to_person(m), speaks);
                 }
-                resolutions::resolution(src, format!("{item_id}/r-{}", k + 1), r, context)
+                resolutions::resolution(src, format!("{item_id}/r-{}", k + 1), r, context, vote_context)
             })
             .collect();
         let title = it.title.map(|t| src.get(t).to_string());

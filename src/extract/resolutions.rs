@@ -30,8 +30,9 @@ static RESULT: LazyLock<Regex> = LazyLock::new(|| {
 static MOVER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:proposed|moved|proposer|mover|cynigiwyd)\s*(?:by|:)?\s*").expect("mover regex")
 });
-static SECONDER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:seconded|seconder|eiliwyd)\s*(?:by|:)?\s*").expect("seconder regex"));
+static SECONDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:seconded|seconder|second:|eiliwyd)\s*(?:by|:)?\s*").expect("seconder regex")
+});
 
 /// The first person mention right after a "proposed by"/"seconded by" cue in `text`.
 fn person_after(re: &Regex, text: &str, base: usize) -> Option<Mention> {
@@ -43,7 +44,9 @@ fn person_after(re: &Regex, text: &str, base: usize) -> Option<Mention> {
 
 /// Build a model resolution from a decision block. `context` is the surrounding paragraph
 /// (a mover may be named before the keyword).
-pub(crate) fn resolution(src: &Source, id: String, r: &ResBlock, context: Span) -> Resolution {
+/// `vote_context` runs from the decision to the next decision or the item's end, where a
+/// tally ("**Passed: 5-0**") is often written after the decision.
+pub(crate) fn resolution(src: &Source, id: String, r: &ResBlock, context: Span, vote_context: Span) -> Resolution {
     let text = src.get(r.span).to_string();
     let clauses: Vec<Clause> = r
         .clauses
@@ -51,11 +54,19 @@ pub(crate) fn resolution(src: &Source, id: String, r: &ResBlock, context: Span) 
         .map(|c| Clause { label: c.label.clone(), text: src.get(c.text).to_string(), span: c.span })
         .collect();
     let ctx = src.get(context);
+    let wide = src.get(vote_context);
     let motion = Motion {
-        mover: person_after(&MOVER, ctx, context.start).map(super::to_person),
-        seconder: person_after(&SECONDER, ctx, context.start).map(super::to_person),
+        mover: person_after(&MOVER, ctx, context.start)
+            .or_else(|| person_after(&MOVER, wide, vote_context.start))
+            .map(super::to_person),
+        seconder: person_after(&SECONDER, ctx, context.start)
+            .or_else(|| person_after(&SECONDER, wide, vote_context.start))
+            .map(super::to_person),
     };
-    let vote = vote(&text);
+    let mut vote = vote(&text);
+    if vote.for_.is_none() && vote.result.is_none() {
+        vote = self::vote(wide);
+    }
     let actions = actions::from_resolution(src, r, &clauses);
     Resolution { id, text, span: r.span, kind: r.kind.name().to_string(), clauses, motion, vote, actions }
 }

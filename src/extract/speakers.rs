@@ -60,7 +60,7 @@ static TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static AGENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:read|moved|seconded|proposed|presented|introduced|tabled|declared|raised|reported|given|made|led)\s+by\s+$")
+    Regex::new(r"(?i)(?:\b(?:read|moved|seconded|proposed|presented|introduced|tabled|declared|raised|reported|given|made|led)\s+by\s+|^\s*(?:sponsor|second|seconder|mover|proposer|proposed|seconded|moved)\s*:\s*)$")
         .expect("agent regex")
 });
 
@@ -425,6 +425,25 @@ static TURN: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn turn(text: &str, base: usize) -> Option<(Mention, bool)> {
     let c = TURN.captures(text)?;
     let whole = c.get(0).expect("match");
+    // "Sherif Mansour:  Yay" is a vote in a roll call, not a speaker turn (GOLD.md).
+    let said = text[whole.end()..].trim().trim_end_matches('.').to_ascii_lowercase();
+    if matches!(
+        said.as_str(),
+        "yay"
+            | "yea"
+            | "yes"
+            | "no"
+            | "nay"
+            | "aye"
+            | "abstain"
+            | "abstained"
+            | "no vote"
+            | "for"
+            | "against"
+            | "absent"
+    ) {
+        return None;
+    }
     let label_end = whole.end() - 1;
     let span = Span::new(base, base + label_end.min(text.len()));
     if let (Some(office), Some(name)) = (c.name("office"), c.name("oname")) {

@@ -44,12 +44,12 @@ static COLLECTIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 static SENTENCE_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?x)^(?:
+        r#"(?x)^(?:\*\*[^*]{1,30}\*\*\s*)?["“]?(?:
           (?P<resolved>Resolved|RESOLVED|Agreed|AGREED|Approved|APPROVED|Decided|DECIDED|Decision|DECISION)\b
         | (?P<allfavour>All\s+in\s+favour|Unanimously\s+agreed|Unanimously\s+approved|Carried\s+unanimously)\b
         | (?P<moved>It\s+is\s+moved|It\s+was\s+moved|Moved\s+by|Proposed\s+by|Prop\.|Motion\s+to\s+[a-z])
         | (?P<welsh>Cytunwyd|Penderfynwyd|Cymeradwywyd|Cadarnhawyd|Derbyniwyd)\b
-        )",
+        )"#,
     )
     .expect("sentence-start regex")
 });
@@ -92,6 +92,25 @@ pub(crate) fn dispositions(text: &str) -> Vec<Narrative> {
             Narrative { kind: DecisionKind::Decided, start: m.start(), end: text[..end].trim_end().len().max(m.end()) }
         })
         .collect()
+}
+
+/// "#### Conclusion/Resolution", "**Resolution**", "Decision:": a heading that labels the
+/// decision part of an item (GOLD.md "Items").
+pub(crate) fn is_conclusion_heading(s: &str) -> bool {
+    let t = s.trim_start_matches('#').trim().trim_matches('*').trim().trim_end_matches(':').to_ascii_lowercase();
+    matches!(
+        t.as_str(),
+        "conclusion"
+            | "conclusions"
+            | "resolution"
+            | "resolutions"
+            | "conclusion/resolution"
+            | "conclusion / resolution"
+            | "decision"
+            | "decisions"
+            | "outcome"
+            | "outcomes"
+    )
 }
 
 /// Sentence ranges of `text`: cut after ". ", "? ", "! " before an upper-case letter or digit,

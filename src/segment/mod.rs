@@ -18,7 +18,7 @@ pub(crate) mod outline;
 
 use crate::diagnostics::{Code, Diagnostics};
 use crate::source::{Source, Span};
-use labels::{decision_start, document_marker, label, LabelKind};
+use labels::{decision_start, document_marker, label, DecisionKind, LabelKind};
 use lines::{trim_span, Line};
 pub(crate) use outline::*;
 
@@ -480,7 +480,25 @@ fn narrative_decisions(text: &str, item: &mut ItemBlock) {
     if !item.resolutions.is_empty() {
         return;
     }
+    // "#### Conclusion/Resolution" followed by bullets (meeting notes): the section is the
+    // decision, one per section.
     let mut found = Vec::new();
+    for (k, p) in item.paragraphs.iter().enumerate() {
+        if !decisions::is_conclusion_heading(&text[p.text.start..p.text.end]) {
+            continue;
+        }
+        let body = match (p.list.first(), p.list.last()) {
+            (Some(a), Some(b)) => Some((Span::new(a.text.start, b.text.end), k)),
+            _ => item.paragraphs.get(k + 1).map(|n| (n.text, k + 1)),
+        };
+        if let Some((span, idx)) = body.filter(|(s, _)| !s.is_empty()) {
+            found.push(ResBlock { span, kind: DecisionKind::Decided, clauses: Vec::new(), paragraph: Some(idx) });
+        }
+    }
+    if !found.is_empty() {
+        item.resolutions = found;
+        return;
+    }
     for (k, p) in item.paragraphs.iter().enumerate() {
         let mut spans = vec![p.text];
         spans.extend(p.list.iter().map(|e| e.text));
