@@ -65,10 +65,12 @@ pub fn run(args: &[&str]) -> Output {
 /// PDF files go through the binary (pdftotext); returns None when that is unavailable.
 pub fn parse_file(path: &Path) -> Option<Document> {
     let bytes = std::fs::read(path).expect("read corpus file");
-    let name = path.to_string_lossy().to_string();
+    // Record the path relative to the project root, so snapshots hold the same path in any
+    // checkout (CI clones elsewhere).
+    let name = rel(path, &root());
     let fmt = minutes::decode::sniff(&bytes, Some(&name));
     if fmt == minutes::Format::Pdf {
-        let out = run(&["parse", "--with-text", &name]);
+        let out = Command::new(bin()).args(["parse", "--with-text", &name]).current_dir(root()).output().expect("run");
         if !out.status.success() {
             return None;
         }

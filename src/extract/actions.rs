@@ -58,10 +58,19 @@ static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| {
-    let verbs = ACTION_VERBS.join("|");
-    Regex::new(&format!(r"^(?:(?:ACTION|Action)\s*[:\-–]\s*)?(?P<owner>.{{1,60}}?)\s+(?:to|will)\s+(?:{verbs}|contact|chase|check|look|liaise|speak|find|follow|get|ensure|put|order|pay|email|ring|call|confirm|inform|ask)\b"))
-        .expect("owner regex")
+    Regex::new(
+        r"(?x)(?:^|[.;:,]\s+|\band\s+|\*\*\s*|\s)
+        (?P<owner>(?:[Tt]he\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*|[Hh]e|[Ss]he|[Tt]hey)
+        \s+(?P<link>(?:was|were|has\s+been|had\s+been)\s+asked\s+to|agreed\s+to|offered\s+to|volunteered\s+to|undertook\s+to|would\s+be|will\s+be|is\s+to|are\s+to|also\s+to|to\s+continue\s+to|to|will|would)
+        \s+(?P<verb>[a-z]+)\b",
+    )
+    .expect("owner regex")
 });
+
+/// Words after "X to" that are not the verb of an action.
+const NOT_VERBS: &[&str] = &[
+    "a", "all", "an", "be", "been", "date", "have", "her", "his", "its", "next", "our", "that", "the", "their", "this",
+];
 
 static ACTION_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:ACTION|Action|Actions?)\s*[:\-–]\s*").expect("action label"));
@@ -82,7 +91,7 @@ fn strip_word<'a>(s: &'a str, w: &str) -> Option<&'a str> {
 
 /// Is this text (a clause or part of a decision) asking for something to be done?
 pub(crate) fn is_action(s: &str) -> bool {
-    starts_with_action_verb(s) || PASSIVE.is_match(s)
+    starts_with_action_verb(s) || PASSIVE.is_match(s) || owner_task(s, 0).is_some()
 }
 
 fn action(src: &Source, text_span: Span) -> Action {
@@ -91,35 +100,54 @@ fn action(src: &Source, text_span: Span) -> Action {
         Some((due, phrase)) => (due, Some(phrase)),
         None => (None, None),
     };
-    Action { text: text.to_string(), owner: owner(text, text_span.start), due, due_text, span: text_span }
+    let owner = owner_task(text, text_span.start).flatten();
+    Action { text: text.to_string(), owner, due, due_text, span: text_span }
 }
 
-/// "Clerk to write to ...", "Andrew to research ...", "ACTION: Cllr Smith to ...".
-fn owner(text: &str, base: usize) -> Option<crate::model::Person> {
-    let c = OWNER_TO.captures(text)?;
-    let o = c.name("owner")?;
-    let owner_text = o.as_str();
-    if let Some(m) = mentions(owner_text, base + o.start()).into_iter().next() {
-        return Some(super::to_person(m));
-    }
-    let words: Vec<&str> = owner_text.split_whitespace().collect();
-    let last = words.last()?;
-    let office = words.len() <= 3 && last.chars().next().is_some_and(char::is_uppercase);
-    let groups = ["Members", "Council", "Committee", "Officers", "All", "Everyone", "We", "They"];
-    if office && !groups.contains(last) {
-        let kept: Vec<&str> =
-            words.iter().filter(|w| !matches!(w.to_ascii_lowercase().as_str(), "the" | "a")).copied().collect();
-        let joined = kept.join(" ");
-        // A single word that is not an office is a first name ("Andrew to research ...").
-        let is_name = kept.len() == 1 && !super::lexicon::contains(super::lexicon::OFFICES, kept[0]);
-        return Some(crate::model::Person {
-            name: is_name.then(|| joined.clone()),
-            role: (!is_name).then_some(joined),
-            organisation: None,
-            span: Span::new(base + o.start(), base + o.end()),
-        });
+/// An owner-first task in a sentence: "Clerk to write to ...", "Andrew to research ...",
+/// "The Clerk agreed to clarify ...", "Cllr X would be telephoning ...", "The Clerk was asked
+/// to email ...". Returns the owner (None for pronouns and groups).
+fn owner_task(text: &str, base: usize) -> Option<Option<crate::model::Person>> {
+    for c in OWNER_TO.captures_iter(text) {
+        let verb = c.name("verb")?.as_str();
+        let link = c.name("link")?.as_str();
+        if NOT_VERBS.contains(&verb) || (link.ends_with(" be") && !verb.ends_with("ing")) {
+            continue;
+        }
+        if matches!(link, "will" | "would") && !verb.ends_with('e') && ACTION_VERBS.binary_search(&verb).is_err() {
+            // "X will" needs a verb we know ("will circulate"), not "will probably".
+            if !matches!(verb, "ask" | "check" | "contact" | "look" | "speak" | "chase" | "email" | "follow") {
+                continue;
+            }
+        }
+        let o = c.name("owner")?;
+        return Some(owner_person(o.as_str(), base + o.start()));
     }
     None
+}
+
+fn owner_person(owner_text: &str, at: usize) -> Option<crate::model::Person> {
+    let words: Vec<&str> = owner_text.split_whitespace().collect();
+    let last = *words.last()?;
+    let groups =
+        ["Members", "Council", "Committee", "Officers", "All", "Everyone", "We", "They", "Board", "Councillors"];
+    if groups.contains(&last) || matches!(last, "he" | "He" | "she" | "She" | "they") {
+        return None;
+    }
+    if let Some(m) = mentions(owner_text, at).into_iter().next().filter(|m| m.span.end == at + owner_text.len()) {
+        return Some(super::to_person(m));
+    }
+    let kept: Vec<&str> =
+        words.iter().filter(|w| !matches!(w.to_ascii_lowercase().as_str(), "the" | "a")).copied().collect();
+    let joined = kept.join(" ");
+    // A single word that is not an office is a name ("Andrew", "NC").
+    let is_name = kept.len() == 1 && !super::lexicon::contains(super::lexicon::OFFICES, kept[0]);
+    Some(crate::model::Person {
+        name: is_name.then(|| joined.clone()),
+        role: (!is_name).then_some(joined),
+        organisation: None,
+        span: Span::new(at, at + owner_text.len()),
+    })
 }
 
 /// Actions asked for by a decision: its clauses, or its "that ..." parts.
@@ -178,9 +206,7 @@ pub(crate) fn from_text(src: &Source, span: Span) -> Vec<Action> {
     for s in sentences(text, span.start) {
         let t = src.get(s);
         let labelled = ACTION_LABEL.is_match(t);
-        let owner_to = OWNER_TO
-            .captures(t)
-            .is_some_and(|c| c.name("owner").is_some_and(|o| o.as_str().split_whitespace().count() <= 4));
+        let owner_to = owner_task(t, s.start).is_some();
         let asks_later = PASSIVE.is_match(t) && find_deadline(t).is_some();
         if labelled || owner_to || asks_later {
             out.push(action(src, s));
