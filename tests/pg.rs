@@ -58,7 +58,11 @@ fn free_port() -> u16 {
 /// test process: a shell holds the server and stops it when our end of its stdin closes.
 fn start_cluster() -> Option<String> {
     let Some(bindir) = pg_bindir() else {
-        eprintln!("SKIPPED PostgreSQL tests: no PostgreSQL server binaries (apt-get install postgresql)");
+        // Straight to fd 2, past the test harness's capture, so the skip is seen.
+        let _ = std::io::stderr().write_all(
+            b"SKIPPED PostgreSQL tests (tests/pg.rs): MINUTES_TEST_DATABASE_URL is unset and there are no \
+              PostgreSQL server binaries (apt-get install postgresql)\n",
+        );
         return None;
     };
     let dir = std::env::temp_dir().join(format!("minutes-pg-test-{}", std::process::id()));

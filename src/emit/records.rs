@@ -442,7 +442,7 @@ impl Flat {
         ];
         self.push("actions", row);
         if let Some(o) = &a.owner {
-            self.mention(action_id, "action-owner", o);
+            self.mention(action_id, "action_owner", o);
         }
     }
 }

@@ -143,6 +143,9 @@ fn load_in_one_transaction(client: &mut Client, batch: &[&Records]) -> Result<()
 /// Load one batch: all in one transaction, or, if that fails, one document per transaction.
 /// Returns one result per entry of `batch`.
 pub fn load_batch(client: &mut Client, batch: &[(String, Records)]) -> Vec<Result<(), String>> {
+    if batch.is_empty() {
+        return Vec::new();
+    }
     // The same document twice in a batch: the last one wins (a COPY would hit the key).
     let mut keep: Vec<&Records> = Vec::new();
     for (i, (_, r)) in batch.iter().enumerate() {
