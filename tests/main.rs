@@ -4,6 +4,9 @@
 #![allow(clippy::print_stderr, clippy::print_stdout)]
 mod cli;
 mod corpus;
+mod export;
 mod invariants;
+#[cfg(feature = "postgres")]
+mod pg;
 mod tidy;
 mod util;

@@ -9,6 +9,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use minutes::decode::DecodeOptions;
 use minutes::{Format, Options};
 
+mod export;
+mod inputs;
+#[cfg(feature = "postgres")]
+mod load;
 mod pdf;
 
 #[derive(Parser)]
@@ -58,6 +62,11 @@ enum Command {
         /// JSON files produced by `minutes parse`.
         files: Vec<String>,
     },
+    /// Parse documents and load them into PostgreSQL (see README "PostgreSQL").
+    #[cfg(feature = "postgres")]
+    Load(load::LoadArgs),
+    /// Write the rows `load` would write as OpenSearch bulk, NDJSON or CSV files.
+    Export(export::ExportArgs),
 }
 
 fn read_input(path: &str) -> io::Result<Vec<u8>> {
@@ -125,6 +134,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
+        #[cfg(feature = "postgres")]
+        Command::Load(args) => load::run(args),
+        Command::Export(args) => export::run(args),
     }
 }
 
