@@ -2,6 +2,7 @@
 //! the command line, and tidy checks.
 
 #![allow(clippy::print_stderr, clippy::print_stdout)]
+mod batch;
 mod cli;
 mod corpus;
 mod export;

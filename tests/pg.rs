@@ -167,6 +167,8 @@ fn strs(files: &[PathBuf]) -> Vec<String> {
 fn parse(path: &Path) -> Document {
     let mut doc = parse_file(path).expect("parse");
     doc.source.text = None;
+    // The binary records the path as given on its command line (absolute here).
+    doc.source.path = path.to_string_lossy().into_owned();
     doc
 }
 

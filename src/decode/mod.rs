@@ -77,26 +77,42 @@ pub fn bytes_look_binary(bytes: &[u8]) -> bool {
     if sample.is_empty() || encoding_rs::Encoding::for_bom(sample).is_some() {
         return false;
     }
-    let nul = sample.iter().filter(|&&b| b == 0).count();
-    let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
+    // One pass over the sample (this runs on every input).
+    let (mut nul, mut even_nul, mut ctrl) = (0usize, 0usize, 0usize);
+    for (i, &b) in sample.iter().enumerate() {
+        if b < 0x20 {
+            if b == 0 {
+                nul += 1;
+                even_nul += usize::from(i % 2 == 0);
+            }
+            if !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c) {
+                ctrl += 1;
+            }
+        }
+    }
     let utf16_like = nul * 10 > sample.len() * 4 && (even_nul * 10 > nul * 9 || even_nul * 10 < nul);
     if nul > 0 && !utf16_like {
         return true;
     }
-    let ctrl = sample.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)).count();
     ctrl * 20 > sample.len()
 }
 
 /// True when the text looks like a binary file rather than minutes: NUL bytes or many
 /// control characters.
 pub fn looks_binary(text: &str) -> bool {
-    let sample: Vec<char> = text.chars().take(8192).collect();
-    if sample.is_empty() {
+    // One pass over the first 8192 chars, without collecting them.
+    let (mut n, mut bad, mut nul) = (0usize, 0usize, false);
+    for c in text.chars().take(8192) {
+        n += 1;
+        if (c < ' ' && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || c == '\u{FFFD}' {
+            bad += 1;
+        }
+        nul |= c == '\0';
+    }
+    if n == 0 {
         return false;
     }
-    let bad =
-        sample.iter().filter(|&&c| (c < ' ' && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || c == '\u{FFFD}').count();
-    bad * 20 > sample.len() || sample.contains(&'\0') && bad * 100 > sample.len()
+    bad * 20 > n || nul && bad * 100 > n
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use minutes::decode::DecodeOptions;
 use minutes::{Format, Options};
 
+mod batch;
 mod export;
 mod inputs;
 #[cfg(feature = "postgres")]
@@ -38,10 +39,11 @@ enum OutputFormat {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Parse one document (a path, or - for stdin) and print its JSON.
+    /// Parse documents (paths, directories, globs, or - for stdin) and print or write their JSON.
     Parse {
-        /// The document to parse.
-        path: String,
+        /// The documents: files, directories (recursive) and quoted glob patterns.
+        #[arg(required = true)]
+        paths: Vec<String>,
         /// Print compact JSON on one line.
         #[arg(long)]
         compact: bool,
@@ -54,6 +56,8 @@ enum Command {
         /// What to print: the JSON document or a readable outline.
         #[arg(long, value_enum, default_value = "json")]
         format: OutputFormat,
+        #[command(flatten)]
+        batch: BatchArgs,
     },
     /// Print the JSON Schema of the output, generated from the model types.
     Schema,
@@ -67,6 +71,32 @@ enum Command {
     Load(load::LoadArgs),
     /// Write the rows `load` would write as OpenSearch bulk, NDJSON or CSV files.
     Export(export::ExportArgs),
+}
+
+/// Options of `parse` over many inputs (see `batch.rs`).
+#[derive(clap::Args)]
+struct BatchArgs {
+    /// Write one .json per input under DIR, mirroring the input tree.
+    #[arg(long, value_name = "DIR", conflicts_with = "ndjson")]
+    out: Option<std::path::PathBuf>,
+    /// Print one compact document per line, in sorted input order.
+    #[arg(long)]
+    ndjson: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// No progress bar and no summary.
+    #[arg(long, short)]
+    quiet: bool,
+    /// With --out: skip inputs unchanged since the last run (manifest in DIR).
+    #[arg(long, requires = "out")]
+    incremental: bool,
+}
+
+impl BatchArgs {
+    fn any(&self) -> bool {
+        self.out.is_some() || self.ndjson || self.jobs.is_some() || self.incremental
+    }
 }
 
 fn read_input(path: &str) -> io::Result<Vec<u8>> {
@@ -104,14 +134,34 @@ fn write_out(s: &str) -> io::Result<()> {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        Command::Parse { path, compact, with_text, input_format, format } => {
+        Command::Parse { paths, compact, with_text, input_format, format, batch } => {
             let fmt = input_format.map(|f| match f {
                 InputFormat::Text => Format::Text,
                 InputFormat::Html => Format::Html,
                 InputFormat::Markdown => Format::Markdown,
                 InputFormat::Pdf => Format::Pdf,
             });
-            let doc = parse_file(&path, fmt, with_text)?;
+            // One file and no batch option: today's behaviour (one pretty document on stdout).
+            let is_many = |p: &str| Path::new(p).is_dir() || !Path::new(p).exists() && p.contains(['*', '?', '[']);
+            let single = paths.len() == 1 && !batch.any() && !is_many(&paths[0]);
+            if !single {
+                if format == OutputFormat::Outline {
+                    return Err("--format outline takes one file".into());
+                }
+                let cfg = batch::Config {
+                    inputs: paths,
+                    out: batch.out,
+                    compact,
+                    with_text,
+                    format: fmt,
+                    jobs: batch.jobs.map(usize::from),
+                    quiet: batch.quiet,
+                    incremental: batch.incremental,
+                };
+                return batch::run(cfg).map(ExitCode::from);
+            }
+            let path = &paths[0];
+            let doc = parse_file(path, fmt, with_text)?;
             let s = match format {
                 OutputFormat::Json => minutes::emit::json(&doc, !compact),
                 OutputFormat::Outline => minutes::emit::outline::render(&doc),
