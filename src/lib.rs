@@ -125,10 +125,12 @@ pub fn parse_bytes(bytes: &[u8], dopts: &decode::DecodeOptions, opts: &Options) 
     Ok(parse_with(&src, &document_id(bytes), opts, &mut diags))
 }
 
-/// Parse the text layer of a PDF (as extracted by the caller, e.g. with `pdftotext`).
-/// `bytes` are the PDF's own bytes, for the id and size.
+/// Parse the text layer of a PDF (as extracted by the caller with `pdftotext -layout`): the
+/// text is cleaned by [`decode::pdf::clean_pdf_text`] first, and spans point into the cleaned
+/// text. `bytes` are the PDF's own bytes, for the id and size.
 pub fn parse_pdf_text(bytes: &[u8], text: String, opts: &Options) -> Document {
     let mut diags = Diagnostics::default();
+    let text = decode::pdf::clean_pdf_text(&text);
     let src = Source { text, format: Format::Pdf, encoding: "utf-8".into(), bytes: bytes.len() };
     if src.text.trim().is_empty() && !bytes.is_empty() {
         diags.push(

@@ -4,6 +4,8 @@
 //! PDF produce a new text (see `html.rs`, `pdf.rs`); `--with-text` shows it.
 
 pub mod encoding;
+pub mod html;
+pub mod pdf;
 
 use crate::diagnostics::{Code, Diagnostics, Severity};
 use crate::source::{Format, Source, Span};
@@ -47,11 +49,12 @@ pub fn sniff(bytes: &[u8], name_hint: Option<&str>) -> Format {
     Format::Text
 }
 
-/// Decode bytes into a [`Source`] of the given (or sniffed) format. PDF input is handled by the
-/// caller through [`crate::parse_bytes`], which needs an extractor.
+/// Decode bytes into a [`Source`] of the given (or sniffed) format. HTML becomes the text of
+/// [`html::html_to_text`]. PDF input is handled by the caller through [`crate::parse_pdf_text`],
+/// which needs an extractor.
 pub fn decode(bytes: &[u8], format: Format, diags: &mut Diagnostics) -> Source {
     let d = encoding::decode_text(bytes);
-    let text = d.text;
+    let text = if format == Format::Html { html::html_to_text(&d.text) } else { d.text };
     if d.guessed && !text.is_empty() {
         diags.push(
             Severity::Info,
