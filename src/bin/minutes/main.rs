@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use minutes::decode::DecodeOptions;
 use minutes::{Format, Options};
 
+mod followups;
 mod pdf;
 
 #[derive(Parser)]
@@ -30,6 +31,7 @@ enum InputFormat {
 enum OutputFormat {
     Json,
     Outline,
+    Md,
 }
 
 #[derive(Subcommand)]
@@ -47,7 +49,7 @@ enum Command {
         /// Read the input as this format instead of sniffing it.
         #[arg(long = "input-format", value_enum)]
         input_format: Option<InputFormat>,
-        /// What to print: the JSON document or a readable outline.
+        /// What to print: the JSON document, a readable outline, or Markdown (md).
         #[arg(long, value_enum, default_value = "json")]
         format: OutputFormat,
     },
@@ -58,6 +60,8 @@ enum Command {
         /// JSON files produced by `minutes parse`.
         files: Vec<String>,
     },
+    /// Track actions and deferrals across meetings of the same body; print a report.
+    Followups(followups::Args),
 }
 
 fn read_input(path: &str) -> io::Result<Vec<u8>> {
@@ -74,7 +78,7 @@ fn read_input(path: &str) -> io::Result<Vec<u8>> {
 }
 
 /// Parse one file into a document, or an error message for stderr.
-fn parse_file(path: &str, format: Option<Format>, with_text: bool) -> Result<minutes::Document, String> {
+pub(crate) fn parse_file(path: &str, format: Option<Format>, with_text: bool) -> Result<minutes::Document, String> {
     let bytes = read_input(path).map_err(|e| format!("{path}: {e}"))?;
     let opts = Options { with_text, path: path.to_string() };
     let name_hint = (path != "-").then(|| path.to_string());
@@ -106,10 +110,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let s = match format {
                 OutputFormat::Json => minutes::emit::json(&doc, !compact),
                 OutputFormat::Outline => minutes::emit::outline::render(&doc),
+                OutputFormat::Md => minutes::emit::markdown::render(&doc),
             };
             emit(&s)
         }
         Command::Schema => emit(&minutes::emit::schema()),
+        Command::Followups(args) => emit(&followups::run(&args)?),
         Command::Check { files } => {
             let mut bad = 0;
             for f in &files {
