@@ -19,6 +19,7 @@ pub mod diagnostics;
 pub mod emit;
 mod error;
 pub mod extract;
+pub mod followup;
 pub mod model;
 mod segment;
 pub mod source;

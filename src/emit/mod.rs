@@ -1,6 +1,7 @@
 //! Stage 5, emit: documents to bytes. Emitters are pure functions of a `Document`: the same
 //! document gives the same bytes.
 
+pub mod markdown;
 pub mod outline;
 pub mod records;
 

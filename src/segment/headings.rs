@@ -391,7 +391,8 @@ fn longest_increasing(cands: Vec<(u64, Heading)>) -> Vec<Heading> {
     }
     let mut end = (0..n).max_by_key(|&i| (best[i], usize::MAX - i)).unwrap_or(0);
     if best[end] < 2 {
-        return Vec::new();
+        // A single item is an item only when it is numbered 1 ("1. Finance").
+        return cands.into_iter().take(1).filter(|(v, _)| *v == 1).map(|(_, h)| h).collect();
     }
     let mut keep = Vec::new();
     loop {

@@ -11,6 +11,7 @@ use minutes::{Format, Options};
 
 mod batch;
 mod export;
+mod followups;
 mod inputs;
 #[cfg(feature = "postgres")]
 mod load;
@@ -35,6 +36,7 @@ enum InputFormat {
 enum OutputFormat {
     Json,
     Outline,
+    Md,
 }
 
 #[derive(Subcommand)]
@@ -53,7 +55,7 @@ enum Command {
         /// Read the input as this format instead of sniffing it.
         #[arg(long = "input-format", value_enum)]
         input_format: Option<InputFormat>,
-        /// What to print: the JSON document or a readable outline.
+        /// What to print: the JSON document, a readable outline, or Markdown (md).
         #[arg(long, value_enum, default_value = "json")]
         format: OutputFormat,
         #[command(flatten)]
@@ -71,6 +73,8 @@ enum Command {
     Load(load::LoadArgs),
     /// Write the rows `load` would write as OpenSearch bulk, NDJSON or CSV files.
     Export(export::ExportArgs),
+    /// Track actions and deferrals across meetings of the same body; print a report.
+    Followups(followups::Args),
 }
 
 /// Options of `parse` over many inputs (see `batch.rs`).
@@ -113,7 +117,7 @@ fn read_input(path: &str) -> io::Result<Vec<u8>> {
 }
 
 /// Parse one file into a document, or an error message for stderr.
-fn parse_file(path: &str, format: Option<Format>, with_text: bool) -> Result<minutes::Document, String> {
+pub(crate) fn parse_file(path: &str, format: Option<Format>, with_text: bool) -> Result<minutes::Document, String> {
     let bytes = read_input(path).map_err(|e| format!("{path}: {e}"))?;
     let opts = Options { with_text, path: path.to_string() };
     let name_hint = (path != "-").then(|| path.to_string());
@@ -165,10 +169,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let s = match format {
                 OutputFormat::Json => minutes::emit::json(&doc, !compact),
                 OutputFormat::Outline => minutes::emit::outline::render(&doc),
+                OutputFormat::Md => minutes::emit::markdown::render(&doc),
             };
             emit(&s)
         }
         Command::Schema => emit(&minutes::emit::schema()),
+        Command::Followups(args) => emit(&followups::run(&args)?),
         Command::Check { files } => {
             let mut bad = 0;
             for f in &files {

@@ -1,0 +1,352 @@
+//! Which passages of one meeting ask for something later.
+//!
+//! First the parser's own actions (`item.actions`, `resolution.actions`). Then, in
+//! paragraphs, list entries and resolutions where the parser found no action, three
+//! detections of this module:
+//!
+//! - `deferral`: a sentence that defers or asks for something later: "deferred to the next
+//!   meeting", "an update report be brought to the next meeting", "will be circulated in due
+//!   course", "be provided by the end of July 2022" (a deferral word, or a passive "be
+//!   <done>" together with a deadline phrase of [`find_deadline`]);
+//! - `owner-to`: "the Clerk to write to ...", "The Clerk agreed to clarify ...", "Cllr Daphne
+//!   Clements would be telephoning ...": an office or a councillor, then to/will/would/agreed
+//!   to and a verb;
+//! - `margin-owner`: layout text (PDF) where a line ends, after a wide gap, with an owner in
+//!   the right-hand column ("Clerk", "All", "Cllr. J. Davies") or a month ("Feb": brought
+//!   back at that month's meeting). "Noted" is not a follow-up.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::extract::dates::find_deadline;
+use crate::model::{Action, Document, Item, Person};
+use crate::source::Span;
+
+/// A follow-up found in one document, before dates and evidence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    /// `item-N`.
+    pub item_id: String,
+    /// The item's number as written.
+    pub item_number: Option<String>,
+    /// The item's title.
+    pub item_title: Option<String>,
+    /// The paragraph or list label it sits under.
+    pub paragraph_number: Option<String>,
+    /// `action`, `resolution-action`, `deferral`, `owner-to` or `margin-owner`.
+    pub origin: &'static str,
+    /// The text, whitespace collapsed.
+    pub text: String,
+    /// Who.
+    pub owner: Option<String>,
+    /// ISO date when calendar.
+    pub due: Option<String>,
+    /// The deadline phrase as written.
+    pub due_text: Option<String>,
+    /// A month given in the margin ("Feb" -> 2).
+    pub due_month: Option<u32>,
+    /// Where.
+    pub span: Span,
+}
+
+static DEFER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:defer|deferred|postpone|postponed|held over|carried forward|brought back|bring back|report back|update report|further report|revisit)\b",
+    )
+    .expect("defer regex")
+});
+
+static LATER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:be|is to be|are to be|will be|would be|to be)\s+(?:[a-z]+ed|sent|written|brought|done|made|given|shown|held|put|paid|set|drawn up)\b")
+        .expect("later regex")
+});
+
+static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?P<owner>(?:[Tt]he\s+)?(?:Parish\s+|Town\s+)?(?:Clerk|Chair(?:man|person)?|Vice[- ]Chair(?:man)?|Treasurer|Secretary|Cllrs?\.?\s+(?:[A-Z]\.\s*){0,2}[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?))\s+(?:agreed\s+to|is\s+to|was\s+to|to|will|would)\s+(?P<be>be\s+)?(?P<verb>[a-z]+)\b",
+    )
+    .expect("owner-to regex")
+});
+
+/// Words after "X to" that are not verbs.
+const NOT_VERBS: &[&str] = &["a", "all", "an", "any", "be", "have", "her", "his", "like", "the", "their", "this"];
+
+static MARGIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)\S(?P<gap>[ \t]{4,})(?P<owner>Clerk(?:\s*/\s*All)?|All|Chair(?:man|person)?|Cllrs?\.?\s+(?:[A-Z]\.\s*){1,2}[A-Z][A-Za-z'’-]+(?:\s*/\s*(?:Clerk|All))?|(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)[ \t]*$",
+    )
+    .expect("margin regex")
+});
+
+const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// Collapse runs of whitespace to one space.
+pub fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A person as a short string: name, else role.
+pub fn person(p: &Person) -> Option<String> {
+    p.name.clone().or_else(|| p.role.clone())
+}
+
+/// The byte offset where `text` starts inside `span` of the document's text, when
+/// `source.text` is there.
+pub fn text_start(doc: &Document, span: Span, text: &str) -> Option<usize> {
+    let src = doc.source.text.as_deref()?;
+    let hay = src.get(span.start..span.end)?;
+    hay.find(text).map(|p| span.start + p)
+}
+
+/// Sentences of `text` as byte ranges: cut after ". " / "? " / "! " before a capital, and at
+/// blank lines (single newlines of layout text are not sentence ends).
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let stop = matches!(b[i], b'.' | b'?' | b'!')
+            && b.get(i + 1).is_some_and(u8::is_ascii_whitespace)
+            && text[i + 1..].trim_start().starts_with(|c: char| c.is_uppercase())
+            && !abbreviation(&text[..i]);
+        let blank = b[i] == b'\n' && text[i + 1..].starts_with(['\n', '\r']);
+        if stop || blank {
+            push(text, start, i + 1, &mut out);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    push(text, start, text.len(), &mut out);
+    out
+}
+
+/// Does `before` (text up to a ".") end in an initial or a title ("J", "Cllr", "Mrs")?
+fn abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single || ["Cllr", "Cllrs", "Mr", "Mrs", "Ms", "Dr", "St", "No", "Min", "Co", "Ltd"].contains(&word)
+}
+
+fn push(text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
+    let s = &text[a..b];
+    let lead = s.len() - s.trim_start().len();
+    let t = s.trim();
+    if !t.is_empty() {
+        out.push((a + lead, a + lead + t.len()));
+    }
+}
+
+/// A passage of a document: text with its absolute start (when known) and its fallback span.
+struct Block<'a> {
+    text: &'a str,
+    start: Option<usize>,
+    fallback: Span,
+    label: Option<String>,
+}
+
+impl Block<'_> {
+    fn span(&self, a: usize, b: usize) -> Span {
+        self.start.map_or(self.fallback, |s| Span::new(s + a, s + b))
+    }
+}
+
+fn from_action(item: &Item, a: &Action, origin: &'static str, label: Option<String>) -> Found {
+    Found {
+        item_id: item.id.clone(),
+        item_number: item.number.clone(),
+        item_title: item.title.clone(),
+        paragraph_number: label,
+        origin,
+        text: collapse(&a.text),
+        owner: a.owner.as_ref().and_then(person),
+        due: a.due.clone(),
+        due_text: a.due_text.clone(),
+        due_month: None,
+        span: a.span,
+    }
+}
+
+/// The label of the paragraph or list entry holding `span`.
+fn label_of(item: &Item, span: Span) -> Option<String> {
+    for p in &item.paragraphs {
+        if p.span.start <= span.start && span.end <= p.span.end {
+            for e in &p.list {
+                if e.span.start <= span.start && span.end <= e.span.end {
+                    return e.label.clone();
+                }
+            }
+            return p.number.clone();
+        }
+    }
+    None
+}
+
+/// Every follow-up of one document, in document order.
+pub fn followups(doc: &Document) -> Vec<Found> {
+    let mut out = Vec::new();
+    for item in &doc.items {
+        let mut parser: Vec<Found> = Vec::new();
+        for a in &item.actions {
+            parser.push(from_action(item, a, "action", label_of(item, a.span)));
+        }
+        for r in &item.resolutions {
+            for a in &r.actions {
+                parser.push(from_action(item, a, "resolution-action", label_of(item, a.span)));
+            }
+        }
+        let mut blocks: Vec<Block> = Vec::new();
+        for p in &item.paragraphs {
+            blocks.push(Block {
+                text: &p.text,
+                start: text_start(doc, p.span, &p.text),
+                fallback: p.span,
+                label: p.number.clone(),
+            });
+            for e in &p.list {
+                blocks.push(Block {
+                    text: &e.text,
+                    start: text_start(doc, e.span, &e.text),
+                    fallback: e.span,
+                    label: e.label.clone(),
+                });
+            }
+        }
+        for r in &item.resolutions {
+            if r.actions.is_empty() {
+                blocks.push(Block {
+                    text: &r.text,
+                    start: text_start(doc, r.span, &r.text),
+                    fallback: r.span,
+                    label: None,
+                });
+            }
+        }
+        let mut own: Vec<Found> = Vec::new();
+        for b in &blocks {
+            own.extend(in_block(item, b, &parser));
+        }
+        let mut all: Vec<Found> = parser;
+        for f in own {
+            let dup = all.iter().any(|g| overlaps(g, &f));
+            if !dup {
+                all.push(f);
+            }
+        }
+        all.sort_by_key(|f| (f.span.start, f.span.end));
+        out.extend(all);
+    }
+    out
+}
+
+/// Same passage: spans overlap (exact spans) or one text holds the other.
+fn overlaps(a: &Found, b: &Found) -> bool {
+    let exact = a.span != b.span && a.span.start < b.span.end && b.span.start < a.span.end;
+    exact || a.text.contains(&b.text) || b.text.contains(&a.text)
+}
+
+fn found(item: &Item, b: &Block, origin: &'static str, a: usize, z: usize) -> Found {
+    let text = &b.text[a..z];
+    let (due, due_text) = match find_deadline(text) {
+        Some((d, t)) => (d, Some(collapse(&t))),
+        None => (None, None),
+    };
+    let owner = owner_to(text).map(|(o, _)| o);
+    Found {
+        item_id: item.id.clone(),
+        item_number: item.number.clone(),
+        item_title: item.title.clone(),
+        paragraph_number: b.label.clone(),
+        origin,
+        text: collapse(text),
+        owner,
+        due,
+        due_text,
+        due_month: None,
+        span: b.span(a, z),
+    }
+}
+
+/// "the Clerk to write", "Cllr X would be telephoning": (owner, byte offset of the match).
+fn owner_to(text: &str) -> Option<(String, usize)> {
+    for c in OWNER_TO.captures_iter(text) {
+        let verb = &c["verb"];
+        let be = c.name("be").is_some();
+        if NOT_VERBS.contains(&verb) || (be && !verb.ends_with("ing")) {
+            continue;
+        }
+        let o = c.name("owner")?;
+        let name = o.as_str();
+        let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
+        return Some((collapse(name), o.start()));
+    }
+    None
+}
+
+fn in_block(item: &Item, b: &Block, parser: &[Found]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for (a, z) in sentences(b.text) {
+        let s = &b.text[a..z];
+        let deadline = find_deadline(s);
+        let defer = DEFER.is_match(s) || (LATER.is_match(s) && deadline.is_some());
+        if defer {
+            out.push(found(item, b, "deferral", a, z));
+        } else if owner_to(s).is_some() {
+            out.push(found(item, b, "owner-to", a, z));
+        }
+    }
+    // Right-hand column owners in layout text: the text since the previous marker.
+    let mut from = 0;
+    for c in MARGIN.captures_iter(b.text) {
+        let gap = c.name("gap").expect("gap");
+        let what = b.text[from..gap.start()].trim();
+        let lead = b.text[from..gap.start()].len() - b.text[from..gap.start()].trim_start().len();
+        let (a, z) = (from + lead, from + lead + what.len());
+        from = c.get(0).expect("match").end();
+        if what.is_empty() {
+            continue;
+        }
+        let collapsed = collapse(what);
+        let covered = parser.iter().chain(&out).any(|f| collapsed.contains(&f.text) || f.text.contains(&collapsed));
+        if covered {
+            continue;
+        }
+        let mut f = found(item, b, "margin-owner", a, z);
+        match c.name("month") {
+            Some(m) => {
+                let abbr = m.as_str()[..3].to_ascii_lowercase();
+                f.due_month = MONTHS.iter().position(|x| *x == abbr).map(|i| i as u32 + 1);
+                f.due_text = Some(c["owner"].to_string());
+            }
+            None => f.owner = Some(collapse(&c["owner"])),
+        }
+        out.push(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn owner_to_forms() {
+        assert_eq!(owner_to("the Clerk to write to Highways").map(|x| x.0), Some("Clerk".into()));
+        assert_eq!(owner_to("The Clerk agreed to clarify what was meant").map(|x| x.0), Some("Clerk".into()));
+        assert_eq!(
+            owner_to("Cllr Daphne Clements would be telephoning Post Office Ltd").map(|x| x.0),
+            Some("Cllr Daphne Clements".into())
+        );
+        assert_eq!(owner_to("Cllr. G. Evans would be attending").map(|x| x.0), Some("Cllr. G. Evans".into()));
+        assert_eq!(owner_to("Cllr Smith would be pleased"), None);
+        assert_eq!(owner_to("The Clerk had emailed the developer"), None);
+    }
+
+    #[test]
+    fn sentences_split() {
+        let t = "First one. Second\nline two. third stays";
+        let s: Vec<&str> = sentences(t).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(s, vec!["First one.", "Second\nline two. third stays"]);
+    }
+}

@@ -1,0 +1,388 @@
+//! Follow-ups across meetings: what one meeting asked for later, and what later meetings of
+//! the same body say about it.
+//!
+//! [`track`] takes parsed documents (with the path each came from) and:
+//!
+//! 1. groups them by body: `meeting.body`, else a body name taken from the path
+//!    ([`body_from_path`]);
+//! 2. orders each body's meetings by `meeting.date`, else a date in the file name
+//!    ([`date_from_path`]: `2019-06-05`, `19-07-10` as YY-MM-DD, `5th-june-2019`);
+//! 3. collects follow-ups ([`detect`]): the parser's actions (item and resolution level) and
+//!    this module's own detection of deferrals, "X to do Y" sentences and margin owner
+//!    markers where the parser found none;
+//! 4. resolves relative deadlines against the body's own calendar: "next meeting" becomes
+//!    the date of that body's next meeting in the input;
+//! 5. looks for evidence in later meetings of the same body ([`evidence`]) and gives every
+//!    follow-up a [`Status`] with the reason and the evidence it rests on.
+//!
+//! Pure functions of their inputs: no I/O; paths are only read as strings.
+
+pub mod detect;
+pub mod evidence;
+pub mod report;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::extract::dates::{days_in_month, find_date};
+use crate::model::Document;
+use crate::source::Span;
+
+/// The tag written in every follow-up report.
+pub const SCHEMA_TAG: &str = "minutes-followups/1";
+
+/// One parsed meeting and where it came from.
+#[derive(Clone, Debug)]
+pub struct Input {
+    /// The path as given on the command line (used for body/date fallbacks and citations).
+    pub path: String,
+    /// The parsed document. With `source.text` present, evidence spans are exact sub-spans;
+    /// without it they are the enclosing paragraph's span.
+    pub doc: Document,
+}
+
+/// Options for [`track`].
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Use this body for every input, whatever the documents say.
+    pub body: Option<String>,
+}
+
+/// The status of a follow-up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Later text says it was done (sent, circulated, completed, received ...).
+    Done,
+    /// Discussed again later, but not said to be done.
+    RaisedAgain,
+    /// Its due date passed at a later meeting with no evidence at all.
+    Overdue,
+    /// Not yet due, no deadline, or no later meeting.
+    Open,
+}
+
+impl Status {
+    /// The name used in reports.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Status::Done => "done",
+            Status::RaisedAgain => "raised_again",
+            Status::Overdue => "overdue",
+            Status::Open => "open",
+        }
+    }
+}
+
+/// A meeting of a body, in the body's order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MeetingRef {
+    /// The path as given.
+    pub document: String,
+    /// The document id (hash of the input bytes).
+    pub document_id: String,
+    /// ISO date, `null` when neither the document nor the file name gives one.
+    pub date: Option<String>,
+    /// Where the date came from: `meeting.date`, `file name` or `none`.
+    pub date_source: String,
+}
+
+/// A later passage that speaks about a follow-up.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The later document's path.
+    pub document: String,
+    /// Its meeting date.
+    pub date: Option<String>,
+    /// The item it is in (`item-N`).
+    pub item_id: String,
+    /// The item's number as written.
+    pub item_number: Option<String>,
+    /// Where the passage is (byte span into the later document's text).
+    pub span: Span,
+    /// `minute-reference`, `matters-arising` or `same-subject`.
+    pub kind: String,
+    /// Shared key terms / the follow-up's key terms (containment), 0..1.
+    pub overlap: f64,
+    /// The shared key terms.
+    pub shared_terms: Vec<String>,
+    /// The word that says it was done, if any ("sent", "circulated").
+    pub done_word: Option<String>,
+    /// The word that says it is not done yet, if any ("yet to", "awaiting").
+    pub pending_word: Option<String>,
+    /// The first words of the passage.
+    pub excerpt: String,
+}
+
+/// Something a meeting asked for later.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FollowUp {
+    /// `fu-N`, counting from 1 within the body in meeting order.
+    pub id: String,
+    /// The document that asked for it.
+    pub document: String,
+    /// That meeting's date.
+    pub date: Option<String>,
+    /// `item-N`.
+    pub item_id: String,
+    /// The item's number as written ("10", "135/19").
+    pub item_number: Option<String>,
+    /// The item's title.
+    pub item_title: Option<String>,
+    /// The paragraph or list label it sits under ("x" in "5x"), when there is one.
+    pub paragraph_number: Option<String>,
+    /// Where it came from: `action` (parser, item level), `resolution-action` (parser,
+    /// under a decision), `deferral`, `owner-to` or `margin-owner` (this module).
+    pub origin: String,
+    /// What is to be done, as written.
+    pub text: String,
+    /// Who is to do it.
+    pub owner: Option<String>,
+    /// ISO due date: a calendar date, or the body's next meeting for "next meeting".
+    pub due: Option<String>,
+    /// The deadline phrase as written.
+    pub due_text: Option<String>,
+    /// How `due` was found: `calendar`, `next meeting in input`, `month of a later meeting`.
+    pub due_source: Option<String>,
+    /// Where it is.
+    pub span: Span,
+    /// The status.
+    pub status: Status,
+    /// Why, in a sentence, citing the evidence.
+    pub reason: String,
+    /// Later passages about it, in meeting order.
+    pub evidence: Vec<Evidence>,
+}
+
+/// All follow-ups of one body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Body {
+    /// The body's name.
+    pub name: String,
+    /// Where the name came from: `meeting.body`, `path` or `option`.
+    pub name_source: String,
+    /// Its meetings in order.
+    pub meetings: Vec<MeetingRef>,
+    /// Its follow-ups in meeting order, then document order.
+    pub followups: Vec<FollowUp>,
+}
+
+/// The whole report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Always [`SCHEMA_TAG`].
+    pub schema: String,
+    /// The thresholds and rules used, in sentences.
+    pub rules: Vec<String>,
+    /// The bodies, by name.
+    pub bodies: Vec<Body>,
+}
+
+/// Directory names that never name a body: years, months, and storage folders.
+const GENERIC_DIRS: &[&str] =
+    &["", ".", "..", "dist", "docs", "documents", "files", "minutes", "pdf", "pdfs", "src", "txt", "text", "uploads"];
+
+/// The body named by a path: the nearest parent directory that is not a number (year,
+/// month) or a generic storage folder (`minutes`, `src`, `dist` ...). `None` for a bare name.
+pub fn body_from_path(path: &str) -> Option<String> {
+    let parts: Vec<&str> = path.split(['/', '\\']).collect();
+    parts.iter().rev().skip(1).find_map(|d| {
+        let generic = GENERIC_DIRS.contains(&d.to_ascii_lowercase().as_str())
+            || d.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '_');
+        (!generic).then(|| d.to_string())
+    })
+}
+
+static ISO_IN_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\D)(\d{4})-(\d{2})-(\d{2})(?:\D|$)").expect("iso name regex"));
+static YY_MM_DD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{2})-(\d{2})-(\d{2})(?:\D|$)").expect("yy-mm-dd regex"));
+
+/// A date in a file name: `2019-06-05`, `19-07-10.pdf` (YY-MM-DD, 20YY), or written out in
+/// a slug (`held-on-wednesday-5th-june-2019`). Only the file name is read, then its parent
+/// directory (for `.../some-slug/index.md`).
+pub fn date_from_path(path: &str) -> Option<String> {
+    let parts: Vec<&str> = path.split(['/', '\\']).filter(|p| !p.is_empty()).collect();
+    for name in parts.iter().rev().take(2) {
+        let stem = name.rsplit_once('.').map_or(*name, |(s, _)| s);
+        if let Some(c) = ISO_IN_NAME.captures(stem) {
+            if let Some(d) = ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?) {
+                return Some(d);
+            }
+        }
+        if let Some(c) = YY_MM_DD.captures(stem) {
+            if let Some(d) = ymd(2000 + c[1].parse::<i32>().ok()?, c[2].parse().ok()?, c[3].parse().ok()?) {
+                return Some(d);
+            }
+        }
+        let spaced = stem.replace(['-', '_'], " ");
+        if let Some((d, _, _)) = find_date(&spaced) {
+            return Some(d.iso());
+        }
+    }
+    None
+}
+
+fn ymd(y: i32, m: u32, d: u32) -> Option<String> {
+    ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// The rules behind every status, written into every report.
+pub fn rules() -> Vec<String> {
+    vec![
+        format!(
+            "Evidence is looked for only in later meetings of the same body. Key terms: lower-cased words of 3+ letters, \
+             stop words and minute boilerplate dropped, plural -s stripped; overlap = shared terms / the follow-up's terms."
+        ),
+        format!(
+            "minute-reference: a later text cites the follow-up's minute (\"Min. 135/19\", or \"10ii)\" in the next \
+             meeting's matters arising for item 10, point ii); an item-only reference also needs {} shared term.",
+            evidence::REF_MIN_SHARED
+        ),
+        format!(
+            "matters-arising: a passage in a later \"Matters arising\" / \"Actions from previous meeting\" / \"Clerk's report\" \
+             item with overlap >= {:.2} and >= {} shared terms.",
+            evidence::MA_MIN_OVERLAP,
+            evidence::MIN_SHARED
+        ),
+        format!(
+            "same-subject: any later passage that names the same owner with overlap >= {:.2} and >= {} shared terms \
+             (>= {} shared terms when the follow-up has no owner).",
+            evidence::SUBJECT_MIN_OVERLAP,
+            evidence::MIN_SHARED,
+            evidence::NO_OWNER_MIN_SHARED
+        ),
+        "done: some evidence says it was done (done, sent, circulated, completed, received, written, installed, paid, \
+         ...) and does not say it is pending (yet to, awaiting, still, no response, deferred ...)."
+            .to_string(),
+        "raised_again: evidence exists but none says done. overdue: no evidence, and a later meeting is on or after \
+         the due date. open: no evidence, and no due date, or none passed, or no later meeting."
+            .to_string(),
+        "\"next meeting\" is the body's next meeting in the input; a month in the margin (\"Feb\") is the body's first \
+         later meeting in that month."
+            .to_string(),
+    ]
+}
+
+struct Meeting<'a> {
+    input: &'a Input,
+    date: Option<String>,
+    date_source: &'static str,
+}
+
+/// Track follow-ups across `inputs`.
+pub fn track(inputs: &[Input], opts: &Options) -> Report {
+    // Group by body, keeping first-seen order, then sort bodies by name.
+    let mut groups: Vec<(String, String, Vec<Meeting>)> = Vec::new();
+    for input in inputs {
+        let (name, source) = match (&opts.body, &input.doc.meeting.body) {
+            (Some(b), _) => (b.clone(), "option"),
+            (None, Some(b)) => (b.trim().to_string(), "meeting.body"),
+            (None, None) => (body_from_path(&input.path).unwrap_or_else(|| "(unknown body)".into()), "path"),
+        };
+        let (date, date_source) = match (&input.doc.meeting.date, date_from_path(&input.path)) {
+            (Some(d), _) => (Some(d.clone()), "meeting.date"),
+            (None, Some(d)) => (Some(d), "file name"),
+            (None, None) => (None, "none"),
+        };
+        let m = Meeting { input, date, date_source };
+        match groups.iter_mut().find(|(n, _, _)| *n == name) {
+            // The same bytes under two names (a re-upload) are one meeting, not two.
+            Some(g) if g.2.iter().any(|o| o.input.doc.id == input.doc.id) => {}
+            Some(g) => g.2.push(m),
+            None => groups.push((name, source.to_string(), vec![m])),
+        }
+    }
+    groups.sort_by(|a, b| a.0.cmp(&b.0));
+    let bodies = groups
+        .into_iter()
+        .map(|(name, name_source, mut meetings)| {
+            // Undated meetings go last, in path order: they cannot be placed in time.
+            meetings.sort_by(|a, b| {
+                (a.date.is_none(), &a.date, &a.input.path).cmp(&(b.date.is_none(), &b.date, &b.input.path))
+            });
+            body(name, name_source, &meetings)
+        })
+        .collect();
+    Report { schema: SCHEMA_TAG.to_string(), rules: rules(), bodies }
+}
+
+fn body(name: String, name_source: String, meetings: &[Meeting]) -> Body {
+    let refs: Vec<MeetingRef> = meetings
+        .iter()
+        .map(|m| MeetingRef {
+            document: m.input.path.clone(),
+            document_id: m.input.doc.id.clone(),
+            date: m.date.clone(),
+            date_source: m.date_source.to_string(),
+        })
+        .collect();
+    let units: Vec<Vec<evidence::Unit>> = meetings.iter().map(|m| evidence::units(&m.input.doc)).collect();
+    let mut followups = Vec::new();
+    for (k, m) in meetings.iter().enumerate() {
+        for found in detect::followups(&m.input.doc) {
+            let mut fu = FollowUp {
+                id: format!("fu-{}", followups.len() + 1),
+                document: m.input.path.clone(),
+                date: m.date.clone(),
+                item_id: found.item_id,
+                item_number: found.item_number,
+                item_title: found.item_title,
+                paragraph_number: found.paragraph_number,
+                origin: found.origin.to_string(),
+                text: found.text,
+                owner: found.owner,
+                due: found.due,
+                due_text: found.due_text,
+                due_source: None,
+                span: found.span,
+                status: Status::Open,
+                reason: String::new(),
+                evidence: Vec::new(),
+            };
+            resolve_due(&mut fu, meetings, k, found.due_month);
+            // Evidence only from meetings after this one; an undated meeting is not "after"
+            // a dated one.
+            for (j, later) in meetings.iter().enumerate().skip(k + 1) {
+                if m.date.is_some() && later.date.is_none() {
+                    continue;
+                }
+                let next = j == k + 1;
+                fu.evidence.extend(evidence::find(&fu, &units[j], &later.input.path, later.date.as_deref(), next));
+            }
+            let later_dates: Vec<&str> = meetings[k + 1..].iter().filter_map(|m| m.date.as_deref()).collect();
+            let (status, reason) = evidence::status(&fu, meetings.len() - k - 1, &later_dates);
+            fu.status = status;
+            fu.reason = reason;
+            followups.push(fu);
+        }
+    }
+    Body { name, name_source, meetings: refs, followups }
+}
+
+/// Turn "next meeting" and margin months into the body's own dates.
+fn resolve_due(fu: &mut FollowUp, meetings: &[Meeting], k: usize, due_month: Option<u32>) {
+    if fu.due.is_some() {
+        fu.due_source = Some("calendar".into());
+        return;
+    }
+    let this = meetings[k].date.as_deref();
+    let later = || meetings[k + 1..].iter().filter_map(|m| m.date.as_deref()).filter(move |d| Some(*d) > this);
+    if let Some(month) = due_month {
+        let mm = format!("-{month:02}-");
+        if let Some(d) = later().find(|d| d.get(4..8) == Some(mm.as_str())) {
+            fu.due = Some(d.to_string());
+            fu.due_source = Some("month of a later meeting".into());
+        }
+        return;
+    }
+    let asks_next = fu.due_text.as_deref().is_some_and(|t| t.to_ascii_lowercase().contains("next"));
+    if asks_next && this.is_some() {
+        if let Some(d) = later().next() {
+            fu.due = Some(d.to_string());
+            fu.due_source = Some("next meeting in input".into());
+        }
+    }
+}
