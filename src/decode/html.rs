@@ -410,9 +410,11 @@ fn enter(e: &Element, heading_first: bool, w: &mut Writer) {
     }
     match name {
         "ol" | "ul" | "menu" => {
-            let ordered = name == "ol";
-            let start = e.attr("start").and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or(1);
             let depth = w.lists.iter().filter(|l| l.ordered).count();
+            // A nested <ol> with no type= shows no written labels on the page: its items are
+            // sub-points, written as bullets (GOLD.md: unlabelled points give no numbers).
+            let ordered = name == "ol" && (depth == 0 || e.attr("type").is_some());
+            let start = e.attr("start").and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or(1);
             let style = match e.attr("type").map(str::trim) {
                 Some(t @ ("a" | "A" | "i" | "I" | "1")) => t.chars().next().unwrap_or('1'),
                 _ => ['1', 'a', 'i'][depth % 3],
@@ -545,7 +547,7 @@ mod tests {
     #[test]
     fn ol_start_type_nesting_and_written_numbers() {
         let t = html_to_text(r#"<ol start="4"><li>Four<ol><li>sub</li><li>sub2</li></ol></li><li>5. Five</li></ol>"#);
-        assert_eq!(t, "4. Four\n\na) sub\nb) sub2\n\n5. Five\n");
+        assert_eq!(t, "4. Four\n\n- sub\n- sub2\n\n5. Five\n");
         let t = html_to_text(r#"<ol type="i"><li>one</li><li>two</li></ol><ul><li>dot</li></ul>"#);
         assert_eq!(t, "i) one\nii) two\n\n- dot\n");
     }
@@ -553,7 +555,7 @@ mod tests {
     #[test]
     fn heading_item_after_tag_soup_continues_the_outer_list() {
         let t = html_to_text("<ol><li><h4>PAY</h4><ol><li>cheque</li></ul></li><li><h4>AOB</h4><p>x</p></li></ol>");
-        assert_eq!(t, "1. PAY\n\na) cheque\n\n2. AOB\n\nx\n");
+        assert_eq!(t, "1. PAY\n\n- cheque\n\n2. AOB\n\nx\n");
     }
 
     #[test]
