@@ -361,6 +361,19 @@ fn block_kind(e: &Element) -> Break {
     }
 }
 
+/// 1 for `h1` ... 6 for `h6`.
+fn heading_level(name: &str) -> Option<usize> {
+    match name {
+        "h1" => Some(1),
+        "h2" => Some(2),
+        "h3" => Some(3),
+        "h4" => Some(4),
+        "h5" => Some(5),
+        "h6" => Some(6),
+        _ => None,
+    }
+}
+
 /// True when the first content of a node is a heading element.
 fn opens_with_heading(el: Option<ElementRef<'_>>) -> bool {
     let Some(el) = el else { return false };
@@ -407,6 +420,15 @@ fn enter(e: &Element, heading_first: bool, w: &mut Writer) {
     let kind = block_kind(e);
     if kind != Break::None {
         w.request(kind);
+    }
+    // Headings outside lists and tables are written Markdown-style ("## Syria"), so the
+    // segmenter reads them as it reads Markdown headings. ModernGov's classed headings stay
+    // plain: their "Agenda item" structure is read as in the text seeds.
+    if let Some(level) = heading_level(name) {
+        let moderngov = e.attr("class").is_some_and(|c| c.contains("mg"));
+        if w.marker.is_none() && w.lists.is_empty() && w.cells == 0 && !moderngov {
+            w.marker = Some(format!("{} ", "#".repeat(level)));
+        }
     }
     match name {
         "ol" | "ul" | "menu" => {
@@ -463,6 +485,9 @@ fn exit(e: &Element, w: &mut Writer) {
             w.lists.pop();
         }
         "li" => w.marker = None,
+        _ if heading_level(name).is_some() && w.marker.as_deref().is_some_and(|m| m.starts_with('#')) => {
+            w.marker = None; // an empty heading leaves no marker for the next text
+        }
         _ => {}
     }
     let kind = block_kind(e);
