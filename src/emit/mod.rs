@@ -2,6 +2,7 @@
 //! document gives the same bytes.
 
 pub mod outline;
+pub mod records;
 
 use crate::model::Document;
 
