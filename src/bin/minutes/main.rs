@@ -10,6 +10,8 @@ use minutes::decode::DecodeOptions;
 use minutes::{Format, Options};
 
 mod pdf;
+#[cfg(feature = "search")]
+mod search;
 
 #[derive(Parser)]
 #[command(name = "minutes", version, about = "Turn meeting minutes into structured JSON (minutes/1)")]
@@ -58,6 +60,9 @@ enum Command {
         /// JSON files produced by `minutes parse`.
         files: Vec<String>,
     },
+    #[cfg(feature = "search")]
+    #[command(flatten)]
+    Search(search::SearchCommand),
 }
 
 fn read_input(path: &str) -> io::Result<Vec<u8>> {
@@ -125,6 +130,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(if bad > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
+        #[cfg(feature = "search")]
+        Command::Search(cmd) => search::run(cmd),
     }
 }
 
