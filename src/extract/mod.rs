@@ -53,6 +53,9 @@ static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
 struct Turns {
     abbreviations: Vec<(String, String)>,
     first_names: Vec<(String, String)>,
+    /// Surnames of people who took a turn under their full name ("Jerry Skillete: ..."), so
+    /// that a later "Skillete:" is the same person.
+    surnames: Vec<(String, String)>,
     recurring: Vec<String>,
 }
 
@@ -75,30 +78,45 @@ impl Turns {
         let firsts: Vec<String> = first_names.iter().map(|(f, _)| f.clone()).collect();
         first_names.retain(|(f, _)| firsts.iter().filter(|g| *g == f).count() == 1);
         let mut counts: Vec<(String, usize)> = Vec::new();
+        let mut surnames: Vec<(String, String)> = Vec::new();
         for it in &outline.items {
             for p in &it.paragraphs {
                 let spans = std::iter::once(p.text).chain(p.list.iter().map(|e| e.text));
                 for s in spans {
-                    if let Some((m, true)) = speakers::turn(src.get(s), s.start) {
-                        let n = m.name.unwrap_or_default();
-                        match counts.iter_mut().find(|(k, _)| *k == n) {
-                            Some(c) => c.1 += 1,
-                            None => counts.push((n, 1)),
+                    match speakers::turn_in(src.get(s), s.start, it.spoken) {
+                        Some((m, true)) => {
+                            let n = m.name.unwrap_or_default();
+                            match counts.iter_mut().find(|(k, _)| *k == n) {
+                                Some(c) => c.1 += 1,
+                                None => counts.push((n, 1)),
+                            }
                         }
+                        Some((m, false)) => {
+                            let name = m.name.unwrap_or_default();
+                            let words: Vec<&str> = name.split_whitespace().collect();
+                            if words.len() >= 2 && !surnames.iter().any(|(_, f)| *f == name) {
+                                surnames.push((words[words.len() - 1].to_string(), name.clone()));
+                            }
+                        }
+                        None => {}
                     }
                 }
             }
         }
+        // A surname shared by two people resolves to nobody.
+        let last: Vec<String> = surnames.iter().map(|(s, _)| s.clone()).collect();
+        surnames.retain(|(s, _)| last.iter().filter(|t| *t == s).count() == 1);
         let recurring = counts.into_iter().filter(|(_, c)| *c >= 2).map(|(n, _)| n).collect();
-        Turns { abbreviations, first_names, recurring }
+        Turns { abbreviations, first_names, surnames, recurring }
     }
 
     /// The turn speaker of a paragraph, with its label resolved to a full name when the
     /// attendance list allows.
-    fn speaker(&self, text: &str, base: usize) -> Option<Mention> {
-        let (mut m, single) = speakers::turn(text, base)?;
+    fn speaker(&self, text: &str, base: usize, spoken: bool) -> Option<Mention> {
+        let (mut m, single) = speakers::turn_in(text, base, spoken)?;
         let name = m.name.clone().unwrap_or_default();
-        if single && !self.recurring.contains(&name) && !self.first_names.iter().any(|(f, _)| *f == name) {
+        let known = |list: &[(String, String)]| list.iter().any(|(f, _)| *f == name);
+        if single && !self.recurring.contains(&name) && !known(&self.first_names) && !known(&self.surnames) {
             return None;
         }
         let full = self
@@ -106,6 +124,7 @@ impl Turns {
             .iter()
             .find(|(a, _)| *a == name)
             .or_else(|| self.first_names.iter().find(|(f, _)| *f == name))
+            .or_else(|| if single { self.surnames.iter().find(|(f, _)| *f == name) } else { None })
             .map(|(_, full)| full.clone());
         if let Some(full) = full {
             m.name = Some(full);
@@ -115,10 +134,10 @@ impl Turns {
 }
 
 /// Speakers of a text span, in order, one per person.
-fn speakers_of(src: &Source, span: Span, people: &mut people::People, turns: &Turns) -> Vec<Person> {
+fn speakers_of(src: &Source, span: Span, people: &mut people::People, turns: &Turns, spoken: bool) -> Vec<Person> {
     let mut out: Vec<Person> = Vec::new();
     let text = src.get(span);
-    let turn = turns.speaker(text, span.start);
+    let turn = turns.speaker(text, span.start, spoken);
     let skip = turn.as_ref().map_or(0, |m| m.span.end - span.start);
     let mut found: Vec<Mention> = turn.into_iter().collect();
     found.extend(mentions(&text[skip..], span.start + skip));
@@ -158,23 +177,24 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
         for (k, p) in it.paragraphs.iter().enumerate() {
             // Text of a decision inside this paragraph belongs to the decision, not to its
             // actions; the paragraph keeps the words.
-            let speakers = speakers_of(src, p.text, &mut people, &turns);
+            let speakers = speakers_of(src, p.text, &mut people, &turns, it.spoken);
             let holds_decision = it.resolutions.iter().any(|r| r.paragraph == Some(k));
-            if !holds_decision {
+            // Spoken words ("I'll look into it") are not the minutes' record of an action.
+            if !holds_decision && !it.spoken {
                 actions.extend(actions::from_text(src, p.text));
             }
             let list = p
                 .list
                 .iter()
                 .map(|e| {
-                    if !holds_decision {
+                    if !holds_decision && !it.spoken {
                         actions.extend(actions::from_text(src, e.text));
                     }
                     ListEntry {
                         label: e.label.clone(),
                         text: src.get(e.text).to_string(),
                         span: e.span,
-                        speakers: speakers_of(src, e.text, &mut people, &turns),
+                        speakers: speakers_of(src, e.text, &mut people, &turns, it.spoken),
                     }
                 })
                 .collect();
@@ -204,14 +224,26 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
             .iter()
             .enumerate()
             .map(|(k, r)| {
-                let context = r.paragraph.map_or(r.span, |i| it.paragraphs[i].span);
+                // The sentence the decision is in, up to its end: a mover named before the
+                // keyword ("Cllr X proposed, seconded by ...") belongs to this decision only.
+                let para = r.paragraph.map_or(r.span, |i| it.paragraphs[i].span);
+                let before = &src.text[para.start.min(r.span.start)..r.span.start];
+                let cut = before.rfind(['\n', '.', ';']).map_or(0, |p| p + 1);
+                let context = Span::new(para.start.min(r.span.start) + cut, r.span.end);
                 let next = it.resolutions.get(k + 1).map_or(it.span.end, |n| n.span.start);
                 let vote_context = Span::new(r.span.start, next.max(r.span.end));
+                // A roll-call tally written just before an outcome ("(Y-5) CONFIRMED").
+                let prev_end = k.checked_sub(1).map_or(it.span.start, |j| it.resolutions[j].span.end);
+                let mut lead_start = prev_end.max(r.span.start.saturating_sub(40)).min(r.span.start);
+                while !src.text.is_char_boundary(lead_start) {
+                    lead_start += 1;
+                }
+                let lead = Span::new(lead_start, r.span.start);
                 for m in mentions(src.get(r.span), r.span.start) {
                     let speaks = m.speaks;
                     people.add(&to_person(m), speaks);
                 }
-                resolutions::resolution(src, format!("{item_id}/r-{}", k + 1), r, context, vote_context)
+                resolutions::resolution(src, format!("{item_id}/r-{}", k + 1), r, context, vote_context, lead)
             })
             .collect();
         let title = it.title.map(|t| src.get(t).to_string());

@@ -419,6 +419,7 @@ static TURN: LazyLock<Regex> = LazyLock::new(|| {
         | [*_](?P<it2>[^*_:\n]{1,60}?)[*_]\s*:
         | The\s+(?P<office>[^:()\n]{3,140}?)\s+\((?P<oname>[^()\n]{3,60})\):
         | (?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4})(?:\s+\((?P<c1>[^()\n]{1,60})\))?(?:\s+\((?P<c2>[^()\n]{1,30})\))?:
+        | (?P<rname>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){1,2}),\s(?P<c3>[A-Z][^:\n]{2,100}?):
         )\s",
     )
     .expect("turn regex")
@@ -428,26 +429,31 @@ static TURN: LazyLock<Regex> = LazyLock::new(|| {
 /// "Mr David Hanson (Delyn) (Lab): ...", "The Secretary of State for ... (Mr William Hague): ...",
 /// "Adams: ...". Returns the mention and whether it is a single bare word (which the caller
 /// accepts only when the same label recurs).
-pub(crate) fn turn(text: &str, base: usize) -> Option<(Mention, bool)> {
+///
+/// `spoken` says the text is a transcript: there "Fish: Aye." is a person speaking, while in
+/// written minutes it is a vote recorded in a roll.
+pub(crate) fn turn_in(text: &str, base: usize, spoken: bool) -> Option<(Mention, bool)> {
     let c = TURN.captures(text)?;
     let whole = c.get(0).expect("match");
     // "Sherif Mansour:  Yay" is a vote in a roll call, not a speaker turn (GOLD.md).
     let said = text[whole.end()..].trim().trim_end_matches('.').to_ascii_lowercase();
-    if matches!(
-        said.as_str(),
-        "yay"
-            | "yea"
-            | "yes"
-            | "no"
-            | "nay"
-            | "aye"
-            | "abstain"
-            | "abstained"
-            | "no vote"
-            | "for"
-            | "against"
-            | "absent"
-    ) {
+    if !spoken
+        && matches!(
+            said.as_str(),
+            "yay"
+                | "yea"
+                | "yes"
+                | "no"
+                | "nay"
+                | "aye"
+                | "abstain"
+                | "abstained"
+                | "no vote"
+                | "for"
+                | "against"
+                | "absent"
+        )
+    {
         return None;
     }
     let label_end = whole.end() - 1;
@@ -462,7 +468,8 @@ pub(crate) fn turn(text: &str, base: usize) -> Option<(Mention, bool)> {
         };
         return Some((mention, false));
     }
-    let raw = c.name("bold").or(c.name("bold2")).or(c.name("it")).or(c.name("it2")).or(c.name("name"))?;
+    let raw =
+        c.name("bold").or(c.name("bold2")).or(c.name("it")).or(c.name("it2")).or(c.name("name")).or(c.name("rname"))?;
     let name = clean_title(raw.as_str().trim());
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || NOT_TURNS.contains(&words[0]) || contains(NOT_NAME_WORDS, &name) {
@@ -479,7 +486,10 @@ pub(crate) fn turn(text: &str, base: usize) -> Option<(Mention, bool)> {
     if words.len() > 1 && !titled && !plain && !marked {
         return None;
     }
-    let (role, organisation) = match (c.name("c1"), c.name("c2")) {
+    if c.name("rname").is_some() && !plain {
+        return None;
+    }
+    let (role, organisation) = match (c.name("c1").or(c.name("c3")), c.name("c2")) {
         (Some(a), Some(b)) => (Some(a.as_str().to_string()), Some(b.as_str().to_string())),
         (Some(a), None) => split_role(a.as_str()),
         _ => (None, None),
@@ -493,7 +503,7 @@ mod turn_tests {
     use super::*;
 
     fn t(s: &str) -> Option<(Option<String>, Option<String>, bool)> {
-        turn(s, 0).map(|(m, single)| (m.name, m.role, single))
+        turn_in(s, 0, false).map(|(m, single)| (m.name, m.role, single))
     }
 
     #[test]

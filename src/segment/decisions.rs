@@ -44,7 +44,7 @@ static COLLECTIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 static SENTENCE_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?x)^(?:\*\*[^*]{1,30}\*\*\s*)?["“]?(?:
+        r#"(?x)^(?:\*\*[^*]{1,30}\*\*:?\s*)?["“]?(?:
           (?P<resolved>Resolved|RESOLVED|Agreed|AGREED|Approved|APPROVED|Decided|DECIDED|Decision|DECISION)\b
         | (?P<question>Question\s+put)\b
         | (?P<allfavour>All\s+in\s+favour|Unanimously\s+agreed|Unanimously\s+approved|Carried\s+unanimously)\b
@@ -55,12 +55,19 @@ static SENTENCE_START: LazyLock<Regex> = LazyLock::new(|| {
     .expect("sentence-start regex")
 });
 
+/// "Motion to accept ...:" inside a line of a flattened US agenda, after a double space or a
+/// closing parenthesis.
+static MOTION_INLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\s{2}|\)\s+)Motion\s+to\s+[a-z][^:.]{0,150}:").expect("inline motion regex"));
+
 static WELSH_INNER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?P<kw>[Cc]hytunwyd|[Cc]ytunwyd|[Cc]ymeradwywyd|[Gg]ymeradwyo)\b").expect("welsh regex")
 });
 
 static PROPOSAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<kw>proposed|moved|motions)\b(?:[^.]{0,200}?)\b(?:seconded|seconds|second)\b")
+    Regex::new(
+        r"\b(?P<kw>proposed|moved|motions)\b(?:[^.]|(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|St|\b[A-Z])\.){0,200}?\b(?:seconded|seconds|second)\b",
+    )
         .expect("proposal regex")
 });
 
@@ -80,6 +87,12 @@ static DISPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn dispositions(text: &str) -> Vec<Narrative> {
     DISPOSITION
         .captures_iter(text)
+        .filter(|c| {
+            // "the APPROVED budget of ...": an upper-case word inside prose is emphasis.
+            c.name("d").is_none_or(|m| {
+                !text[m.end()..].starts_with(' ') || !text[m.end() + 1..].starts_with(|c: char| c.is_lowercase())
+            })
+        })
         .map(|c| {
             if let Some(t) = c.name("tally") {
                 return Narrative { kind: DecisionKind::Decided, start: t.start(), end: t.end() };
@@ -93,6 +106,30 @@ pub(crate) fn dispositions(text: &str) -> Vec<Narrative> {
             Narrative { kind: DecisionKind::Decided, start: m.start(), end: text[..end].trim_end().len().max(m.end()) }
         })
         .collect()
+}
+
+static OUTCOME_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[\s*_]*(?:(?:unanimously|all|motion|so|this\s+was|which\s+was|and)\s+)*
+        (?:agreed|carried|approved|accepted|resolved|in\s+favour)
+        (?:\s+(?:unanimously|by\s+all(?:\s+(?:councillors|members))?(?:\s+present)?|nem\.?\s*con\.?))?[\s.!*_]*$",
+    )
+    .expect("outcome regex")
+});
+
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:prop\.?|proposed\s+by|moved\s+by|seconded\s+by)\s").expect("attribution regex")
+});
+
+/// Only an outcome, no content: "Unanimously agreed.", "Carried", "Agreed by all".
+pub(crate) fn is_outcome_only(s: &str) -> bool {
+    s.len() < 60 && OUTCOME_ONLY.is_match(s)
+}
+
+/// Only who moved and seconded, maybe with the outcome: "Prop CP, 2nd RC, All agreed."
+pub(crate) fn is_attribution(s: &str) -> bool {
+    let l = s.to_ascii_lowercase();
+    s.len() < 80 && ATTRIBUTION.is_match(s) && !l.contains(" that ") && !l.contains(" to ")
 }
 
 /// "#### Conclusion/Resolution", "**Resolution**", "Decision:": a heading that labels the
@@ -126,7 +163,7 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
             && b.get(i + 1).is_some_and(|c| *c == b' ')
             && b.get(i + 2).is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
             && !abbreviation_before(text, i))
-            || b[i] == b'\n';
+            || (b[i] == b'\n' && !wrapped_line(text, i));
         if end_here {
             push(text, start, i + 1, &mut out);
             start = i + 1;
@@ -135,6 +172,17 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     }
     push(text, start, text.len(), &mut out);
     out
+}
+
+/// A line break inside a sentence that was wrapped (a PDF layout line, a soft-wrapped Markdown
+/// paragraph): the line is long, does not end with punctuation, and the next line goes on in
+/// lower case ("... seconded by Cllr J. Davies and unanimously\nagreed that ...").
+fn wrapped_line(text: &str, nl: usize) -> bool {
+    let line = text[..nl].rsplit('\n').next().unwrap_or("").trim_end();
+    let next = text[nl + 1..].trim_start_matches([' ', '\t']);
+    line.len() >= 50
+        && line.ends_with(|c: char| c.is_alphanumeric() || c == ',')
+        && next.starts_with(|c: char| c.is_lowercase())
 }
 
 fn abbreviation_before(text: &str, dot: usize) -> bool {
@@ -166,7 +214,10 @@ fn kind_of(kw: &str) -> DecisionKind {
 fn ends_sentence(rest: &str) -> bool {
     let r = rest.trim_start_matches(|c: char| c.is_whitespace());
     let r = r.strip_prefix("unanimously").or_else(|| r.strip_prefix("by all")).unwrap_or(r).trim_start();
-    r.is_empty() || r.starts_with(['.', ';'])
+    r.is_empty()
+        || r.starts_with(['.', ';'])
+        || r.strip_prefix(':')
+            .is_some_and(|t| t.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']) || t.trim().is_empty())
 }
 
 /// Narrative decisions in `text`, at most one a sentence.
@@ -181,6 +232,12 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
         if let Some(c) = SENTENCE_START.captures(s) {
             let kind = c.name("resolved").map_or(DecisionKind::Agreed, |m| kind_of(m.as_str()));
             out.push(Narrative { kind, start: a, end: b });
+            continue;
+        }
+        if let Some(m) = MOTION_INLINE.find(s) {
+            // "(Previous Agenda 11)  Motion to accept the substitute ordinance:  Moved by ..."
+            let at = m.as_str().find("Motion").unwrap_or(0);
+            out.push(Narrative { kind: DecisionKind::Agreed, start: a + m.start() + at, end: b });
             continue;
         }
         if let Some(m) = PROPOSAL.captures(s) {
@@ -200,9 +257,17 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
         }
         let hit = PASSIVE
             .captures(s)
-            .filter(|c| !person_subject(s, c.get(0).expect("match").start()))
+            .filter(|c| {
+                let at = c.get(0).expect("match").start();
+                !person_subject(s, at) && !relative_clause(s, at)
+            })
             .map(|c| c.name("kw").expect("kw"))
-            .or_else(|| COLLECTIVE.captures(s).map(|c| c.name("kw").expect("kw")))
+            .or_else(|| {
+                COLLECTIVE
+                    .captures(s)
+                    .filter(|c| !relative_clause(s, c.get(0).expect("match").start()))
+                    .map(|c| c.name("kw").expect("kw"))
+            })
             .or_else(|| WELSH_INNER.captures(s).map(|c| c.name("kw").expect("kw")));
         if let Some(kw) = hit {
             let word = kw.as_str().split_whitespace().last().unwrap_or("");
@@ -215,6 +280,15 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
         }
     }
     out
+}
+
+/// "the policy, which was approved in January", "the budget that the Board approved last
+/// year": a relative clause recalls an earlier decision; it does not record one.
+fn relative_clause(s: &str, at: usize) -> bool {
+    let mut words = s[..at].split_whitespace().rev();
+    let w1 = words.next().unwrap_or("");
+    let w2 = words.next().unwrap_or("");
+    matches!(w1, "which" | "that" | "who") || (matches!(w1, "the" | "The") && matches!(w2, "which" | "that"))
 }
 
 /// "The Clerk was agreed" never happens; but "Cllr X was resolved" neither: a passive decision
@@ -252,6 +326,14 @@ mod tests {
             starts("It was proposed by Cllr Mendoza seconded by Cllr Precey that the minutes be signed."),
             vec!["proposed by Cllr Mendoza secon"]
         );
+        assert_eq!(
+            starts("It was proposed by Cllr. G. Evans, seconded by Cllr. J. Davies and unanimously agreed that x."),
+            vec!["proposed by Cllr. G. Evans, se"]
+        );
+        assert_eq!(
+            starts("**Motion**: \"Resolved, the policy is approved.\""),
+            vec!["**Motion**: \"Resolved, the pol"]
+        );
         assert_eq!(starts("Resolved, the bylaws shall be amended."), vec!["Resolved, the bylaws shall be "]);
         assert_eq!(
             starts(
@@ -269,6 +351,9 @@ mod tests {
     fn not_decisions() {
         assert!(starts("The Clerk agreed to clarify what was meant.").is_empty());
         assert!(starts("It was noted that the hedge had been cut.").is_empty());
+        assert!(starts("This policy follows the chapter policy, which was approved in January.").is_empty());
+        assert!(starts("The cost is within the budget that the Board approved last year.").is_empty());
+        assert!(starts("Net income is better than the APPROVED budget of negative $294K.").is_empty());
         assert!(starts("Mr Hill agreed that consideration of CSE was advisable.").is_empty());
     }
 }

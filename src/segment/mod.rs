@@ -15,6 +15,7 @@ mod headings;
 pub(crate) mod labels;
 pub(crate) mod lines;
 pub(crate) mod outline;
+mod transcript;
 
 use crate::diagnostics::{Code, Diagnostics};
 use crate::source::{Source, Span};
@@ -42,7 +43,20 @@ const BODY_MARKERS: [&str; 3] = ["Minutes:", "Decision:", "Additional documents:
 pub(crate) fn segment(src: &Source, diags: &mut Diagnostics) -> Outline {
     let text = src.text.as_str();
     let lines = lines::lines(text);
-    let headings = find_headings(text, &lines);
+    let mut headings = find_headings(text, &lines);
+    // A verbatim transcript after the minutes: its items start at the clerk's readings.
+    let transcript = transcript::find(text).map(|t| t.items).unwrap_or_default();
+    if let Some(&(first, _)) = transcript.first() {
+        headings.retain(|h| h.start < first);
+        headings.extend(transcript.iter().map(|(start, number)| Heading {
+            start: *start,
+            number: number.clone(),
+            title: None,
+            lost_title: false,
+            body_start: *start,
+            documents: Vec::new(),
+        }));
+    }
     let mut outline = Outline { lines: lines.iter().map(|l| l.content).collect(), ..Outline::default() };
     let first = headings.first().map_or(text.len(), |h| h.start);
     let header = trim_span(text, Span::new(0, first));
@@ -59,17 +73,24 @@ pub(crate) fn segment(src: &Source, diags: &mut Diagnostics) -> Outline {
         let end = headings.get(i + 1).map_or(text.len(), |n| n.start);
         let span = trim_span(text, Span::new(h.start, end));
         let body = Span::new(h.body_start.min(span.end), span.end);
+        let spoken = transcript.iter().any(|(start, _)| *start == h.start);
         let mut item = ItemBlock {
             span,
             number: h.number.clone(),
             title: h.title,
             lost_title: h.lost_title,
+            spoken,
             paragraphs: Vec::new(),
             resolutions: Vec::new(),
             documents: h.documents.clone(),
         };
-        item_body(text, &lines, body, &mut item);
-        narrative_decisions(text, &mut item);
+        if spoken {
+            // Spoken words: one paragraph a turn, and no decisions (the minutes record those).
+            transcript_body(text, body, &mut item);
+        } else {
+            item_body(text, &lines, body, &mut item);
+            narrative_decisions(text, &mut item);
+        }
         check_numbering(text, &item, diags);
         if item.lost_title {
             diags.warn(Code::LostTitle, "agenda item has no title in the source", Span::new(span.start, span.start));
@@ -478,13 +499,33 @@ fn extend_open(item: &mut ItemBlock, open: Open, span: Span) {
     }
 }
 
+/// The body of a transcript item: one paragraph a speaker turn (text before the first turn is a
+/// paragraph of its own).
+fn transcript_body(text: &str, body: Span, item: &mut ItemBlock) {
+    let b = &text[body.start..body.end];
+    let mut cuts: Vec<usize> = vec![0];
+    cuts.extend(transcript::turns(b).into_iter().map(|(p, _)| p).filter(|&p| p > 0));
+    cuts.push(b.len());
+    for w in cuts.windows(2) {
+        let span = trim_span(text, Span::new(body.start + w[0], body.start + w[1]));
+        if !span.is_empty() {
+            item.paragraphs.push(ParaBlock { span, label: None, text: span, list: Vec::new() });
+        }
+    }
+}
+
 /// Decisions written as narrative inside paragraphs and list entries, for items with no
 /// RESOLVED-style block (a narrative followed by a block recording the same decision counts
 /// once, as the block: GOLD.md "Twice-written decisions").
 fn narrative_decisions(text: &str, item: &mut ItemBlock) {
-    if !item.resolutions.is_empty() {
+    // Blocks that are only an outcome ("Unanimously agreed" on its own line) do not stop the
+    // narrative search: they record the outcome of a proposal written before them.
+    let bare_blocks =
+        item.resolutions.iter().all(|r| r.clauses.is_empty() && decisions::is_outcome_only(line_of(text, r.span)));
+    if !item.resolutions.is_empty() && !bare_blocks {
         return;
     }
+    let blocks = std::mem::take(&mut item.resolutions);
     // "#### Conclusion/Resolution" followed by bullets (meeting notes): the section is the
     // decision, one per section.
     let mut found = Vec::new();
@@ -510,7 +551,15 @@ fn narrative_decisions(text: &str, item: &mut ItemBlock) {
         for s in spans {
             let t = &text[s.start..s.end];
             let mut found_here = decisions::find(t);
-            found_here.extend(decisions::dispositions(t));
+            let disps = decisions::dispositions(t);
+            // A narrative running into a disposition ("Motion to ...: Moved by X.  (Y-5)
+            // SUBSTITUTE PASSED ...") ends where the disposition starts.
+            for n in &mut found_here {
+                if let Some(d) = disps.iter().find(|d| d.start > n.start && d.start < n.end) {
+                    n.end = n.start + t[n.start..d.start].trim_end().len();
+                }
+            }
+            found_here.extend(disps);
             found_here.sort_by_key(|n| n.start);
             found_here.dedup_by(|b, a| b.start < a.end);
             for n in found_here {
@@ -519,8 +568,51 @@ fn narrative_decisions(text: &str, item: &mut ItemBlock) {
             }
         }
     }
+    for b in blocks {
+        if !found.iter().any(|f| f.span.start < b.span.end && b.span.start < f.span.end) {
+            found.push(b);
+        }
+    }
     found.sort_by_key(|r| r.span.start);
-    item.resolutions = found;
+    item.resolutions = merge_outcomes(text, found);
+}
+
+/// The whole line around a span (an outcome block's span starts at its keyword).
+fn line_of(text: &str, span: Span) -> &str {
+    let a = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
+    let b = text[span.end..].find('\n').map_or(text.len(), |p| span.end + p);
+    &text[a..b]
+}
+
+/// A proposal and the outcome written after it ("Cllr X proposed, seconded by Cllr Y that ...
+/// Unanimously agreed.", "... payments approved. Prop CP, 2nd RC, All agreed.") are one
+/// decision: the later part extends the earlier one when only white space lies between.
+fn merge_outcomes(text: &str, found: Vec<ResBlock>) -> Vec<ResBlock> {
+    let mut out: Vec<ResBlock> = Vec::with_capacity(found.len());
+    for r in found {
+        if let Some(prev) = out.last_mut() {
+            let line = line_of(text, r.span);
+            let outcome_line = decisions::is_outcome_only(line);
+            // An outcome line's block starts at its keyword ("Unanimously agreed"): measure the
+            // gap from the line's start.
+            let start = if outcome_line {
+                text[..r.span.start].rfind('\n').map_or(0, |p| p + 1).max(prev.span.end.min(r.span.start))
+            } else {
+                r.span.start
+            };
+            let gap = text.get(prev.span.end.min(start)..start).unwrap_or("x");
+            let own = if outcome_line { line } else { &text[r.span.start..r.span.end] };
+            if gap.trim().is_empty()
+                && r.clauses.is_empty()
+                && (decisions::is_outcome_only(own) || decisions::is_attribution(own))
+            {
+                prev.span = Span::new(prev.span.start, r.span.end);
+                continue;
+            }
+        }
+        out.push(r);
+    }
+    out
 }
 
 /// Report gaps in integer paragraph numbering ("2." with no "1.").

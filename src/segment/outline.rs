@@ -28,6 +28,8 @@ pub(crate) struct ItemBlock {
     pub title: Option<Span>,
     /// The title was lost in the source ("Additional documents: Minutes: ...").
     pub lost_title: bool,
+    /// A transcript item: its paragraphs are speaker turns, spoken words.
+    pub spoken: bool,
     pub paragraphs: Vec<ParaBlock>,
     pub resolutions: Vec<ResBlock>,
     pub documents: Vec<DocLink>,

@@ -1,0 +1,170 @@
+//! Verbatim transcripts written after (or instead of) the minutes proper. US councils publish
+//! the closed-caption text of the meeting after the agenda, one long run of speaker turns:
+//!
+//! ```text
+//! ... [gavel pounding] Adams: Good morning and welcome ...  Moore-Love: Here.  ...
+//! Please read the title for item number 40.    Item 40.
+//! Moore-Love: She's not coming.    Adams: Ok.  Moving to the consent agenda.  ...
+//! January 12, 2011  8 of 18 Consent Agenda roll. Fritz: I vote aye.  ...
+//! ```
+//!
+//! A transcript starts at the first turn of a dense run of turns by recurring speakers. The
+//! clerk's reading of an item ("Item 40.", "Item 59 roll.", "Consent Agenda roll.") starts a
+//! new item at the next turn; its paragraphs are the turns (see [`turns`]).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// A speaker label where a turn may start: after a line break, two spaces, or the end of a
+/// sentence. One to three capitalised words (or the captioner's "*****"), optionally a
+/// ", role" description, then a colon.
+static TURN_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?:^|\n|[\x20\t]{2}|[.?!\]]\s)[\x20\t]*
+        (?P<label>\*{5}|[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?(?:\x20[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?){0,2})
+        (?:,\x20[A-Z][^:\n]{2,100}?)?:[\x20\t\n]",
+    )
+    .expect("turn regex")
+});
+
+/// The clerk reading an item's title or calling its roll.
+static MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Item\s+(?P<n>\d{1,4}[A-Z]?)|(?P<c>Consent\s+Agenda))(?:\s+roll)?\.(?:\s|$)")
+        .expect("marker regex")
+});
+
+/// Labels that end with a colon in minutes without being speakers.
+const NOT_SPEAKERS: &[&str] = &[
+    "Absent",
+    "Action",
+    "Actions",
+    "Agenda",
+    "Agreed",
+    "Ayes",
+    "Apologies",
+    "Attendees",
+    "Date",
+    "Decision",
+    "Key",
+    "Location",
+    "Minutes",
+    "Motion",
+    "Nays",
+    "Noes",
+    "Note",
+    "Notes",
+    "Present",
+    "Resolved",
+    "Second",
+    "Time",
+    "Venue",
+    "Vote",
+    "Votes",
+];
+
+/// Turns by speakers needed, in all, for a document to have a transcript.
+const MIN_TURNS: usize = 15;
+/// Turns needed within [`WINDOW`] bytes of the first one for a run to count as dense.
+const DENSE_TURNS: usize = 6;
+const WINDOW: usize = 10_000;
+
+/// Where the transcript of a document starts and where each of its items starts (with the
+/// item number the clerk read, if any).
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Transcript {
+    pub items: Vec<(usize, Option<String>)>,
+}
+
+/// Speaker-turn starts in `text` (byte offsets of the label).
+pub(super) fn turns(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(c) = TURN_AT.captures_at(text, at) {
+        let label = c.name("label").expect("label");
+        // The next search starts at the label's colon, so that "A: ...  B: ..." finds both.
+        at = label.end();
+        let first = label.as_str().split(' ').next().unwrap_or("");
+        if NOT_SPEAKERS.contains(&first) {
+            continue;
+        }
+        out.push((label.start(), label.as_str()));
+    }
+    out
+}
+
+/// Find the transcript in `text`, if it has one.
+pub(super) fn find(text: &str) -> Option<Transcript> {
+    // Cheap test first: most minutes have few colons after capitalised words.
+    if text.matches(": ").count() < MIN_TURNS {
+        return None;
+    }
+    let all = turns(text);
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for (_, l) in &all {
+        match counts.iter_mut().find(|(k, _)| k == l) {
+            Some(c) => c.1 += 1,
+            None => counts.push((l, 1)),
+        }
+    }
+    let recurring = |l: &str| counts.iter().any(|(k, c)| *k == l && *c >= 3);
+    let rec: Vec<usize> = all.iter().filter(|(_, l)| recurring(l)).map(|(p, _)| *p).collect();
+    // Notes written turn by turn, a line each ("KG: ..."), have their own headings; a
+    // transcript is running text with turns inside its lines.
+    let inline = rec.iter().filter(|&&p| p > 0 && text.as_bytes()[p - 1] != b'\n').count();
+    if rec.len() < MIN_TURNS || inline * 2 < rec.len() {
+        return None;
+    }
+    let start = rec.iter().enumerate().find_map(|(i, &p)| {
+        let dense = rec[i..].iter().take_while(|&&q| q < p + WINDOW).count();
+        (dense >= DENSE_TURNS).then_some(p)
+    })?;
+    let mut items = vec![(start, None::<String>)];
+    let mut current: Option<String> = None;
+    for m in MARKER.captures_iter(&text[start..]) {
+        let whole = m.get(0).expect("marker");
+        let number = m.name("n").map_or_else(|| "consent".to_string(), |n| n.as_str().to_string());
+        if current.as_deref() == Some(number.as_str()) {
+            continue;
+        }
+        let after = start + whole.end();
+        let next_turn = all.iter().map(|(p, _)| *p).find(|&p| p >= after).filter(|&p| p < after + 400);
+        let at = next_turn.unwrap_or(after);
+        if at >= text.len() || items.last().is_some_and(|(s, _)| *s >= at) {
+            continue;
+        }
+        current = Some(number.clone());
+        items.push((at, m.name("n").map(|n| n.as_str().to_string())));
+    }
+    Some(Transcript { items })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> String {
+        let mut s = String::from("1 Agenda: Approve minutes (Report)  (Y-5) CONFIRMED\n");
+        s.push_str("[gavel] Adams: Good morning.  Fish: Thanks.  Adams: Next.  Fritz: Aye.  Fish: Aye.\n");
+        s.push_str("Adams: Please read item 40.    Item 40.\nMoore-Love: She's not coming.  Adams: Ok.\n");
+        s.push_str("Fritz: Fine.  Fish: Aye.  Item 40 roll.  Fritz: Aye.  Fish: Aye.  Adams: Aye.\n");
+        s.push_str("Consent Agenda roll. Fritz: I vote aye.  Fish: Aye.  Adams: Aye.  Moore-Love: Done.\n");
+        s
+    }
+
+    #[test]
+    fn items_start_at_the_turn_after_the_clerk_reads_a_new_item() {
+        let text = sample();
+        let t = find(&text).expect("transcript");
+        let starts: Vec<&str> = t.items.iter().map(|(p, _)| &text[*p..*p + 12]).collect();
+        assert_eq!(starts, vec!["Adams: Good ", "Moore-Love: ", "Fritz: I vot"]);
+        assert_eq!(t.items[1].1.as_deref(), Some("40"));
+        assert_eq!(t.items[2].1, None);
+    }
+
+    #[test]
+    fn minutes_without_a_transcript() {
+        let text = "Present: Cllr A, Cllr B.\nApologies: Cllr C.\n1. Minutes: approved.\n".repeat(10);
+        assert_eq!(find(&text), None);
+    }
+}
