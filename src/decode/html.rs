@@ -10,6 +10,39 @@ use regex::Regex;
 use scraper::node::Element;
 use scraper::{ElementRef, Html, Node};
 
+/// Block-level tags that open an HTML block inside Markdown (CommonMark's type 6, in part).
+const BLOCK_TAGS: &[&str] = &["<table", "<div", "<p>", "<p ", "<ul", "<ol", "<section", "<article", "<blockquote"];
+
+/// Markdown whose bytes are mostly raw HTML blocks: the text with each block (from a line
+/// starting with a block tag to the next blank line) replaced by its text. `None` when the
+/// HTML blocks are less than half of the text, where Markdown reading is better.
+pub fn inline_html_blocks(md: &str) -> Option<String> {
+    let mut out = String::with_capacity(md.len() / 2);
+    let mut html_bytes = 0;
+    let mut block = String::new();
+    let flush = |block: &mut String, out: &mut String| {
+        if !block.is_empty() {
+            let t = html_to_text(block);
+            out.push_str(t.trim_matches('\n'));
+            out.push_str("\n\n");
+            block.clear();
+        }
+    };
+    for line in md.split_inclusive('\n') {
+        let t = line.trim_start();
+        let starts_block = BLOCK_TAGS.iter().any(|tag| t.get(..tag.len()).is_some_and(|h| h.eq_ignore_ascii_case(tag)));
+        if starts_block || (!block.is_empty() && !t.trim().is_empty()) {
+            html_bytes += line.len();
+            block.push_str(line);
+            continue;
+        }
+        flush(&mut block, &mut out);
+        out.push_str(line);
+    }
+    flush(&mut block, &mut out);
+    (html_bytes * 2 > md.len()).then_some(out)
+}
+
 /// Convert an HTML document (or fragment) to plain text. Never panics.
 pub fn html_to_text(html: &str) -> String {
     let doc = Html::parse_document(html);
@@ -172,6 +205,9 @@ struct Writer {
     /// Table cells open (block breaks inside a cell become spaces); cells written in the row.
     cells: usize,
     row_cells: Vec<usize>,
+    /// A block break was asked for inside a cell: a numbered point after it ("6.2 Bennett
+    /// Homes ...", a `<p>` of its own in Word exports) starts a new line.
+    cell_break: bool,
     pre: usize,
 }
 
@@ -179,6 +215,7 @@ impl Writer {
     fn request(&mut self, b: Break) {
         if self.cells > 0 {
             self.space = true;
+            self.cell_break = true;
             return;
         }
         self.pending = Some(self.pending.map_or(b, |p| p.max(b)));
@@ -242,10 +279,16 @@ impl Writer {
             }
             self.space = false;
         }
-        if self.space && !self.at_line_start() && !self.out.ends_with(' ') {
+        if self.cells > 0 && self.cell_break && !self.at_line_start() && starts_with_decimal(word) {
+            while self.out.ends_with(' ') {
+                self.out.pop();
+            }
+            self.out.push('\n');
+        } else if self.space && !self.at_line_start() && !self.out.ends_with(' ') {
             self.out.push(' ');
         }
         self.space = false;
+        self.cell_break = false;
     }
 
     fn pre_text(&mut self, s: &str) {
@@ -268,6 +311,19 @@ impl Writer {
 }
 
 /// True when an item's text already carries a written label: `3.`, `3)`, `(c)`, `iv)`, `b.`.
+/// "6.2", "6.3.1", "12.": a decimal paragraph number (not a bare number, which may be a sum).
+fn starts_with_decimal(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    let mut parts = w.split('.');
+    let first = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    !first.is_empty()
+        && first.len() <= 3
+        && first.chars().all(|c| c.is_ascii_digit())
+        && !rest.is_empty()
+        && rest.iter().all(|p| !p.is_empty() && p.len() <= 3 && p.chars().all(|c| c.is_ascii_digit()))
+}
+
 fn starts_with_label(word: &str) -> bool {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:\(?\d+(?:\.\d+)*[.):]|\d+\.\d+|\(?[a-zA-Z][.)]|\([a-zA-Z]\)|\(?[ivxlcIVXLC]{1,6}[.)])$")

@@ -54,7 +54,23 @@ pub fn sniff(bytes: &[u8], name_hint: Option<&str>) -> Format {
 /// which needs an extractor.
 pub fn decode(bytes: &[u8], format: Format, diags: &mut Diagnostics) -> Source {
     let d = encoding::decode_text(bytes);
-    let text = if format == Format::Html { html::html_to_text(&d.text) } else { d.text };
+    let mut format = format;
+    let text = if format == Format::Html {
+        html::html_to_text(&d.text)
+    } else if let Some(t) = (format == Format::Markdown).then(|| html::inline_html_blocks(&d.text)).flatten() {
+        // Markdown that is mostly an HTML table (blog exports of Word minutes): the blocks are
+        // converted, so spans point into the converted text, as for HTML.
+        diags.push(
+            Severity::Info,
+            Code::Decoding,
+            "Markdown whose content is mostly HTML blocks: read with the HTML blocks converted to text",
+            Span::new(0, 0),
+        );
+        format = Format::Html;
+        t
+    } else {
+        d.text
+    };
     if d.guessed && !text.is_empty() {
         diags.push(
             Severity::Info,

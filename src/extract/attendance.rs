@@ -65,6 +65,9 @@ const STOPS: &[&str] = &["ALSO", "Also", "Public:", "PUBLIC", "In attendance", "
 
 /// Split a written list into person mentions. `span` is the list's text in the source.
 fn names(src: &Source, span: Span) -> Vec<Person> {
+    if let Some(p) = columns(src, span) {
+        return vec![p];
+    }
     let full = src.get(span);
     let mut text = full;
     for stop in STOPS {
@@ -123,6 +126,35 @@ fn names(src: &Source, span: Span) -> Vec<Person> {
     }
     out
 }
+
+/// One attendee laid out in columns: "**Cllr Jo Bruce      JB      Chair**". The first column is
+/// the name; initials columns are dropped (they are derived from the name again where needed);
+/// the rest is the role.
+fn columns(src: &Source, span: Span) -> Option<Person> {
+    let raw = src.get(span);
+    let lead = raw.len() - raw.trim_start_matches(['*', '_', ' ', '\t', '\u{a0}']).len();
+    let body = raw[lead..].trim_end_matches(['*', '_', ' ', '\t', '\u{a0}']);
+    let cols: Vec<(usize, &str)> = COLUMN_GAP
+        .split(body)
+        .map(|c| (c.as_ptr() as usize - body.as_ptr() as usize, c.trim()))
+        .filter(|(_, c)| !c.is_empty())
+        .collect();
+    if cols.len() < 2 {
+        return None;
+    }
+    let name_span = Span::new(span.start + lead, span.start + lead + cols[0].1.len());
+    let p = person(&src.text, name_span)?;
+    let is_initials = |c: &str| (2..=4).contains(&c.len()) && c.chars().all(|ch| ch.is_ascii_uppercase());
+    let role: Vec<&str> = cols[1..].iter().map(|(_, c)| *c).filter(|c| !is_initials(c)).collect();
+    if role.is_empty() {
+        return Some(p);
+    }
+    let (role, organisation) = split_role(&role.join(", "));
+    Some(Person { role: p.role.or(role), organisation: p.organisation.or(organisation), ..p })
+}
+
+static COLUMN_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[ \t\u{a0}]{3,}|[ \t\u{a0}]*\t[ \t\u{a0}]*").expect("column gap regex"));
 
 /// The first ". " that ends a sentence (not "Cllrs. Kim", not an initial "A. Smith").
 fn sentence_end(text: &str) -> Option<usize> {
@@ -280,7 +312,17 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
                 let next = lines[i];
                 let t = src.get(next);
                 if t.is_empty() && a_list_started(&a, list) {
-                    break;
+                    // Entries a paragraph each: go on when the next paragraph is a name too.
+                    let more = lines[i..].iter().find(|s| !s.is_empty()).is_some_and(|&n| {
+                        let nt = src.get(n);
+                        !LABEL.is_match(nt)
+                            && !nt.starts_with('#')
+                            && !nt.trim_end_matches(['*', '_']).ends_with(':')
+                            && columns(src, n).is_some()
+                    });
+                    if !more {
+                        break;
+                    }
                 }
                 if t.is_empty() {
                     i += 1;
@@ -350,6 +392,10 @@ mod tests {
         assert_eq!(
             att("Apologies received from Cllrs. Kim Davies, Hubert Gwynne and Doris Jones.").1,
             vec!["Kim Davies", "Hubert Gwynne", "Doris Jones"]
+        );
+        assert_eq!(
+            att("**Attendance:**\n\n**Cllr Jo Bruce        JB      Chair**\n\n**Cllr Phillip Norris     PN**\n\n**Nicola Cooper      NC      Parish Clerk (Minutes)**\n\n**Also in attendance:**\n").0,
+            vec!["Cllr Jo Bruce", "Cllr Phillip Norris", "Nicola Cooper"]
         );
     }
 }

@@ -74,6 +74,28 @@ impl Turns {
                 first_names.push((first.to_string(), name.clone()));
             }
         }
+        // Notes-style minutes name members by their initials ("JB welcomed all"): initials
+        // derived from the attendance list, when no two attendees share them.
+        let mut derived: Vec<(String, String)> = Vec::new();
+        for p in attendance.present.iter().chain(&attendance.in_attendance) {
+            let Some(name) = &p.name else { continue };
+            let initials: String = name
+                .split_whitespace()
+                .filter(|w| !lexicon::contains(lexicon::TITLES, w.trim_end_matches('.')))
+                .filter_map(|w| w.chars().next())
+                .filter(char::is_ascii_uppercase)
+                .collect();
+            if (2..=3).contains(&initials.len()) {
+                derived.push((initials, name.clone()));
+            }
+        }
+        let all: Vec<String> = derived.iter().map(|(i, _)| i.clone()).collect();
+        derived.retain(|(i, _)| all.iter().filter(|j| *j == i).count() == 1);
+        for d in derived {
+            if !abbreviations.iter().any(|(a, _)| *a == d.0) {
+                abbreviations.push(d);
+            }
+        }
         // A first name shared by two attendees resolves to nobody.
         let firsts: Vec<String> = first_names.iter().map(|(f, _)| f.clone()).collect();
         first_names.retain(|(f, _)| firsts.iter().filter(|g| *g == f).count() == 1);
@@ -110,6 +132,28 @@ impl Turns {
         Turns { abbreviations, first_names, surnames, recurring }
     }
 
+    /// Members named by their initials and speaking: "JB welcomed all", "KN declared ...".
+    fn initial_speakers(&self, text: &str, base: usize) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for (abbr, full) in &self.abbreviations {
+            for (at, _) in text.match_indices(abbr.as_str()) {
+                let end = at + abbr.len();
+                let before_ok = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                let after = &text[end..];
+                if !before_ok || after.chars().next().is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+                let verb = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                if lexicon::contains(lexicon::SPEECH_VERBS, verb) {
+                    let span = Span::new(base + at, base + end);
+                    out.push(Mention { name: Some(full.clone()), role: None, organisation: None, span, speaks: true });
+                }
+            }
+        }
+        out.sort_by_key(|m| m.span.start);
+        out
+    }
+
     /// The turn speaker of a paragraph, with its label resolved to a full name when the
     /// attendance list allows.
     fn speaker(&self, text: &str, base: usize, spoken: bool) -> Option<Mention> {
@@ -141,6 +185,7 @@ fn speakers_of(src: &Source, span: Span, people: &mut people::People, turns: &Tu
     let skip = turn.as_ref().map_or(0, |m| m.span.end - span.start);
     let mut found: Vec<Mention> = turn.into_iter().collect();
     found.extend(mentions(&text[skip..], span.start + skip));
+    found.extend(turns.initial_speakers(&text[skip..], span.start + skip));
     for m in found {
         let speaks = m.speaks;
         let p = to_person(m);

@@ -359,16 +359,31 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         }
         let c = content(text, l);
         let Some((num, off)) = item_number(c) else { continue };
-        let body = c[off..].trim_end();
+        // A flattened table row: the title cell ends at the next cell border.
+        let body = c[off..].split(" | ").next().unwrap_or("").trim_end();
         if body.is_empty() || !body.starts_with(|ch: char| ch.is_uppercase() || ch == '\'' || ch == '‘') {
             continue;
         }
         if super::labels::decision_start(body).is_some() {
             continue;
         }
-        let strong = num.contains('/') || c.to_ascii_lowercase().starts_with("item ") || num.starts_with(['*', 'S']);
+        // "2.0 Apologies for absence." numbers items N.0 and their paragraphs N.1, N.2.
+        let point_zero = c
+            .strip_prefix(num.as_str())
+            .is_some_and(|r| r.starts_with(".0") && !r[2..].starts_with(|ch: char| ch.is_ascii_digit()));
+        let strong = num.contains('/')
+            || c.to_ascii_lowercase().starts_with("item ")
+            || num.starts_with(['*', 'S'])
+            || point_zero;
         let short = body.len() <= 100 && !body.ends_with(['.', ',', ';']);
-        let end = if short { body.len() } else { title_end(body) };
+        let mut end = if short { body.len() } else { title_end(body) };
+        // "Parish Plan: Moved to March meeting.": the title, then the minute in one sentence.
+        if let Some(colon) = body[..end].find(": ") {
+            let after = body[colon + 2..end].trim();
+            if colon > 0 && after.ends_with('.') && after.split_whitespace().count() >= 3 {
+                end = colon;
+            }
+        }
         let is_caps_word = |w: &str| w.len() >= 2 && w.chars().all(|ch| !ch.is_lowercase());
         let first_two: Vec<&str> = body.split_whitespace().take(2).collect();
         let caps = first_two.iter().all(|w| is_caps_word(w)) && first_two.len() == 2

@@ -50,6 +50,18 @@ fn gap(i: &str) -> IResult<&str, &str> {
     take_while1(is_hspace)(i)
 }
 
+/// The cell border after a number in a table flattened into lines: "1.1 | JB welcomed ...".
+fn cell_gap(i: &str) -> IResult<&str, &str> {
+    let t = i.trim_start_matches(is_hspace);
+    match t.strip_prefix('|') {
+        Some(r) => {
+            let rest = r.trim_start_matches(is_hspace);
+            Ok((rest, &i[..i.len() - rest.len()]))
+        }
+        None => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Char))),
+    }
+}
+
 /// `1.` `12)` `1.1` `5.1.1.` `4.4.1` (at most three digits a part, so years are not labels;
 /// a bare number needs a terminator: "17 July" is a date, not a label).
 fn decimal(i: &str) -> IResult<&str, (&str, bool)> {
@@ -120,7 +132,7 @@ pub(crate) fn label(s: &str) -> Option<Label> {
         }
     }
     if let Ok((after, (n, _))) = decimal(s) {
-        if let Ok((rest, _)) = gap(after) {
+        if let Ok((rest, _)) = cell_gap(after).or_else(|_| gap(after)) {
             return Some(done(LabelKind::Number, n, after, rest));
         }
     }
