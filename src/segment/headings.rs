@@ -603,11 +603,52 @@ pub(super) fn colon_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             documents: Vec::new(),
         });
     }
-    if out.len() >= 3 {
-        out
-    } else {
-        Vec::new()
+    if out.len() < 3 {
+        return Vec::new();
     }
+    // In minutes whose titles end with a colon, a title written without one ("Draft Budget
+    // 2010/2011") is a short title-case line standing alone between blank lines.
+    for (i, l) in lines.iter().enumerate() {
+        let c = content(text, l);
+        let alone = i > 0 && lines[i - 1].is_blank() && lines.get(i + 1).is_none_or(Line::is_blank);
+        if l.is_blank() || !alone || out.iter().any(|h| h.start == l.content.start) || !standalone_title(c) {
+            continue;
+        }
+        // A name, or a signature at the end ("Parish Clerk"), is not a title.
+        let last = lines[i + 1..].iter().all(Line::is_blank);
+        if last || super::super::extract::looks_like_person(c) {
+            continue;
+        }
+        out.push(Heading {
+            start: l.content.start,
+            number: None,
+            title: Some(l.content),
+            lost_title: false,
+            body_start: l.content.end,
+            documents: Vec::new(),
+        });
+    }
+    out.sort_by_key(|h| h.start);
+    out
+}
+
+/// "Draft Budget 2010/2011": 2 to 8 words in title case (function words excepted), no closing
+/// punctuation, not an outcome ("Approved by Parish").
+fn standalone_title(c: &str) -> bool {
+    let words: Vec<&str> = c.split_whitespace().collect();
+    let title_case = words.iter().all(|w| {
+        w.starts_with(|ch: char| ch.is_uppercase() || ch.is_ascii_digit())
+            || FUNCTION_WORDS.contains(w)
+            || matches!(*w, "-" | "–" | "by" | "an")
+    });
+    let outcome = ["Approved", "Agreed", "Refused", "Resolved", "Carried", "Noted", "Received", "Rejected"]
+        .contains(&words.first().copied().unwrap_or(""));
+    (2..=8).contains(&words.len())
+        && c.len() <= 60
+        && title_case
+        && !outcome
+        && !c.ends_with(['.', ',', ';', ':', '!', '?'])
+        && !c.contains(['*', '#', '|', '(', '['])
 }
 
 #[cfg(test)]
