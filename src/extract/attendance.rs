@@ -86,6 +86,14 @@ fn names(src: &Source, span: Span) -> Vec<Person> {
     for (i, ch) in text.char_indices() {
         match ch {
             '(' => depth += 1,
+            // "Ray Thompson (Secretary) Dawn Beckwith (Treasurer)": a role closes an entry.
+            ')' if depth == 1
+                && text[i + 1..].starts_with(' ')
+                && text[i + 2..].starts_with(|c: char| c.is_uppercase()) =>
+            {
+                depth -= 1;
+                cuts.push((i + 1, i + 1));
+            }
             ')' => depth -= 1,
             ',' | ';' | '\n' if depth <= 0 => cuts.push((i, i + ch.len_utf8())),
             _ => {}
@@ -144,7 +152,13 @@ fn columns(src: &Source, span: Span) -> Option<Person> {
     }
     let name_span = Span::new(span.start + lead, span.start + lead + cols[0].1.len());
     let p = person(&src.text, name_span)?;
-    let is_initials = |c: &str| (2..=4).contains(&c.len()) && c.chars().all(|ch| ch.is_ascii_uppercase());
+    let initials: String = cols[0]
+        .1
+        .split_whitespace()
+        .filter(|w| !contains(TITLES, w.trim_end_matches('.')))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    let is_initials = |c: &str| c == initials;
     let role: Vec<&str> = cols[1..].iter().map(|(_, c)| *c).filter(|c| !is_initials(c)).collect();
     if role.is_empty() {
         return Some(p);

@@ -338,5 +338,8 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
     for &u in &outline.unclassified {
         diags.warn(Code::Unclassified, "text outside any agenda item or header", u);
     }
+    for p in people::role_mentions(&src.text) {
+        people.add(&p, false);
+    }
     Extracted { meeting, items, declarations, people: people.into_records() }
 }

@@ -4,6 +4,9 @@
 //! Russell"). Roles accumulate, first given first; a later bare mention inherits them.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::speakers::name_key;
 use crate::model::{Person, PersonRecord, Role};
@@ -12,6 +15,9 @@ use crate::model::{Person, PersonRecord, Role};
 #[derive(Default)]
 pub(crate) struct People {
     records: Vec<PersonRecord>,
+    /// Where each record was first mentioned, to keep `people[]` in first-mention order when
+    /// mentions are added out of order.
+    first: Vec<usize>,
     index: HashMap<String, usize>,
 }
 
@@ -28,11 +34,13 @@ impl People {
             Some(&i) => i,
             None if speaks || has_role => {
                 self.records.push(PersonRecord { name: name.to_string(), roles: Vec::new(), mentions: 0 });
+                self.first.push(p.span.start);
                 self.index.insert(key, self.records.len() - 1);
                 self.records.len() - 1
             }
             None => return,
         };
+        self.first[idx] = self.first[idx].min(p.span.start);
         let rec = &mut self.records[idx];
         rec.mentions += 1;
         if has_role {
@@ -50,6 +58,105 @@ impl People {
 
     /// The records, first mention first.
     pub fn into_records(self) -> Vec<PersonRecord> {
-        self.records
+        let mut order: Vec<(usize, PersonRecord)> = self.first.into_iter().zip(self.records).collect();
+        order.sort_by_key(|(f, _)| *f);
+        order.into_iter().map(|(_, r)| r).collect()
+    }
+}
+
+/// Roles written around a name rather than in parentheses (GOLD.md "Roles"):
+///
+/// ```text
+/// County Councillor Joseph Davies      Borough Councillor Colin Sampson
+/// Jonathan Edwards MP                  Chair: Tzviya Siegman     Scribe: Laurent Le Meur
+/// - Mark Curphey, OWASP Founder        (a list entry that is a name and a description)
+/// ```
+pub(crate) fn role_mentions(text: &str) -> Vec<Person> {
+    let mut out = Vec::new();
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let person = |name: regex::Match, role: &str| Person {
+        name: Some(one_line(name.as_str())),
+        role: Some(one_line(role)),
+        organisation: None,
+        span: crate::source::Span::new(name.start(), name.start() + name.as_str().trim().len()),
+    };
+    for c in COUNCILLOR_OF.captures_iter(text) {
+        out.push(person(c.name("name").expect("name"), &c["role"]));
+    }
+    for c in MP.captures_iter(text) {
+        out.push(person(c.name("name").expect("name"), "MP"));
+    }
+    for c in ROLE_LINE.captures_iter(text) {
+        let names = c.name("names").expect("names");
+        let role = c["role"].to_string();
+        let mut at = names.start();
+        for part in names.as_str().split([',', ';']) {
+            let trimmed = part.trim().trim_matches('*').trim();
+            let lead = part.find(trimmed).unwrap_or(0);
+            if super::looks_like_person(trimmed) {
+                let span = crate::source::Span::new(at + lead, at + lead + trimmed.len());
+                out.push(Person {
+                    name: Some(trimmed.to_string()),
+                    role: Some(role.clone()),
+                    organisation: None,
+                    span,
+                });
+            }
+            at += part.len() + 1;
+        }
+    }
+    for c in NAME_COMMA_ROLE.captures_iter(text) {
+        let name = c.name("name").expect("name");
+        if super::looks_like_person(name.as_str()) {
+            out.push(person(name, &c["role"]));
+        }
+    }
+    out.sort_by_key(|p| p.span.start);
+    out
+}
+
+static COUNCILLOR_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?P<role>(?:County|Borough|District|Town|City|Parish|Community)\s+Councill?or)\s+(?P<name>(?:Cllr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})\b",
+    )
+    .expect("councillor regex")
+});
+static MP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?P<name>[A-Z][a-z]+\s+[A-Z][a-z'’-]+)\s+MP\b").expect("mp regex"));
+static ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)^[\s*_>-]*(?P<role>Chairs?|Co-chairs?|Scribes?|Clerk|Secretary|Treasurer|Facilitator|Minute[- ]?taker|Note[- ]?taker)(?:\(s\))?[*_]*\s*:[*_]*[ \t]*(?P<names>[^\n]{3,200})$",
+    )
+    .expect("role line regex")
+});
+static NAME_COMMA_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*[-*•][ \t]+(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z'’-]+){1,2}),[ \t]+(?P<role>[A-Za-z][^\n.:;]{2,100}?)[\x22”]?[ \t]*$")
+        .expect("name comma role regex")
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(text: &str) -> Vec<(String, String)> {
+        role_mentions(text).into_iter().map(|p| (p.name.unwrap_or_default(), p.role.unwrap_or_default())).collect()
+    }
+
+    #[test]
+    fn roles_written_around_names() {
+        assert_eq!(
+            roles("County Councillor Joseph Davies gave his report."),
+            vec![("Joseph Davies".to_string(), "County Councillor".to_string())]
+        );
+        assert_eq!(
+            roles("A letter from Jonathan Edwards MP was read."),
+            vec![("Jonathan Edwards".into(), "MP".into())]
+        );
+        assert_eq!(
+            roles("**Scribe(s):** Laurent Le Meur\n**Chair:** Tzviya Siegman\n"),
+            vec![("Laurent Le Meur".into(), "Scribe".into()), ("Tzviya Siegman".into(), "Chair".into())]
+        );
+        assert_eq!(roles("- Mark Curphey, OWASP Founder\n"), vec![("Mark Curphey".into(), "OWASP Founder".into())]);
+        assert!(roles("The council met. Members agreed.").is_empty());
     }
 }

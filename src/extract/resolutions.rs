@@ -24,7 +24,7 @@ static VOTE_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RESULT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<lost>not carried|was lost|motion lost|defeated|fell|rejected|negatived)\b|\b(?P<carried>carried|unanimously|passed|agreed to)\b")
+    Regex::new(r"(?i)\b(?P<lost>not carried|was lost|motion lost|defeated|fell|rejected|negatived)\b|\b(?P<carried>carried|unanimously|unanimous|passed|agreed to|all in favour|all agreed|agreed by all|nem\.? ?con|yn unfrydol)\b")
         .expect("result regex")
 });
 
@@ -157,11 +157,25 @@ pub(crate) fn vote(text: &str) -> Vote {
         v.against = num("a").or(num("n")).or(num("a2")).or(num("a3")).or(c.name("y").map(|_| 0));
         v.abstain = num("ab").or(num("ab2"));
     }
+    if v.abstain.is_none() {
+        v.abstain = ABSTAINED.captures(text).and_then(|c| c["n"].parse().ok());
+    }
     if let Some(c) = RESULT.captures(text) {
         v.result = Some(if c.name("lost").is_some() { "lost" } else { "carried" }.to_string());
+    } else if let (Some(f), a) = (v.for_, v.against) {
+        // "5 in favour, 2 against": a tally states its outcome.
+        let a = a.unwrap_or(0);
+        if f != a {
+            v.result = Some(if f > a { "carried" } else { "lost" }.to_string());
+        }
     }
     v
 }
+
+/// "(2 abstained due to interest)", "1 abstention".
+static ABSTAINED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<n>\d{1,3})\s+(?:abstained|abstentions?|abstaining|abstain)\b").expect("abstained regex")
+});
 
 #[cfg(test)]
 mod tests {
