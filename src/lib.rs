@@ -7,11 +7,15 @@
 //!    nom;
 //! 3. `extract`: meaning (speakers, people, resolutions, motions, votes, actions, dates);
 //! 4. [`model`]: the serde types of the contract;
-//! 5. [`emit`]: JSON, JSON Schema and readable outlines.
+//! 5. [`emit`]: JSON, JSON Schema, readable outlines and search records.
+//!
+//! With the feature `search` (on by default), [`index`] keeps an embedded full-text index of
+//! those records in a directory.
 //!
 //! Parsing never fails on text: whatever the parser is unsure of becomes a diagnostic in the
 //! document. [`Error`] is only for input that cannot be read at all. Nothing in the library
-//! prints, exits, reads the environment or touches the file system.
+//! prints, exits, reads the environment or touches the file system, except the index
+//! directory that [`index::SearchIndex`] is explicitly asked to open.
 
 pub mod check;
 pub mod decode;
@@ -20,6 +24,8 @@ pub mod emit;
 mod error;
 pub mod extract;
 pub mod followup;
+#[cfg(feature = "search")]
+pub mod index;
 pub mod model;
 mod segment;
 pub mod source;

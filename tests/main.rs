@@ -11,5 +11,7 @@ mod formats;
 mod invariants;
 #[cfg(feature = "postgres")]
 mod pg;
+#[cfg(feature = "search")]
+mod search;
 mod tidy;
 mod util;

@@ -371,6 +371,19 @@ fn block_kind(e: &Element) -> Break {
     }
 }
 
+/// 1 for `h1` ... 6 for `h6`.
+fn heading_level(name: &str) -> Option<usize> {
+    match name {
+        "h1" => Some(1),
+        "h2" => Some(2),
+        "h3" => Some(3),
+        "h4" => Some(4),
+        "h5" => Some(5),
+        "h6" => Some(6),
+        _ => None,
+    }
+}
+
 /// True when the first content of a node is a heading element.
 fn opens_with_heading(el: Option<ElementRef<'_>>) -> bool {
     let Some(el) = el else { return false };
@@ -418,11 +431,22 @@ fn enter(e: &Element, heading_first: bool, w: &mut Writer) {
     if kind != Break::None {
         w.request(kind);
     }
+    // Headings outside lists and tables are written Markdown-style ("## Syria"), so the
+    // segmenter reads them as it reads Markdown headings. ModernGov's classed headings stay
+    // plain: their "Agenda item" structure is read as in the text seeds.
+    if let Some(level) = heading_level(name) {
+        let moderngov = e.attr("class").is_some_and(|c| c.contains("mg"));
+        if w.marker.is_none() && w.lists.is_empty() && w.cells == 0 && !moderngov {
+            w.marker = Some(format!("{} ", "#".repeat(level)));
+        }
+    }
     match name {
         "ol" | "ul" | "menu" => {
-            let ordered = name == "ol";
-            let start = e.attr("start").and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or(1);
             let depth = w.lists.iter().filter(|l| l.ordered).count();
+            // A nested <ol> with no type= shows no written labels on the page: its items are
+            // sub-points, written as bullets (GOLD.md: unlabelled points give no numbers).
+            let ordered = name == "ol" && (depth == 0 || e.attr("type").is_some());
+            let start = e.attr("start").and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or(1);
             let style = match e.attr("type").map(str::trim) {
                 Some(t @ ("a" | "A" | "i" | "I" | "1")) => t.chars().next().unwrap_or('1'),
                 _ => ['1', 'a', 'i'][depth % 3],
@@ -471,6 +495,9 @@ fn exit(e: &Element, w: &mut Writer) {
             w.lists.pop();
         }
         "li" => w.marker = None,
+        _ if heading_level(name).is_some() && w.marker.as_deref().is_some_and(|m| m.starts_with('#')) => {
+            w.marker = None; // an empty heading leaves no marker for the next text
+        }
         _ => {}
     }
     let kind = block_kind(e);
@@ -663,7 +690,7 @@ mod tests {
     #[test]
     fn ol_start_type_nesting_and_written_numbers() {
         let t = html_to_text(r#"<ol start="4"><li>Four<ol><li>sub</li><li>sub2</li></ol></li><li>5. Five</li></ol>"#);
-        assert_eq!(t, "4. Four\n\na) sub\nb) sub2\n\n5. Five\n");
+        assert_eq!(t, "4. Four\n\n- sub\n- sub2\n\n5. Five\n");
         let t = html_to_text(r#"<ol type="i"><li>one</li><li>two</li></ol><ul><li>dot</li></ul>"#);
         assert_eq!(t, "i) one\nii) two\n\n- dot\n");
     }
@@ -671,7 +698,7 @@ mod tests {
     #[test]
     fn heading_item_after_tag_soup_continues_the_outer_list() {
         let t = html_to_text("<ol><li><h4>PAY</h4><ol><li>cheque</li></ul></li><li><h4>AOB</h4><p>x</p></li></ol>");
-        assert_eq!(t, "1. PAY\n\na) cheque\n\n2. AOB\n\nx\n");
+        assert_eq!(t, "1. PAY\n\n- cheque\n\n2. AOB\n\nx\n");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod markdown;
 pub mod outline;
 pub mod records;
+pub mod search_records;
 
 use crate::model::Document;
 

@@ -16,6 +16,7 @@ static VOTE_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
         (?:carried|passed|approved|agreed|lost|defeated|failed|vote[sd]?)[^0-9.;]{0,20}?\(?(?P<f>\d{1,3})\s*(?:-|–|to|:)\s*(?P<a>\d{1,3})(?:\s*(?:-|–|:)\s*(?P<ab>\d{1,3}))?
       | \(\s*Y\s*-\s*(?P<y>\d{1,3})(?:\s*;?\s*N\s*-\s*(?P<n>\d{1,3}))?\s*\)
+      | \bAyes\s+(?P<f3>\d{1,3}),?\s+Noes\s+(?P<a3>\d{1,3})
       | (?P<f2>\d{1,3})\s+(?:votes?\s+)?(?:in\s+favour|for)\b(?:[^0-9.]{0,20}?(?P<a2>\d{1,3})\s+against)?(?:[^0-9.]{0,20}?(?P<ab2>\d{1,3})\s+abstentions?)?
     ",
     )
@@ -76,8 +77,8 @@ pub(crate) fn vote(text: &str) -> Vote {
     let mut v = Vote::default();
     if let Some(c) = VOTE_COUNTS.captures(text) {
         let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
-        v.for_ = num("f").or(num("y")).or(num("f2"));
-        v.against = num("a").or(num("n")).or(num("a2")).or(c.name("y").map(|_| 0));
+        v.for_ = num("f").or(num("y")).or(num("f2")).or(num("f3"));
+        v.against = num("a").or(num("n")).or(num("a2")).or(num("a3")).or(c.name("y").map(|_| 0));
         v.abstain = num("ab").or(num("ab2"));
     }
     if let Some(c) = RESULT.captures(text) {

@@ -152,7 +152,13 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
             }
             (Some(clean_title(p)), None)
         };
-        let after = &text[m.end()..];
+        // The tail patterns look at most a few hundred bytes ahead; bounding the slice keeps
+        // long paragraphs linear.
+        let mut cap = text.len().min(m.end() + 600);
+        while !text.is_char_boundary(cap) {
+            cap -= 1;
+        }
+        let after = &text[m.end()..cap];
         let mut mention = Mention {
             name,
             role,

@@ -46,6 +46,7 @@ static SENTENCE_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r#"(?x)^(?:\*\*[^*]{1,30}\*\*\s*)?["“]?(?:
           (?P<resolved>Resolved|RESOLVED|Agreed|AGREED|Approved|APPROVED|Decided|DECIDED|Decision|DECISION)\b
+        | (?P<question>Question\s+put)\b
         | (?P<allfavour>All\s+in\s+favour|Unanimously\s+agreed|Unanimously\s+approved|Carried\s+unanimously)\b
         | (?P<moved>It\s+is\s+moved|It\s+was\s+moved|Moved\s+by|Proposed\s+by|Prop\.|Motion\s+to\s+[a-z])
         | (?P<welsh>Cytunwyd|Penderfynwyd|Cymeradwywyd|Cadarnhawyd|Derbyniwyd)\b

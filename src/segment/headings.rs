@@ -118,7 +118,11 @@ pub(super) fn markdown_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             continue;
         }
         if let Some((level, title)) = atx(text, l) {
-            heads.push((i, level, title));
+            // "[Mr Speaker in the Chair]" is a stage direction, content of the heading above.
+            let t = &text[title.start..title.end];
+            if !(t.starts_with('[') && t.ends_with(']')) {
+                heads.push((i, level, title));
+            }
         }
     }
     if heads.len() < 2 {
@@ -127,9 +131,18 @@ pub(super) fn markdown_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
     let minutes_start =
         heads.iter().position(|(_, _, t)| MINUTES_START.contains(&norm_title(&text[t.start..t.end]).as_str()));
     let mut out = Vec::new();
+    let mut seen_content = false;
     for (k, &(i, level, title)) in heads.iter().enumerate() {
         let next_line = heads.get(k + 1).map_or(lines.len(), |h| h.0);
-        let own_content = lines[i + 1..next_line].iter().any(|l| !l.is_blank());
+        let content_lines: Vec<&Line> = lines[i + 1..next_line].iter().filter(|l| !l.is_blank()).collect();
+        let own_content = !content_lines.is_empty();
+        // "The Secretary of State was asked—": one introductory line before sub-headings.
+        let intro_only = content_lines.len() == 1
+            && heads.get(k + 1).is_some_and(|h| h.1 > level)
+            && content(text, content_lines[0]).len() < 80
+            && content(text, content_lines[0]).ends_with(['—', ':', '-']);
+        let was_seen = seen_content;
+        seen_content |= own_content;
         let has_sub = heads.get(k + 1).is_some_and(|h| h.1 > level);
         let t = &text[title.start..title.end];
         let name = norm_title(t);
@@ -142,7 +155,15 @@ pub(super) fn markdown_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         if NOT_ITEMS.contains(&name.as_str()) || name.is_empty() {
             continue;
         }
-        if !own_content && has_sub {
+        if !own_content && has_sub || intro_only {
+            continue;
+        }
+        // Empty headings before any heading with content (dates, "The House met at ...")
+        // are the document's header.
+        if !own_content && !was_seen {
+            continue;
+        }
+        if super::super::extract::dates::find_date(t).is_some_and(|(_, a, b)| b - a + 12 >= t.len()) {
             continue;
         }
         let (number, title) = match heading_number(t) {
@@ -158,6 +179,9 @@ pub(super) fn markdown_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             body_start: lines[i].span.end,
             documents: Vec::new(),
         });
+    }
+    if out.len() < 2 {
+        return Vec::new();
     }
     out
 }

@@ -104,7 +104,8 @@ fn find_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             i += 1;
             continue;
         }
-        if c.eq_ignore_ascii_case("agenda item") || c.to_ascii_lowercase().starts_with("agenda item ") && c.len() < 20 {
+        let agenda_item = c.len() < 20 && c.get(..11).is_some_and(|h| h.eq_ignore_ascii_case("agenda item"));
+        if agenda_item && (c.len() == 11 || c[11..].starts_with(' ')) {
             let number = c.get(12..).map(str::trim).filter(|n| !n.is_empty()).map(str::to_string);
             // The title is the next non-blank line unless that is already a marker.
             let mut j = i + 1;
@@ -161,6 +162,10 @@ fn find_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
 }
 
 fn is_table_header(c: &str) -> bool {
+    // Cheap test first: this runs on every line.
+    if c.len() > 40 || !c.contains('|') {
+        return false;
+    }
     let squashed: String = c.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
     squashed.starts_with("no.|item|") || squashed.starts_with("no|item|") || squashed == "item|"
 }

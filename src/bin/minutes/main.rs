@@ -16,6 +16,8 @@ mod inputs;
 #[cfg(feature = "postgres")]
 mod load;
 mod pdf;
+#[cfg(feature = "search")]
+mod search;
 
 #[derive(Parser)]
 #[command(name = "minutes", version, about = "Turn meeting minutes into structured JSON (minutes/1)")]
@@ -75,6 +77,9 @@ enum Command {
     Export(export::ExportArgs),
     /// Track actions and deferrals across meetings of the same body; print a report.
     Followups(followups::Args),
+    #[cfg(feature = "search")]
+    #[command(flatten)]
+    Search(search::SearchCommand),
 }
 
 /// Options of `parse` over many inputs (see `batch.rs`).
@@ -193,6 +198,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         #[cfg(feature = "postgres")]
         Command::Load(args) => load::run(args),
         Command::Export(args) => export::run(args),
+        #[cfg(feature = "search")]
+        Command::Search(cmd) => search::run(cmd),
     }
 }
 
