@@ -6,6 +6,7 @@ mod batch;
 mod cli;
 mod corpus;
 mod export;
+mod faults;
 mod followups;
 mod formats;
 mod invariants;

@@ -412,7 +412,7 @@ fn expand(args: &[String]) -> Result<(Vec<Input>, Vec<(String, String)>), String
         let is_symlink = fs::symlink_metadata(p).is_ok();
         if p.is_dir() {
             roots.push(p.to_path_buf());
-            walk(p, &mut files);
+            walk(p, &mut files, &mut missing);
         } else if p.exists() || is_symlink {
             // Existing files, and dangling symlinks (which become error records when read).
             roots.push(p.parent().map(Path::to_path_buf).unwrap_or_default());
@@ -431,7 +431,7 @@ fn expand(args: &[String]) -> Result<(Vec<Input>, Vec<(String, String)>), String
                 any = true;
                 if m.is_dir() {
                     roots.push(m.clone());
-                    walk(&m, &mut files);
+                    walk(&m, &mut files, &mut missing);
                 } else {
                     roots.push(m.parent().map(Path::to_path_buf).unwrap_or_default());
                     files.push(m.to_string_lossy().into_owned());
@@ -469,8 +469,9 @@ fn expand(args: &[String]) -> Result<(Vec<Input>, Vec<(String, String)>), String
 }
 
 /// Every file under `dir` with a known minutes extension, skipping hidden entries (such as the
-/// manifest) and not following symlinked directories.
-fn walk(dir: &Path, out: &mut Vec<String>) {
+/// manifest) and not following symlinked directories. FIFOs, sockets and devices with such a
+/// name are error records in `special` (reading a FIFO would block the run forever).
+fn walk(dir: &Path, out: &mut Vec<String>, special: &mut Vec<(String, String)>) {
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         let Ok(rd) = fs::read_dir(&d) else { continue };
@@ -485,8 +486,14 @@ fn walk(dir: &Path, out: &mut Vec<String>) {
                 stack.push(p);
             } else {
                 let ext = name.rsplit_once('.').map(|(_, x)| x.to_ascii_lowercase()).unwrap_or_default();
-                if WALK_EXTENSIONS.contains(&ext.as_str()) {
-                    out.push(p.to_string_lossy().into_owned());
+                if !WALK_EXTENSIONS.contains(&ext.as_str()) {
+                    continue;
+                }
+                let path = p.to_string_lossy().into_owned();
+                if ft.is_file() || ft.is_symlink() {
+                    out.push(path);
+                } else {
+                    special.push((path, "not a regular file (FIFO, socket or device): not read".into()));
                 }
             }
         }
