@@ -9,6 +9,7 @@ mod export;
 mod faults;
 mod followups;
 mod formats;
+mod hostile;
 mod invariants;
 #[cfg(feature = "postgres")]
 mod pg;
