@@ -13,6 +13,7 @@ mod hostile;
 mod invariants;
 #[cfg(feature = "postgres")]
 mod pg;
+mod props;
 #[cfg(feature = "search")]
 mod search;
 mod tidy;
