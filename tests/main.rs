@@ -3,6 +3,7 @@
 
 #![allow(clippy::print_stderr, clippy::print_stdout)]
 mod batch;
+mod bulk;
 mod cli;
 mod corpus;
 mod export;
