@@ -4,8 +4,62 @@
 
 use std::collections::HashSet;
 
+use crate::diagnostics::{Code, Severity};
 use crate::model::{Document, Person};
 use crate::source::Span;
+
+/// Check a stored document as JSON: its shape (every field of the contract present with the
+/// right type, known severities and diagnostic codes, a 16-hex-digit id), then [`check`] against
+/// `source.text` when the document carries it. Returns one message per violation.
+pub fn check_json(value: &serde_json::Value) -> Vec<String> {
+    let doc: Document = match serde_json::from_value(value.clone()) {
+        Ok(d) => d,
+        Err(e) => return vec![format!("not a minutes/1 document: {e}")],
+    };
+    let mut errs = Vec::new();
+    // Fields are never missing (SCHEMA.md): every field our own serialization writes must be
+    // there. serde alone would read a missing optional field as null.
+    match serde_json::to_value(&doc) {
+        Ok(canonical) => missing_fields(&canonical, value, "", &mut errs),
+        Err(e) => errs.push(format!("cannot serialize the document: {e}")),
+    }
+    if doc.id.len() != 16 || !doc.id.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
+        errs.push(format!("id {:?} is not 16 lowercase hex digits", doc.id));
+    }
+    let severities = [Severity::Info, Severity::Warning, Severity::Error].map(Severity::name);
+    for d in &doc.diagnostics {
+        if !severities.contains(&d.severity.as_str()) {
+            errs.push(format!("diagnostic {}: unknown severity {:?}", d.code, d.severity));
+        }
+        if !Code::ALL.iter().any(|c| c.name() == d.code) {
+            errs.push(format!("unknown diagnostic code {:?}", d.code));
+        }
+    }
+    errs.extend(check(&doc, doc.source.text.as_deref()));
+    errs
+}
+
+/// Report every object key of `canonical` absent from `given`, as a JSON path.
+fn missing_fields(canonical: &serde_json::Value, given: &serde_json::Value, path: &str, errs: &mut Vec<String>) {
+    use serde_json::Value;
+    match (canonical, given) {
+        (Value::Object(c), Value::Object(g)) => {
+            for (k, v) in c {
+                let p = format!("{path}/{k}");
+                match g.get(k) {
+                    Some(gv) => missing_fields(v, gv, &p, errs),
+                    None => errs.push(format!("missing field {p}")),
+                }
+            }
+        }
+        (Value::Array(c), Value::Array(g)) => {
+            for (i, (cv, gv)) in c.iter().zip(g).enumerate() {
+                missing_fields(cv, gv, &format!("{path}/{i}"), errs);
+            }
+        }
+        _ => {}
+    }
+}
 
 /// Check `doc` against the decoded `text` its spans point into (`None`: structure only).
 /// Returns one message per violation; empty means valid.

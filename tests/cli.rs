@@ -122,3 +122,68 @@ fn check_accepts_our_output_and_rejects_a_broken_one() {
     assert_eq!(res.status.code(), Some(1));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn check_validates_shape_codes_and_ndjson() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["parse", "--with-text", "--compact", &seed("003")]);
+    let good: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let write = |name: &str, v: &serde_json::Value| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, serde_json::to_vec(v).unwrap()).unwrap();
+        p.to_string_lossy().into_owned()
+    };
+    let check = |path: &str| {
+        let res = run(&["check", path]);
+        (res.status.code(), String::from_utf8_lossy(&res.stdout).into_owned())
+    };
+    assert_eq!(
+        check(&write("good.json", &good)),
+        (Some(0), format!("{}: ok\n", dir.path().join("good.json").display()))
+    );
+    // A field of the contract missing (serde alone would read it as null).
+    let mut v = good.clone();
+    v["meeting"].as_object_mut().unwrap().remove("venue");
+    let (code, msg) = check(&write("missing.json", &v));
+    assert_eq!(code, Some(1));
+    assert!(msg.contains("missing field /meeting/venue"), "{msg}");
+    // A diagnostic code and severity outside the contract, and a malformed id.
+    let mut v = good.clone();
+    v["diagnostics"] =
+        serde_json::json!([{"severity": "fatal", "code": "oops", "message": "", "span": {"start": 0, "end": 0}}]);
+    v["id"] = serde_json::json!("XYZ");
+    let (code, msg) = check(&write("codes.json", &v));
+    assert_eq!(code, Some(1));
+    assert!(
+        msg.contains("unknown severity") && msg.contains("unknown diagnostic code") && msg.contains("16 lowercase hex"),
+        "{msg}"
+    );
+    // Wrong types and wrong schema tags.
+    let mut v = good.clone();
+    v["items"] = serde_json::json!("none");
+    assert!(check(&write("types.json", &v)).1.contains("not a minutes/1 document"));
+    let mut v = good.clone();
+    v["schema"] = serde_json::json!("minutes/2");
+    assert!(check(&write("schema.json", &v)).1.contains("schema is"));
+    // Without source.text only the structure is checked, and the output says so.
+    let out = run(&["parse", &seed("003")]);
+    let p = dir.path().join("no-text.json");
+    std::fs::write(&p, &out.stdout).unwrap();
+    let (code, msg) = check(p.to_str().unwrap());
+    assert_eq!(code, Some(0));
+    assert!(msg.contains("structure only"), "{msg}");
+    // NDJSON from a batch: one verdict per line; an error record is a lost document.
+    let out = run(&["parse", "--ndjson", "--quiet", "--with-text", &seed("000"), &seed("001"), "/nonexistent.txt"]);
+    let p = dir.path().join("all.ndjson");
+    std::fs::write(&p, &out.stdout).unwrap();
+    let (code, msg) = check(p.to_str().unwrap());
+    assert_eq!(code, Some(1));
+    assert_eq!(msg.matches(": ok").count(), 2, "{msg}");
+    assert!(msg.contains(":1: error record"), "{msg}");
+    // Not JSON at all, and no file.
+    let p = dir.path().join("junk.json");
+    std::fs::write(&p, "{ not json").unwrap();
+    assert!(check(p.to_str().unwrap()).1.contains("not JSON"));
+    let res = run(&["check"]);
+    assert_eq!(res.status.code(), Some(2), "check needs a file");
+}

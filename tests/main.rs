@@ -3,14 +3,18 @@
 
 #![allow(clippy::print_stderr, clippy::print_stdout)]
 mod batch;
+mod bulk;
 mod cli;
 mod corpus;
 mod export;
+mod faults;
 mod followups;
 mod formats;
+mod hostile;
 mod invariants;
 #[cfg(feature = "postgres")]
 mod pg;
+mod props;
 #[cfg(feature = "search")]
 mod search;
 mod tidy;

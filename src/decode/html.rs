@@ -43,8 +43,18 @@ pub fn inline_html_blocks(md: &str) -> Option<String> {
     (html_bytes * 2 > md.len()).then_some(out)
 }
 
-/// Convert an HTML document (or fragment) to plain text. Never panics.
+/// Nesting depth above which [`html_to_text`] does not build a tree: html5ever scans the stack
+/// of open elements for every block start tag, so 100,000 nested `<div>`s would take minutes.
+/// Browsers cap the tree depth at about this level too.
+pub const MAX_NESTING: usize = 512;
+
+/// Convert an HTML document (or fragment) to plain text. Never panics. A document nested more
+/// than [`MAX_NESTING`] levels deep (see [`nesting_depth`]) has its tags stripped instead of
+/// being parsed, in time linear in its size.
 pub fn html_to_text(html: &str) -> String {
+    if nesting_depth(html) > MAX_NESTING {
+        return tidy(&strip_tags(html));
+    }
     let doc = Html::parse_document(html);
     let roots = content_roots(&doc);
     let whole_page = roots.len() == 1 && roots[0].id() == doc.root_element().id();
@@ -561,15 +571,15 @@ fn tidy(text: &str) -> String {
     let lines: Vec<String> = text
         .lines()
         .map(|l| {
-            let mut l = l.trim_end().to_string();
+            // Slices, not copies: a line of 100,000 `| ` must stay linear.
+            let mut l = l.trim_end();
             while l.ends_with(" |") || l == "|" {
-                l.truncate(l.len().saturating_sub(2));
-                l = l.trim_end().to_string();
+                l = l[..l.len().saturating_sub(2)].trim_end();
             }
             while let Some(rest) = l.strip_prefix("| ") {
-                l = rest.to_string();
+                l = rest;
             }
-            l
+            l.to_string()
         })
         .collect();
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
@@ -612,6 +622,114 @@ fn tidy(text: &str) -> String {
         s.push('\n');
     }
     s
+}
+
+/// Elements that never deepen the tree: void elements, and those a sibling start tag closes.
+const FLAT: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p",
+    "li", "dt", "dd", "tr", "td", "th", "thead", "tbody", "tfoot", "option", "optgroup", "rb", "rt", "rp", "rtc",
+    "colgroup", "caption", "h1", "h2", "h3", "h4", "h5", "h6",
+];
+
+/// An estimate of the deepest element nesting, from start and end tags alone (one linear pass,
+/// no tree): elements in `FLAT` and self-closed tags do not count.
+pub fn nesting_depth(html: &str) -> usize {
+    let b = html.as_bytes();
+    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        i += off + 1;
+        let end_tag = b.get(i) == Some(&b'/');
+        let start = i + usize::from(end_tag);
+        let len = b[start..].iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+        if len == 0 || !b[start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = html[start..start + len].to_ascii_lowercase();
+        if FLAT.contains(&name.as_str()) {
+            continue;
+        }
+        if end_tag {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let close = b[start..].iter().position(|&c| c == b'>').map_or(b.len(), |p| start + p);
+        if close > 0 && b[close - 1] == b'/' {
+            continue;
+        }
+        depth += 1;
+        max = max.max(depth);
+    }
+    max
+}
+
+/// Plain text of HTML without a tree: tags dropped (block tags become line breaks), comments
+/// dropped, common entities decoded. The fallback for pathologically nested input.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        push_decoded(&mut out, &rest[..lt]);
+        rest = &rest[lt..];
+        let end =
+            if rest.starts_with("<!--") { rest.find("-->").map(|p| p + 3) } else { rest.find('>').map(|p| p + 1) };
+        let Some(end) = end else {
+            rest = "";
+            break;
+        };
+        let name: String = rest[1..end]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if PARAGRAPHS.contains(&name.as_str()) || LINES.contains(&name.as_str()) || matches!(name.as_str(), "br" | "p")
+        {
+            out.push('\n');
+        }
+        rest = &rest[end..];
+    }
+    push_decoded(&mut out, rest);
+    out
+}
+
+/// Append text with the common character references decoded (others are kept as written).
+fn push_decoded(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let semi = rest.as_bytes()[..rest.len().min(12)].iter().position(|&c| c == b';');
+        let decoded = semi.and_then(|semi| {
+            let c = match &rest[1..semi] {
+                "amp" => '&',
+                "lt" => '<',
+                "gt" => '>',
+                "quot" => '"',
+                "apos" => '\'',
+                "nbsp" => '\u{a0}',
+                e => {
+                    let n = e.strip_prefix("#x").or_else(|| e.strip_prefix("#X"));
+                    let n = match n {
+                        Some(h) => u32::from_str_radix(h, 16).ok(),
+                        None => e.strip_prefix('#').and_then(|d| d.parse().ok()),
+                    };
+                    n.and_then(char::from_u32).filter(|&c| c != '\0')?
+                }
+            };
+            Some((c, semi + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
 }
 
 #[cfg(test)]

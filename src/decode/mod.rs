@@ -54,6 +54,7 @@ pub fn sniff(bytes: &[u8], name_hint: Option<&str>) -> Format {
 /// which needs an extractor.
 pub fn decode(bytes: &[u8], format: Format, diags: &mut Diagnostics) -> Source {
     let d = encoding::decode_text(bytes);
+    let too_deep = format == Format::Html && html::nesting_depth(&d.text) > html::MAX_NESTING;
     let mut format = format;
     let text = if format == Format::Html {
         html::html_to_text(&d.text)
@@ -71,6 +72,16 @@ pub fn decode(bytes: &[u8], format: Format, diags: &mut Diagnostics) -> Source {
     } else {
         d.text
     };
+    if too_deep {
+        diags.warn(
+            Code::Decoding,
+            format!(
+                "HTML nested more than {} levels deep: tags were stripped without building a tree",
+                html::MAX_NESTING
+            ),
+            Span::new(0, 0),
+        );
+    }
     if d.guessed && !text.is_empty() {
         diags.push(
             Severity::Info,
@@ -90,15 +101,17 @@ pub fn decode(bytes: &[u8], format: Format, diags: &mut Diagnostics) -> Source {
 }
 
 /// True when raw bytes are a binary file: NUL bytes (outside UTF-16 text, which has a BOM or
-/// alternating NULs and is decoded instead) or many C0 control bytes in the first 8 KiB.
+/// alternating NULs and is decoded instead), many C0 control bytes or many 0xFF bytes in the
+/// first 8 KiB.
 pub fn bytes_look_binary(bytes: &[u8]) -> bool {
     let sample = &bytes[..bytes.len().min(8192)];
     if sample.is_empty() || encoding_rs::Encoding::for_bom(sample).is_some() {
         return false;
     }
     // One pass over the sample (this runs on every input).
-    let (mut nul, mut even_nul, mut ctrl) = (0usize, 0usize, 0usize);
+    let (mut nul, mut even_nul, mut ctrl, mut ff) = (0usize, 0usize, 0usize, 0usize);
     for (i, &b) in sample.iter().enumerate() {
+        ff += usize::from(b == 0xFF);
         if b < 0x20 {
             if b == 0 {
                 nul += 1;
@@ -111,6 +124,11 @@ pub fn bytes_look_binary(bytes: &[u8]) -> bool {
     }
     let utf16_like = nul * 10 > sample.len() * 4 && (even_nul * 10 > nul * 9 || even_nul * 10 < nul);
     if nul > 0 && !utf16_like {
+        return true;
+    }
+    // 0xFF is never UTF-8 and a rare letter in legacy encodings (`ÿ`, Cyrillic `я`): erased
+    // flash, padding and image data are full of it.
+    if !utf16_like && ff * 10 > sample.len() {
         return true;
     }
     ctrl * 20 > sample.len()

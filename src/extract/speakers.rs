@@ -456,7 +456,8 @@ pub(crate) fn turn_in(text: &str, base: usize, spoken: bool) -> Option<(Mention,
     {
         return None;
     }
-    let label_end = whole.end() - 1;
+    // The match ends with one whitespace character, which may be multibyte (NBSP).
+    let label_end = text[..whole.end()].char_indices().next_back().map_or(0, |(i, _)| i);
     let span = Span::new(base, base + label_end.min(text.len()));
     if let (Some(office), Some(name)) = (c.name("office"), c.name("oname")) {
         let mention = Mention {

@@ -220,11 +220,11 @@ fn item_number(c: &str) -> Option<(String, usize)> {
     if !matches!(lb.kind, LabelKind::Number | LabelKind::Ref) {
         return None;
     }
-    let escaped =
-        rest.starts_with(|ch: char| ch.is_ascii_digit()) && rest[..lb.written_len.min(rest.len())].ends_with('\\');
+    let escaped = rest.starts_with(|ch: char| ch.is_ascii_digit())
+        && rest.as_bytes()[..lb.written_len.min(rest.len())].ends_with(b"\\");
     let offset = prefix.len()
         + lb.body_offset
-        + usize::from(escaped || rest[..(lb.body_offset + 1).min(rest.len())].contains('\\'));
+        + usize::from(escaped || rest.as_bytes()[..(lb.body_offset + 1).min(rest.len())].contains(&b'\\'));
     let num = if lb.text.ends_with(".0") { lb.text.trim_end_matches(".0").to_string() } else { lb.text.clone() };
     if num.contains('.') {
         return None; // "5.1" is a paragraph of item 5

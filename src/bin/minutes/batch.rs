@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
@@ -27,6 +28,23 @@ pub const MANIFEST: &str = ".minutes-manifest.json";
 
 /// Extensions picked up when walking a directory (explicit files are always taken).
 const WALK_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "xhtml", "pdf"];
+
+/// Set by Ctrl-C (SIGINT) or SIGTERM: no new input is started, the ones in flight finish (so
+/// every output written is complete) and the run stops with exit status 130.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Exit status after an interruption (128 + SIGINT, as shells report it).
+const EXIT_INTERRUPTED: u8 = 130;
+
+/// Catch SIGINT and SIGTERM for a graceful stop; a second signal exits at once.
+fn install_interrupt_handler() {
+    // Fails only if a handler is already installed, which is then the one in charge.
+    let _ = ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            std::process::exit(i32::from(EXIT_INTERRUPTED));
+        }
+    });
+}
 
 /// What the batch run was asked to do.
 pub struct Config {
@@ -141,6 +159,7 @@ pub fn run(cfg: Config) -> Result<u8, String> {
     let mut summary = Summary::default();
     let mut manifest = shared.previous.as_ref().map(|m| m.files.clone()).unwrap_or_default();
     let mut pipe_closed = false;
+    install_interrupt_handler();
 
     // Inputs that do not exist at all (a path or a pattern matching nothing) are error records
     // too, in argument-sorted position before the rest: they never stop the run.
@@ -195,6 +214,7 @@ pub fn run(cfg: Config) -> Result<u8, String> {
         }
     }
     drop(ndjson);
+    let interrupted = INTERRUPTED.load(Ordering::SeqCst);
     bar.finish_and_clear();
     match result {
         Ok(()) => {}
@@ -210,6 +230,14 @@ pub fn run(cfg: Config) -> Result<u8, String> {
     }
     if !cfg.quiet && !pipe_closed {
         eprint!("{}", summary.render(cfg.incremental));
+    }
+    if interrupted {
+        eprintln!(
+            "minutes: interrupted after {} of {} inputs; every output written is complete",
+            summary.files,
+            inputs.len()
+        );
+        return Ok(EXIT_INTERRUPTED);
     }
     Ok(if summary.failures > 0 { 1 } else { 0 })
 }
@@ -229,11 +257,22 @@ fn ordered_parallel(
     let window = jobs * 4;
     let (tx, rx) = mpsc::channel::<(usize, Finished)>();
     let mut pending: BTreeMap<usize, Finished> = BTreeMap::new();
-    let (mut next_spawn, mut next_emit) = (0, 0);
+    let (mut next_spawn, mut next_emit, mut received) = (0, 0, 0);
     while next_emit < inputs.len() {
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            // Let the inputs in flight finish (their outputs are complete files), then stop.
+            while received < next_spawn && rx.recv().is_ok() {
+                received += 1;
+            }
+            return Ok(());
+        }
         while next_spawn < inputs.len() && next_spawn < next_emit + window {
             let (tx, shared, input, i) = (tx.clone(), Arc::clone(shared), inputs[next_spawn].clone(), next_spawn);
             pool.spawn(move || {
+                if INTERRUPTED.load(Ordering::SeqCst) {
+                    let _ = tx.send((i, Finished { outcome: Outcome::Skipped, bytes: 0 }));
+                    return;
+                }
                 let fin = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| convert(&input, &shared)))
                     .unwrap_or_else(|p| {
                         let msg = p
@@ -248,6 +287,7 @@ fn ordered_parallel(
             next_spawn += 1;
         }
         let (i, fin) = rx.recv().map_err(|_| io::Error::other("worker vanished"))?;
+        received += 1;
         pending.insert(i, fin);
         while let Some(fin) = pending.remove(&next_emit) {
             sink(&inputs[next_emit], fin)?;
@@ -372,7 +412,7 @@ fn expand(args: &[String]) -> Result<(Vec<Input>, Vec<(String, String)>), String
         let is_symlink = fs::symlink_metadata(p).is_ok();
         if p.is_dir() {
             roots.push(p.to_path_buf());
-            walk(p, &mut files);
+            walk(p, &mut files, &mut missing);
         } else if p.exists() || is_symlink {
             // Existing files, and dangling symlinks (which become error records when read).
             roots.push(p.parent().map(Path::to_path_buf).unwrap_or_default());
@@ -391,7 +431,7 @@ fn expand(args: &[String]) -> Result<(Vec<Input>, Vec<(String, String)>), String
                 any = true;
                 if m.is_dir() {
                     roots.push(m.clone());
-                    walk(&m, &mut files);
+                    walk(&m, &mut files, &mut missing);
                 } else {
                     roots.push(m.parent().map(Path::to_path_buf).unwrap_or_default());
                     files.push(m.to_string_lossy().into_owned());
@@ -429,8 +469,9 @@ fn expand(args: &[String]) -> Result<(Vec<Input>, Vec<(String, String)>), String
 }
 
 /// Every file under `dir` with a known minutes extension, skipping hidden entries (such as the
-/// manifest) and not following symlinked directories.
-fn walk(dir: &Path, out: &mut Vec<String>) {
+/// manifest) and not following symlinked directories. FIFOs, sockets and devices with such a
+/// name are error records in `special` (reading a FIFO would block the run forever).
+fn walk(dir: &Path, out: &mut Vec<String>, special: &mut Vec<(String, String)>) {
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         let Ok(rd) = fs::read_dir(&d) else { continue };
@@ -445,8 +486,14 @@ fn walk(dir: &Path, out: &mut Vec<String>) {
                 stack.push(p);
             } else {
                 let ext = name.rsplit_once('.').map(|(_, x)| x.to_ascii_lowercase()).unwrap_or_default();
-                if WALK_EXTENSIONS.contains(&ext.as_str()) {
-                    out.push(p.to_string_lossy().into_owned());
+                if !WALK_EXTENSIONS.contains(&ext.as_str()) {
+                    continue;
+                }
+                let path = p.to_string_lossy().into_owned();
+                if ft.is_file() || ft.is_symlink() {
+                    out.push(path);
+                } else {
+                    special.push((path, "not a regular file (FIFO, socket or device): not read".into()));
                 }
             }
         }

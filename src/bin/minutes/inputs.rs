@@ -33,8 +33,14 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else { return };
     for e in rd.flatten() {
         let p = e.path();
-        if p.is_dir() {
+        let Ok(ft) = e.file_type() else { continue };
+        if ft.is_dir() {
             walk(&p, out);
+            continue;
+        }
+        // Symlinked folders are not followed, as in `parse`: a link to an ancestor would
+        // read the tree again at every level down to the kernel's limit.
+        if ft.is_symlink() && p.is_dir() {
             continue;
         }
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");

@@ -65,9 +65,10 @@ enum Command {
     },
     /// Print the JSON Schema of the output, generated from the model types.
     Schema,
-    /// Validate minutes/1 JSON files: schema shape and invariants (spans need source.text).
+    /// Validate minutes/1 JSON or NDJSON files: shape, codes and invariants (spans need source.text).
     Check {
-        /// JSON files produced by `minutes parse`.
+        /// JSON files produced by `minutes parse`, or NDJSON files from `parse --ndjson`.
+        #[arg(required = true)]
         files: Vec<String>,
     },
     /// Parse documents and load them into PostgreSQL (see README "PostgreSQL").
@@ -183,13 +184,16 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Command::Check { files } => {
             let mut bad = 0;
             for f in &files {
-                let problems = check_file(f);
-                if problems.is_empty() {
-                    emit(&format!("{f}: ok\n"))?;
-                } else {
-                    bad += 1;
-                    for p in problems {
-                        emit(&format!("{f}: {p}\n"))?;
+                for (at, problems, with_text) in check_file(f) {
+                    if problems.is_empty() {
+                        let note =
+                            if with_text { "" } else { " (structure only: no source.text to check spans against)" };
+                        emit(&format!("{at}: ok{note}\n"))?;
+                    } else {
+                        bad += 1;
+                        for p in problems {
+                            emit(&format!("{at}: {p}\n"))?;
+                        }
                     }
                 }
             }
@@ -203,16 +207,41 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     }
 }
 
-fn check_file(f: &str) -> Vec<String> {
+/// One checked document: where (`FILE`, or `FILE:LINE` in NDJSON), its problems (empty:
+/// valid), and whether its spans could be checked against `source.text`.
+type Checked = (String, Vec<String>, bool);
+
+/// Check a stored `.json` document, or every line of an NDJSON file (`parse --ndjson`).
+fn check_file(f: &str) -> Vec<Checked> {
     let bytes = match std::fs::read(f) {
         Ok(b) => b,
-        Err(e) => return vec![format!("cannot read: {e}")],
+        Err(e) => return vec![(f.to_string(), vec![format!("cannot read: {e}")], false)],
     };
-    let doc: minutes::Document = match serde_json::from_slice(&bytes) {
-        Ok(d) => d,
-        Err(e) => return vec![format!("not a minutes/1 document: {e}")],
+    let one = |at: String, value: serde_json::Value| -> Checked {
+        if let Some(err) = value.get("error").filter(|_| value.get("schema").is_none()) {
+            return (at, vec![format!("error record, no document: {err}")], false);
+        }
+        let with_text = value.pointer("/source/text").is_some_and(serde_json::Value::is_string);
+        (at, minutes::check::check_json(&value), with_text)
     };
-    minutes::check::check(&doc, doc.source.text.as_deref())
+    match serde_json::from_slice::<serde_json::Value>(&bytes) {
+        Ok(v) => vec![one(f.to_string(), v)],
+        Err(e) => {
+            let text = String::from_utf8_lossy(&bytes);
+            let lines: Vec<(usize, &str)> =
+                text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| (i + 1, l)).collect();
+            if lines.len() < 2 {
+                return vec![(f.to_string(), vec![format!("not JSON: {e}")], false)];
+            }
+            lines
+                .into_iter()
+                .map(|(n, l)| match serde_json::from_str(l) {
+                    Ok(v) => one(format!("{f}:{n}"), v),
+                    Err(e) => (format!("{f}:{n}"), vec![format!("not JSON: {e}")], false),
+                })
+                .collect()
+        }
+    }
 }
 
 /// Write to stdout; a closed pipe (`minutes parse x | head`) is success, not an error.
