@@ -25,12 +25,22 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Bytes of JSON for one document; 0 when the parser panics (counted, like `minutes parse`
+/// which turns a panic into an error record).
 fn convert_one((name, bytes): &(String, Vec<u8>)) -> usize {
     let dopts = DecodeOptions { format: None, name_hint: Some(name.clone()) };
     let opts = Options { with_text: false, path: name.clone() };
-    let doc = minutes::parse_bytes(bytes, &dopts, &opts).expect("text parses");
-    minutes::emit::json(&doc, false).len()
+    std::panic::catch_unwind(|| {
+        let doc = minutes::parse_bytes(bytes, &dopts, &opts).expect("text parses");
+        minutes::emit::json(&doc, false).len()
+    })
+    .unwrap_or_else(|_| {
+        PANICS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        0
+    })
 }
+
+static PANICS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 fn convert(set: &[(String, Vec<u8>)], all_cores: bool) -> usize {
     if all_cores {
@@ -64,9 +74,14 @@ fn bench(name: &str, set: &[(String, Vec<u8>)], paths: &[PathBuf], rounds: usize
     let bytes: usize = set.iter().map(|(_, b)| b.len()).sum();
     println!("{name}: {} files, {:.1} MB, median of {rounds} rounds (min-max)", set.len(), bytes as f64 / 1e6);
     let cores = rayon::current_num_threads();
+    PANICS.store(0, std::sync::atomic::Ordering::Relaxed);
     let (one, ..) = rate(bytes, rounds, || {
         std::hint::black_box(convert(set, false));
     });
+    let panics = PANICS.load(std::sync::atomic::Ordering::Relaxed) / rounds;
+    if panics > 0 {
+        println!("  ({panics} documents make the parser panic: timed up to the panic, as in `minutes parse`)");
+    }
     let (all, ..) = rate(bytes, rounds, || {
         std::hint::black_box(convert(set, true));
     });
@@ -101,6 +116,8 @@ fn bench(name: &str, set: &[(String, Vec<u8>)], paths: &[PathBuf], rounds: usize
 }
 
 fn main() {
+    // Parser panics are counted (see `convert_one`), not printed on every round.
+    std::panic::set_hook(Box::new(|_| {}));
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let mut seeds = Vec::new();
     files(&root.join("corpus/seeds"), &mut seeds);
