@@ -14,7 +14,7 @@ CORES=$(nproc)
 BULK=../shared/corpus/bulk
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time: apt-get install time"; exit 2; }
 cargo build --release --quiet
-BIN=target/release/minutes
+BIN=${MINUTES_BIN:-target/release/minutes}  # MINUTES_BIN=path compares another build
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 

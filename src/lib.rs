@@ -23,6 +23,7 @@ pub mod diagnostics;
 pub mod emit;
 mod error;
 pub mod extract;
+mod fastre;
 pub mod followup;
 #[cfg(feature = "search")]
 pub mod index;

@@ -11,6 +11,7 @@ use regex::Regex;
 
 use super::dates::find_deadline;
 use super::speakers::mentions;
+use crate::fastre::FastRegex;
 use crate::model::{Action, Clause};
 use crate::segment::ResBlock;
 use crate::source::{Source, Span};
@@ -57,8 +58,8 @@ static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("passive regex")
 });
 
-static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static OWNER_TO: LazyLock<FastRegex> = LazyLock::new(|| {
+    FastRegex::new(
         r"(?x)(?:^|[.;:,]\s+|\band\s+|\*\*\s*|\s)
         (?P<owner>(?:[Tt]he\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*|[Hh]e|[Ss]he|[Tt]hey)
         \s+(?P<link>(?:was|were|has\s+been|had\s+been)\s+asked\s+to|agreed\s+to|offered\s+to|volunteered\s+to|undertook\s+to|would\s+be|will\s+be|is\s+to|are\s+to|also\s+to|to\s+continue\s+to|to|will|would)

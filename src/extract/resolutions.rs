@@ -7,12 +7,13 @@ use regex::Regex;
 
 use super::actions;
 use super::speakers::{mentions, Mention};
+use crate::fastre::FastRegex;
 use crate::model::{Clause, Motion, Resolution, Vote};
 use crate::segment::ResBlock;
 use crate::source::{Source, Span};
 
-static VOTE_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static VOTE_COUNTS: LazyLock<FastRegex> = LazyLock::new(|| {
+    FastRegex::new(
         r"(?ix)
         (?:carried|passed|approved|agreed|lost|defeated|failed|vote[sd]?)[^0-9.;]{0,20}?\(?(?P<f>\d{1,3})\s*(?:-|–|to|:)\s*(?P<a>\d{1,3})(?:\s*(?:-|–|:)\s*(?P<ab>\d{1,3}))?
       | \(\s*Y\s*-\s*(?P<y>\d{1,3})(?:\s*;?\s*N\s*-\s*(?P<n>\d{1,3}))?\s*\)
@@ -23,8 +24,8 @@ static VOTE_COUNTS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("vote regex")
 });
 
-static RESULT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<lost>not carried|was lost|motion lost|defeated|fell|rejected|negatived)\b|\b(?P<carried>carried|unanimously|unanimous|passed|agreed to|all in favour|all agreed|agreed by all|nem\.? ?con|yn unfrydol)\b")
+static RESULT: LazyLock<FastRegex> = LazyLock::new(|| {
+    FastRegex::new(r"(?i)\b(?P<lost>not carried|was lost|motion lost|defeated|fell|rejected|negatived)\b|\b(?P<carried>carried|unanimously|unanimous|passed|agreed to|all in favour|all agreed|agreed by all|nem\.? ?con|yn unfrydol)\b")
         .expect("result regex")
 });
 

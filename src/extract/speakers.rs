@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{contains, NOT_NAME_WORDS, OFFICES, ORG_WORDS, ROLE_HEADS, SPEECH_VERBS, TITLES};
+use crate::fastre::FastRegex;
 use crate::source::Span;
 
 /// A mention found in a text, with any role given beside it.
@@ -32,7 +33,7 @@ fn alternation(words: &[&str]) -> String {
 
 const NAME: &str = r"(?:Mc|Mac|O'|O’)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*";
 
-static MENTION: LazyLock<Regex> = LazyLock::new(|| {
+static MENTION: LazyLock<FastRegex> = LazyLock::new(|| {
     let titles = alternation(TITLES);
     let offices = alternation(OFFICES);
     let pattern = format!(
@@ -42,7 +43,7 @@ static MENTION: LazyLock<Regex> = LazyLock::new(|| {
       | (?P<plain>\b{NAME}(?:\s+{NAME}){{1,2}})
     "
     );
-    Regex::new(&pattern).expect("mention regex")
+    FastRegex::new(&pattern).expect("mention regex")
 });
 
 static TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -68,12 +69,12 @@ static ROLE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s*\((?P<paren>[^()]{2,200})\))|^(?:,\s*(?P<appos>[A-Z][^;()]{2,120}?),)").expect("role regex")
 });
 
-static ROLE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+static ROLE_BEFORE: LazyLock<FastRegex> = LazyLock::new(|| {
     let heads = alternation(ROLE_HEADS);
     let pattern = format!(
         r"(?P<pre>(?:\b[A-Z][A-Za-z&]*\s+){{0,3}})(?P<head>(?:{heads}))(?P<run>(?:\s+(?:of|for|of the|at)?\s*[A-Z][A-Za-z&]+)+)"
     );
-    Regex::new(&pattern).expect("role-before regex")
+    FastRegex::new(&pattern).expect("role-before regex")
 });
 
 /// "Violence Reduction Challenge (VRC)": a phrase followed by its own initials is a thing.
