@@ -168,6 +168,66 @@ fn parse_format_md() {
     assert!(md.contains("due: 2024-02-29 (by the end of February 2024)"));
 }
 
+/// Agreement of the tool with a hand-checked expectation file: (agreeing, total, the
+/// disagreements). An expected follow-up is found by meeting date and a snippet of its text;
+/// `not_followup` agrees when the tool lists no follow-up containing the snippet.
+fn agreement(got: &serde_json::Value, exp: &serde_json::Value) -> (usize, usize, Vec<String>) {
+    let fus: Vec<&serde_json::Value> =
+        got["bodies"].as_array().unwrap().iter().flat_map(|b| b["followups"].as_array().unwrap()).collect();
+    let expected = exp["followups"].as_array().unwrap();
+    let mut agree = 0;
+    let mut missing = Vec::new();
+    for e in expected {
+        let (date, snippet, want) =
+            (e["date"].as_str().unwrap(), e["snippet"].as_str().unwrap(), e["status"].as_str().unwrap());
+        let hit = fus.iter().find(|f| f["date"] == date && f["text"].as_str().unwrap().contains(snippet));
+        let status = hit.map_or("not_followup", |f| f["status"].as_str().unwrap());
+        if status == want {
+            agree += 1;
+        } else {
+            let why = hit.map_or(String::new(), |f| format!(" ({})", f["reason"].as_str().unwrap()));
+            missing.push(format!("{date} {snippet:?}: tool {status}{why}, expected {want}"));
+        }
+    }
+    (agree, expected.len(), missing)
+}
+
+/// The real run: Stoke Ferry Parish Council, January 2018 to January 2019, against a
+/// hand-checked sample (tests/data/followups-stokeferry-2018.json). Skips without ../shared.
+#[test]
+#[ignore = "agreement 12/29 (0.41), below the 0.90 required: see README Follow-ups"]
+fn real_run_stoke_ferry_matches_expectation() {
+    let Some(shared) = shared_corpus() else {
+        eprintln!("skipping: ../shared/corpus not present");
+        return;
+    };
+    let base = shared.join("bulk/stokeferry-parish-minutes/src");
+    let exp: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/data/followups-stokeferry-2018.json")).unwrap(),
+    )
+    .unwrap();
+    let files: Vec<String> = exp["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| base.join(f.as_str().unwrap()).to_string_lossy().into_owned())
+        .collect();
+    if !files.iter().all(|f| std::path::Path::new(f).is_file()) {
+        eprintln!("skipping: the Stoke Ferry archive is not in ../shared/corpus/bulk");
+        return;
+    }
+    let mut args = vec!["followups", "--json"];
+    args.extend(files.iter().map(String::as_str));
+    let out = run(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(got["bodies"].as_array().unwrap().len(), 1, "one body: {:#?}", got["bodies"][1]["name"]);
+    let (agree, total, missing) = agreement(&got, &exp);
+    let rate = agree as f64 / total as f64;
+    eprintln!("stoke ferry followups agreement {agree}/{total} = {rate:.2}; disagreements: {missing:#?}");
+    assert!(rate >= 0.9, "agreement {agree}/{total} = {rate:.2} < 0.90: {missing:#?}");
+}
+
 /// The real run: Manordeilo & Salem Community Council, 2019, against a hand-checked
 /// expectation file. Skips without ../shared or pdftotext.
 #[test]

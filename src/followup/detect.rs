@@ -69,6 +69,62 @@ static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("owner-to regex")
 });
 
+/// A phrase that asks for something later: a modal or "agreed/asked/resolved ... to" and
+/// the word after it.
+static ASK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:will|would|shall|should|must|needs?\s+to|needed\s+to|agreed\s+to|agree\s+to|asked|requested|resolved|decided\s+to|undertook\s+to|offered\s+to|is\s+to|are\s+to|was\s+to|were\s+to)\s+(?:(?:also|then|now|again)\s+)?(?P<next>[a-z]+)(?:\s+(?P<after>[a-z]+))?",
+    )
+    .expect("ask regex")
+});
+
+/// A resolution's subjunctive: "That the Clerk make the return", "that Cllr X write".
+static THAT_OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bthat\s+(?:the\s+)?(?:clerk|chair(?:man|person)?|cllr\.?\s+[A-Za-z]+(?:\s+[A-Za-z]+)?)\s+[a-z]+\b",
+    )
+    .expect("that-owner regex")
+});
+
+/// Things done at the meeting itself: "agreed to abstain", "declared", "left the room".
+static AT_THE_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:abstain|abstained|abstention|declared\s+an\s+interest|left\s+the\s+(?:room|meeting|table)|withdrew\s+from)\b")
+        .expect("at-the-meeting regex")
+});
+
+/// Words after a modal that make it a statement, not an ask ("it would be very difficult",
+/// "would have liked").
+const NOT_ASKS: &[&str] = &["appear", "have", "like", "seem"];
+
+/// Does `text` ask for something later? A deferral, a passive "be done" with a deadline,
+/// "X to do", or a modal/"agreed to" with a verb; and it is not something done at the
+/// meeting itself (an abstention, a declaration).
+pub fn asks(text: &str) -> bool {
+    if AT_THE_MEETING.is_match(text) {
+        return false;
+    }
+    if DEFER.is_match(text) || owner_to(text).is_some() || THAT_OWNER.is_match(text) {
+        return true;
+    }
+    ASK.captures_iter(text).any(|c| {
+        let next = &c["next"];
+        if NOT_ASKS.contains(&next) || NOT_VERBS.contains(&next) && next != "be" {
+            return false;
+        }
+        if next != "be" {
+            return true;
+        }
+        // "would be arranging", "will be sent", "would be available", "be on the agenda".
+        c.name("after").is_some_and(|a| {
+            let a = a.as_str();
+            a.ends_with("ing")
+                || a.ends_with("ed")
+                || a.ends_with("en")
+                || ["available", "added", "brought", "done", "held", "made", "on", "put", "sent", "set"].contains(&a)
+        })
+    })
+}
+
 /// Words after "X to" that are not verbs.
 const NOT_VERBS: &[&str] = &["a", "all", "an", "any", "be", "have", "her", "his", "like", "the", "their", "this"];
 
@@ -115,6 +171,50 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         if stop || blank {
             push(text, start, i + 1, &mut out);
             start = i + 1;
+        }
+        if let Some(len) = piece_mark(text, i) {
+            push(text, start, i, &mut out);
+            start = i + len;
+            i += len;
+            continue;
+        }
+        i += 1;
+    }
+    push(text, start, text.len(), &mut out);
+    out
+}
+
+static ENUM_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s(?:\d{1,2}|[a-h])\)\s").expect("enumerator regex"));
+
+/// An inline list mark at byte `i` of `text`: a bullet "•" (its length), or " 2) " / " b) "
+/// after the end of a sentence or a colon (the length of the space before it, so the mark
+/// itself stays with its entry). Minutes pasted from a word processor run a whole list of
+/// matters arising into one line this way.
+fn piece_mark(text: &str, i: usize) -> Option<usize> {
+    let rest = text.get(i..)?;
+    if rest.starts_with('•') {
+        return Some('•'.len_utf8());
+    }
+    let after_stop = text[..i].trim_end().ends_with(['.', ':', ';']);
+    (after_stop && ENUM_MARK.is_match(rest)).then_some(1)
+}
+
+/// Inline list entries of `text` ("• a ... • b ...", "1) ... 2) ..."), as byte ranges.
+pub fn pieces(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < text.len() {
+        if !text.is_char_boundary(i) {
+            i += 1;
+            continue;
+        }
+        if let Some(len) = piece_mark(text, i) {
+            push(text, start, i, &mut out);
+            start = i + len;
+            i += len;
+            continue;
         }
         i += 1;
     }
@@ -168,6 +268,40 @@ fn from_action(item: &Item, a: &Action, origin: &'static str, label: Option<Stri
     }
 }
 
+/// A parser action cut at its inline list marks ("... to chase Highways. • Grit Bins – ..."):
+/// one follow-up per entry that asks for something; the owner the parser gave stays with
+/// the entry that names it (or the first, when none does).
+fn split_action(doc: &Document, item: &Item, a: &Action, origin: &'static str) -> Vec<Found> {
+    let whole = from_action(item, a, origin, label_of(item, a.span));
+    let parts = pieces(&a.text);
+    if parts.len() < 2 {
+        return if asks(&a.text) { vec![whole] } else { Vec::new() };
+    }
+    let start = text_start(doc, a.span, &a.text);
+    let owner_word = whole.owner.as_deref().and_then(|o| o.split_whitespace().last()).map(str::to_string);
+    let mut out: Vec<Found> = Vec::new();
+    for (x, y) in parts {
+        let t = &a.text[x..y];
+        if !asks(t) {
+            continue;
+        }
+        let mut f = whole.clone();
+        f.text = collapse(t);
+        f.span = start.map_or(a.span, |s| Span::new(s + x, s + y));
+        let names = owner_word.as_deref().is_some_and(|w| t.contains(w));
+        f.owner = match owner_to(t) {
+            Some((o, _)) => Some(o),
+            None if names => whole.owner.clone(),
+            None => None,
+        };
+        if whole.due_text.as_deref().is_some_and(|d| !t.contains(d)) {
+            (f.due, f.due_text) = (None, None);
+        }
+        out.push(f);
+    }
+    out
+}
+
 /// The label of the paragraph or list entry holding `span`.
 fn label_of(item: &Item, span: Span) -> Option<String> {
     for p in &item.paragraphs {
@@ -189,11 +323,11 @@ pub fn followups(doc: &Document) -> Vec<Found> {
     for item in &doc.items {
         let mut parser: Vec<Found> = Vec::new();
         for a in &item.actions {
-            parser.push(from_action(item, a, "action", label_of(item, a.span)));
+            parser.extend(split_action(doc, item, a, "action"));
         }
         for r in &item.resolutions {
             for a in &r.actions {
-                parser.push(from_action(item, a, "resolution-action", label_of(item, a.span)));
+                parser.extend(split_action(doc, item, a, "resolution-action"));
             }
         }
         let mut blocks: Vec<Block> = Vec::new();
@@ -290,9 +424,9 @@ fn in_block(item: &Item, b: &Block, parser: &[Found]) -> Vec<Found> {
         let s = &b.text[a..z];
         let deadline = find_deadline(s);
         let defer = DEFER.is_match(s) || (LATER.is_match(s) && deadline.is_some());
-        if defer {
+        if defer && !AT_THE_MEETING.is_match(s) {
             out.push(found(item, b, "deferral", a, z));
-        } else if owner_to(s).is_some() {
+        } else if owner_to(s).is_some() && asks(s) {
             out.push(found(item, b, "owner-to", a, z));
         }
     }

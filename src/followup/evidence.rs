@@ -18,15 +18,19 @@
 //!
 //! Overlap is containment: shared key terms divided by the follow-up's key terms (the
 //! follow-up is short, the later passage long, so Jaccard would punish the long side).
-//! Key terms: lower-cased words of 3+ letters, minus [`STOP_WORDS`], plural "s" stripped.
+//! Key terms ([`terms`]): lower-cased words of 3+ letters, minus [`STOP_WORDS`] and people's
+//! names, Snowball-stemmed; a follow-up and the passages of a later item also take the terms
+//! of a short item title. Inline lists ("• ...", "2) ...") are cut into units of their own.
+//! Sharing only title terms is not evidence.
 //! At most one unit per later meeting is kept: the strongest kind, then the highest overlap.
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use rust_stemmers::{Algorithm, Stemmer};
 
-use super::detect::{collapse, sentences, text_start};
+use super::detect::{collapse, pieces, sentences, text_start};
 use super::{Evidence, FollowUp, Status};
 use crate::model::Document;
 use crate::source::Span;
@@ -39,6 +43,8 @@ pub const SUBJECT_MIN_OVERLAP: f64 = 0.5;
 pub const MIN_SHARED: usize = 2;
 /// Least shared key terms for same-subject evidence when the follow-up has no owner.
 pub const NO_OWNER_MIN_SHARED: usize = 3;
+/// Shared key terms that are enough, whatever the overlap, for a passage naming the owner.
+pub const OWNER_MIN_SHARED: usize = 3;
 /// Least shared key terms for an item-only minute reference.
 pub const REF_MIN_SHARED: usize = 1;
 
@@ -51,12 +57,14 @@ pub const STOP_WORDS: &[&str] = &[
     "after",
     "again",
     "agenda",
+    "agree",
     "agreed",
     "all",
     "also",
     "and",
     "any",
     "are",
+    "arising",
     "asked",
     "assistance",
     "been",
@@ -73,6 +81,7 @@ pub const STOP_WORDS: &[&str] = &[
     "cllrs",
     "concern",
     "concerns",
+    "contact",
     "could",
     "council",
     "councillor",
@@ -85,6 +94,7 @@ pub const STOP_WORDS: &[&str] = &[
     "email",
     "financial",
     "follow",
+    "following",
     "for",
     "from",
     "further",
@@ -96,9 +106,12 @@ pub const STOP_WORDS: &[&str] = &[
     "into",
     "issue",
     "item",
+    "items",
     "its",
     "look",
     "make",
+    "matter",
+    "matters",
     "meeting",
     "members",
     "minute",
@@ -114,8 +127,10 @@ pub const STOP_WORDS: &[&str] = &[
     "our",
     "out",
     "over",
+    "parish",
     "per",
     "proposed",
+    "raised",
     "regard",
     "regarding",
     "report",
@@ -123,6 +138,7 @@ pub const STOP_WORDS: &[&str] = &[
     "request",
     "said",
     "seconded",
+    "shared",
     "she",
     "should",
     "some",
@@ -168,6 +184,41 @@ static DONE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("done regex")
 });
 
+/// A perfect or passive of a verb: "had planted", "has been ordered", "was sent", "now
+/// removed": something was done.
+static DONE_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:had|has|have|had\s+been|has\s+been|have\s+been|was|were|now)\s+(?:(?:now|since|already|also|finally|successfully|been)\s+)?([a-z]+ed|sent|written|done|made|given|held|put|paid|set|cut|drawn up|taken|shown|sought|bought|brought|spoken)\b")
+        .expect("done form regex")
+});
+
+/// Participles after "had been" / "was" that describe a state or a request, not a deed.
+const NOT_DONE: &[&str] = &[
+    "advised",
+    "agreed",
+    "asked",
+    "concerned",
+    "expected",
+    "needed",
+    "proposed",
+    "raised",
+    "reported",
+    "required",
+    "requested",
+    "supposed",
+    "used",
+];
+
+/// The word that says done in `s`: a [`DONE`] word, else a perfect/passive verb form.
+fn done_word(s: &str) -> Option<String> {
+    if let Some(m) = DONE.find(s) {
+        return Some(m.as_str().to_lowercase());
+    }
+    DONE_FORM
+        .captures_iter(s)
+        .map(|c| c[0].to_lowercase())
+        .find(|w| w.rsplit(' ').next().is_some_and(|v| !NOT_DONE.contains(&v)))
+}
+
 /// Words that say it is not done yet; they win over [`DONE`].
 static PENDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -203,14 +254,70 @@ pub struct Unit {
     terms: BTreeSet<String>,
 }
 
-/// Key terms of `s`.
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// The stems of [`STOP_WORDS`] ("meetings" -> "meet" is a stop word too).
+static STOP_STEMS: LazyLock<BTreeSet<String>> =
+    LazyLock::new(|| STOP_WORDS.iter().map(|w| STEMMER.stem(w).into_owned()).collect());
+
+/// Titles before a person's name: the capitalised words after them are a name, not a
+/// subject ("Cllr Trudy Mann", "Mrs W. Phillips").
+const TITLES: &[&str] = &["cllr", "cllrs", "councillor", "councillors", "dr", "miss", "mr", "mrs", "ms"];
+
+/// Key terms of `s`: lower-cased words of 3+ letters, not stop words, not people's names
+/// (capitalised words after a title), Snowball-stemmed ("planted", "planting" -> "plant").
 pub fn terms(s: &str) -> BTreeSet<String> {
-    s.split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.chars().count() >= 3)
-        .map(str::to_lowercase)
-        .filter(|w| STOP_WORDS.binary_search(&w.as_str()).is_err())
-        .map(|w| if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") { w[..w.len() - 1].to_string() } else { w })
-        .collect()
+    let mut out = BTreeSet::new();
+    let mut in_name = 0u8;
+    for w in s.split(|c: char| !c.is_alphabetic() && c != '-').flat_map(|w| w.split('-')) {
+        if w.is_empty() {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        if TITLES.contains(&lower.as_str()) {
+            in_name = 3;
+            continue;
+        }
+        if in_name > 0 && w.starts_with(|c: char| c.is_uppercase()) {
+            in_name -= 1;
+            continue;
+        }
+        in_name = 0;
+        if w.chars().count() < 3 || STOP_WORDS.binary_search(&lower.as_str()).is_ok() {
+            continue;
+        }
+        let stem = STEMMER.stem(&lower).into_owned();
+        if stem.chars().count() >= 3 && !STOP_STEMS.contains(&stem) {
+            out.insert(stem);
+        }
+    }
+    out
+}
+
+/// Key terms of a follow-up: its text, and the subject of its item (the title up to a list
+/// mark, at most eight words) unless the item is itself a matters-arising list.
+pub fn followup_terms(fu: &FollowUp) -> BTreeSet<String> {
+    let mut t = terms(&fu.text);
+    t.extend(title_terms(fu.item_title.as_deref()));
+    t
+}
+
+/// Key terms of an item title that names a subject: short (at most five words before a list
+/// mark or a name), and not a matters-arising list. Longer titles are headings run into text
+/// or generic standing items ("Handyman/Rangers or Public Rights of Way Issues").
+fn title_terms(title: Option<&str>) -> BTreeSet<String> {
+    let Some(title) = title.filter(|t| !MA_TITLE.is_match(t)) else { return BTreeSet::new() };
+    let head: Vec<&str> = title
+        .split('•')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take_while(|w| !TITLES.contains(&w.to_lowercase().as_str()))
+        .collect();
+    if head.len() > 5 {
+        return BTreeSet::new();
+    }
+    terms(&head.join(" "))
 }
 
 /// Cut a document into units.
@@ -218,6 +325,7 @@ pub fn units(doc: &Document) -> Vec<Unit> {
     let mut out = Vec::new();
     for item in &doc.items {
         let ma = item.title.as_deref().is_some_and(|t| MA_TITLE.is_match(t));
+        let subject = title_terms(item.title.as_deref());
         let mut add =
             |text: &str, start: Option<usize>, fallback: Span, reference: Option<(String, Option<String>)>| {
                 let t = text.trim();
@@ -231,7 +339,7 @@ pub fn units(doc: &Document) -> Vec<Unit> {
                     span: start.map_or(fallback, |s| Span::new(s, s + text.len())),
                     text: collapse(text),
                     reference,
-                    terms: terms(text),
+                    terms: terms(text).union(&subject).cloned().collect(),
                 });
             };
         for p in &item.paragraphs {
@@ -248,14 +356,24 @@ pub fn units(doc: &Document) -> Vec<Unit> {
             }
             for (i, (at, r)) in cuts.iter().enumerate() {
                 let end = cuts.get(i + 1).map_or(p.text.len(), |c| c.0);
-                add(&p.text[*at..end], start.map(|s| s + at), p.span, r.clone());
+                // Inline list entries ("• Grit Bins – ...", "2) ...") are units of their own.
+                let part = &p.text[*at..end];
+                for (x, y) in pieces(part) {
+                    add(&part[x..y], start.map(|s| s + at + x), p.span, r.clone());
+                }
             }
             for e in &p.list {
-                add(&e.text, text_start(doc, e.span, &e.text), e.span, None);
+                let start = text_start(doc, e.span, &e.text);
+                for (x, y) in pieces(&e.text) {
+                    add(&e.text[x..y], start.map(|s| s + x), e.span, None);
+                }
             }
         }
         for r in &item.resolutions {
-            add(&r.text, text_start(doc, r.span, &r.text), r.span, None);
+            let start = text_start(doc, r.span, &r.text);
+            for (x, y) in pieces(&r.text) {
+                add(&r.text[x..y], start.map(|s| s + x), r.span, None);
+            }
         }
     }
     out
@@ -293,7 +411,8 @@ fn rank(kind: &str) -> u8 {
 
 /// Evidence for `fu` among the units of one later meeting (`next`: it is the very next one).
 pub fn find(fu: &FollowUp, units: &[Unit], path: &str, date: Option<&str>, next: bool) -> Vec<Evidence> {
-    let fu_terms = terms(&fu.text);
+    let fu_terms = followup_terms(fu);
+    let text_terms = terms(&fu.text);
     let owner = fu.owner.as_deref().and_then(owner_key);
     let slash_ref = fu.item_number.as_deref().filter(|n| n.contains('/'));
     let mut best: Option<Evidence> = None;
@@ -311,14 +430,22 @@ pub fn find(fu: &FollowUp, units: &[Unit], path: &str, date: Option<&str>, next:
                 },
                 _ => false,
             };
+        // Sharing only the item's subject is not enough: one term of the ask itself too.
+        let from_text = shared.iter().any(|w| text_terms.contains(w));
         let kind = if by_slash || by_line {
             "minute-reference"
+        } else if !from_text {
+            continue;
         } else if u.matters_arising && overlap >= MA_MIN_OVERLAP && shared.len() >= MIN_SHARED {
             "matters-arising"
         } else {
             let names_owner = owner.as_deref().is_some_and(|o| u.text.to_lowercase().contains(&o.to_lowercase()));
             let ok = match &owner {
-                Some(_) => names_owner && overlap >= SUBJECT_MIN_OVERLAP && shared.len() >= MIN_SHARED,
+                Some(_) => {
+                    names_owner
+                        && (overlap >= SUBJECT_MIN_OVERLAP && shared.len() >= MIN_SHARED
+                            || shared.len() >= OWNER_MIN_SHARED)
+                }
                 None => overlap >= SUBJECT_MIN_OVERLAP && shared.len() >= NO_OWNER_MIN_SHARED,
             };
             if !ok {
@@ -341,7 +468,7 @@ pub fn find(fu: &FollowUp, units: &[Unit], path: &str, date: Option<&str>, next:
                 .join(" ")
         };
         let pending_word = PENDING.find(&focus).map(|m| m.as_str().to_lowercase());
-        let done_word = DONE.find(&focus).map(|m| m.as_str().to_lowercase());
+        let done_word = done_word(&focus);
         let ev = Evidence {
             document: path.to_string(),
             date: date.map(str::to_string),
@@ -408,7 +535,7 @@ mod tests {
     #[test]
     fn key_terms() {
         let t = terms("The Clerk to write to the Highways about the verges.");
-        assert_eq!(t.into_iter().collect::<Vec<_>>(), vec!["highway", "verge", "write"]);
+        assert_eq!(t.into_iter().collect::<Vec<_>>(), vec!["highway", "verg", "write"]);
     }
 
     #[test]

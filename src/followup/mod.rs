@@ -234,7 +234,10 @@ pub fn rules() -> Vec<String> {
     vec![
         format!(
             "Evidence is looked for only in later meetings of the same body. Key terms: lower-cased words of 3+ letters, \
-             stop words and minute boilerplate dropped, plural -s stripped; overlap = shared terms / the follow-up's terms."
+             stop words, minute boilerplate and people's names dropped, Snowball-stemmed; a follow-up also takes the terms \
+             of a short item title, and so does every passage of a later item; inline lists (\"• ...\", \"2) ...\") are \
+             cut into passages. overlap = shared terms / the follow-up's terms; at least one shared term must come from \
+             the follow-up's own text."
         ),
         format!(
             "minute-reference: a later text cites the follow-up's minute (\"Min. 135/19\", or \"10ii)\" in the next \
@@ -248,14 +251,16 @@ pub fn rules() -> Vec<String> {
             evidence::MIN_SHARED
         ),
         format!(
-            "same-subject: any later passage that names the same owner with overlap >= {:.2} and >= {} shared terms \
-             (>= {} shared terms when the follow-up has no owner).",
+            "same-subject: any later passage that names the same owner with overlap >= {:.2} and >= {} shared terms, \
+             or >= {} shared terms at any overlap (>= {} shared terms when the follow-up has no owner).",
             evidence::SUBJECT_MIN_OVERLAP,
             evidence::MIN_SHARED,
+            evidence::OWNER_MIN_SHARED,
             evidence::NO_OWNER_MIN_SHARED
         ),
         "done: some evidence says it was done (done, sent, circulated, completed, received, written, installed, paid, \
-         ...) and does not say it is pending (yet to, awaiting, still, no response, deferred ...)."
+         ..., or a perfect/passive such as \"had planted\", \"has been ordered\") and does not say it is pending (yet \
+         to, awaiting, still, no response, deferred, would be ...)."
             .to_string(),
         "raised_again: evidence exists but none says done. overdue: no evidence, and a later meeting is on or after \
          the due date. open: no evidence, and no due date, or none passed, or no later meeting."
@@ -272,16 +277,48 @@ struct Meeting<'a> {
     date_source: &'static str,
 }
 
+/// The grouping key of a body name: lower-cased, whitespace collapsed, "&" as "and".
+fn body_key(name: &str) -> String {
+    detect::collapse(&name.to_lowercase().replace('&', " and "))
+}
+
+/// The most frequent string of `v` (the first seen among equals). Title-like spellings
+/// ("Stoke Ferry Parish Council") win over all-capitals and odd-case ones on a tie.
+fn most_frequent(v: &[String]) -> String {
+    let score = |s: &String| {
+        let n = v.iter().filter(|x| *x == s).count();
+        let upper = s.chars().filter(|c| c.is_uppercase()).count();
+        let letters = s.chars().filter(|c| c.is_alphabetic()).count().max(1);
+        // Few capitals (but some) is the usual way a name is written.
+        (n, upper * 4 <= letters && upper > 0)
+    };
+    let mut best = &v[0];
+    for s in v {
+        if score(s) > score(best) {
+            best = s;
+        }
+    }
+    best.clone()
+}
+
 /// Track follow-ups across `inputs`.
 pub fn track(inputs: &[Input], opts: &Options) -> Report {
-    // Group by body, keeping first-seen order, then sort bodies by name.
+    // Group by body (the same name whatever its case and spacing: "STOKE FERRY PARISH
+    // COUNCIL" is "Stoke Ferry Parish Council"), keeping first-seen order, then sort bodies
+    // by name. A group is shown under its most frequent spelling.
     let mut groups: Vec<(String, String, Vec<Meeting>)> = Vec::new();
+    let mut spellings: Vec<(String, Vec<String>)> = Vec::new();
     for input in inputs {
-        let (name, source) = match (&opts.body, &input.doc.meeting.body) {
+        let (written, source) = match (&opts.body, &input.doc.meeting.body) {
             (Some(b), _) => (b.clone(), "option"),
-            (None, Some(b)) => (b.trim().to_string(), "meeting.body"),
+            (None, Some(b)) => (detect::collapse(b), "meeting.body"),
             (None, None) => (body_from_path(&input.path).unwrap_or_else(|| "(unknown body)".into()), "path"),
         };
+        let name = body_key(&written);
+        match spellings.iter_mut().find(|(k, _)| *k == name) {
+            Some((_, v)) => v.push(written),
+            None => spellings.push((name.clone(), vec![written])),
+        }
         let (date, date_source) = match (&input.doc.meeting.date, date_from_path(&input.path)) {
             (Some(d), _) => (Some(d.clone()), "meeting.date"),
             (None, Some(d)) => (Some(d), "file name"),
@@ -293,6 +330,11 @@ pub fn track(inputs: &[Input], opts: &Options) -> Report {
             Some(g) if g.2.iter().any(|o| o.input.doc.id == input.doc.id) => {}
             Some(g) => g.2.push(m),
             None => groups.push((name, source.to_string(), vec![m])),
+        }
+    }
+    for g in &mut groups {
+        if let Some((_, v)) = spellings.iter().find(|(k, _)| *k == g.0) {
+            g.0 = most_frequent(v);
         }
     }
     groups.sort_by(|a, b| a.0.cmp(&b.0));
