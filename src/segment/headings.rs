@@ -336,6 +336,19 @@ pub(super) fn title_end(s: &str) -> usize {
     }
     for (k, (off, w)) in words.iter().enumerate().skip(2) {
         let prev = words[k - 1].1;
+        // "Date of meetings in 2019/20 Kent Community Safety Partnership meetings to be held
+        // ...": a title ending with a year, then the minute's first sentence.
+        let year = |t: &str| {
+            t.len() >= 4
+                && t.bytes().take(4).all(|c| c.is_ascii_digit())
+                && t.bytes().all(|c| c.is_ascii_digit() || c == b'/')
+        };
+        if year(prev)
+            && w.starts_with(|c: char| c.is_uppercase())
+            && words[k..].iter().any(|(_, x)| x.chars().all(char::is_lowercase))
+        {
+            return s[..*off].trim_end().len();
+        }
         if FUNCTION_WORDS.contains(&prev.to_lowercase().as_str()) {
             continue;
         }

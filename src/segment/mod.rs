@@ -254,7 +254,9 @@ fn table_heading(text: &str, lines: &[Line], i: usize) -> Option<Heading> {
     let next = lines[i + 1..].iter().find(|n| !n.is_blank())?;
     let nc = content(text, next);
     if find_marker(nc).is_some() && label(nc).is_some_and(|lb| lb.kind == LabelKind::Bullet) {
-        return Some(heading(l.content.end, l.span.end));
+        // The title line runs on into the minute's text.
+        let end = headings::title_end(c.trim_end());
+        return Some(heading(l.content.start + end.max(1).min(c.len()), l.span.end));
     }
     None
 }
