@@ -50,9 +50,6 @@ pub enum Code {
     /// `decoding`: the bytes were not valid UTF-8 and were decoded from a guessed legacy
     /// encoding (recorded in `source.encoding`), or held sequences that had to be replaced.
     Decoding,
-    /// `speaker-unresolved`: a speaker label ("DE:") that matches nobody in the attendance
-    /// list; the label is kept as the name.
-    SpeakerUnresolved,
     /// `vote-mismatch`: a stated tally disagrees with the named roll call or with the
     /// attendance (more votes than members present).
     VoteMismatch,
@@ -64,7 +61,7 @@ pub enum Code {
 
 impl Code {
     /// Every code, for documentation and the tidy test.
-    pub const ALL: [Code; 11] = [
+    pub const ALL: [Code; 10] = [
         Code::Unclassified,
         Code::NumberingGap,
         Code::LostTitle,
@@ -72,7 +69,6 @@ impl Code {
         Code::EmptyInput,
         Code::BinaryInput,
         Code::Decoding,
-        Code::SpeakerUnresolved,
         Code::VoteMismatch,
         Code::NoTextLayer,
         Code::Truncated,
@@ -88,7 +84,6 @@ impl Code {
             Code::EmptyInput => "empty-input",
             Code::BinaryInput => "binary-input",
             Code::Decoding => "decoding",
-            Code::SpeakerUnresolved => "speaker-unresolved",
             Code::VoteMismatch => "vote-mismatch",
             Code::NoTextLayer => "no-text-layer",
             Code::Truncated => "truncated",

@@ -208,6 +208,10 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
     let mut meeting = meeting::meeting(src, outline.header, &outline.header_lines);
     meeting.attendance = attendance::attendance(src, &outline.lines);
     let turns = Turns::new(src, outline, &meeting.attendance);
+    let remote_votes = {
+        let lower = src.text.to_ascii_lowercase();
+        ["e-vote", "evote", "electronic vote", "email vote", "vote by email"].iter().any(|w| lower.contains(w))
+    };
     for p in meeting.attendance.present.iter().chain(&meeting.attendance.in_attendance) {
         if p.role.is_some() || p.organisation.is_some() {
             people.add(p, false);
@@ -288,7 +292,15 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
                     let speaks = m.speaks;
                     people.add(&to_person(m), speaks);
                 }
-                resolutions::resolution(src, format!("{item_id}/r-{}", k + 1), r, context, vote_context, lead)
+                let res =
+                    resolutions::resolution(src, format!("{item_id}/r-{}", k + 1), r, context, vote_context, lead);
+                // Minutes that read e-votes into the record count votes cast outside the
+                // meeting: the attendance is no bound on them.
+                let present = if remote_votes { 0 } else { meeting.attendance.present.len() };
+                for problem in resolutions::check_vote(src.get(vote_context), &res.vote, present) {
+                    diags.warn(Code::VoteMismatch, format!("{}: {problem}", res.id), res.span);
+                }
+                res
             })
             .collect();
         let title = it.title.map(|t| src.get(t).to_string());

@@ -173,6 +173,82 @@ pub(crate) fn vote(text: &str) -> Vote {
     v
 }
 
+/// A named roll call: "- Joubin Jabbari - Yes", "Sherif Mansour:  Yay", "Fish: Aye.".
+static ROLL_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?m)(?:^[ \t]*[-*•]?[ \t]*|[.!]\s+)(?:Commissioner\s+|Cllr\.?\s+|Councill?or\s+)?[A-Z][\w'’.-]+(?:[ ][A-Z][\w'’.-]+){0,3}[ \t]*(?::|-|–)[ \t]*(?P<v>Yay|Yea|Yes|Aye|Nay|No\s+vote|No|Abstain(?:ed)?)\b",
+    )
+    .expect("roll entry regex")
+});
+/// "Ayes: Smith, Jones and Brown" / "Nays: none".
+static ROLL_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)\b(?P<k>Ayes|Yeas|Nays|Noes|Abstain(?:ed|ing|s)?)[ \t]*[:\-–][ \t]*(?P<names>[^\n;]{1,300})")
+        .expect("roll list regex")
+});
+
+/// Counts of a named roll (for, against, abstain), when the text has one of at least two names.
+fn roll(text: &str) -> Option<(u32, u32, u32)> {
+    let (mut f, mut a, mut ab) = (0u32, 0u32, 0u32);
+    for c in ROLL_ENTRY.captures_iter(text) {
+        match c["v"].to_ascii_lowercase().as_str() {
+            "yay" | "yea" | "yes" | "aye" => f += 1,
+            "nay" | "no" => a += 1,
+            v if v.starts_with("abstain") => ab += 1,
+            _ => {} // "No vote": did not vote
+        }
+    }
+    if f + a + ab < 2 {
+        (f, a, ab) = (0, 0, 0);
+        for c in ROLL_LIST.captures_iter(text) {
+            let names = c["names"].trim();
+            if names.starts_with(|ch: char| ch.is_ascii_digit()) {
+                return None; // "Ayes 5, Noes 2" is a tally, not a roll
+            }
+            let n = if names.eq_ignore_ascii_case("none") || names.eq_ignore_ascii_case("none.") {
+                0
+            } else {
+                u32::try_from(
+                    names.split([',', '&']).flat_map(|p| p.split(" and ")).filter(|p| !p.trim().is_empty()).count(),
+                )
+                .unwrap_or(u32::MAX)
+            };
+            match c["k"].to_ascii_lowercase().as_str() {
+                "ayes" | "yeas" => f += n,
+                "nays" | "noes" => a += n,
+                _ => ab += n,
+            }
+        }
+    }
+    (f + a + ab >= 2).then_some((f, a, ab))
+}
+
+/// What is wrong with a decision's stated tally: it disagrees with the named roll written
+/// with it, or counts more votes than members present. Published vote data is often wrong in
+/// exactly this way.
+pub(crate) fn check_vote(context: &str, vote: &Vote, present: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(f) = vote.for_ else { return out };
+    if let Some((rf, ra, rab)) = roll(context) {
+        let against = vote.against.unwrap_or(0);
+        if rf != f || ra != against || vote.abstain.is_some_and(|ab| ab != rab) {
+            out.push(format!(
+                "tally {f}-{against}{} but the named roll reads {rf}-{ra}{}",
+                vote.abstain.map_or(String::new(), |ab| format!("-{ab}")),
+                if rab > 0 { format!(" ({rab} abstaining)") } else { String::new() }
+            ));
+        }
+    }
+    // E-votes are cast outside the meeting, by members who need not be present.
+    let lower = context.to_ascii_lowercase();
+    let remote =
+        ["e-vote", "evote", "electronic vote", "email vote", "vote by email"].iter().any(|w| lower.contains(w));
+    let total = f + vote.against.unwrap_or(0) + vote.abstain.unwrap_or(0);
+    if present > 0 && !remote && usize::try_from(total).is_ok_and(|t| t > present) {
+        out.push(format!("{total} votes counted but the attendance lists {present} present"));
+    }
+    out
+}
+
 /// "(2 abstained due to interest)", "1 abstention".
 static ABSTAINED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?P<n>\d{1,3})\s+(?:abstained|abstentions?|abstaining|abstain)\b").expect("abstained regex")
@@ -191,6 +267,18 @@ mod tests {
         let v = vote("7 in favour, 2 against and 1 abstention; the motion was lost");
         assert_eq!((v.for_, v.against, v.abstain, v.result.as_deref()), (Some(7), Some(2), Some(1), Some("lost")));
         assert_eq!(vote("RESOLVED that the update be noted.").result, None);
+    }
+
+    #[test]
+    fn tallies_are_checked_against_the_roll_and_attendance() {
+        let roll = "**Passed: 5-0**\n- Joubin Jabbari - Yes\n- Grant Ongers - Yes\n- Bil Corry - Yes\n- Owen Pendlebury - No\n";
+        let v = vote("Passed: 5-0");
+        assert_eq!(check_vote(roll, &v, 0), vec!["tally 5-0 but the named roll reads 3-1".to_string()]);
+        let ok = "Carried 2-1. Ayes: Smith, Jones; Nays: Brown";
+        assert!(check_vote(ok, &vote(ok), 0).is_empty());
+        let v = vote("7 in favour, 2 against");
+        assert_eq!(check_vote("", &v, 6), vec!["9 votes counted but the attendance lists 6 present".to_string()]);
+        assert!(check_vote("", &v, 12).is_empty());
     }
 
     #[test]
