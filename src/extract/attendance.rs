@@ -152,19 +152,24 @@ fn columns(src: &Source, span: Span) -> Option<Person> {
     }
     let name_span = Span::new(span.start + lead, span.start + lead + cols[0].1.len());
     let p = person(&src.text, name_span)?;
-    let initials: String = cols[0]
-        .1
-        .split_whitespace()
-        .filter(|w| !contains(TITLES, w.trim_end_matches('.')))
-        .filter_map(|w| w.chars().next())
-        .collect();
-    let is_initials = |c: &str| c == initials;
+    let own = initials(cols[0].1);
+    let is_initials = |c: &str| c == own;
     let role: Vec<&str> = cols[1..].iter().map(|(_, c)| *c).filter(|c| !is_initials(c)).collect();
     if role.is_empty() {
         return Some(p);
     }
     let (role, organisation) = split_role(&role.join(", "));
     Some(Person { role: p.role.or(role), organisation: p.organisation.or(organisation), ..p })
+}
+
+/// A member's initials as notes-style minutes write them: "Cllr Jo Bruce" is "JB" (titles
+/// and lower-case particles left out).
+pub(crate) fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| !contains(TITLES, w.trim_end_matches('.')))
+        .filter_map(|w| w.chars().next())
+        .filter(char::is_ascii_uppercase)
+        .collect()
 }
 
 static COLUMN_GAP: LazyLock<Regex> =

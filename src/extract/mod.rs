@@ -79,12 +79,7 @@ impl Turns {
         let mut derived: Vec<(String, String)> = Vec::new();
         for p in attendance.present.iter().chain(&attendance.in_attendance) {
             let Some(name) = &p.name else { continue };
-            let initials: String = name
-                .split_whitespace()
-                .filter(|w| !lexicon::contains(lexicon::TITLES, w.trim_end_matches('.')))
-                .filter_map(|w| w.chars().next())
-                .filter(char::is_ascii_uppercase)
-                .collect();
+            let initials = attendance::initials(name);
             if (2..=3).contains(&initials.len()) {
                 derived.push((initials, name.clone()));
             }
@@ -208,10 +203,8 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
     let mut meeting = meeting::meeting(src, outline.header, &outline.header_lines);
     meeting.attendance = attendance::attendance(src, &outline.lines);
     let turns = Turns::new(src, outline, &meeting.attendance);
-    let remote_votes = {
-        let lower = src.text.to_ascii_lowercase();
-        ["e-vote", "evote", "electronic vote", "email vote", "vote by email"].iter().any(|w| lower.contains(w))
-    };
+    // Asked only when a decision states a tally: most documents never need the scan.
+    let remote_votes = std::cell::OnceCell::new();
     for p in meeting.attendance.present.iter().chain(&meeting.attendance.in_attendance) {
         if p.role.is_some() || p.organisation.is_some() {
             people.add(p, false);
@@ -296,9 +289,12 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
                     resolutions::resolution(src, format!("{item_id}/r-{}", k + 1), r, context, vote_context, lead);
                 // Minutes that read e-votes into the record count votes cast outside the
                 // meeting: the attendance is no bound on them.
-                let present = if remote_votes { 0 } else { meeting.attendance.present.len() };
-                for problem in resolutions::check_vote(src.get(vote_context), &res.vote, present) {
-                    diags.warn(Code::VoteMismatch, format!("{}: {problem}", res.id), res.span);
+                if res.vote.for_.is_some() {
+                    let remote = *remote_votes.get_or_init(|| resolutions::reads_in_remote_votes(&src.text));
+                    let present = if remote { 0 } else { meeting.attendance.present.len() };
+                    for problem in resolutions::check_vote(src.get(vote_context), &res.vote, present) {
+                        diags.warn(Code::VoteMismatch, format!("{}: {problem}", res.id), res.span);
+                    }
                 }
                 res
             })

@@ -222,8 +222,18 @@ fn roll(text: &str) -> Option<(u32, u32, u32)> {
     (f + a + ab >= 2).then_some((f, a, ab))
 }
 
+/// Minutes that read e-votes into the record: votes cast outside the meeting, by members who
+/// need not be present, so the attendance is no bound on them.
+static REMOTE_VOTES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:e-?votes?|electronic\s+votes?|email\s+votes?|votes?\s+by\s+email)\b").expect("e-vote regex")
+});
+
+pub(crate) fn reads_in_remote_votes(text: &str) -> bool {
+    REMOTE_VOTES.is_match(text)
+}
+
 /// What is wrong with a decision's stated tally: it disagrees with the named roll written
-/// with it, or counts more votes than members present. Published vote data is often wrong in
+/// with it, or counts more votes than members present (`present` 0: no bound). Published vote data is often wrong in
 /// exactly this way.
 pub(crate) fn check_vote(context: &str, vote: &Vote, present: usize) -> Vec<String> {
     let mut out = Vec::new();
@@ -238,12 +248,8 @@ pub(crate) fn check_vote(context: &str, vote: &Vote, present: usize) -> Vec<Stri
             ));
         }
     }
-    // E-votes are cast outside the meeting, by members who need not be present.
-    let lower = context.to_ascii_lowercase();
-    let remote =
-        ["e-vote", "evote", "electronic vote", "email vote", "vote by email"].iter().any(|w| lower.contains(w));
     let total = f + vote.against.unwrap_or(0) + vote.abstain.unwrap_or(0);
-    if present > 0 && !remote && usize::try_from(total).is_ok_and(|t| t > present) {
+    if present > 0 && usize::try_from(total).is_ok_and(|t| t > present) {
         out.push(format!("{total} votes counted but the attendance lists {present} present"));
     }
     out

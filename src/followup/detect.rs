@@ -229,12 +229,11 @@ fn abbreviation(before: &str) -> bool {
     single || ["Cllr", "Cllrs", "Mr", "Mrs", "Ms", "Dr", "St", "No", "Min", "Co", "Ltd"].contains(&word)
 }
 
+/// Keep the trimmed range `a..b` of `text`, if anything is left.
 fn push(text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
-    let s = &text[a..b];
-    let lead = s.len() - s.trim_start().len();
-    let t = s.trim();
+    let t = crate::segment::lines::trim_span(text, Span::new(a, b));
     if !t.is_empty() {
-        out.push((a + lead, a + lead + t.len()));
+        out.push((t.start, t.end));
     }
 }
 

@@ -5,15 +5,7 @@ use std::fmt::Write;
 
 use super::{FollowUp, Report};
 
-/// The first `n` words of `s`, with "..." when cut.
-pub fn first_words(s: &str, n: usize) -> String {
-    let words: Vec<&str> = s.split_whitespace().take(n + 1).collect();
-    if words.len() > n {
-        format!("{} ...", words[..n].join(" "))
-    } else {
-        words.join(" ")
-    }
-}
+pub use crate::emit::outline::first_words;
 
 /// Make `s` safe inside a Markdown table cell.
 pub fn cell(s: &str) -> String {

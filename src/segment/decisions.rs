@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::labels::DecisionKind;
+use crate::source::Span;
 
 /// A decision found in a paragraph: kind and byte range relative to the paragraph text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -193,12 +194,11 @@ fn abbreviation_before(text: &str, dot: usize) -> bool {
     ) || word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase())
 }
 
+/// Keep the trimmed range `a..b` of `text`, if anything is left.
 fn push(text: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
-    let s = &text[a..b];
-    let lead = s.len() - s.trim_start().len();
-    let t = s.trim();
+    let t = super::lines::trim_span(text, Span::new(a, b));
     if !t.is_empty() {
-        out.push((a + lead, a + lead + t.len()));
+        out.push((t.start, t.end));
     }
 }
 

@@ -603,15 +603,13 @@ fn merge_outcomes(text: &str, found: Vec<ResBlock>) -> Vec<ResBlock> {
                 r.span.start
             };
             let gap = text.get(prev.span.end.min(start)..start).unwrap_or("x");
-            let own = if outcome_line { line } else { &text[r.span.start..r.span.end] };
+            let own = &text[r.span.start..r.span.end];
+            let outcome = outcome_line || decisions::is_outcome_only(own);
             // "It was resolved that ... . Positioning discussed ... . Prop. JB, 2nd GK, 5 in
             // favour." : an attribution later in the same paragraph names the decision's mover.
             let same_para = prev.paragraph.is_some() && prev.paragraph == r.paragraph && !gap.contains("\n\n");
-            let attribution = decisions::is_attribution(own);
-            if r.clauses.is_empty()
-                && (gap.trim().is_empty() && (decisions::is_outcome_only(own) || attribution)
-                    || same_para && attribution)
-            {
+            let attribution = !outcome && decisions::is_attribution(own);
+            if r.clauses.is_empty() && (gap.trim().is_empty() && (outcome || attribution) || same_para && attribution) {
                 prev.span = Span::new(prev.span.start, r.span.end);
                 continue;
             }
