@@ -70,7 +70,28 @@ static OWNER_TO: LazyLock<FastRegex> = LazyLock::new(|| {
 
 /// Words after "X to" that are not the verb of an action.
 const NOT_VERBS: &[&str] = &[
-    "a", "all", "an", "be", "been", "date", "have", "her", "his", "its", "next", "our", "that", "the", "their", "this",
+    "a", "all", "an", "be", "been", "date", "have", "her", "his", "its", "like", "minutes", "next", "our", "that",
+    "the", "their", "this",
+];
+
+/// Words before a capitalised phrase that make it the object of a preposition ("a notice board
+/// for The Cemetery to display ..."), not the owner of a task.
+const PREPOSITIONS: &[&str] =
+    &["about", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "than", "to", "with"];
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 static ACTION_LABEL: LazyLock<Regex> =
@@ -122,6 +143,14 @@ fn owner_task(text: &str, base: usize) -> Option<Option<crate::model::Person>> {
             }
         }
         let o = c.name("owner")?;
+        let before = text[..o.start()].split_whitespace().next_back().unwrap_or("");
+        let last = o.as_str().split_whitespace().next_back().unwrap_or("");
+        // "X agreed to" is a task whatever precedes X ("representatives of the KCSP agreed
+        // to provide"); a bare "X to" after a preposition is not.
+        let bare = matches!(link, "to" | "will" | "would" | "is to" | "are to");
+        if bare && PREPOSITIONS.contains(&before) || MONTHS.contains(&last) {
+            continue;
+        }
         return Some(owner_person(o.as_str(), base + o.start()));
     }
     None

@@ -23,7 +23,7 @@ static MEETING_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ORG_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:#+\s*)?(?:(?:[Dd]raft\s+)?(?:[Mm]inutes|MINUTES)\s+(?:of|OF)\s+)?(?:[Tt]he\s+|THE\s+)?(?P<body>[A-Z][^.;:()–—]*?\b(?i:{ORG}))\b")).expect("org-prefix regex")
+    Regex::new(&format!(r"^(?:#+\s*)?(?:Page\s+\d+\s+of\s+\d+\s+)?(?:(?:[Dd]raft\s+)?(?:[Mm]inutes|MINUTES)\s+(?:of|OF)\s+)?(?:[Tt]he\s+|THE\s+)?(?P<body>[A-Z][^.;:()–—]*?\b(?i:{ORG}))\b")).expect("org-prefix regex")
 });
 
 static VENUE_IN: LazyLock<Regex> = LazyLock::new(|| {

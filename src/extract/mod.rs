@@ -220,10 +220,15 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
             // Text of a decision inside this paragraph belongs to the decision, not to its
             // actions; the paragraph keeps the words.
             let speakers = speakers_of(src, p.text, &mut people, &turns, it.spoken);
-            let holds_decision = it.resolutions.iter().any(|r| r.paragraph == Some(k));
+            let held: Vec<Span> = it.resolutions.iter().filter(|r| r.paragraph == Some(k)).map(|r| r.span).collect();
+            let holds_decision = !held.is_empty();
             // Spoken words ("I'll look into it") are not the minutes' record of an action.
-            if !holds_decision && !it.spoken {
-                actions.extend(actions::from_text(src, p.text));
+            if !it.spoken {
+                // The text outside the paragraph's decisions ("RESOLVED that ... . The Clerk
+                // to write to ..."): the decisions' own actions come from the decisions.
+                for gap in outside(p.text, &held) {
+                    actions.extend(actions::from_text(src, gap));
+                }
             }
             let list = p
                 .list
@@ -350,4 +355,38 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
         people.add(&p, false);
     }
     Extracted { meeting, items, declarations, people: people.into_records() }
+}
+
+/// The parts of `span` outside `taken` (spans inside it, in any order).
+fn outside(span: Span, taken: &[Span]) -> Vec<Span> {
+    let mut taken: Vec<Span> = taken.to_vec();
+    taken.sort_by_key(|t| t.start);
+    let mut out = Vec::new();
+    let mut from = span.start;
+    for t in taken {
+        let cut = t.start.min(span.end);
+        if cut > from {
+            out.push(Span::new(from, cut));
+        }
+        from = from.max(t.end);
+    }
+    if from < span.end {
+        out.push(Span::new(from, span.end));
+    }
+    out
+}
+
+#[cfg(test)]
+mod outside_tests {
+    use super::*;
+
+    #[test]
+    fn parts_outside_decisions() {
+        let s = Span::new(10, 50);
+        assert_eq!(outside(s, &[Span::new(20, 30)]), vec![Span::new(10, 20), Span::new(30, 50)]);
+        assert_eq!(outside(s, &[]), vec![s]);
+        // A decision running past the paragraph (merged outcome lines), and one before it.
+        assert_eq!(outside(s, &[Span::new(40, 70), Span::new(5, 12)]), vec![Span::new(12, 40)]);
+        assert_eq!(outside(s, &[Span::new(30, 60), Span::new(55, 58)]), vec![Span::new(10, 30)]);
+    }
 }

@@ -360,6 +360,18 @@ pub(super) fn title_end(s: &str) -> usize {
     s[..limit].trim_end().len()
 }
 
+/// After a title cut at " – ", the dash is the title's separator, not a bullet of the body.
+fn skip_dash(text: &str, at: usize) -> usize {
+    let rest = &text[at..];
+    let trimmed = rest.trim_start_matches([' ', '\t']);
+    for dash in ["– ", "— ", "- "] {
+        if let Some(after) = trimmed.strip_prefix(dash) {
+            return text.len() - after.len();
+        }
+    }
+    at
+}
+
 /// Numbered headings. A candidate is a numbered line whose text is short and title-like, or
 /// that starts with an upper-case title, or that carries a minute reference or "ITEM n".
 /// Numbers must increase along the document (a longest increasing run is kept), so that
@@ -416,7 +428,7 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
                 number: Some(num),
                 title: Some(title),
                 lost_title: false,
-                body_start: title.end.max(title_start + end),
+                body_start: skip_dash(text, title.end.max(title_start + end)),
                 documents,
             },
         ));

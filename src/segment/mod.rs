@@ -11,6 +11,7 @@
 //! split at a "Minutes:" marker), using the nom parsers in [`labels`].
 
 mod decisions;
+mod flat;
 mod headings;
 pub(crate) mod labels;
 pub(crate) mod lines;
@@ -42,7 +43,8 @@ const BODY_MARKERS: [&str; 3] = ["Minutes:", "Decision:", "Additional documents:
 /// Segment a source into an outline.
 pub(crate) fn segment(src: &Source, diags: &mut Diagnostics) -> Outline {
     let text = src.text.as_str();
-    let lines = lines::lines(text);
+    // Flattened minutes (one long line) are cut before their inline minute references.
+    let lines = flat::cut_inline_refs(text, lines::lines(text));
     let mut headings = find_headings(text, &lines);
     // A verbatim transcript after the minutes: its items start at the clerk's readings.
     let transcript = transcript::find(text).map(|t| t.items).unwrap_or_default();

@@ -1,0 +1,197 @@
+//! Flattened minutes: a PDF's text pasted into a web page as one long line, with the minute
+//! references running on inline ("... BCKLWN 01/20 Emergency Evacuation Procedures was read
+//! ... 02/20 Openness and Transparency Notice - ..."). Parish minutes numbered by minute
+//! reference (`NNN/YY`) count up by one through the meeting, so a run of inline references
+//! in sequence is the item structure; the line is cut before each reference of the run, and
+//! the rest of the segmenter sees the items at line starts. The text is not touched: a cut
+//! only splits one [`Line`] into two spans.
+//!
+//! A candidate is `N/YY` (1 to 3 digits, a 2-digit year) not inside a longer number or path
+//! ("18/00410/O" is a planning reference), followed by a space and an upper-case letter.
+//! The run kept is the longest chain of candidates in text order whose numbers go up by one
+//! or two (a missing minute) with the same year; it needs [`MIN_RUN`] members. References at
+//! line starts join the chain too (a document may be flattened only in places), but only
+//! inline members cause cuts. In a document that was cut, the header before the run is cut
+//! too, before its attendance labels ("... Village Hall Present: Cllr A ... Public: 4 Also,
+//! in attendance: ..."), so that each list is a line of its own.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lines::{trim_span, Line};
+use crate::source::Span;
+
+/// Attendance labels inside a flattened header (after a space, before a colon).
+static HEADER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s(?:Present|Apologies(?: for [Aa]bsence)?|Also,? [Ii]n [Aa]ttendance|In [Aa]ttendance|Absent|Public|Members of the [Pp]ublic)\s*:")
+        .expect("header label regex")
+});
+
+/// Least length of a chain of references in sequence before any line is cut.
+pub const MIN_RUN: usize = 3;
+
+/// One candidate: byte offset, number, year.
+type Cand = (usize, u32, u32);
+
+fn candidates(text: &str) -> Vec<Cand> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'/' {
+            i += 1;
+            continue;
+        }
+        // Digits before the slash (1..=3), not preceded by a digit, letter, slash or dot.
+        let mut s = i;
+        while s > 0 && b[s - 1].is_ascii_digit() && i - s < 4 {
+            s -= 1;
+        }
+        let n_len = i - s;
+        let before_ok = s == 0 || !(b[s - 1].is_ascii_alphanumeric() || matches!(b[s - 1], b'/' | b'.' | b'-'));
+        // Exactly two digits after, then a space and an upper-case ASCII letter.
+        let y_ok = b.len() > i + 4
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+            && b[i + 3] == b' '
+            && b[i + 4].is_ascii_uppercase();
+        if (1..=3).contains(&n_len) && before_ok && y_ok {
+            let n: u32 = text[s..i].parse().unwrap_or(0);
+            let y: u32 = text[i + 1..i + 3].parse().unwrap_or(0);
+            if n > 0 {
+                out.push((s, n, y));
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The longest chain of candidates in sequence (numbers up by 1 or 2, same year).
+fn chain(c: &[Cand]) -> Vec<usize> {
+    let mut len = vec![1usize; c.len()];
+    let mut prev = vec![usize::MAX; c.len()];
+    for k in 0..c.len() {
+        // The nearest earlier candidate one below, else two below (a skipped number).
+        for gap in 1..=2 {
+            if let Some(j) = (0..k).rev().find(|&j| c[j].2 == c[k].2 && c[j].1 + gap == c[k].1) {
+                if len[j] + 1 > len[k] {
+                    len[k] = len[j] + 1;
+                    prev[k] = j;
+                }
+                break;
+            }
+        }
+    }
+    let Some(mut k) = (0..c.len()).max_by_key(|&k| (len[k], std::cmp::Reverse(k))) else { return Vec::new() };
+    let mut out = vec![k];
+    while prev[k] != usize::MAX {
+        k = prev[k];
+        out.push(k);
+    }
+    out.reverse();
+    out
+}
+
+/// Cut `lines` before the inline minute references of the document's run (see the module
+/// documentation). Lines without such a reference are returned as they are.
+pub(crate) fn cut_inline_refs(text: &str, lines: Vec<Line>) -> Vec<Line> {
+    let cands = candidates(text);
+    if cands.len() < MIN_RUN {
+        return lines;
+    }
+    let run = chain(&cands);
+    if run.len() < MIN_RUN {
+        return lines;
+    }
+    let mut cuts: Vec<usize> = run.iter().map(|&k| cands[k].0).collect();
+    // Only inline members cut: a reference at a line's content start is already a line start.
+    cuts.retain(|&at| lines.iter().all(|l| l.content.start != at));
+    if cuts.is_empty() {
+        return lines;
+    }
+    let head = cands[run[0]].0;
+    let mut labels: Vec<usize> = HEADER_LABEL.find_iter(&text[..head]).map(|m| m.start() + 1).collect();
+    labels.retain(|&at| lines.iter().all(|l| l.content.start != at));
+    labels.append(&mut cuts);
+    let cuts = labels;
+    let mut out = Vec::with_capacity(lines.len() + cuts.len());
+    let mut next = 0;
+    for l in lines {
+        while next < cuts.len() && cuts[next] < l.span.start {
+            next += 1;
+        }
+        let mut from = l.span.start;
+        while next < cuts.len() && cuts[next] < l.span.end {
+            let at = cuts[next];
+            out.push(piece(text, from, at));
+            from = at;
+            next += 1;
+        }
+        if from == l.span.start {
+            out.push(l);
+        } else {
+            out.push(piece(text, from, l.span.end));
+        }
+    }
+    out
+}
+
+fn piece(text: &str, start: usize, end: usize) -> Line {
+    let span = Span::new(start, end);
+    Line { span, content: trim_span(text, span) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::lines::lines;
+
+    fn cut(text: &str) -> Vec<&str> {
+        cut_inline_refs(text, lines(text)).iter().map(|l| &text[l.content.start..l.content.end]).collect()
+    }
+
+    #[test]
+    fn cuts_a_run_of_inline_references() {
+        let t = "Present: Cllr A B 01/20 Evacuation was read. 02/20 Openness - the meeting. 04/20 Apologies were received, see 18/00410/O and 02/20 Minute.";
+        assert_eq!(
+            cut(t),
+            vec![
+                "Present: Cllr A B",
+                "01/20 Evacuation was read.",
+                "02/20 Openness - the meeting.",
+                "04/20 Apologies were received, see 18/00410/O and 02/20 Minute."
+            ]
+        );
+    }
+
+    #[test]
+    fn cuts_a_flattened_header_at_attendance_labels() {
+        let t = "Minutes held on 8 January 2020 Present: Cllr A B (Chair) Cllr C D Public: 4 Also, in attendance: E F 01/20 Evacuation. 02/20 Openness. 03/20 Apologies: none.";
+        assert_eq!(
+            cut(t),
+            vec![
+                "Minutes held on 8 January 2020",
+                "Present: Cllr A B (Chair) Cllr C D",
+                "Public: 4",
+                "Also, in attendance: E F",
+                "01/20 Evacuation.",
+                "02/20 Openness.",
+                "03/20 Apologies: none."
+            ]
+        );
+    }
+
+    #[test]
+    fn leaves_line_start_references_and_short_runs() {
+        let t = "206/18 Clerk's report ... 207/18 To Approve: the plan\n208/18 Letter\n";
+        assert_eq!(cut(t), vec!["206/18 Clerk's report ...", "207/18 To Approve: the plan", "208/18 Letter", ""]);
+        // Two references are not a run.
+        let t = "See 12/19 Report and 13/19 Budget.";
+        assert_eq!(cut(t), vec![t]);
+        // Numbers that do not count up are not a run.
+        let t = "Minutes 12/19 Report, 15/19 Budget and 11/19 Plan.";
+        assert_eq!(cut(t), vec![t]);
+    }
+}
