@@ -35,13 +35,16 @@ fn sequence_grouped_and_ordered() {
 #[test]
 fn every_status_with_its_evidence() {
     let r = marsh_green();
-    // done: matters arising at the next meeting says "written" (then "confirmed ... installed").
+    // done: matters arising at the next meeting says "had written" (then "confirmed ... installed").
     let f = by_text(&r, "Clerk to write to the County Council");
     assert_eq!(f.status, Status::Done, "{f:#?}");
     assert_eq!(f.owner.as_deref(), Some("Clerk"));
     assert!(f.evidence.iter().all(|e| e.kind == "matters-arising"));
     assert!(f.evidence[0].document.ends_with("2024-02-14.txt"));
-    assert_eq!(f.evidence[0].pending_word.as_deref(), Some("awaited"));
+    // "had written ... and a reply was awaited": the asked deed (write) is done; the reply
+    // awaited is another matter.
+    assert_eq!(f.evidence[0].done_word.as_deref(), Some("written"));
+    assert_eq!(f.evidence[0].pending_word, None);
     // "an update report be brought to the next meeting": resolved to the next meeting, done.
     let f = by_text(&r, "playing field hedge");
     assert_eq!((f.due.as_deref(), f.due_source.as_deref()), (Some("2024-02-14"), Some("next meeting in input")));
@@ -192,20 +195,16 @@ fn agreement(got: &serde_json::Value, exp: &serde_json::Value) -> (usize, usize,
     (agree, expected.len(), missing)
 }
 
-/// The real run: Stoke Ferry Parish Council, January 2018 to January 2019, against a
-/// hand-checked sample (tests/data/followups-stokeferry-2018.json). Skips without ../shared.
-#[test]
-#[ignore = "agreement 12/29 (0.41), below the 0.90 required: see README Follow-ups"]
-fn real_run_stoke_ferry_matches_expectation() {
+/// A real run of Stoke Ferry Parish Council meetings against a hand-checked sample
+/// (`tests/data/<name>`): (agreeing, total, the disagreements); `None` without ../shared.
+fn stoke_ferry_run(name: &str) -> Option<(usize, usize, Vec<String>)> {
     let Some(shared) = shared_corpus() else {
         eprintln!("skipping: ../shared/corpus not present");
-        return;
+        return None;
     };
     let base = shared.join("bulk/stokeferry-parish-minutes/src");
-    let exp: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(root().join("tests/data/followups-stokeferry-2018.json")).unwrap(),
-    )
-    .unwrap();
+    let exp: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(root().join("tests/data").join(name)).unwrap()).unwrap();
     let files: Vec<String> = exp["files"]
         .as_array()
         .unwrap()
@@ -214,7 +213,7 @@ fn real_run_stoke_ferry_matches_expectation() {
         .collect();
     if !files.iter().all(|f| std::path::Path::new(f).is_file()) {
         eprintln!("skipping: the Stoke Ferry archive is not in ../shared/corpus/bulk");
-        return;
+        return None;
     }
     let mut args = vec!["followups", "--json"];
     args.extend(files.iter().map(String::as_str));
@@ -223,15 +222,36 @@ fn real_run_stoke_ferry_matches_expectation() {
     let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(got["bodies"].as_array().unwrap().len(), 1, "one body: {:#?}", got["bodies"][1]["name"]);
     let (agree, total, missing) = agreement(&got, &exp);
-    let rate = agree as f64 / total as f64;
-    eprintln!("stoke ferry followups agreement {agree}/{total} = {rate:.2}; disagreements: {missing:#?}");
-    assert!(rate >= 0.9, "agreement {agree}/{total} = {rate:.2} < 0.90: {missing:#?}");
+    eprintln!("{name}: agreement {agree}/{total} = {:.2}; disagreements: {missing:#?}", agree as f64 / total as f64);
+    Some((agree, total, missing))
+}
+
+/// The bar: 90% agreement on the hand-checked real runs, January 2018 to January
+/// 2019 (the sample the rules were tuned on) and February 2019 to March 2020 (held out:
+/// hand-checked before the rules were changed, never tuned on).
+#[test]
+#[ignore = "agreement 16/29 (0.55) on 2018 and 15/32 (0.47) on the held-out 2019 run, below the 0.90 required: see README Follow-ups"]
+fn real_run_stoke_ferry_matches_expectation() {
+    for name in ["followups-stokeferry-2018.json", "followups-stokeferry-2019.json"] {
+        let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
+        let rate = agree as f64 / total as f64;
+        assert!(rate >= 0.9, "{name}: agreement {agree}/{total} = {rate:.2} < 0.90: {missing:#?}");
+    }
+}
+
+/// A ratchet, not the goal: the real runs must not agree less than they do now.
+#[test]
+fn real_run_stoke_ferry_does_not_regress() {
+    for (name, floor) in [("followups-stokeferry-2018.json", 16), ("followups-stokeferry-2019.json", 15)] {
+        let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
+        assert!(agree >= floor, "{name}: agreement fell to {agree}/{total} (floor {floor}): {missing:#?}");
+    }
 }
 
 /// The real run: Manordeilo & Salem Community Council, 2019, against a hand-checked
 /// expectation file. Skips without ../shared or pdftotext.
 #[test]
-#[ignore = "agreement on the hand-checked meeting is 0.50 (5/10), below the 0.90 required: see README Follow-ups"]
+#[ignore = "agreement on the hand-checked meeting is 0.40 (4/10), below the 0.90 required: see README Follow-ups"]
 fn real_archive_matches_expectation() {
     let Some(shared) = shared_corpus() else {
         eprintln!("skipping: ../shared/corpus not present");
@@ -278,4 +298,42 @@ fn real_archive_matches_expectation() {
     let rate = agree as f64 / expected.len() as f64;
     eprintln!("followups agreement {agree}/{} = {rate:.2}; disagreements: {missing:#?}", expected.len());
     assert!(rate >= 0.9, "agreement {rate:.2} < 0.90: {missing:#?}");
+}
+
+#[test]
+fn slash_minute_reference_and_clerk_to_write_in_matters_arising() {
+    let first = "Minutes of the Fenby Parish Council held on 4 September 2019\n\n135/19 Village Sign\nThe sign is faded. The Clerk to write to the sign maker for a quote.\n\n136/19 Footpaths\nThe Clerk to write to the County Council about the stile on footpath 5.\n";
+    let second = "Minutes of the Fenby Parish Council held on 2 October 2019\n\n150/19 Matters Arising\nMin. 135/19: a quote of £400 had been received from the sign maker.\nFootpath 5 stile – the County Council had not yet replied about the stile.\n\n151/19 Date of Next Meeting\n6 November 2019.\n";
+    let inputs = vec![text_doc("fenby/2019-10-02.txt", second), text_doc("fenby/2019-09-04.txt", first)];
+    let r = followup::track(&inputs, &followup::Options::default());
+    let fus = &r.bodies[0].followups;
+    let sign = fus.iter().find(|f| f.text.contains("sign maker")).expect("sign follow-up");
+    assert_eq!(sign.evidence[0].kind, "minute-reference", "{sign:#?}");
+    assert_eq!(sign.status, Status::Done, "{sign:#?}");
+    let stile = fus.iter().find(|f| f.text.contains("stile")).expect("stile follow-up");
+    assert_eq!(stile.evidence[0].kind, "matters-arising", "{stile:#?}");
+    assert_eq!(stile.status, Status::RaisedAgain, "{stile:#?}");
+    assert_eq!(stile.evidence[0].pending_word.as_deref(), Some("had not"));
+}
+
+#[test]
+fn topic_labels_subjects_and_the_asked_deed() {
+    // A clerk's report run into one paragraph of "Topic – text" entries, as pasted from a PDF;
+    // the follow-ups are short ("progress the order") and get their subject from the label.
+    let first = "Minutes of the Fenby Parish Council held on 6 November 2019\n\n200/19 Clerk's Report\nCemetery Bin – the old bin is broken and a new one is needed. The Chair agreed to progress the order. Bus Shelter – the glass is cracked. The Clerk agreed to chase the glazier.\n\n201/19 Hedges\nThe Clerk agreed to contact the owner of the Mill Lane hedge.\n";
+    let second = "Minutes of the Fenby Parish Council held on 4 December 2019\n\n220/19 Clerk's Report (Inc Matters Arising)\nCemetery Bin – The new bin has been ordered and will be emptied monthly. Bus Shelter – The Clerk chased the glazier, who is still to fit the glass. Blocked drain - on High Street reported. The Mill Lane hedge was discussed again; no contact yet.\n\n221/19 Date of Next Meeting\n8 January 2020.\n";
+    let inputs = vec![text_doc("fenby/2019-11-06.txt", first), text_doc("fenby/2019-12-04.txt", second)];
+    let r = followup::track(&inputs, &followup::Options::default());
+    let fus = &r.bodies[0].followups;
+    let order = fus.iter().find(|f| f.text.contains("progress the order")).expect("order follow-up");
+    assert_eq!(order.subject.as_deref(), Some("Cemetery Bin – the old bin is broken and a new one is needed."));
+    assert_eq!(order.status, Status::Done, "{order:#?}");
+    assert!(order.evidence[0].excerpt.starts_with("Cemetery Bin"), "{order:#?}");
+    // "to chase" -> "chased": done, although the glazier is "still" to fit the glass.
+    let chase = fus.iter().find(|f| f.text.contains("chase the glazier")).expect("chase follow-up");
+    assert_eq!(chase.evidence[0].done_word.as_deref(), Some("chased"), "{chase:#?}");
+    assert_eq!(chase.status, Status::Done);
+    // Talked about again, the asked contact not made: raised again.
+    let hedge = fus.iter().find(|f| f.text.contains("Mill Lane hedge")).expect("hedge follow-up");
+    assert_eq!(hedge.status, Status::RaisedAgain, "{hedge:#?}");
 }

@@ -222,6 +222,43 @@ pub fn pieces(text: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// A topic label opening a passage: "Cemetery Bin – The bin has been ordered ...",
+/// "Boughton Road Hedge - Resident informed ...": at the start of the text or of a sentence
+/// or list entry, one to seven words starting with a capital, then a spaced dash.
+static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[.!?;:]\s+|•\s*)(?P<label>[A-Z][\w'’()/&,]*(?:[ \t]+[\w'’()/&,]+){0,6}?)[ \t]+[–—-][ \t]+\S")
+        .expect("topic regex")
+});
+
+/// Words that make a "label" a sentence ("It was noted - ...").
+const NOT_LABEL_WORDS: &[&str] = &[
+    "advised", "agreed", "are", "had", "has", "have", "is", "noted", "reported", "said", "was", "were", "will", "would",
+];
+
+/// A topic segment: the byte range of its label (if any), and its own byte range.
+pub type Topic = (Option<(usize, usize)>, (usize, usize));
+
+/// Topic segments of `text`: (label range, segment range), in order. Text before the first
+/// label is a segment without one; each label runs to the next.
+pub fn topics(text: &str) -> Vec<Topic> {
+    let labels: Vec<(usize, usize)> = TOPIC
+        .captures_iter(text)
+        .filter_map(|c| c.name("label"))
+        .filter(|l| !l.as_str().split_whitespace().any(|w| NOT_LABEL_WORDS.contains(&w)))
+        .map(|l| (l.start(), l.end()))
+        .collect();
+    let mut out = Vec::new();
+    let first = labels.first().map_or(text.len(), |l| l.0);
+    if !text[..first].trim().is_empty() {
+        out.push((None, (0, first)));
+    }
+    for (k, l) in labels.iter().enumerate() {
+        let end = labels.get(k + 1).map_or(text.len(), |n| n.0);
+        out.push((Some(*l), (l.0, end)));
+    }
+    out
+}
+
 /// Does `before` (text up to a ".") end in an initial or a title ("J", "Cllr", "Mrs")?
 fn abbreviation(before: &str) -> bool {
     let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
@@ -474,6 +511,25 @@ mod tests {
         assert_eq!(owner_to("Cllr. G. Evans would be attending").map(|x| x.0), Some("Cllr. G. Evans".into()));
         assert_eq!(owner_to("Cllr Smith would be pleased"), None);
         assert_eq!(owner_to("The Clerk had emailed the developer"), None);
+    }
+
+    #[test]
+    fn topic_labels() {
+        let t = "Cemetery Bin – The bin has been ordered. Air Quality Monitor – awaiting power. Blocked drain - on High Street reported. It was noted - nothing. Cllr Jim Hesketh-Harvey said so.";
+        let got: Vec<(Option<&str>, &str)> =
+            topics(t).into_iter().map(|(l, (a, b))| (l.map(|(x, y)| &t[x..y]), t[a..b].trim())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("Cemetery Bin"), "Cemetery Bin – The bin has been ordered."),
+                (Some("Air Quality Monitor"), "Air Quality Monitor – awaiting power."),
+                (
+                    Some("Blocked drain"),
+                    "Blocked drain - on High Street reported. It was noted - nothing. Cllr Jim Hesketh-Harvey said so."
+                ),
+            ]
+        );
+        assert_eq!(topics("No labels here. None at all.").len(), 1);
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! Evidence: later passages of the same body that speak about a follow-up, and the status
 //! they give it.
 //!
-//! A later document is cut into units: paragraphs (split again at line-initial minute
-//! references such as "10ii)" or "6xiv)"), list entries and resolutions. A unit is evidence
-//! for a follow-up when one of these holds (checked in this order, the first wins):
+//! A later document is cut into units ([`passages`]): paragraphs (split again at line-initial
+//! minute references such as "10ii)" or "6xiv)"), list entries and resolutions, then their
+//! inline list entries ("• ...", "2) ..."), then topic segments ("Cemetery Bin – ..." up to
+//! the next label); text without a label longer than [`MAX_UNLABELLED_SENTENCES`] sentences
+//! is one unit a sentence. A unit is evidence for a follow-up when one of these holds
+//! (checked in this order, the first wins):
 //!
 //! 1. `minute-reference`: the unit cites the follow-up's minute: a number with a slash
 //!    ("Min. 135/19") anywhere in a later meeting; or, in the next meeting's matters-arising
@@ -12,17 +15,26 @@
 //! 2. `matters-arising`: a unit of a later "Matters arising" / "Actions from previous
 //!    meeting" / "Clerk's report" item whose overlap is at least [`MA_MIN_OVERLAP`] with at
 //!    least [`MIN_SHARED`] shared key terms;
-//! 3. `same-subject`: any later unit naming the same owner with overlap at least
-//!    [`SUBJECT_MIN_OVERLAP`] and at least [`MIN_SHARED`] shared terms; with no owner, at
-//!    least [`NO_OWNER_MIN_SHARED`] shared terms.
+//! 3. `same-subject`: any later unit with overlap at least [`SUBJECT_MIN_OVERLAP`] and at
+//!    least [`MIN_SHARED`] shared terms, or naming the owner and sharing at least
+//!    [`OWNER_MIN_SHARED`] terms.
 //!
-//! Overlap is containment: shared key terms divided by the follow-up's key terms (the
-//! follow-up is short, the later passage long, so Jaccard would punish the long side).
-//! Key terms ([`terms`]): lower-cased words of 3+ letters, minus [`STOP_WORDS`] and people's
-//! names, Snowball-stemmed; a follow-up and the passages of a later item also take the terms
-//! of a short item title. Inline lists ("• ...", "2) ...") are cut into units of their own.
-//! Sharing only title terms is not evidence.
-//! At most one unit per later meeting is kept: the strongest kind, then the highest overlap.
+//! Overlap is weighted containment ([`Weights`]): the inverse-document-frequency weight of the
+//! shared key terms over that of the follow-up's key terms, frequencies counted over every
+//! passage of the body's meetings (the follow-up is short, the later passage long, so
+//! Jaccard would punish the long side; rare words like "furlong" count for more than
+//! "road"). Key terms ([`terms`]): lower-cased words of 3+ letters, minus [`STOP_WORDS`] and
+//! people's names, Snowball-stemmed; a follow-up also takes the terms of its [`subject`]
+//! (topic label, and the sentence before a short text) and of a short item title, and the
+//! passages of a later item take that item's short title. Sharing only title terms is not
+//! evidence. At most one unit per later meeting is kept: the strongest kind, then the highest
+//! overlap.
+//!
+//! Done or pending is read in the sentences of the unit that hold [`FOCUS_MIN_SHARED`] shared
+//! terms: the asked deed in the past ("to chase" -> "chased", "to write" -> "wrote") says
+//! done whatever else is said; otherwise a pending word ("still", "awaiting") wins over a done
+//! word. Only strong evidence (a citation, a matters-arising entry, or overlap at least
+//! [`DONE_MIN_OVERLAP`]) can make a follow-up done; weaker evidence makes it raised again.
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
@@ -30,7 +42,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::detect::{collapse, pieces, sentences, text_start};
+use super::detect::{collapse, pieces, sentences, text_start, topics};
 use super::{Evidence, FollowUp, Status};
 use crate::model::Document;
 use crate::source::Span;
@@ -41,10 +53,12 @@ pub const MA_MIN_OVERLAP: f64 = 0.34;
 pub const SUBJECT_MIN_OVERLAP: f64 = 0.5;
 /// Least shared key terms for matters-arising and same-subject evidence.
 pub const MIN_SHARED: usize = 2;
-/// Least shared key terms for same-subject evidence when the follow-up has no owner.
-pub const NO_OWNER_MIN_SHARED: usize = 3;
 /// Shared key terms that are enough, whatever the overlap, for a passage naming the owner.
 pub const OWNER_MIN_SHARED: usize = 3;
+/// Least overlap for same-subject evidence to say done (weaker evidence says raised again).
+pub const DONE_MIN_OVERLAP: f64 = 0.34;
+/// Shared key terms a sentence of the evidence must hold for its done / pending words to count.
+pub const FOCUS_MIN_SHARED: usize = 2;
 /// Least shared key terms for an item-only minute reference.
 pub const REF_MIN_SHARED: usize = 1;
 
@@ -63,10 +77,12 @@ pub const STOP_WORDS: &[&str] = &[
     "also",
     "and",
     "any",
+    "april",
     "are",
     "arising",
     "asked",
     "assistance",
+    "august",
     "been",
     "before",
     "being",
@@ -86,12 +102,14 @@ pub const STOP_WORDS: &[&str] = &[
     "council",
     "councillor",
     "councillors",
+    "december",
     "did",
     "discussed",
     "does",
     "due",
     "each",
     "email",
+    "february",
     "financial",
     "follow",
     "following",
@@ -103,24 +121,34 @@ pub const STOP_WORDS: &[&str] = &[
     "have",
     "her",
     "his",
+    "included",
+    "including",
     "into",
     "issue",
     "item",
     "items",
     "its",
+    "january",
+    "july",
+    "june",
     "look",
     "make",
+    "march",
     "matter",
     "matters",
+    "may",
     "meeting",
     "members",
     "minute",
     "minutes",
+    "month",
     "more",
     "mrs",
     "next",
     "not",
     "noted",
+    "november",
+    "october",
     "once",
     "only",
     "other",
@@ -129,6 +157,7 @@ pub const STOP_WORDS: &[&str] = &[
     "over",
     "parish",
     "per",
+    "possible",
     "proposed",
     "raised",
     "regard",
@@ -138,10 +167,12 @@ pub const STOP_WORDS: &[&str] = &[
     "request",
     "said",
     "seconded",
+    "september",
     "shared",
     "she",
     "should",
     "some",
+    "soon",
     "such",
     "support",
     "than",
@@ -156,13 +187,17 @@ pub const STOP_WORDS: &[&str] = &[
     "this",
     "those",
     "through",
+    "time",
+    "total",
     "unanimously",
     "under",
     "until",
     "update",
     "upon",
+    "urgent",
     "very",
     "was",
+    "week",
     "were",
     "what",
     "when",
@@ -173,13 +208,14 @@ pub const STOP_WORDS: &[&str] = &[
     "will",
     "with",
     "would",
+    "year",
     "you",
 ];
 
 /// Words that say a follow-up was done.
 static DONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(done|completed?|sent|replied|circulated|received|written|wrote|installed|paid|forwarded|arranged|attended|ordered|delivered|repaired|replaced|resolved|cut down|carried out|confirmed|submitted|emailed|contacted|purchased|agreed to sponsor|in place|finished|fixed|published|provided|presented|signed|returned|acknowledg\w*)\b",
+        r"(?i)\b(done|completed?|sent|replied|circulated|received|written|wrote|installed|paid|forwarded|arranged|attended|ordered|delivered|repaired|replaced|resolved|cut down|carried out|submitted|emailed|contacted|purchased|agreed to sponsor|in place|finished|fixed|published|provided|presented|signed|returned|acknowledg\w*)\b",
     )
     .expect("done regex")
 });
@@ -197,13 +233,21 @@ const NOT_DONE: &[&str] = &[
     "agreed",
     "asked",
     "concerned",
+    "considered",
+    "discussed",
     "expected",
+    "highlighted",
+    "mentioned",
     "needed",
+    "noted",
     "proposed",
+    "queried",
+    "questioned",
     "raised",
     "reported",
     "required",
     "requested",
+    "suggested",
     "supposed",
     "used",
 ];
@@ -219,10 +263,91 @@ fn done_word(s: &str) -> Option<String> {
         .find(|w| w.rsplit(' ').next().is_some_and(|v| !NOT_DONE.contains(&v)))
 }
 
-/// Words that say it is not done yet; they win over [`DONE`].
+/// "to <verb>", "will <verb>", "would <verb>": the deeds a follow-up asks for.
+static ASKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:to|will|would|shall)\s+(?:also\s+|then\s+|now\s+)?([a-z]+)\b").expect("asked regex")
+});
+
+/// Verbs after "to" that are not a deed to look for later.
+const NOT_DEEDS: &[&str] = &[
+    "a", "all", "an", "any", "be", "do", "ensure", "have", "her", "his", "its", "keep", "like", "make", "see", "that",
+    "the", "their", "them", "this",
+];
+
+/// Past forms that do not end in "-ed".
+const IRREGULAR_PAST: &[(&str, &[&str])] = &[
+    ("bring", &["brought"]),
+    ("buy", &["bought"]),
+    ("find", &["found"]),
+    ("get", &["got"]),
+    ("give", &["gave", "given"]),
+    ("go", &["went"]),
+    ("hold", &["held"]),
+    ("lay", &["laid"]),
+    ("meet", &["met"]),
+    ("pay", &["paid"]),
+    ("put", &["put"]),
+    ("seek", &["sought"]),
+    ("send", &["sent"]),
+    ("speak", &["spoke", "spoken"]),
+    ("take", &["took", "taken"]),
+    ("tell", &["told"]),
+    ("write", &["wrote", "written"]),
+];
+
+/// The stems of the deeds `text` asks for ("The Clerk agreed to chase up ..." -> "chase").
+pub fn asked_verbs(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in ASKED.captures_iter(text) {
+        let v = c[1].to_lowercase();
+        if v.len() < 3 || NOT_DEEDS.contains(&v.as_str()) || v.ends_with("ing") || v.ends_with("ed") {
+            continue;
+        }
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// A past form of one of `asked` in `focus`, not negated ("had not contacted"): the deed done.
+fn own_deed(asked: &[String], focus: &str) -> Option<String> {
+    if asked.is_empty() {
+        return None;
+    }
+    let words: Vec<&str> =
+        focus.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    for (i, w) in words.iter().enumerate() {
+        let lower = w.to_lowercase();
+        let hit = asked.iter().any(|v| {
+            let irregular = IRREGULAR_PAST.iter().any(|(base, forms)| base == v && forms.contains(&lower.as_str()));
+            irregular || lower.ends_with("ed") && STEMMER.stem(&lower) == STEMMER.stem(v)
+        });
+        if !hit {
+            continue;
+        }
+        let before = &words[i.saturating_sub(3)..i];
+        let negated = before.iter().any(|b| {
+            let b = b.to_lowercase();
+            b == "not" || b.ends_with("n't") || b.ends_with("n’t") || b == "yet" || b == "never"
+        });
+        // "to be contacted", "will be sent": still to do.
+        let future = before.iter().any(|b| matches!(b.to_lowercase().as_str(), "be" | "to"));
+        if !negated && !future {
+            return Some(lower);
+        }
+    }
+    None
+}
+
+/// Pending words that only say something is to come; a done word in the same sentences wins
+/// over them.
+const WEAK_PENDING: &[&str] = &["will be", "would be"];
+
+/// Words that say it is not done yet; they win over [`DONE`] (except [`WEAK_PENDING`]).
 static PENDING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(not yet|yet to|still|awaiting|awaited|no response|no reply|outstanding|chase|chased|deferred|postponed|not been|has not|had not|hasn't|hadn't|ongoing|carried forward|would be|will be)\b",
+        r"(?i)\b(not yet|yet to|no\s+\w+\s+yet|still|awaiting|awaited|no response|no reply|outstanding|chase|chased|deferred|postponed|not been|has not|had not|hasn't|hadn't|ongoing|carried forward|would be|will be)\b",
     )
     .expect("pending regex")
 });
@@ -251,6 +376,8 @@ pub struct Unit {
     span: Span,
     text: String,
     reference: Option<Reference>,
+    /// The paragraph's own minute-reference label ("Min. 135/19: ..." read as a label).
+    label: Option<String>,
     terms: BTreeSet<String>,
 }
 
@@ -297,9 +424,59 @@ pub fn terms(s: &str) -> BTreeSet<String> {
 /// Key terms of a follow-up: its text, and the subject of its item (the title up to a list
 /// mark, at most eight words) unless the item is itself a matters-arising list.
 pub fn followup_terms(fu: &FollowUp) -> BTreeSet<String> {
-    let mut t = terms(&fu.text);
+    let mut t = own_terms(fu);
     t.extend(title_terms(fu.item_title.as_deref()));
     t
+}
+
+/// Key terms of the follow-up's text and its subject.
+fn own_terms(fu: &FollowUp) -> BTreeSet<String> {
+    let mut t = terms(&fu.text);
+    if let Some(s) = &fu.subject {
+        t.extend(terms(s));
+    }
+    t
+}
+
+/// A text with fewer key terms than this also takes the sentence before it as its subject.
+pub const SHORT_TEXT_TERMS: usize = 4;
+
+/// The subject of `fu` in its own document (see [`FollowUp::subject`]): the topic label of
+/// the passage it is in, and for a short text the sentence before it in its paragraph.
+pub fn subject(doc: &Document, fu: &FollowUp) -> Option<String> {
+    let src = doc.source.text.as_deref()?;
+    let item = doc.items.iter().find(|i| i.id == fu.item_id)?;
+    // The innermost block holding the follow-up: a list entry, else a paragraph.
+    let mut block: Option<Span> = None;
+    for p in &item.paragraphs {
+        if p.span.start <= fu.span.start && fu.span.end <= p.span.end {
+            block = Some(p.span);
+            for e in &p.list {
+                if e.span.start <= fu.span.start && fu.span.end <= e.span.end {
+                    block = Some(e.span);
+                }
+            }
+        }
+    }
+    let block = block?;
+    let before = src.get(block.start..fu.span.start)?;
+    let mut parts: Vec<String> = Vec::new();
+    // The topic label of the segment the follow-up starts in.
+    let here = format!("{before}{}", src.get(fu.span.start..fu.span.end)?);
+    if let Some((Some((a, b)), _)) = topics(&here).into_iter().rev().find(|(_, (a, _))| *a <= before.len()) {
+        if b <= before.len() || a < before.len() {
+            parts.push(collapse(&here[a..b]));
+        }
+    }
+    if terms(&fu.text).len() < SHORT_TEXT_TERMS {
+        if let Some((a, b)) = sentences(before).last() {
+            let sentence = collapse(&before[*a..*b]);
+            // A sentence that starts with the label stands for both.
+            parts.retain(|label| !sentence.starts_with(label.as_str()));
+            parts.push(sentence);
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(" / "))
 }
 
 /// Key terms of an item title that names a subject: short (at most five words before a list
@@ -326,22 +503,26 @@ pub fn units(doc: &Document) -> Vec<Unit> {
     for item in &doc.items {
         let ma = item.title.as_deref().is_some_and(|t| MA_TITLE.is_match(t));
         let subject = title_terms(item.title.as_deref());
-        let mut add =
-            |text: &str, start: Option<usize>, fallback: Span, reference: Option<(String, Option<String>)>| {
-                let t = text.trim();
-                if t.is_empty() {
-                    return;
-                }
-                out.push(Unit {
-                    item_id: item.id.clone(),
-                    item_number: item.number.clone(),
-                    matters_arising: ma,
-                    span: start.map_or(fallback, |s| Span::new(s, s + text.len())),
-                    text: collapse(text),
-                    reference,
-                    terms: terms(text).union(&subject).cloned().collect(),
-                });
-            };
+        let mut add = |text: &str,
+                       start: Option<usize>,
+                       fallback: Span,
+                       reference: Option<(String, Option<String>)>,
+                       label: Option<&String>| {
+            let t = text.trim();
+            if t.is_empty() {
+                return;
+            }
+            out.push(Unit {
+                item_id: item.id.clone(),
+                item_number: item.number.clone(),
+                matters_arising: ma,
+                span: start.map_or(fallback, |s| Span::new(s, s + text.len())),
+                text: collapse(text),
+                reference,
+                label: label.filter(|l| l.contains('/')).cloned(),
+                terms: terms(text).union(&subject).cloned().collect(),
+            });
+        };
         for p in &item.paragraphs {
             let start = text_start(doc, p.span, &p.text);
             let mut cuts: Vec<(usize, Option<Reference>)> = vec![(0, None)];
@@ -358,25 +539,86 @@ pub fn units(doc: &Document) -> Vec<Unit> {
                 let end = cuts.get(i + 1).map_or(p.text.len(), |c| c.0);
                 // Inline list entries ("• Grit Bins – ...", "2) ...") are units of their own.
                 let part = &p.text[*at..end];
-                for (x, y) in pieces(part) {
-                    add(&part[x..y], start.map(|s| s + at + x), p.span, r.clone());
+                for (x, y) in passages(part) {
+                    add(&part[x..y], start.map(|s| s + at + x), p.span, r.clone(), p.number.as_ref());
                 }
             }
             for e in &p.list {
                 let start = text_start(doc, e.span, &e.text);
-                for (x, y) in pieces(&e.text) {
-                    add(&e.text[x..y], start.map(|s| s + x), e.span, None);
+                for (x, y) in passages(&e.text) {
+                    add(&e.text[x..y], start.map(|s| s + x), e.span, None, e.label.as_ref());
                 }
             }
         }
         for r in &item.resolutions {
             let start = text_start(doc, r.span, &r.text);
-            for (x, y) in pieces(&r.text) {
-                add(&r.text[x..y], start.map(|s| s + x), r.span, None);
+            for (x, y) in passages(&r.text) {
+                add(&r.text[x..y], start.map(|s| s + x), r.span, None, None);
             }
         }
     }
     out
+}
+
+/// Most sentences a passage without a topic label may hold before it is cut into sentences.
+pub const MAX_UNLABELLED_SENTENCES: usize = 2;
+
+/// The passages of a later text, as byte ranges: inline list entries, then topic segments
+/// ("Cemetery Bin – ..." up to the next label) as they are; text without a label is one
+/// passage when short, else one passage a sentence (a clerk's report run into one paragraph
+/// speaks of many things, and sharing words across them is not evidence).
+pub fn passages(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (x, y) in pieces(text) {
+        let piece = &text[x..y];
+        for (label, (a, b)) in topics(piece) {
+            let seg = &piece[a..b];
+            let ss = sentences(seg);
+            if label.is_some() || ss.len() <= MAX_UNLABELLED_SENTENCES {
+                out.push((x + a, x + b));
+            } else {
+                out.extend(ss.into_iter().map(|(c, d)| (x + a + c, x + a + d)));
+            }
+        }
+    }
+    out
+}
+
+/// Term weights of one body: inverse document frequency over all passages of its meetings,
+/// so that sharing "furlong" and "wall" counts for more than sharing "road" and "work".
+#[derive(Debug, Default)]
+pub struct Weights {
+    df: std::collections::BTreeMap<String, usize>,
+    n: usize,
+}
+
+impl Weights {
+    /// Count the passages of every meeting of a body.
+    pub fn new<'a>(all: impl IntoIterator<Item = &'a Unit>) -> Weights {
+        let mut w = Weights::default();
+        for u in all {
+            w.n += 1;
+            for t in &u.terms {
+                *w.df.entry(t.clone()).or_default() += 1;
+            }
+        }
+        w
+    }
+
+    /// The weight of a term: ln((N + 1) / (df + 1)) + 1.
+    pub fn idf(&self, t: &str) -> f64 {
+        let df = self.df.get(t).copied().unwrap_or(0);
+        ((self.n as f64 + 1.0) / (df as f64 + 1.0)).ln() + 1.0
+    }
+
+    /// Weighted containment: the weight of the shared terms over the weight of `of`.
+    pub fn containment(&self, shared: &[String], of: &BTreeSet<String>) -> f64 {
+        let total: f64 = of.iter().map(|t| self.idf(t)).sum();
+        if total == 0.0 {
+            return 0.0;
+        }
+        shared.iter().map(|t| self.idf(t)).sum::<f64>() / total
+    }
 }
 
 fn contains_token(hay: &str, token: &str) -> bool {
@@ -410,16 +652,25 @@ fn rank(kind: &str) -> u8 {
 }
 
 /// Evidence for `fu` among the units of one later meeting (`next`: it is the very next one).
-pub fn find(fu: &FollowUp, units: &[Unit], path: &str, date: Option<&str>, next: bool) -> Vec<Evidence> {
+pub fn find(
+    fu: &FollowUp,
+    units: &[Unit],
+    weights: &Weights,
+    path: &str,
+    date: Option<&str>,
+    next: bool,
+) -> Vec<Evidence> {
     let fu_terms = followup_terms(fu);
-    let text_terms = terms(&fu.text);
+    let text_terms = own_terms(fu);
     let owner = fu.owner.as_deref().and_then(owner_key);
     let slash_ref = fu.item_number.as_deref().filter(|n| n.contains('/'));
+    let asked = asked_verbs(&fu.text);
     let mut best: Option<Evidence> = None;
     for u in units {
         let shared: Vec<String> = fu_terms.intersection(&u.terms).cloned().collect();
-        let overlap = if fu_terms.is_empty() { 0.0 } else { shared.len() as f64 / fu_terms.len() as f64 };
-        let by_slash = slash_ref.is_some_and(|n| contains_token(&u.text, n));
+        let overlap = weights.containment(&shared, &fu_terms);
+        let by_slash = slash_ref
+            .is_some_and(|n| contains_token(&u.text, n) || u.label.as_deref().is_some_and(|l| contains_token(l, n)));
         let by_line = next
             && u.matters_arising
             && match (&u.reference, &fu.item_number) {
@@ -440,35 +691,44 @@ pub fn find(fu: &FollowUp, units: &[Unit], path: &str, date: Option<&str>, next:
             "matters-arising"
         } else {
             let names_owner = owner.as_deref().is_some_and(|o| u.text.to_lowercase().contains(&o.to_lowercase()));
-            let ok = match &owner {
-                Some(_) => {
-                    names_owner
-                        && (overlap >= SUBJECT_MIN_OVERLAP && shared.len() >= MIN_SHARED
-                            || shared.len() >= OWNER_MIN_SHARED)
-                }
-                None => overlap >= SUBJECT_MIN_OVERLAP && shared.len() >= NO_OWNER_MIN_SHARED,
-            };
+            let ok = overlap >= SUBJECT_MIN_OVERLAP && shared.len() >= MIN_SHARED
+                || names_owner && shared.len() >= OWNER_MIN_SHARED;
             if !ok {
                 continue;
             }
             "same-subject"
         };
         // Judge done / pending on the sentences that carry shared terms (all of a cited unit).
+        // A sentence speaks of the follow-up when it holds two of the shared terms (or all,
+        // when fewer are shared); the done and pending words must be in such a sentence.
         let focus: String = if kind == "minute-reference" || shared.is_empty() {
             u.text.clone()
         } else {
+            let need = shared.len().min(FOCUS_MIN_SHARED);
             sentences(&u.text)
                 .into_iter()
                 .map(|(a, b)| &u.text[a..b])
                 .filter(|s| {
                     let t = terms(s);
-                    shared.iter().any(|w| t.contains(w))
+                    shared.iter().filter(|w| t.contains(*w)).count() >= need
                 })
                 .collect::<Vec<_>>()
                 .join(" ")
         };
-        let pending_word = PENDING.find(&focus).map(|m| m.as_str().to_lowercase());
-        let done_word = done_word(&focus);
+        // The asked deed itself in the past ("to chase" -> "chased") says done, whatever else
+        // the sentence says; otherwise a pending word wins over a done word.
+        let (done_word, pending_word) = match own_deed(&asked, &focus) {
+            Some(w) => (Some(w), None),
+            None => {
+                let done = done_word(&focus);
+                let pending = PENDING.find_iter(&focus).map(|m| m.as_str().to_lowercase()).find(|p| {
+                    // "has been ordered and will be emptied": a future after a deed is the
+                    // next step, not the deed pending.
+                    done.is_none() || !WEAK_PENDING.contains(&p.as_str())
+                });
+                (done, pending)
+            }
+        };
         let ev = Evidence {
             document: path.to_string(),
             date: date.map(str::to_string),
@@ -497,7 +757,12 @@ fn cite(e: &Evidence) -> String {
 
 /// The status of `fu` from its evidence, the number of later meetings and their dates.
 pub fn status(fu: &FollowUp, later: usize, later_dates: &[&str]) -> (Status, String) {
-    if let Some(e) = fu.evidence.iter().rev().find(|e| e.done_word.is_some() && e.pending_word.is_none()) {
+    // Only strong evidence can say done: a citation, a matters-arising entry, or a passage
+    // sharing a third of the follow-up's (weighted) terms. A passage that only names the
+    // owner and a few terms shows the matter came up again, not that it was finished.
+    let strong = |e: &&Evidence| e.kind != "same-subject" || e.overlap >= DONE_MIN_OVERLAP;
+    if let Some(e) = fu.evidence.iter().filter(strong).rev().find(|e| e.done_word.is_some() && e.pending_word.is_none())
+    {
         let w = e.done_word.as_deref().unwrap_or("");
         return (Status::Done, format!("\"{w}\" in {}", cite(e)));
     }

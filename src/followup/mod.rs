@@ -138,6 +138,10 @@ pub struct FollowUp {
     pub origin: String,
     /// What is to be done, as written.
     pub text: String,
+    /// What it is about when the text alone does not say ("The Chair agreed to progress the
+    /// order."): the topic label of its passage ("Cemetery Bin – ...") and, for a short text,
+    /// the sentence before it. Its key terms count as the follow-up's own.
+    pub subject: Option<String>,
     /// Who is to do it.
     pub owner: Option<String>,
     /// ISO due date: a calendar date, or the body's next meeting for "next meeting".
@@ -233,11 +237,15 @@ fn ymd(y: i32, m: u32, d: u32) -> Option<String> {
 pub fn rules() -> Vec<String> {
     vec![
         format!(
-            "Evidence is looked for only in later meetings of the same body. Key terms: lower-cased words of 3+ letters, \
-             stop words, minute boilerplate and people's names dropped, Snowball-stemmed; a follow-up also takes the terms \
-             of a short item title, and so does every passage of a later item; inline lists (\"• ...\", \"2) ...\") are \
-             cut into passages. overlap = shared terms / the follow-up's terms; at least one shared term must come from \
-             the follow-up's own text."
+            "Evidence is looked for only in later meetings of the same body. Passages: paragraphs, list entries and \
+             resolutions, cut at inline list marks (\"• ...\", \"2) ...\") and topic labels (\"Cemetery Bin – ...\"); \
+             unlabelled text of more than {} sentences is one passage a sentence. Key terms: lower-cased words of 3+ \
+             letters, stop words, minute boilerplate and people's names dropped, Snowball-stemmed; a follow-up also takes \
+             the terms of its subject (topic label; the sentence before a short text) and of a short item title, and so \
+             does every passage of a later item. overlap = idf weight of the shared terms / idf weight of the follow-up's \
+             terms (idf over all passages of the body); at least one shared term must come from the follow-up's own text \
+             or subject.",
+            evidence::MAX_UNLABELLED_SENTENCES
         ),
         format!(
             "minute-reference: a later text cites the follow-up's minute (\"Min. 135/19\", or \"10ii)\" in the next \
@@ -251,17 +259,22 @@ pub fn rules() -> Vec<String> {
             evidence::MIN_SHARED
         ),
         format!(
-            "same-subject: any later passage that names the same owner with overlap >= {:.2} and >= {} shared terms, \
-             or >= {} shared terms at any overlap (>= {} shared terms when the follow-up has no owner).",
+            "same-subject: any later passage with overlap >= {:.2} and >= {} shared terms, or naming the owner and \
+             sharing >= {} terms at any overlap.",
             evidence::SUBJECT_MIN_OVERLAP,
             evidence::MIN_SHARED,
-            evidence::OWNER_MIN_SHARED,
-            evidence::NO_OWNER_MIN_SHARED
+            evidence::OWNER_MIN_SHARED
         ),
-        "done: some evidence says it was done (done, sent, circulated, completed, received, written, installed, paid, \
-         ..., or a perfect/passive such as \"had planted\", \"has been ordered\") and does not say it is pending (yet \
-         to, awaiting, still, no response, deferred, would be ...)."
-            .to_string(),
+        format!(
+            "done: strong evidence (a minute reference, a matters-arising passage, or overlap >= {:.2}) says it was done \
+             in a sentence holding {} shared terms: the asked deed in the past (\"to chase\" -> \"chased\", \"to write\" \
+             -> \"wrote\"), or a done word (sent, circulated, completed, received, installed, paid, ..., or a \
+             perfect/passive such as \"had planted\", \"has been ordered\"; not \"discussed\", \"noted\") with no pending \
+             word (yet to, awaiting, still, no response, deferred ...; \"will be\" / \"would be\" only when no done word \
+             is there).",
+            evidence::DONE_MIN_OVERLAP,
+            evidence::FOCUS_MIN_SHARED
+        ),
         "raised_again: evidence exists but none says done. overdue: no evidence, and a later meeting is on or after \
          the due date. open: no evidence, and no due date, or none passed, or no later meeting."
             .to_string(),
@@ -362,6 +375,7 @@ fn body(name: String, name_source: String, meetings: &[Meeting]) -> Body {
         })
         .collect();
     let units: Vec<Vec<evidence::Unit>> = meetings.iter().map(|m| evidence::units(&m.input.doc)).collect();
+    let weights = evidence::Weights::new(units.iter().flatten());
     let mut followups = Vec::new();
     for (k, m) in meetings.iter().enumerate() {
         for found in detect::followups(&m.input.doc) {
@@ -374,6 +388,7 @@ fn body(name: String, name_source: String, meetings: &[Meeting]) -> Body {
                 item_title: found.item_title,
                 paragraph_number: found.paragraph_number,
                 origin: found.origin.to_string(),
+                subject: None,
                 text: found.text,
                 owner: found.owner,
                 due: found.due,
@@ -384,6 +399,7 @@ fn body(name: String, name_source: String, meetings: &[Meeting]) -> Body {
                 reason: String::new(),
                 evidence: Vec::new(),
             };
+            fu.subject = evidence::subject(&m.input.doc, &fu);
             resolve_due(&mut fu, meetings, k, found.due_month);
             // Evidence only from meetings after this one; an undated meeting is not "after"
             // a dated one.
@@ -392,7 +408,14 @@ fn body(name: String, name_source: String, meetings: &[Meeting]) -> Body {
                     continue;
                 }
                 let next = j == k + 1;
-                fu.evidence.extend(evidence::find(&fu, &units[j], &later.input.path, later.date.as_deref(), next));
+                fu.evidence.extend(evidence::find(
+                    &fu,
+                    &units[j],
+                    &weights,
+                    &later.input.path,
+                    later.date.as_deref(),
+                    next,
+                ));
             }
             let later_dates: Vec<&str> = meetings[k + 1..].iter().filter_map(|m| m.date.as_deref()).collect();
             let (status, reason) = evidence::status(&fu, meetings.len() - k - 1, &later_dates);

@@ -11,7 +11,8 @@
 //! The run kept is the longest chain of candidates in text order whose numbers go up by one
 //! or two (a missing minute) with the same year; it needs [`MIN_RUN`] members. References at
 //! line starts join the chain too (a document may be flattened only in places), but only
-//! inline members cause cuts. In a document that was cut, the header before the run is cut
+//! inline members cause cuts; a number of the run seen twice between its first and last
+//! member (a repeated page) cuts at both places. In a document that was cut, the header before the run is cut
 //! too, before its attendance labels ("... Village Hall Present: Cllr A ... Public: 4 Also,
 //! in attendance: ..."), so that each list is a line of its own.
 
@@ -105,7 +106,12 @@ pub(crate) fn cut_inline_refs(text: &str, lines: Vec<Line>) -> Vec<Line> {
     if run.len() < MIN_RUN {
         return lines;
     }
-    let mut cuts: Vec<usize> = run.iter().map(|&k| cands[k].0).collect();
+    // Every occurrence of a number of the run between its first and last member cuts: a
+    // page repeated by the flattening, or two minutes given the same number, are items too.
+    let (lo, hi) = (cands[run[0]].0, cands[run[run.len() - 1]].0);
+    let numbers: Vec<(u32, u32)> = run.iter().map(|&k| (cands[k].1, cands[k].2)).collect();
+    let mut cuts: Vec<usize> =
+        cands.iter().filter(|c| lo <= c.0 && c.0 <= hi && numbers.contains(&(c.1, c.2))).map(|c| c.0).collect();
     // Only inline members cut: a reference at a line's content start is already a line start.
     cuts.retain(|&at| lines.iter().all(|l| l.content.start != at));
     if cuts.is_empty() {
