@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::speakers::name_key;
+use crate::fastre::FastRegex;
 use crate::model::{Person, PersonRecord, Role};
 
 /// People built from mentions in document order.
@@ -80,11 +81,17 @@ pub(crate) fn role_mentions(text: &str) -> Vec<Person> {
         organisation: None,
         span: crate::source::Span::new(name.start(), name.start() + name.as_str().trim().len()),
     };
-    for c in COUNCILLOR_OF.captures_iter(text) {
-        out.push(person(c.name("name").expect("name"), &c["role"]));
+    // Both patterns need a literal ("Councillor"/"Councilor", "MP"): a document without it
+    // skips a whole-text search (with a Unicode `\b`, often on the slow engines).
+    if text.contains("Councillor") || text.contains("Councilor") {
+        for c in COUNCILLOR_OF.captures_iter(text) {
+            out.push(person(c.name("name").expect("name"), &c["role"]));
+        }
     }
-    for c in MP.captures_iter(text) {
-        out.push(person(c.name("name").expect("name"), "MP"));
+    if text.contains("MP") {
+        for c in MP.captures_iter(text) {
+            out.push(person(c.name("name").expect("name"), "MP"));
+        }
     }
     for c in ROLE_LINE.captures_iter(text) {
         let names = c.name("names").expect("names");
@@ -115,14 +122,14 @@ pub(crate) fn role_mentions(text: &str) -> Vec<Person> {
     out
 }
 
-static COUNCILLOR_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static COUNCILLOR_OF: LazyLock<FastRegex> = LazyLock::new(|| {
+    FastRegex::new(
         r"\b(?P<role>(?:County|Borough|District|Town|City|Parish|Community)\s+Councill?or)\s+(?P<name>(?:Cllr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})\b",
     )
     .expect("councillor regex")
 });
-static MP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?P<name>[A-Z][a-z]+\s+[A-Z][a-z'’-]+)\s+MP\b").expect("mp regex"));
+static MP: LazyLock<FastRegex> =
+    LazyLock::new(|| FastRegex::new(r"\b(?P<name>[A-Z][a-z]+\s+[A-Z][a-z'’-]+)\s+MP\b").expect("mp regex"));
 static ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?m)^[\s*_>-]*(?P<role>Chairs?|Co-chairs?|Scribes?|Clerk|Secretary|Treasurer|Facilitator|Minute[- ]?taker|Note[- ]?taker)(?:\(s\))?[*_]*\s*:[*_]*[ \t]*(?P<names>[^\n]{3,200})$",
