@@ -60,6 +60,39 @@ static TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("tail regex")
 });
 
+/// The adverbs `TAIL` allows before the verb, as written in its pattern.
+const TAIL_ADVERBS: &[&str] = &[
+    "also",
+    "then",
+    "further",
+    "again",
+    "subsequently",
+    "briefly",
+    "formally",
+    "kindly",
+    "had",
+    "has",
+    "have",
+    "duly",
+    "verbally",
+    "jointly",
+    "both",
+];
+
+/// False when `TAIL` cannot match `after`, decided without running it: every way through the
+/// pattern starts with `\s*(`, `\s*,`, or whitespace then `from`, an adverb or a verb. Most
+/// mentions have no tail, and the regex (large bounded repetitions) is slow to say so.
+fn tail_may_match(after: &str) -> bool {
+    let t = after.trim_start();
+    if t.starts_with(['(', ',']) {
+        return true;
+    }
+    after.starts_with(char::is_whitespace)
+        && (t.starts_with("from")
+            || TAIL_ADVERBS.iter().any(|a| t.starts_with(a))
+            || SPEECH_VERBS.iter().any(|v| t.starts_with(v)))
+}
+
 static AGENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\b(?:read|moved|seconded|proposed|presented|introduced|tabled|declared|raised|reported|given|made|led)\s+by\s+|^\s*(?:sponsor|second|seconder|mover|proposer|proposed|seconded|moved)\s*:\s*)$")
         .expect("agent regex")
@@ -208,7 +241,7 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
             out.push(mention);
             continue;
         }
-        if let Some(t) = TAIL.captures(after) {
+        if let Some(t) = tail_may_match(after).then(|| TAIL.captures(after)).flatten() {
             // An appositive is a role unless it names someone with a title ("Mr A, Mr B, ...").
             let appos_ok = t.name("appos").is_none_or(|a| {
                 mention.name.is_none() || !MENTION.captures_iter(a.as_str()).any(|c| c.name("titled").is_some())
@@ -394,6 +427,25 @@ mod tests {
                 ("Mike Pitt".to_string(), "KCC Chief Executive".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn tail_prefilter_lists_the_pattern_adverbs() {
+        let adverbs = format!(r"(?:(?:{})\s+)*", TAIL_ADVERBS.join("|"));
+        assert!(TAIL.as_str().contains(&adverbs), "TAIL_ADVERBS out of step with TAIL");
+        for (after, tail) in [
+            (" said that", true),
+            (" (Head of X) reported", true),
+            (", Clerk, noted", true),
+            (" from KCC, advised", true),
+            (" also said", true),
+            (" and Mr B said", false),
+            ("said", false),
+            (".", false),
+        ] {
+            assert_eq!(TAIL.captures(after).is_some(), tail, "{after}");
+            assert!(tail_may_match(after) || !tail, "{after}");
+        }
     }
 
     #[test]
