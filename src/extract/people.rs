@@ -81,14 +81,14 @@ pub(crate) fn role_mentions(text: &str) -> Vec<Person> {
         organisation: None,
         span: crate::source::Span::new(name.start(), name.start() + name.as_str().trim().len()),
     };
-    // Both patterns need a literal ("Councillor"/"Councilor", "MP"): a document without it
-    // skips a whole-text search (with a Unicode `\b`, often on the slow engines).
-    if text.contains("Councillor") || text.contains("Councilor") {
+    // Both patterns need a literal after whitespace ("County Councillor", " MP"): a document
+    // without one skips a whole-text search (with a Unicode `\b`, often on the slow engines).
+    if may_hold_councillor_of(text) {
         for c in COUNCILLOR_OF.captures_iter(text) {
             out.push(person(c.name("name").expect("name"), &c["role"]));
         }
     }
-    if text.contains("MP") {
+    if text.match_indices("MP").any(|(at, _)| text[..at].ends_with(char::is_whitespace)) {
         for c in MP.captures_iter(text) {
             out.push(person(c.name("name").expect("name"), "MP"));
         }
@@ -122,6 +122,19 @@ pub(crate) fn role_mentions(text: &str) -> Vec<Person> {
     out
 }
 
+/// The words `COUNCILLOR_OF` allows before "Councillor".
+const COUNCILLOR_OF_WORDS: &[&str] = &["County", "Borough", "District", "Town", "City", "Parish", "Community"];
+
+/// False when `COUNCILLOR_OF` cannot match: no "Council" has one of its words and whitespace
+/// just before it.
+fn may_hold_councillor_of(text: &str) -> bool {
+    text.match_indices("Council").any(|(at, _)| {
+        let before = &text[..at];
+        let word = before.trim_end_matches(char::is_whitespace);
+        word.len() < before.len() && COUNCILLOR_OF_WORDS.iter().any(|w| word.ends_with(w))
+    })
+}
+
 static COUNCILLOR_OF: LazyLock<FastRegex> = LazyLock::new(|| {
     FastRegex::new(
         r"\b(?P<role>(?:County|Borough|District|Town|City|Parish|Community)\s+Councill?or)\s+(?P<name>(?:Cllr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})\b",
@@ -144,6 +157,14 @@ static NAME_COMMA_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn councillor_prefilter_lists_the_pattern_words() {
+        let words = format!(r"(?:{})\s+Councill?or", COUNCILLOR_OF_WORDS.join("|"));
+        assert!(COUNCILLOR_OF.as_str().contains(&words), "COUNCILLOR_OF_WORDS out of step");
+        assert!(may_hold_councillor_of("the County  Councillor Jo Bloggs"));
+        assert!(!may_hold_councillor_of("the Councillor and the Council"));
+    }
 
     fn roles(text: &str) -> Vec<(String, String)> {
         role_mentions(text).into_iter().map(|p| (p.name.unwrap_or_default(), p.role.unwrap_or_default())).collect()
