@@ -88,10 +88,8 @@ pub(crate) fn role_mentions(text: &str) -> Vec<Person> {
             out.push(person(c.name("name").expect("name"), &c["role"]));
         }
     }
-    if text.match_indices("MP").any(|(at, _)| text[..at].ends_with(char::is_whitespace)) {
-        for c in MP.captures_iter(text) {
-            out.push(person(c.name("name").expect("name"), "MP"));
-        }
+    for c in mp_captures(text) {
+        out.push(person(c.name("name").expect("name"), "MP"));
     }
     for c in ROLE_LINE.captures_iter(text) {
         let names = c.name("names").expect("names");
@@ -141,14 +139,47 @@ static COUNCILLOR_OF: LazyLock<FastRegex> = LazyLock::new(|| {
     )
     .expect("councillor regex")
 });
-static MP: LazyLock<FastRegex> =
-    LazyLock::new(|| FastRegex::new(r"\b(?P<name>[A-Z][a-z]+\s+[A-Z][a-z'’-]+)\s+MP\b").expect("mp regex"));
+static MP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?P<name>[A-Z][a-z]+\s+[A-Z][a-z'’-]+)\s+MP\b").expect("mp regex"));
 static ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?m)^[\s*_>-]*(?P<role>Chairs?|Co-chairs?|Scribes?|Clerk|Secretary|Treasurer|Facilitator|Minute[- ]?taker|Note[- ]?taker)(?:\(s\))?[*_]*\s*:[*_]*[ \t]*(?P<names>[^\n]{3,200})$",
     )
     .expect("role line regex")
 });
+/// `MP.captures_iter(text)`, searching only around each " MP".
+///
+/// A match is `name \s+ name \s+ MP` and holds no other "MP" (the name parts take a capital
+/// and then lower-case letters or `'’-`), so each match ends at one "MP" that follows
+/// whitespace and starts no earlier than the two runs of letters and whitespace before it.
+/// Searching that window (plus the character after "MP", which decides its `\b`), with the
+/// text before it as context (`captures_at`), finds the same matches in the same order as a
+/// search of the whole text, which on text with a non-ASCII letter runs on the slow engines.
+/// (The windows are short, so the Unicode pattern is used as written.)
+fn mp_captures(text: &str) -> Vec<regex::Captures<'_>> {
+    let mut out = Vec::new();
+    let mut done = 0; // end of the last match: matches do not overlap
+    for (at, _) in text.match_indices("MP") {
+        let before = &text[..at];
+        let gap = before.trim_end_matches(char::is_whitespace);
+        if at < done || gap.len() == before.len() {
+            continue;
+        }
+        let name2 = gap.trim_end_matches(|c: char| c.is_ascii_alphabetic() || matches!(c, '\'' | '’' | '-'));
+        let name1 = name2.trim_end_matches(char::is_whitespace).trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let from = name1.len().max(done);
+        let mut limit = at + 2;
+        if let Some(next) = text[limit..].chars().next() {
+            limit += next.len_utf8();
+        }
+        if let Some(c) = MP.captures_at(&text[..limit], from) {
+            done = c.get(0).expect("match").end();
+            out.push(c);
+        }
+    }
+    out
+}
+
 static NAME_COMMA_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[ \t]*[-*•][ \t]+(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z'’-]+){1,2}),[ \t]+(?P<role>[A-Za-z][^\n.:;]{2,100}?)[\x22”]?[ \t]*$")
         .expect("name comma role regex")
@@ -157,6 +188,23 @@ static NAME_COMMA_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mp_windows_find_what_the_whole_text_search_finds() {
+        for text in [
+            "Jonathan Edwards MP and Ann Clwyd MP spoke. Café Owner MP",
+            "ŵ Jonathan  Edwards\n MP\u{a0}MPs; Ann O’Neill-Smith MP, Bob Jones MPé Bob Jones MP",
+            "MP MP Bob Jones MPMP Bob Jones MP MP",
+            "Bob Jones Smith MP Jones MP",
+            "éBob Jones MP xBob Jones MP",
+        ] {
+            let all: Vec<_> =
+                MP.captures_iter(text).map(|c| (c.get(0).unwrap().range(), c["name"].to_string())).collect();
+            let ours: Vec<_> =
+                mp_captures(text).iter().map(|c| (c.get(0).unwrap().range(), c["name"].to_string())).collect();
+            assert_eq!(ours, all, "{text}");
+        }
+    }
 
     #[test]
     fn councillor_prefilter_lists_the_pattern_words() {
