@@ -82,6 +82,12 @@ impl FastRegex {
         }
     }
 
+    /// The original pattern.
+    #[cfg(test)]
+    pub(crate) fn as_str(&self) -> &str {
+        self.unicode.as_str()
+    }
+
     pub(crate) fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
         self.pick(hay).captures(hay)
     }

@@ -235,10 +235,11 @@ pub(crate) fn from_text(src: &Source, span: Span) -> Vec<Action> {
     let mut out = Vec::new();
     for s in sentences(text, span.start) {
         let t = src.get(s);
-        let labelled = ACTION_LABEL.is_match(t);
-        let owner_to = owner_task(t, s.start).is_some();
-        let asks_later = PASSIVE.is_match(t) && find_deadline(t).is_some();
-        if labelled || owner_to || asks_later {
+        // Cheapest test first; each is pure, so skipping the rest once one holds is the same.
+        let labelled = || ACTION_LABEL.is_match(t);
+        let owner_to = || owner_task(t, s.start).is_some();
+        let asks_later = || PASSIVE.is_match(t) && find_deadline(t).is_some();
+        if labelled() || owner_to() || asks_later() {
             out.push(action(src, s));
         }
     }

@@ -14,6 +14,7 @@ pub(crate) mod people;
 pub(crate) mod resolutions;
 pub(crate) mod speakers;
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -57,6 +58,9 @@ struct Turns {
     /// that a later "Skillete:" is the same person.
     surnames: Vec<(String, String)>,
     recurring: Vec<String>,
+    /// `speakers::turn_in` of every paragraph and list entry, keyed by span: `new` needs them
+    /// all to count labels and `speaker` needs them again, so the regex runs once per text.
+    turn_cache: HashMap<(usize, usize), Option<(Mention, bool)>>,
 }
 
 impl Turns {
@@ -96,11 +100,16 @@ impl Turns {
         first_names.retain(|(f, _)| firsts.iter().filter(|g| *g == f).count() == 1);
         let mut counts: Vec<(String, usize)> = Vec::new();
         let mut surnames: Vec<(String, String)> = Vec::new();
+        let mut turn_cache = HashMap::new();
         for it in &outline.items {
             for p in &it.paragraphs {
                 let spans = std::iter::once(p.text).chain(p.list.iter().map(|e| e.text));
                 for s in spans {
-                    match speakers::turn_in(src.get(s), s.start, it.spoken) {
+                    let turn = turn_cache
+                        .entry((s.start, s.end))
+                        .or_insert_with(|| speakers::turn_in(src.get(s), s.start, it.spoken))
+                        .clone();
+                    match turn {
                         Some((m, true)) => {
                             let n = m.name.unwrap_or_default();
                             match counts.iter_mut().find(|(k, _)| *k == n) {
@@ -124,35 +133,57 @@ impl Turns {
         let last: Vec<String> = surnames.iter().map(|(s, _)| s.clone()).collect();
         surnames.retain(|(s, _)| last.iter().filter(|t| *t == s).count() == 1);
         let recurring = counts.into_iter().filter(|(_, c)| *c >= 2).map(|(n, _)| n).collect();
-        Turns { abbreviations, first_names, surnames, recurring }
+        Turns { abbreviations, first_names, surnames, recurring, turn_cache }
     }
 
     /// Members named by their initials and speaking: "JB welcomed all", "KN declared ...".
     fn initial_speakers(&self, text: &str, base: usize) -> Vec<Mention> {
         let mut out = Vec::new();
-        for (abbr, full) in &self.abbreviations {
-            for (at, _) in text.match_indices(abbr.as_str()) {
-                let end = at + abbr.len();
-                let before_ok = text[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-                let after = &text[end..];
-                if !before_ok || after.chars().next().is_some_and(char::is_alphanumeric) {
-                    continue;
-                }
-                let verb = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-                if lexicon::contains(lexicon::SPEECH_VERBS, verb) {
-                    let span = Span::new(base + at, base + end);
-                    out.push(Mention { name: Some(full.clone()), role: None, organisation: None, span, speaks: true });
+        if self.abbreviations.is_empty() {
+            return out;
+        }
+        // An abbreviation (2 to 5 ASCII capitals) counts where it is a whole run of
+        // alphanumeric characters: one pass over the runs, in text order, then the list's order
+        // at one position (as a search per abbreviation and a stable sort by position gave).
+        let mut rest = text;
+        let mut offset = 0;
+        while let Some(start) = rest.find(char::is_alphanumeric) {
+            let run = &rest[start..];
+            let len = run.find(|c: char| !c.is_alphanumeric()).unwrap_or(run.len());
+            let (at, end) = (offset + start, offset + start + len);
+            let word = &run[..len];
+            if (2..=5).contains(&len) && word.bytes().all(|b| b.is_ascii_uppercase()) {
+                for (abbr, full) in &self.abbreviations {
+                    if abbr != word {
+                        continue;
+                    }
+                    let after = &text[end..];
+                    let verb = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                    if lexicon::contains(lexicon::SPEECH_VERBS, verb) {
+                        let span = Span::new(base + at, base + end);
+                        out.push(Mention {
+                            name: Some(full.clone()),
+                            role: None,
+                            organisation: None,
+                            span,
+                            speaks: true,
+                        });
+                    }
                 }
             }
+            offset = end;
+            rest = &text[end..];
         }
-        out.sort_by_key(|m| m.span.start);
         out
     }
 
     /// The turn speaker of a paragraph, with its label resolved to a full name when the
     /// attendance list allows.
     fn speaker(&self, text: &str, base: usize, spoken: bool) -> Option<Mention> {
-        let (mut m, single) = speakers::turn_in(text, base, spoken)?;
+        let (mut m, single) = match self.turn_cache.get(&(base, base + text.len())) {
+            Some(turn) => turn.clone()?,
+            None => speakers::turn_in(text, base, spoken)?,
+        };
         let name = m.name.clone().unwrap_or_default();
         let known = |list: &[(String, String)]| list.iter().any(|(f, _)| *f == name);
         if single && !self.recurring.contains(&name) && !known(&self.first_names) && !known(&self.surnames) {

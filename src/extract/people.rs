@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::speakers::name_key;
+use crate::fastre::FastRegex;
 use crate::model::{Person, PersonRecord, Role};
 
 /// People built from mentions in document order.
@@ -80,10 +81,14 @@ pub(crate) fn role_mentions(text: &str) -> Vec<Person> {
         organisation: None,
         span: crate::source::Span::new(name.start(), name.start() + name.as_str().trim().len()),
     };
-    for c in COUNCILLOR_OF.captures_iter(text) {
-        out.push(person(c.name("name").expect("name"), &c["role"]));
+    // Both patterns need a literal after whitespace ("County Councillor", " MP"): a document
+    // without one skips a whole-text search (with a Unicode `\b`, often on the slow engines).
+    if may_hold_councillor_of(text) {
+        for c in COUNCILLOR_OF.captures_iter(text) {
+            out.push(person(c.name("name").expect("name"), &c["role"]));
+        }
     }
-    for c in MP.captures_iter(text) {
+    for c in mp_captures(text) {
         out.push(person(c.name("name").expect("name"), "MP"));
     }
     for c in ROLE_LINE.captures_iter(text) {
@@ -115,8 +120,21 @@ pub(crate) fn role_mentions(text: &str) -> Vec<Person> {
     out
 }
 
-static COUNCILLOR_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+/// The words `COUNCILLOR_OF` allows before "Councillor".
+const COUNCILLOR_OF_WORDS: &[&str] = &["County", "Borough", "District", "Town", "City", "Parish", "Community"];
+
+/// False when `COUNCILLOR_OF` cannot match: no "Council" has one of its words and whitespace
+/// just before it.
+fn may_hold_councillor_of(text: &str) -> bool {
+    text.match_indices("Council").any(|(at, _)| {
+        let before = &text[..at];
+        let word = before.trim_end_matches(char::is_whitespace);
+        word.len() < before.len() && COUNCILLOR_OF_WORDS.iter().any(|w| word.ends_with(w))
+    })
+}
+
+static COUNCILLOR_OF: LazyLock<FastRegex> = LazyLock::new(|| {
+    FastRegex::new(
         r"\b(?P<role>(?:County|Borough|District|Town|City|Parish|Community)\s+Councill?or)\s+(?P<name>(?:Cllr\.?\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})\b",
     )
     .expect("councillor regex")
@@ -129,6 +147,39 @@ static ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("role line regex")
 });
+/// `MP.captures_iter(text)`, searching only around each " MP".
+///
+/// A match is `name \s+ name \s+ MP` and holds no other "MP" (the name parts take a capital
+/// and then lower-case letters or `'’-`), so each match ends at one "MP" that follows
+/// whitespace and starts no earlier than the two runs of letters and whitespace before it.
+/// Searching that window (plus the character after "MP", which decides its `\b`), with the
+/// text before it as context (`captures_at`), finds the same matches in the same order as a
+/// search of the whole text, which on text with a non-ASCII letter runs on the slow engines.
+/// (The windows are short, so the Unicode pattern is used as written.)
+fn mp_captures(text: &str) -> Vec<regex::Captures<'_>> {
+    let mut out = Vec::new();
+    let mut done = 0; // end of the last match: matches do not overlap
+    for (at, _) in text.match_indices("MP") {
+        let before = &text[..at];
+        let gap = before.trim_end_matches(char::is_whitespace);
+        if at < done || gap.len() == before.len() {
+            continue;
+        }
+        let name2 = gap.trim_end_matches(|c: char| c.is_ascii_alphabetic() || matches!(c, '\'' | '’' | '-'));
+        let name1 = name2.trim_end_matches(char::is_whitespace).trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let from = name1.len().max(done);
+        let mut limit = at + 2;
+        if let Some(next) = text[limit..].chars().next() {
+            limit += next.len_utf8();
+        }
+        if let Some(c) = MP.captures_at(&text[..limit], from) {
+            done = c.get(0).expect("match").end();
+            out.push(c);
+        }
+    }
+    out
+}
+
 static NAME_COMMA_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[ \t]*[-*•][ \t]+(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z'’-]+){1,2}),[ \t]+(?P<role>[A-Za-z][^\n.:;]{2,100}?)[\x22”]?[ \t]*$")
         .expect("name comma role regex")
@@ -137,6 +188,31 @@ static NAME_COMMA_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mp_windows_find_what_the_whole_text_search_finds() {
+        for text in [
+            "Jonathan Edwards MP and Ann Clwyd MP spoke. Café Owner MP",
+            "ŵ Jonathan  Edwards\n MP\u{a0}MPs; Ann O’Neill-Smith MP, Bob Jones MPé Bob Jones MP",
+            "MP MP Bob Jones MPMP Bob Jones MP MP",
+            "Bob Jones Smith MP Jones MP",
+            "éBob Jones MP xBob Jones MP",
+        ] {
+            let all: Vec<_> =
+                MP.captures_iter(text).map(|c| (c.get(0).unwrap().range(), c["name"].to_string())).collect();
+            let ours: Vec<_> =
+                mp_captures(text).iter().map(|c| (c.get(0).unwrap().range(), c["name"].to_string())).collect();
+            assert_eq!(ours, all, "{text}");
+        }
+    }
+
+    #[test]
+    fn councillor_prefilter_lists_the_pattern_words() {
+        let words = format!(r"(?:{})\s+Councill?or", COUNCILLOR_OF_WORDS.join("|"));
+        assert!(COUNCILLOR_OF.as_str().contains(&words), "COUNCILLOR_OF_WORDS out of step");
+        assert!(may_hold_councillor_of("the County  Councillor Jo Bloggs"));
+        assert!(!may_hold_councillor_of("the Councillor and the Council"));
+    }
 
     fn roles(text: &str) -> Vec<(String, String)> {
         role_mentions(text).into_iter().map(|p| (p.name.unwrap_or_default(), p.role.unwrap_or_default())).collect()

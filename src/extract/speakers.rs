@@ -60,10 +60,69 @@ static TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).expect("tail regex")
 });
 
+/// The adverbs `TAIL` allows before the verb, as written in its pattern.
+const TAIL_ADVERBS: &[&str] = &[
+    "also",
+    "then",
+    "further",
+    "again",
+    "subsequently",
+    "briefly",
+    "formally",
+    "kindly",
+    "had",
+    "has",
+    "have",
+    "duly",
+    "verbally",
+    "jointly",
+    "both",
+];
+
+/// False when `TAIL` cannot match `after`, decided without running it: every way through the
+/// pattern starts with `\s*(`, `\s*,`, or whitespace then `from`, an adverb or a verb. Most
+/// mentions have no tail, and the regex (large bounded repetitions) is slow to say so.
+fn tail_may_match(after: &str) -> bool {
+    let t = after.trim_start();
+    if t.starts_with(['(', ',']) {
+        return true;
+    }
+    after.starts_with(char::is_whitespace)
+        && (t.starts_with("from")
+            || TAIL_ADVERBS.iter().any(|a| t.starts_with(a))
+            || SPEECH_VERBS.iter().any(|v| t.starts_with(v)))
+}
+
 static AGENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:\b(?:read|moved|seconded|proposed|presented|introduced|tabled|declared|raised|reported|given|made|led)\s+by\s+|^\s*(?:sponsor|second|seconder|mover|proposer|proposed|seconded|moved)\s*:\s*)$")
         .expect("agent regex")
 });
+
+/// `AGENT_BEFORE` on `before` (the text before a mention), looking only at its end.
+///
+/// The pattern is anchored at the end, but the regex engine cannot search backwards with a
+/// Unicode `\b` on non-ASCII text, so a plain `is_match` scans all of `before`: quadratic in
+/// the number of mentions of a long text. Same result, bounded work: the first alternative is
+/// a cue word (at most 10 characters) then `\s+by\s+` at the very end, so it starts within 12
+/// characters before the last two whitespace runs; `is_match_at` keeps the context of `\b`.
+/// The second alternative (`^\s*cue\s*:\s*$`) spans all of `before`, and can only match when
+/// `before` trimmed is a cue of at most 8 characters and a colon.
+fn agent_before(before: &str) -> bool {
+    let is_ws = char::is_whitespace;
+    let mut at = before.trim_end_matches(is_ws).len();
+    let back = |at: usize, n: usize| before[..at].char_indices().rev().take(n).last().map_or(at, |(i, _)| i);
+    at = back(at, 2); // "by"
+    at = before[..at].trim_end_matches(is_ws).len();
+    at = back(at, 12); // the cue word and the character before it
+    if at == 0 {
+        return AGENT_BEFORE.is_match(before);
+    }
+    if AGENT_BEFORE.is_match_at(before, at) {
+        return true;
+    }
+    let whole = before.trim().strip_suffix(':').map(str::trim_end);
+    whole.is_some_and(|w| w.chars().count() <= 8) && AGENT_BEFORE.is_match(before)
+}
 
 static ROLE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s*\((?P<paren>[^()]{2,200})\))|^(?:,\s*(?P<appos>[A-Z][^;()]{2,120}?),)").expect("role regex")
@@ -176,13 +235,13 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
             pending.clear();
         }
         // A passive with an agent: "was read by the Vice Chair", "Moved by Commissioner Fish".
-        if AGENT_BEFORE.is_match(&text[..m.start()]) {
+        if agent_before(&text[..m.start()]) {
             mention.speaks = true;
             pending.clear();
             out.push(mention);
             continue;
         }
-        if let Some(t) = TAIL.captures(after) {
+        if let Some(t) = tail_may_match(after).then(|| TAIL.captures(after)).flatten() {
             // An appositive is a role unless it names someone with a title ("Mr A, Mr B, ...").
             let appos_ok = t.name("appos").is_none_or(|a| {
                 mention.name.is_none() || !MENTION.captures_iter(a.as_str()).any(|c| c.name("titled").is_some())
@@ -233,6 +292,8 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
 /// a role phrase whose last two capitalised words are a name.
 fn roles_before_names(text: &str, base: usize, found: &[Mention]) -> Vec<(Mention, Span)> {
     let mut out = Vec::new();
+    // Brackets opened and closed in `text[..counted]`, counted once as the matches advance.
+    let (mut open, mut close, mut counted) = (0usize, 0usize, 0usize);
     for c in ROLE_BEFORE.captures_iter(text) {
         let run = c.name("run").expect("run");
         let words: Vec<(usize, &str)> = run
@@ -255,8 +316,12 @@ fn roles_before_names(text: &str, base: usize, found: &[Mention]) -> Vec<(Mentio
         }
         let span = Span::new(base + first_at, base + last_at + last.len());
         // A role phrase inside brackets describes the person before the brackets.
-        let before = &text[..c.get(0).expect("match").start()];
-        if before.matches('(').count() > before.matches(')').count() {
+        let start = c.get(0).expect("match").start();
+        let gained = &text[counted..start];
+        open += gained.matches('(').count();
+        close += gained.matches(')').count();
+        counted = start;
+        if open > close {
             continue;
         }
         if found.iter().any(|m| m.span.start <= span.start && span.end <= m.span.end && m.role.is_some()) {
@@ -362,6 +427,25 @@ mod tests {
                 ("Mike Pitt".to_string(), "KCC Chief Executive".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn tail_prefilter_lists_the_pattern_adverbs() {
+        let adverbs = format!(r"(?:(?:{})\s+)*", TAIL_ADVERBS.join("|"));
+        assert!(TAIL.as_str().contains(&adverbs), "TAIL_ADVERBS out of step with TAIL");
+        for (after, tail) in [
+            (" said that", true),
+            (" (Head of X) reported", true),
+            (", Clerk, noted", true),
+            (" from KCC, advised", true),
+            (" also said", true),
+            (" and Mr B said", false),
+            ("said", false),
+            (".", false),
+        ] {
+            assert_eq!(TAIL.captures(after).is_some(), tail, "{after}");
+            assert!(tail_may_match(after) || !tail, "{after}");
+        }
     }
 
     #[test]
