@@ -230,7 +230,7 @@ fn stoke_ferry_run(name: &str) -> Option<(usize, usize, Vec<String>)> {
 /// 2019 (the sample the rules were tuned on) and February 2019 to March 2020 (held out:
 /// hand-checked before the rules were changed, never tuned on).
 #[test]
-#[ignore = "agreement 16/29 (0.55) on 2018 and 15/32 (0.47) on the held-out 2019 run, below the 0.90 required: see README Follow-ups"]
+#[ignore = "agreement 17/29 (0.59) on 2018 and 15/32 (0.47) on the held-out 2019 run, below the 0.90 required: see README Follow-ups"]
 fn real_run_stoke_ferry_matches_expectation() {
     for name in ["followups-stokeferry-2018.json", "followups-stokeferry-2019.json"] {
         let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
@@ -242,7 +242,7 @@ fn real_run_stoke_ferry_matches_expectation() {
 /// A ratchet, not the goal: the real runs must not agree less than they do now.
 #[test]
 fn real_run_stoke_ferry_does_not_regress() {
-    for (name, floor) in [("followups-stokeferry-2018.json", 16), ("followups-stokeferry-2019.json", 15)] {
+    for (name, floor) in [("followups-stokeferry-2018.json", 17), ("followups-stokeferry-2019.json", 15)] {
         let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
         assert!(agree >= floor, "{name}: agreement fell to {agree}/{total} (floor {floor}): {missing:#?}");
     }

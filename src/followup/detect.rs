@@ -1,7 +1,7 @@
 //! Which passages of one meeting ask for something later.
 //!
 //! First the parser's own actions (`item.actions`, `resolution.actions`). Then, in
-//! paragraphs, list entries and resolutions where the parser found no action, three
+//! paragraphs, list entries and resolutions where the parser found no action, four
 //! detections of this module:
 //!
 //! - `deferral`: a sentence that defers or asks for something later: "deferred to the next
@@ -11,6 +11,8 @@
 //! - `owner-to`: "the Clerk to write to ...", "The Clerk agreed to clarify ...", "Cllr Daphne
 //!   Clements would be telephoning ...": an office or a councillor, then to/will/would/agreed
 //!   to and a verb;
+//! - `decision-deed`: a decision's sentence deciding a deed without naming who ("agreed to
+//!   add the 15 minutes for the Parish Council to discuss the Mill");
 //! - `margin-owner`: layout text (PDF) where a line ends, after a wide gap, with an owner in
 //!   the right-hand column ("Clerk", "All", "Cllr. J. Davies") or a month ("Feb": brought
 //!   back at that month's meeting). "Noted" is not a follow-up.
@@ -34,7 +36,7 @@ pub struct Found {
     pub item_title: Option<String>,
     /// The paragraph or list label it sits under.
     pub paragraph_number: Option<String>,
-    /// `action`, `resolution-action`, `deferral`, `owner-to` or `margin-owner`.
+    /// `action`, `resolution-action`, `deferral`, `owner-to`, `decision-deed` or `margin-owner`.
     pub origin: &'static str,
     /// The text, whitespace collapsed.
     pub text: String,
@@ -123,6 +125,51 @@ pub fn asks(text: &str) -> bool {
                 || ["available", "added", "brought", "done", "held", "made", "on", "put", "sent", "set"].contains(&a)
         })
     })
+}
+
+/// Deeds a decision can ask for without naming who ("agreed to add the 15 minutes ...").
+const DEED_VERBS: &[&str] = &[
+    "add",
+    "arrange",
+    "ask",
+    "book",
+    "bring",
+    "chase",
+    "check",
+    "circulate",
+    "contact",
+    "draft",
+    "email",
+    "forward",
+    "investigate",
+    "invite",
+    "obtain",
+    "order",
+    "organise",
+    "prepare",
+    "provide",
+    "publish",
+    "purchase",
+    "refer",
+    "remove",
+    "repair",
+    "replace",
+    "request",
+    "review",
+    "seek",
+    "send",
+    "submit",
+    "write",
+];
+
+static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:agreed|resolved|decided|voted)\s+to\s+(?:(?:also|then|now)\s+)?(?P<verb>[a-z]+)\b")
+        .expect("decided regex")
+});
+
+/// "agreed to add ...", "resolved to purchase ...": a decision to do a deed later.
+fn decided_deed(s: &str) -> bool {
+    !AT_THE_MEETING.is_match(s) && DECIDED.captures_iter(s).any(|c| DEED_VERBS.contains(&&c["verb"].to_lowercase()[..]))
 }
 
 /// Words after "X to" that are not verbs.
@@ -280,6 +327,8 @@ struct Block<'a> {
     start: Option<usize>,
     fallback: Span,
     label: Option<String>,
+    /// A decision's text: a decided deed without an owner is a follow-up too.
+    decision: bool,
 }
 
 impl Block<'_> {
@@ -373,6 +422,7 @@ pub fn followups(doc: &Document) -> Vec<Found> {
                 start: text_start(doc, p.span, &p.text),
                 fallback: p.span,
                 label: p.number.clone(),
+                decision: false,
             });
             for e in &p.list {
                 blocks.push(Block {
@@ -380,6 +430,7 @@ pub fn followups(doc: &Document) -> Vec<Found> {
                     start: text_start(doc, e.span, &e.text),
                     fallback: e.span,
                     label: e.label.clone(),
+                    decision: false,
                 });
             }
         }
@@ -390,6 +441,7 @@ pub fn followups(doc: &Document) -> Vec<Found> {
                     start: text_start(doc, r.span, &r.text),
                     fallback: r.span,
                     label: None,
+                    decision: true,
                 });
             }
         }
@@ -464,6 +516,8 @@ fn in_block(item: &Item, b: &Block, parser: &[Found]) -> Vec<Found> {
             out.push(found(item, b, "deferral", a, z));
         } else if owner_to(s).is_some() && asks(s) {
             out.push(found(item, b, "owner-to", a, z));
+        } else if b.decision && decided_deed(s) {
+            out.push(found(item, b, "decision-deed", a, z));
         }
     }
     // Right-hand column owners in layout text: the text since the previous marker.
@@ -511,6 +565,14 @@ mod tests {
         assert_eq!(owner_to("Cllr. G. Evans would be attending").map(|x| x.0), Some("Cllr. G. Evans".into()));
         assert_eq!(owner_to("Cllr Smith would be pleased"), None);
         assert_eq!(owner_to("The Clerk had emailed the developer"), None);
+    }
+
+    #[test]
+    fn decided_deeds() {
+        assert!(decided_deed("agreed to add the 15 minutes for the Parish Council to discuss the Mill."));
+        assert!(decided_deed("It was resolved to purchase two wreaths."));
+        assert!(!decided_deed("agreed to approve the minutes."));
+        assert!(!decided_deed("agreed to abstain from voting on that item and to add nothing."));
     }
 
     #[test]
