@@ -32,7 +32,7 @@ enum List {
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^(?:\#+\s*|\*\*|<!--\s*|[-*]\s+)?
+        r"(?ix)^(?:\#+\s*|\*\*|<!--\s*|[-*]\s+|\d{1,2}\\?[.)]\s+)?
         (?P<label>those\s+present\s+were|present|those\s+attending|in\s+attendance|attendees|attendance|board\s+members|members\s+present|remote
           |apologies(?:\s+for\s+absence)?|regrets|absent|also\s+present|also,?\s+in\s+attendance|officers(?:\s+in\s+attendance)?|presennol|ymddiheuriadau)
         \s*(?:\*\*)?\s*(?::|-|–)?\s*(?:\*\*)?(?P<rest>.*)$",

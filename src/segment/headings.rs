@@ -360,11 +360,12 @@ pub(super) fn title_end(s: &str) -> usize {
     s[..limit].trim_end().len()
 }
 
-/// After a title cut at " – ", the dash is the title's separator, not a bullet of the body.
+/// After a title cut at " – " or ": ", the dash or colon is the title's separator, not a
+/// bullet or the start of the body.
 fn skip_dash(text: &str, at: usize) -> usize {
     let rest = &text[at..];
     let trimmed = rest.trim_start_matches([' ', '\t']);
-    for dash in ["– ", "— ", "- "] {
+    for dash in ["– ", "— ", "- ", ": "] {
         if let Some(after) = trimmed.strip_prefix(dash) {
             return text.len() - after.len();
         }
@@ -413,7 +414,20 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         let first_two: Vec<&str> = body.split_whitespace().take(2).collect();
         let caps = first_two.iter().all(|w| is_caps_word(w)) && first_two.len() == 2
             || first_two.first().is_some_and(|w| w.len() >= 3 && is_caps_word(w));
-        if !(short || caps || strong) || end == 0 {
+        // "4\\. Matters Arising: The allotment hedge has been cut ...": a short title before
+        // a colon, then the minute's text.
+        let colon_title = body.find(": ").filter(|&c| {
+            let head = &body[..c];
+            c > 0 && !head.contains(['.', ',', ';']) && head.split_whitespace().count() <= 4
+        });
+        if !(short || caps || strong) {
+            if let Some(c) = colon_title {
+                end = c;
+            } else {
+                continue;
+            }
+        }
+        if end == 0 {
             continue;
         }
         let value =
@@ -707,6 +721,17 @@ mod tests {
             te("To receive Declarations of Interest from Members on any item to be discussed The following was declared"),
             "To receive Declarations of Interest from Members on any item to be discussed"
         );
+    }
+
+    #[test]
+    fn colon_titles_after_escaped_numbers() {
+        let text = "Minutes of the meeting held on 25th November 2004.\n\n1\\. Present: A. Cole - Chairman, Mrs. Dale, Miss Eve, B. Fox together with 6 members of the public.\n\n2\\. Apologies: None\n\n3\\. Matters Arising: The allotment hedge has been cut, but the untenanted allotments still need to be cleared.\n";
+        let lines = crate::segment::lines::lines(text);
+        let hs = numbered_headings(text, &lines);
+        let titles: Vec<&str> = hs.iter().map(|h| h.title.map_or("", |t| &text[t.start..t.end])).collect();
+        assert_eq!(titles, vec!["Present", "Apologies: None", "Matters Arising"]);
+        // The body starts after the colon.
+        assert!(text[hs[2].body_start..].starts_with("The allotment"));
     }
 
     #[test]
