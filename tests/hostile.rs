@@ -178,6 +178,24 @@ fn forty_digit_numbers_do_not_overflow() {
     assert!(!json.contains("e+"), "no float notation");
 }
 
+/// Flattened minutes (segment/flat.rs) on hostile lines: 200,000 references that never count
+/// up (a quadratic chain search would hang here), and 99,900 that do, one item each.
+#[test]
+fn minute_references_on_one_line() {
+    let doc = parse_named("same.txt", format!("Minutes\n{}", "1/20 A ".repeat(200_000)).as_bytes());
+    assert_valid(&doc, "same reference");
+    let mut text = String::from("Minutes of the council held on 1 May 2020 Present: Cllr A B");
+    for y in 0..100 {
+        for n in 1..1000 {
+            text.push_str(&format!(" {n}/{y:02} Item text."));
+        }
+    }
+    let doc = parse_named("counting.txt", text.as_bytes());
+    assert_valid(&doc, "counting references");
+    // The longest run is one year's 999 minutes (the numbers restart each year).
+    assert_eq!(doc.items.len(), 999);
+}
+
 #[test]
 fn a_hundred_thousand_resolved_lines() {
     let mut text = String::from("Minutes\n\n1. Decisions\n\n");

@@ -247,17 +247,24 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
         let item_id = format!("item-{}", n + 1);
         let mut paragraphs = Vec::new();
         let mut actions = Vec::new();
+        // The decisions held in each paragraph, gathered once (not a scan per paragraph).
+        let mut held_in: std::collections::BTreeMap<usize, Vec<Span>> = std::collections::BTreeMap::new();
+        for r in &it.resolutions {
+            if let Some(k) = r.paragraph {
+                held_in.entry(k).or_default().push(r.span);
+            }
+        }
         for (k, p) in it.paragraphs.iter().enumerate() {
             // Text of a decision inside this paragraph belongs to the decision, not to its
             // actions; the paragraph keeps the words.
             let speakers = speakers_of(src, p.text, &mut people, &turns, it.spoken);
-            let held: Vec<Span> = it.resolutions.iter().filter(|r| r.paragraph == Some(k)).map(|r| r.span).collect();
+            let held: &[Span] = held_in.get(&k).map_or(&[], Vec::as_slice);
             let holds_decision = !held.is_empty();
             // Spoken words ("I'll look into it") are not the minutes' record of an action.
             if !it.spoken {
                 // The text outside the paragraph's decisions ("RESOLVED that ... . The Clerk
                 // to write to ..."): the decisions' own actions come from the decisions.
-                for gap in outside(p.text, &held) {
+                for gap in outside(p.text, held) {
                     actions.extend(actions::from_text(src, gap));
                 }
             }

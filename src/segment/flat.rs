@@ -69,21 +69,23 @@ fn candidates(text: &str) -> Vec<Cand> {
     out
 }
 
-/// The longest chain of candidates in sequence (numbers up by 1 or 2, same year).
+/// The longest chain of candidates in sequence (numbers up by 1 or 2, same year). Linear in
+/// the candidates (a map from (number, year) to its latest occurrence): a hostile text of a
+/// million "1/20 A" must not make this quadratic.
 fn chain(c: &[Cand]) -> Vec<usize> {
     let mut len = vec![1usize; c.len()];
     let mut prev = vec![usize::MAX; c.len()];
+    let mut latest: std::collections::HashMap<(u32, u32), usize> = std::collections::HashMap::new();
     for k in 0..c.len() {
-        // The nearest earlier candidate one below, else two below (a skipped number).
+        // The latest earlier candidate one below, else two below (a skipped number).
         for gap in 1..=2 {
-            if let Some(j) = (0..k).rev().find(|&j| c[j].2 == c[k].2 && c[j].1 + gap == c[k].1) {
-                if len[j] + 1 > len[k] {
-                    len[k] = len[j] + 1;
-                    prev[k] = j;
-                }
+            if let Some(&j) = c[k].1.checked_sub(gap).and_then(|n| latest.get(&(n, c[k].2))) {
+                len[k] = len[j] + 1;
+                prev[k] = j;
                 break;
             }
         }
+        latest.insert((c[k].1, c[k].2), k);
     }
     let Some(mut k) = (0..c.len()).max_by_key(|&k| (len[k], std::cmp::Reverse(k))) else { return Vec::new() };
     let mut out = vec![k];
@@ -109,17 +111,18 @@ pub(crate) fn cut_inline_refs(text: &str, lines: Vec<Line>) -> Vec<Line> {
     // Every occurrence of a number of the run between its first and last member cuts: a
     // page repeated by the flattening, or two minutes given the same number, are items too.
     let (lo, hi) = (cands[run[0]].0, cands[run[run.len() - 1]].0);
-    let numbers: Vec<(u32, u32)> = run.iter().map(|&k| (cands[k].1, cands[k].2)).collect();
+    let numbers: std::collections::HashSet<(u32, u32)> = run.iter().map(|&k| (cands[k].1, cands[k].2)).collect();
     let mut cuts: Vec<usize> =
         cands.iter().filter(|c| lo <= c.0 && c.0 <= hi && numbers.contains(&(c.1, c.2))).map(|c| c.0).collect();
     // Only inline members cut: a reference at a line's content start is already a line start.
-    cuts.retain(|&at| lines.iter().all(|l| l.content.start != at));
+    let starts: std::collections::HashSet<usize> = lines.iter().map(|l| l.content.start).collect();
+    cuts.retain(|at| !starts.contains(at));
     if cuts.is_empty() {
         return lines;
     }
     let head = cands[run[0]].0;
     let mut labels: Vec<usize> = HEADER_LABEL.find_iter(&text[..head]).map(|m| m.start() + 1).collect();
-    labels.retain(|&at| lines.iter().all(|l| l.content.start != at));
+    labels.retain(|at| !starts.contains(at));
     labels.append(&mut cuts);
     let cuts = labels;
     let mut out = Vec::with_capacity(lines.len() + cuts.len());
