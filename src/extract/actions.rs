@@ -79,21 +79,6 @@ const NOT_VERBS: &[&str] = &[
 const PREPOSITIONS: &[&str] =
     &["about", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "than", "to", "with"];
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 static ACTION_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:ACTION|Action|Actions?)\s*[:\-–]\s*").expect("action label"));
 
@@ -148,7 +133,7 @@ fn owner_task(text: &str, base: usize) -> Option<Option<crate::model::Person>> {
         // "X agreed to" is a task whatever precedes X ("representatives of the KCSP agreed
         // to provide"); a bare "X to" after a preposition is not.
         let bare = matches!(link, "to" | "will" | "would" | "is to" | "are to");
-        if bare && PREPOSITIONS.contains(&before) || MONTHS.contains(&last) {
+        if bare && PREPOSITIONS.contains(&before) || super::dates::MONTHS.iter().any(|m| m.eq_ignore_ascii_case(last)) {
             continue;
         }
         return Some(owner_person(o.as_str(), base + o.start()));

@@ -12,7 +12,8 @@ use nom::combinator::{map_res, opt, recognize};
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
 
-const MONTHS: [&str; 12] = [
+/// Month names, lower case, January first.
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

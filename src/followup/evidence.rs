@@ -461,10 +461,11 @@ pub fn subject(doc: &Document, fu: &FollowUp) -> Option<String> {
     let block = block?;
     let before = src.get(block.start..fu.span.start)?;
     let mut parts: Vec<String> = Vec::new();
-    // The topic label of the segment the follow-up starts in.
-    let here = format!("{before}{}", src.get(fu.span.start..fu.span.end)?);
-    if let Some((Some((a, b)), _)) = topics(&here).into_iter().rev().find(|(_, (a, _))| *a <= before.len()) {
-        if b <= before.len() || a < before.len() {
+    // The topic label of the segment the follow-up starts in (a label starts its segment),
+    // unless the follow-up's own text starts with it (its terms are already there).
+    let here = src.get(block.start..fu.span.end)?;
+    if let Some((Some((a, b)), _)) = topics(here).into_iter().rev().find(|(_, (start, _))| *start <= before.len()) {
+        if a < before.len() {
             parts.push(collapse(&here[a..b]));
         }
     }
@@ -611,13 +612,18 @@ impl Weights {
         ((self.n as f64 + 1.0) / (df as f64 + 1.0)).ln() + 1.0
     }
 
-    /// Weighted containment: the weight of the shared terms over the weight of `of`.
-    pub fn containment(&self, shared: &[String], of: &BTreeSet<String>) -> f64 {
-        let total: f64 = of.iter().map(|t| self.idf(t)).sum();
+    /// The summed weight of `terms`.
+    pub fn weight<'t>(&self, terms: impl IntoIterator<Item = &'t String>) -> f64 {
+        terms.into_iter().map(|t| self.idf(t)).sum()
+    }
+
+    /// Weighted containment: the weight of the shared terms over `total`, the weight of the
+    /// follow-up's terms ([`Weights::weight`], computed once per follow-up).
+    pub fn containment(&self, shared: &[String], total: f64) -> f64 {
         if total == 0.0 {
             return 0.0;
         }
-        shared.iter().map(|t| self.idf(t)).sum::<f64>() / total
+        self.weight(shared) / total
     }
 }
 
@@ -661,6 +667,7 @@ pub fn find(
     next: bool,
 ) -> Vec<Evidence> {
     let fu_terms = followup_terms(fu);
+    let fu_weight = weights.weight(&fu_terms);
     let text_terms = own_terms(fu);
     let owner = fu.owner.as_deref().and_then(owner_key);
     let slash_ref = fu.item_number.as_deref().filter(|n| n.contains('/'));
@@ -668,7 +675,7 @@ pub fn find(
     let mut best: Option<Evidence> = None;
     for u in units {
         let shared: Vec<String> = fu_terms.intersection(&u.terms).cloned().collect();
-        let overlap = weights.containment(&shared, &fu_terms);
+        let overlap = weights.containment(&shared, fu_weight);
         let by_slash = slash_ref
             .is_some_and(|n| contains_token(&u.text, n) || u.label.as_deref().is_some_and(|l| contains_token(l, n)));
         let by_line = next
