@@ -337,3 +337,23 @@ fn topic_labels_subjects_and_the_asked_deed() {
     let hedge = fus.iter().find(|f| f.text.contains("Mill Lane hedge")).expect("hedge follow-up");
     assert_eq!(hedge.status, Status::RaisedAgain, "{hedge:#?}");
 }
+
+#[test]
+fn a_message_sent_and_a_question_answered() {
+    // Asked to report (a message): done by any message sent, whatever the reply. Asked to
+    // find out (a question): done by the answer reported, unless it is still awaited.
+    let first = "Minutes of the Fenby Parish Council held on 8 January 2020\n\n10/20 Quarry Site\nThe fencing at the quarry site is broken. The Clerk agreed to report the broken fencing to the quarry owner.\n\n11/20 Christmas Arrangements\nCllr Daphne Clements was checking if the Church will hold a carol service on the green.\n\n12/20 Bin Key\nCllr Jim Hall would check who holds the key to the cemetery bin.\n";
+    let second = "Minutes of the Fenby Parish Council held on 5 February 2020\n\n30/20 Matters Arising\nQuarry Site – the Clerk had emailed the quarry owner about the broken fencing and was yet to receive a response.\nCarol Service – the Church advised that the carol service on the green would be on 20 December.\nCemetery Bin Key – Cllr Jim Hall advised that he was still awaiting an answer about the cemetery bin key.\n\n31/20 Date of Next Meeting\n4 March 2020.\n";
+    let inputs = vec![text_doc("fenby/2020-01-08.txt", first), text_doc("fenby/2020-02-05.txt", second)];
+    let r = followup::track(&inputs, &followup::Options::default());
+    let fus = &r.bodies[0].followups;
+    let fence = fus.iter().find(|f| f.text.contains("report the broken fencing")).expect("fencing follow-up");
+    assert_eq!(fence.status, Status::Done, "{fence:#?}");
+    assert_eq!(fence.evidence[0].done_word.as_deref(), Some("emailed"));
+    let carol = fus.iter().find(|f| f.text.contains("carol service")).expect("carol follow-up");
+    assert_eq!(carol.status, Status::Done, "{carol:#?}");
+    assert_eq!(carol.evidence[0].done_word.as_deref(), Some("advised"));
+    let key = fus.iter().find(|f| f.text.contains("holds the key")).expect("key follow-up");
+    assert_eq!(key.status, Status::RaisedAgain, "{key:#?}");
+    assert_eq!(key.evidence[0].pending_word.as_deref(), Some("still"));
+}

@@ -64,12 +64,39 @@ static LATER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("later regex")
 });
 
+/// An owner named before the deed: an officer or a councillor ("the Clerk", "Cllr J. Hall").
+const OWNER: &str = r"(?P<owner>(?:[Tt]he\s+)?(?:Parish\s+|Town\s+)?(?:Clerk|Chair(?:man|person)?|Vice[- ]Chair(?:man)?|Treasurer|Secretary|Cllrs?\.?\s+(?:[A-Z]\.\s*){0,2}[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?))";
+
 static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?P<owner>(?:[Tt]he\s+)?(?:Parish\s+|Town\s+)?(?:Clerk|Chair(?:man|person)?|Vice[- ]Chair(?:man)?|Treasurer|Secretary|Cllrs?\.?\s+(?:[A-Z]\.\s*){0,2}[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?))\s+(?:agreed\s+to|is\s+to|was\s+to|to|will|would)\s+(?P<be>be\s+)?(?P<verb>[a-z]+)\b",
-    )
+    Regex::new(&format!(
+        r"\b{OWNER}\s+(?:agreed\s+to|is\s+to|was\s+to|to|will|would)\s+(?P<be>be\s+)?(?P<verb>[a-z]+)\b"
+    ))
     .expect("owner-to regex")
 });
+
+/// A deed under way, reported at the meeting: "Cllr Daphne Clements was checking if ...".
+static OWNER_DOING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"\b{OWNER}\s+(?:was|is)\s+(?:currently\s+|still\s+)?(?P<verb>[a-z]+ing)\b"))
+        .expect("owner-doing regex")
+});
+
+/// Deeds under way that someone will report back on (not "was concerned", "was speaking").
+const UNDER_WAY: &[&str] = &[
+    "arranging",
+    "chasing",
+    "checking",
+    "contacting",
+    "enquiring",
+    "exploring",
+    "investigating",
+    "liaising",
+    "looking",
+    "obtaining",
+    "organising",
+    "pursuing",
+    "researching",
+    "seeking",
+];
 
 /// A phrase that asks for something later: a modal or "agreed/asked/resolved ... to" and
 /// the word after it.
@@ -503,7 +530,11 @@ fn owner_to(text: &str) -> Option<(String, usize)> {
         let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
         return Some((collapse(name), o.start()));
     }
-    None
+    let c = OWNER_DOING.captures_iter(text).find(|c| UNDER_WAY.contains(&&c["verb"]))?;
+    let o = c.name("owner")?;
+    let name = o.as_str();
+    let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
+    Some((collapse(name), o.start()))
 }
 
 fn in_block(item: &Item, b: &Block, parser: &[Found]) -> Vec<Found> {
@@ -558,6 +589,11 @@ mod tests {
     fn owner_to_forms() {
         assert_eq!(owner_to("the Clerk to write to Highways").map(|x| x.0), Some("Clerk".into()));
         assert_eq!(owner_to("The Clerk agreed to clarify what was meant").map(|x| x.0), Some("Clerk".into()));
+        assert_eq!(
+            owner_to("Cllr Daphne Clements was checking if the Church").map(|x| x.0),
+            Some("Cllr Daphne Clements".into())
+        );
+        assert_eq!(owner_to("Cllr Daphne Clements was concerned about the Church"), None);
         assert_eq!(
             owner_to("Cllr Daphne Clements would be telephoning Post Office Ltd").map(|x| x.0),
             Some("Cllr Daphne Clements".into())

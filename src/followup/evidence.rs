@@ -227,28 +227,36 @@ static DONE_FORM: LazyLock<Regex> = LazyLock::new(|| {
         .expect("done form regex")
 });
 
-/// Participles after "had been" / "was" that describe a state or a request, not a deed.
+/// Participles after "had been" / "was" that describe a state, a belief or a request, not a
+/// deed ("was believed to have black paint left").
 const NOT_DONE: &[&str] = &[
     "advised",
     "agreed",
     "asked",
+    "assumed",
+    "believed",
     "concerned",
     "considered",
     "discussed",
     "expected",
+    "felt",
     "highlighted",
+    "hoped",
     "mentioned",
     "needed",
     "noted",
+    "pleased",
     "proposed",
     "queried",
     "questioned",
     "raised",
     "reported",
-    "required",
     "requested",
+    "required",
     "suggested",
     "supposed",
+    "thought",
+    "understood",
     "used",
 ];
 
@@ -266,6 +274,12 @@ fn done_word(s: &str) -> Option<String> {
 /// "to <verb>", "will <verb>", "would <verb>": the deeds a follow-up asks for.
 static ASKED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:to|will|would|shall)\s+(?:also\s+|then\s+|now\s+)?([a-z]+)\b").expect("asked regex")
+});
+
+/// "was checking", "is looking into": a deed under way, asked of the one doing it.
+static UNDER_WAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:was|were|is|are)\s+(?:currently\s+|still\s+|now\s+)?([a-z]{3,}ing)\b")
+        .expect("under way regex")
 });
 
 /// Verbs after "to" that are not a deed to look for later.
@@ -307,25 +321,102 @@ pub fn asked_verbs(text: &str) -> Vec<String> {
             out.push(v);
         }
     }
+    for c in UNDER_WAY.captures_iter(text) {
+        let v = STEMMER.stem(&c[1].to_lowercase()).into_owned();
+        if v.len() >= 3 && !NOT_DEEDS.contains(&v.as_str()) && !out.contains(&v) {
+            out.push(v);
+        }
+    }
     out
 }
 
+/// Whether the asked verb `v` (a word or a stem) is one of `list`.
+fn one_of(list: &[&str], v: &str) -> bool {
+    list.iter().any(|w| *w == v || STEMMER.stem(w) == STEMMER.stem(v))
+}
+
+/// Asked deeds that are messages to someone: any message sent later does them ("report
+/// to the developer" is done by "the Clerk had emailed the developer"), whatever the reply.
+const MESSAGE_VERBS: &[&str] = &[
+    "approach", "ask", "chase", "contact", "email", "forward", "inform", "liaise", "notify", "phone", "remind",
+    "report", "request", "send", "speak", "write",
+];
+
+/// Past forms that say a message was sent. Not "asked", "requested", "reported", "told",
+/// "called": in minutes they are mostly passives about the Council ("the Clerk was asked to").
+const MESSAGE_SENT: &[&str] = &[
+    "approached",
+    "chased",
+    "contacted",
+    "emailed",
+    "forwarded",
+    "informed",
+    "liaised",
+    "notified",
+    "phoned",
+    "reminded",
+    "sent",
+    "spoke",
+    "spoken",
+    "written",
+    "wrote",
+];
+
+/// Asked deeds that are questions: an answer reported later does them ("checking if the
+/// Church will be doing anything" is done by "the Church advised their service was on 1st
+/// December").
+const QUESTION_VERBS: &[&str] = &[
+    "ascertain",
+    "check",
+    "clarify",
+    "confirm",
+    "enquire",
+    "establish",
+    "explore",
+    "find",
+    "inquire",
+    "investigate",
+    "look",
+    "query",
+    "research",
+];
+
+/// Words that report an answer. Weaker than a deed: a pending word in the same sentences
+/// ("advised that no reply had been received yet") wins over them.
+const ANSWERED: &[&str] = &["advised", "confirmed", "established", "found", "replied", "responded"];
+
+/// How a deed was found done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Deed {
+    /// The asked deed in the past, or (for a message) any message sent.
+    Done,
+    /// An answer to an asked question; a pending word still wins.
+    Answered,
+}
+
 /// A past form of one of `asked` in `focus`, not negated ("had not contacted"): the deed done.
-fn own_deed(asked: &[String], focus: &str) -> Option<String> {
+/// For an asked message any message sent counts, for an asked question an answer reported.
+fn own_deed(asked: &[String], focus: &str) -> Option<(String, Deed)> {
     if asked.is_empty() {
         return None;
     }
+    let message = asked.iter().any(|v| one_of(MESSAGE_VERBS, v));
+    let question = asked.iter().any(|v| one_of(QUESTION_VERBS, v));
     let words: Vec<&str> =
         focus.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
     for (i, w) in words.iter().enumerate() {
         let lower = w.to_lowercase();
-        let hit = asked.iter().any(|v| {
+        let own = asked.iter().any(|v| {
             let irregular = IRREGULAR_PAST.iter().any(|(base, forms)| base == v && forms.contains(&lower.as_str()));
             irregular || lower.ends_with("ed") && STEMMER.stem(&lower) == STEMMER.stem(v)
         });
-        if !hit {
+        let kind = if own || message && MESSAGE_SENT.contains(&lower.as_str()) {
+            Deed::Done
+        } else if question && ANSWERED.contains(&lower.as_str()) {
+            Deed::Answered
+        } else {
             continue;
-        }
+        };
         let before = &words[i.saturating_sub(3)..i];
         let negated = before.iter().any(|b| {
             let b = b.to_lowercase();
@@ -334,7 +425,7 @@ fn own_deed(asked: &[String], focus: &str) -> Option<String> {
         // "to be contacted", "will be sent": still to do.
         let future = before.iter().any(|b| matches!(b.to_lowercase().as_str(), "be" | "to"));
         if !negated && !future {
-            return Some(lower);
+            return Some((lower, kind));
         }
     }
     None
@@ -379,6 +470,18 @@ pub struct Unit {
     /// The paragraph's own minute-reference label ("Min. 135/19: ..." read as a label).
     label: Option<String>,
     terms: BTreeSet<String>,
+}
+
+impl Unit {
+    /// The passage's text, whitespace collapsed.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Its key terms (with its item's short title's).
+    pub fn terms(&self) -> &BTreeSet<String> {
+        &self.terms
+    }
 }
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -724,10 +827,11 @@ pub fn find(
         };
         // The asked deed itself in the past ("to chase" -> "chased") says done, whatever else
         // the sentence says; otherwise a pending word wins over a done word.
-        let (done_word, pending_word) = match own_deed(&asked, &focus) {
-            Some(w) => (Some(w), None),
-            None => {
-                let done = done_word(&focus);
+        let deed = own_deed(&asked, &focus);
+        let (done_word, pending_word) = match deed {
+            Some((w, Deed::Done)) => (Some(w), None),
+            _ => {
+                let done = deed.map(|(w, _)| w).or_else(|| done_word(&focus));
                 let pending = PENDING.find_iter(&focus).map(|m| m.as_str().to_lowercase()).find(|p| {
                     // "has been ordered and will be emptied": a future after a deed is the
                     // next step, not the deed pending.
