@@ -357,3 +357,24 @@ fn a_message_sent_and_a_question_answered() {
     assert_eq!(key.status, Status::RaisedAgain, "{key:#?}");
     assert_eq!(key.evidence[0].pending_word.as_deref(), Some("still"));
 }
+
+#[test]
+fn a_later_passage_under_the_same_heading() {
+    // The later minute says it in other words (overlap low), under a label naming the matter.
+    let first = "Minutes of the Fenby Parish Council held on 15 May 2019\n\n101/19 Public Participation\nA resident asked for a dog bin on Bridge Road near the school. Cllr Jim Hall agreed to investigate whether there were any possible locations to place a dog bin there and contact the owners of neighbouring properties.\n\n102/19 Date of Next Meeting\n5 June 2019.\n";
+    let second = "Minutes of the Fenby Parish Council held on 5 June 2019\n\n120/19 Clerk's Report\nPlay Area – the swings were repainted. Dog Bin on Bridge Road – Highways replied that nothing can be fixed to the lamp column.\n\n121/19 Date of Next Meeting\n3 July 2019.\n";
+    let inputs = vec![text_doc("fenby/2019-05-15.txt", first), text_doc("fenby/2019-06-05.txt", second)];
+    let r = followup::track(&inputs, &followup::Options::default());
+    let f = r.bodies[0].followups.iter().find(|f| f.text.contains("dog bin there")).expect("dog bin follow-up");
+    assert_eq!(f.evidence.len(), 1, "{f:#?}");
+    let e = &f.evidence[0];
+    assert_eq!(e.kind, "same-heading", "{f:#?}");
+    assert!(e.excerpt.starts_with("Dog Bin on Bridge Road"), "{e:#?}");
+    assert!(e.overlap < evidence_min_overlap(), "{e:#?}");
+    // Weak evidence: raised again, not done.
+    assert_eq!(f.status, Status::RaisedAgain, "{f:#?}");
+}
+
+fn evidence_min_overlap() -> f64 {
+    followup::evidence::SUBJECT_MIN_OVERLAP
+}

@@ -17,7 +17,11 @@
 //!    least [`MIN_SHARED`] shared key terms;
 //! 3. `same-subject`: any later unit with overlap at least [`SUBJECT_MIN_OVERLAP`] and at
 //!    least [`MIN_SHARED`] shared terms, or naming the owner and sharing at least
-//!    [`OWNER_MIN_SHARED`] terms.
+//!    [`OWNER_MIN_SHARED`] terms;
+//! 4. `same-heading`: a later unit whose heading (its topic label, "Dog Bin on Bridge Road –
+//!    ...", else its item's short title) is mostly (by weight, [`HEADING_MIN_SHARE`]) made of
+//!    the follow-up's terms, with at least [`MIN_SHARED`] of them: minutes come back to a
+//!    matter under the same heading in other words.
 //!
 //! Overlap is weighted containment ([`Weights`]): the inverse-document-frequency weight of the
 //! shared key terms over that of the follow-up's key terms, frequencies counted over every
@@ -32,7 +36,10 @@
 //!
 //! Done or pending is read in the sentences of the unit that hold [`FOCUS_MIN_SHARED`] shared
 //! terms: the asked deed in the past ("to chase" -> "chased", "to write" -> "wrote") says
-//! done whatever else is said; otherwise a pending word ("still", "awaiting") wins over a done
+//! done whatever else is said; an asked message ("report to the developer") is done by any
+//! message sent ("had emailed the developer"), whatever the reply; an asked question ("was
+//! checking if the Church ...") is done by an answer reported ("the Church advised"), unless a
+//! pending word is there too. Otherwise a pending word ("still", "awaiting") wins over a done
 //! word. Only strong evidence (a citation, a matters-arising entry, or overlap at least
 //! [`DONE_MIN_OVERLAP`]) can make a follow-up done; weaker evidence makes it raised again.
 
@@ -59,6 +66,11 @@ pub const OWNER_MIN_SHARED: usize = 3;
 pub const DONE_MIN_OVERLAP: f64 = 0.34;
 /// Shared key terms a sentence of the evidence must hold for its done / pending words to count.
 pub const FOCUS_MIN_SHARED: usize = 2;
+/// Least share of a later unit's heading (its topic label or item title), by weight, that the
+/// follow-up's terms must hold, with at least [`MIN_SHARED`] of its terms, for the unit to be
+/// same-subject evidence whatever the overlap: "Recovery Plan – the document was awaiting a
+/// GDPR check" speaks about "review whether the (Recovery Plan) document should be circulated".
+pub const HEADING_MIN_SHARE: f64 = 0.5;
 /// Least shared key terms for an item-only minute reference.
 pub const REF_MIN_SHARED: usize = 1;
 
@@ -470,6 +482,9 @@ pub struct Unit {
     /// The paragraph's own minute-reference label ("Min. 135/19: ..." read as a label).
     label: Option<String>,
     terms: BTreeSet<String>,
+    /// Key terms of the topic label heading the unit ("Dog Bin on Bridge Road – ..."), else
+    /// of its item's short title.
+    heading: BTreeSet<String>,
 }
 
 impl Unit {
@@ -616,6 +631,10 @@ pub fn units(doc: &Document) -> Vec<Unit> {
             if t.is_empty() {
                 return;
             }
+            let heading = match topics(t).first() {
+                Some((Some((a, b)), _)) if *a == 0 => terms(&t[*a..*b]),
+                _ => subject.clone(),
+            };
             out.push(Unit {
                 item_id: item.id.clone(),
                 item_number: item.number.clone(),
@@ -625,6 +644,7 @@ pub fn units(doc: &Document) -> Vec<Unit> {
                 reference,
                 label: label.filter(|l| l.contains('/')).cloned(),
                 terms: terms(text).union(&subject).cloned().collect(),
+                heading,
             });
         };
         for p in &item.paragraphs {
@@ -801,12 +821,18 @@ pub fn find(
             "matters-arising"
         } else {
             let names_owner = owner.as_deref().is_some_and(|o| u.text.to_lowercase().contains(&o.to_lowercase()));
+            let heading: Vec<String> = u.heading.intersection(&fu_terms).cloned().collect();
+            let headed = heading.len() >= MIN_SHARED
+                && weights.weight(&heading) >= HEADING_MIN_SHARE * weights.weight(&u.heading);
             let ok = overlap >= SUBJECT_MIN_OVERLAP && shared.len() >= MIN_SHARED
                 || names_owner && shared.len() >= OWNER_MIN_SHARED;
-            if !ok {
+            if ok {
+                "same-subject"
+            } else if headed {
+                "same-heading"
+            } else {
                 continue;
             }
-            "same-subject"
         };
         // Judge done / pending on the sentences that carry shared terms (all of a cited unit).
         // A sentence speaks of the follow-up when it holds two of the shared terms (or all,
@@ -871,7 +897,7 @@ pub fn status(fu: &FollowUp, later: usize, later_dates: &[&str]) -> (Status, Str
     // Only strong evidence can say done: a citation, a matters-arising entry, or a passage
     // sharing a third of the follow-up's (weighted) terms. A passage that only names the
     // owner and a few terms shows the matter came up again, not that it was finished.
-    let strong = |e: &&Evidence| e.kind != "same-subject" || e.overlap >= DONE_MIN_OVERLAP;
+    let strong = |e: &&Evidence| rank(&e.kind) > 1 || e.overlap >= DONE_MIN_OVERLAP;
     if let Some(e) = fu.evidence.iter().filter(strong).rev().find(|e| e.done_word.is_some() && e.pending_word.is_none())
     {
         let w = e.done_word.as_deref().unwrap_or("");

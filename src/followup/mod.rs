@@ -102,7 +102,7 @@ pub struct Evidence {
     pub item_number: Option<String>,
     /// Where the passage is (byte span into the later document's text).
     pub span: Span,
-    /// `minute-reference`, `matters-arising` or `same-subject`.
+    /// `minute-reference`, `matters-arising`, `same-subject` or `same-heading`.
     pub kind: String,
     /// Shared key terms / the follow-up's key terms (containment), 0..1.
     pub overlap: f64,
@@ -267,9 +267,16 @@ pub fn rules() -> Vec<String> {
             evidence::OWNER_MIN_SHARED
         ),
         format!(
+            "same-heading: a later passage under a heading (its topic label, \"Dog Bin on Bridge Road – ...\", else its \
+             item's short title) that is >= {:.2} the follow-up's terms by idf weight, with >= {} of them, at any overlap.",
+            evidence::HEADING_MIN_SHARE,
+            evidence::MIN_SHARED
+        ),
+        format!(
             "done: strong evidence (a minute reference, a matters-arising passage, or overlap >= {:.2}) says it was done \
              in a sentence holding {} shared terms: the asked deed in the past (\"to chase\" -> \"chased\", \"to write\" \
-             -> \"wrote\"), or a done word (sent, circulated, completed, received, installed, paid, ..., or a \
+             -> \"wrote\"; for an asked message any message sent, \"report to\" -> \"had emailed\", whatever the reply; \
+             for an asked question an answer, \"was checking if\" -> \"advised\", unless a pending word is there), or a done word (sent, circulated, completed, received, installed, paid, ..., or a \
              perfect/passive such as \"had planted\", \"has been ordered\"; not \"discussed\", \"noted\") with no pending \
              word (yet to, awaiting, still, no response, deferred ...; \"will be\" / \"would be\" only when no done word \
              is there).",
