@@ -122,8 +122,8 @@ static AT_THE_MEETING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words after a modal that make it a statement, not an ask ("it would be very difficult",
-/// "would have liked").
-const NOT_ASKS: &[&str] = &["appear", "have", "like", "seem"];
+/// "would have liked", "they would become defunct").
+const NOT_ASKS: &[&str] = &["appear", "become", "have", "like", "remain", "seem"];
 
 /// Does `text` ask for something later? A deferral, a passive "be done" with a deadline,
 /// "X to do", or a modal/"agreed to" with a verb; and it is not something done at the

@@ -631,8 +631,10 @@ pub fn units(doc: &Document) -> Vec<Unit> {
             if t.is_empty() {
                 return;
             }
-            let heading = match topics(t).first() {
-                Some((Some((a, b)), _)) if *a == 0 => terms(&t[*a..*b]),
+            // A label opening the unit, after a list mark at most ("4) Lark Road – ...").
+            let body = &t[t.find(char::is_alphabetic).unwrap_or(0)..];
+            let heading = match topics(body).first() {
+                Some((Some((a, b)), _)) if *a == 0 => terms(&body[*a..*b]),
                 _ => subject.clone(),
             };
             out.push(Unit {
@@ -795,6 +797,11 @@ pub fn find(
     let owner = fu.owner.as_deref().and_then(owner_key);
     let slash_ref = fu.item_number.as_deref().filter(|n| n.contains('/'));
     let asked = asked_verbs(&fu.text);
+    // The unit's heading is mostly the follow-up's terms.
+    let headed = |u: &Unit| {
+        let heading: Vec<String> = u.heading.intersection(&fu_terms).cloned().collect();
+        heading.len() >= MIN_SHARED && weights.weight(&heading) >= HEADING_MIN_SHARE * weights.weight(&u.heading)
+    };
     let mut best: Option<Evidence> = None;
     for u in units {
         let shared: Vec<String> = fu_terms.intersection(&u.terms).cloned().collect();
@@ -821,9 +828,7 @@ pub fn find(
             "matters-arising"
         } else {
             let names_owner = owner.as_deref().is_some_and(|o| u.text.to_lowercase().contains(&o.to_lowercase()));
-            let heading: Vec<String> = u.heading.intersection(&fu_terms).cloned().collect();
-            let headed = heading.len() >= MIN_SHARED
-                && weights.weight(&heading) >= HEADING_MIN_SHARE * weights.weight(&u.heading);
+            let headed = headed(u);
             let ok = overlap >= SUBJECT_MIN_OVERLAP && shared.len() >= MIN_SHARED
                 || names_owner && shared.len() >= OWNER_MIN_SHARED;
             if ok {
