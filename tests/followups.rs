@@ -226,13 +226,14 @@ fn stoke_ferry_run(name: &str) -> Option<(usize, usize, Vec<String>)> {
     Some((agree, total, missing))
 }
 
-/// The bar: 90% agreement on the hand-checked real runs, January 2018 to January
-/// 2019 (the sample the rules were tuned on) and February 2019 to March 2020 (held out:
-/// hand-checked before the rules were changed, never tuned on).
+/// The bar: 90% agreement on the hand-checked real runs: January 2018 to January
+/// 2019 (the sample the rules were first tuned on), February 2019 to March 2020 (hand-checked
+/// blind; held out in session 3, its disagreements studied since session 4) and August 2016
+/// to September 2017 (hand-checked blind in session 4, held out: no rule tuned on it).
 #[test]
-#[ignore = "agreement 17/29 (0.59) on 2018 and 15/32 (0.47) on the held-out 2019 run, below the 0.90 required: see README Follow-ups"]
+#[ignore = "agreement 19/29 (2018), 21/32 (2019), 17/30 (2017, held out): below the 0.90 required; see README Follow-ups"]
 fn real_run_stoke_ferry_matches_expectation() {
-    for name in ["followups-stokeferry-2018.json", "followups-stokeferry-2019.json"] {
+    for name in ["followups-stokeferry-2018.json", "followups-stokeferry-2019.json", "followups-stokeferry-2017.json"] {
         let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
         let rate = agree as f64 / total as f64;
         assert!(rate >= 0.9, "{name}: agreement {agree}/{total} = {rate:.2} < 0.90: {missing:#?}");
@@ -242,7 +243,11 @@ fn real_run_stoke_ferry_matches_expectation() {
 /// A ratchet, not the goal: the real runs must not agree less than they do now.
 #[test]
 fn real_run_stoke_ferry_does_not_regress() {
-    for (name, floor) in [("followups-stokeferry-2018.json", 17), ("followups-stokeferry-2019.json", 15)] {
+    for (name, floor) in [
+        ("followups-stokeferry-2018.json", 19),
+        ("followups-stokeferry-2019.json", 21),
+        ("followups-stokeferry-2017.json", 17),
+    ] {
         let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
         assert!(agree >= floor, "{name}: agreement fell to {agree}/{total} (floor {floor}): {missing:#?}");
     }
