@@ -298,9 +298,10 @@ pub fn pieces(text: &str) -> Vec<(usize, usize)> {
 
 /// A topic label opening a passage: "Cemetery Bin – The bin has been ordered ...",
 /// "Boughton Road Hedge - Resident informed ...": at the start of the text or of a sentence
-/// or list entry, one to seven words starting with a capital, then a spaced dash.
+/// or list entry, one to seven words starting with a capital (after a number at most: "2
+/// Agriculture – ..."), then a spaced dash.
 static TOPIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[.!?;:]\s+|•\s*)(?P<label>[A-Z][\w'’()/&,]*(?:[ \t]+[\w'’()/&,]+){0,6}?)[ \t]+[–—-][ \t]+\S")
+    Regex::new(r"(?:^|[.!?;:]\s+|•\s*)(?P<label>(?:\d{1,3}[ \t]+)?[A-Z][\w'’()/&,]*(?:[ \t]+[\w'’()/&,]+){0,6}?)[ \t]+[–—-][ \t]+\S")
         .expect("topic regex")
 });
 
@@ -613,7 +614,7 @@ mod tests {
 
     #[test]
     fn topic_labels() {
-        let t = "Cemetery Bin – The bin has been ordered. Air Quality Monitor – awaiting power. Blocked drain - on High Street reported. It was noted - nothing. Cllr Jim Hesketh-Harvey said so.";
+        let t = "Cemetery Bin – The bin has been ordered. Air Quality Monitor – awaiting power. Blocked drain - on High Street reported. It was noted - nothing. Cllr Jim Hesketh-Harvey said so. 2 Agriculture – The Chair wrote.";
         let got: Vec<(Option<&str>, &str)> =
             topics(t).into_iter().map(|(l, (a, b))| (l.map(|(x, y)| &t[x..y]), t[a..b].trim())).collect();
         assert_eq!(
@@ -625,6 +626,7 @@ mod tests {
                     Some("Blocked drain"),
                     "Blocked drain - on High Street reported. It was noted - nothing. Cllr Jim Hesketh-Harvey said so."
                 ),
+                (Some("2 Agriculture"), "2 Agriculture – The Chair wrote."),
             ]
         );
         assert_eq!(topics("No labels here. None at all.").len(), 1);
