@@ -582,11 +582,14 @@ pub fn subject(doc: &Document, fu: &FollowUp) -> Option<String> {
     // The topic label of the segment the follow-up starts in (a label starts its segment),
     // unless the follow-up's own text starts with it (its terms are already there).
     let here = src.get(block.start..fu.span.end)?;
-    if let Some((Some((a, b)), _)) = topics(here).into_iter().rev().find(|(_, (start, _))| *start <= before.len()) {
+    let segment = topics(here).into_iter().rev().find(|(_, (start, _))| *start <= before.len());
+    if let Some((Some((a, b)), _)) = segment {
         if a < before.len() {
             parts.push(collapse(&here[a..b]));
         }
     }
+    // The sentence before, from the follow-up's own topic segment only.
+    let before = &before[segment.map_or(0, |(_, (start, _))| start)..];
     if terms(&fu.text).len() < SHORT_TEXT_TERMS {
         if let Some((a, b)) = sentences(before).last() {
             let sentence = collapse(&before[*a..*b]);
