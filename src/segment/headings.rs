@@ -379,6 +379,8 @@ fn skip_dash(text: &str, at: usize) -> usize {
 /// numbered paragraphs inside items are not taken for items.
 pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
     let mut cands: Vec<(u64, Heading)> = Vec::new();
+    // Short-titled minute references ("101/19 Public Participation"): one alone is an item.
+    let mut refs: Vec<Heading> = Vec::new();
     for l in lines {
         if l.is_blank() {
             continue;
@@ -435,19 +437,25 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         let Some(value) = value else { continue };
         let title_start = l.content.start + off;
         let (title, documents) = split_title(text, Span::new(title_start, title_start + end));
-        cands.push((
-            value,
-            Heading {
-                start: l.content.start,
-                number: Some(num),
-                title: Some(title),
-                lost_title: false,
-                body_start: skip_dash(text, title.end.max(title_start + end)),
-                documents,
-            },
-        ));
+        let slash_ref = num.contains('/') && short;
+        let heading = Heading {
+            start: l.content.start,
+            number: Some(num),
+            title: Some(title),
+            lost_title: false,
+            body_start: skip_dash(text, title.end.max(title_start + end)),
+            documents,
+        };
+        if slash_ref {
+            refs.push(heading.clone());
+        }
+        cands.push((value, heading));
     }
-    longest_increasing(cands)
+    let run = longest_increasing(cands);
+    if run.is_empty() && refs.len() == 1 {
+        return refs;
+    }
+    run
 }
 
 /// Keep the longest run of candidates whose numbers strictly increase in small steps.
