@@ -27,6 +27,7 @@ const ACTION_VERBS: &[&str] = &[
     "consult",
     "contact",
     "develop",
+    "document",
     "draft",
     "establish",
     "forward",
@@ -35,6 +36,7 @@ const ACTION_VERBS: &[&str] = &[
     "obtain",
     "organise",
     "prepare",
+    "present",
     "produce",
     "provide",
     "publish",
@@ -61,8 +63,10 @@ static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
 static OWNER_TO: LazyLock<FastRegex> = LazyLock::new(|| {
     FastRegex::new(
         r"(?x)(?:^|[.;:,]\s+|\band\s+|\*\*\s*|\s)
-        (?P<owner>(?:[Tt]he\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*|[Hh]e|[Ss]he|[Tt]hey)
-        \s+(?P<link>(?:was|were|has\s+been|had\s+been)\s+asked\s+to|agreed\s+to|offered\s+to|volunteered\s+to|undertook\s+to|would\s+be|will\s+be|is\s+to|are\s+to|also\s+to|to\s+continue\s+to|to|will|would)
+        (?P<owner>(?P<first>(?:[Tt]he\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*)
+            (?:,\s+(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*){0,4}(?:,?\s+and\s+(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*)?
+            |[Hh]e|[Ss]he|[Tt]hey)
+        \s+(?P<link>(?:was|were|has\s+been|had\s+been)\s+asked\s+to|agreed\s+to|offered\s+to|volunteered\s+to|undertook\s+to|would\s+be|will\s+be|is\s+to|are\s+to|(?:is|are)\s+going\s+to|also\s+to|to\s+continue\s+to|to|will|would)
         \s+(?P<verb>[a-z]+)\b",
     )
     .expect("owner regex")
@@ -73,6 +77,9 @@ const NOT_VERBS: &[&str] = &[
     "a", "all", "an", "be", "been", "date", "have", "her", "his", "its", "like", "minutes", "next", "our", "that",
     "the", "their", "this",
 ];
+
+/// Capitalised words that are not a name in a list of owners ("Well, I would argue").
+const NOT_NAMES: &[&str] = &["Also", "However", "I", "No", "Now", "OK", "Okay", "Right", "So", "Then", "Well", "Yes"];
 
 /// Words before a capitalised phrase that make it the object of a preposition ("a notice board
 /// for The Cemetery to display ..."), not the owner of a task.
@@ -113,7 +120,8 @@ fn action(src: &Source, text_span: Span) -> Action {
 
 /// An owner-first task in a sentence: "Clerk to write to ...", "Andrew to research ...",
 /// "The Clerk agreed to clarify ...", "Cllr X would be telephoning ...", "The Clerk was asked
-/// to email ...". Returns the owner (None for pronouns and groups).
+/// to email ...", "Bradley Meck is going to create ...", "YK, WH, and GI to converse ..." (the
+/// first named is the owner). Returns the owner (None for pronouns and groups).
 fn owner_task(text: &str, base: usize) -> Option<Option<crate::model::Person>> {
     for c in OWNER_TO.captures_iter(text) {
         let verb = c.name("verb")?.as_str();
@@ -136,6 +144,13 @@ fn owner_task(text: &str, base: usize) -> Option<Option<crate::model::Person>> {
         if bare && PREPOSITIONS.contains(&before) || super::dates::MONTHS.iter().any(|m| m.eq_ignore_ascii_case(last)) {
             continue;
         }
+        // "Brian Terlson, Jordan Harband, and Bradley Farias will present": the first named.
+        // Not a list of words that are no names ("Well, I would argue", "Daniel, I would").
+        let listed = o.as_str().split([',', ' ']).filter(|w| !w.is_empty() && *w != "and");
+        if o.as_str().contains(',') && listed.clone().any(|w| NOT_NAMES.contains(&w)) {
+            continue;
+        }
+        let o = c.name("first").unwrap_or(o);
         return Some(owner_person(o.as_str(), base + o.start()));
     }
     None
