@@ -63,6 +63,12 @@ static MENTION: LazyLock<FastRegex> = LazyLock::new(|| {
 /// regex engine tries them (leftmost-first: an optional group is tried present before absent,
 /// a greedy repetition longest first, a lazy one shortest first), and runs only the last part,
 /// `TAIL_VERB`, as a regex; the test `tail_is_the_old_regex` checks it against the old pattern.
+/// Capture group numbers of `MENTION` (`Captures::name` hashes the name on every call; the
+/// test `group_numbers_match_names` ties these to the names).
+const M_TITLED: usize = 1;
+const M_OFFICE: usize = 2;
+const M_PLAIN: usize = 3;
+
 static TAIL_VERB: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = alternation(SPEECH_VERBS);
     let pattern = format!(
@@ -209,7 +215,7 @@ fn tail_from(s: &str, pos: usize) -> Option<Tail<'_>> {
 /// The rest of `TAIL`: spaces, adverbs, the speech verb.
 fn tail_verb(s: &str, pos: usize) -> Option<Tail<'_>> {
     let c = TAIL_VERB.captures(&s[pos..])?;
-    let verb_start = pos + c.name("verb").expect("verb group").start();
+    let verb_start = pos + c.get(1).expect("verb group").start();
     Some(Tail { paren: None, appos: None, acro: None, from: None, verb_start })
 }
 
@@ -328,7 +334,7 @@ fn defines_acronym(phrase: &str, after: &str) -> bool {
 fn has_person(s: &str) -> bool {
     MENTION
         .captures_iter(s)
-        .any(|c| c.name("titled").is_some() || c.name("plain").is_some_and(|p| plausible_name(p.as_str())))
+        .any(|c| c.get(M_TITLED).is_some() || c.get(M_PLAIN).is_some_and(|p| plausible_name(p.as_str())))
 }
 
 /// True when a capitalised run of words is a name, not a thing ("Kent Police", "The Office").
@@ -378,15 +384,15 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
         if m.start() < consumed {
             continue;
         }
-        let (name, role) = if let Some(t) = c.name("titled") {
+        let (name, role) = if let Some(t) = c.get(M_TITLED) {
             let s = clean_title(t.as_str());
             // "Cllr Smith The" cannot happen: NAME needs lower-case letters after a capital.
             (Some(s), None)
-        } else if let Some(o) = c.name("office") {
+        } else if let Some(o) = c.get(M_OFFICE) {
             let words: Vec<&str> = o.as_str().split_whitespace().skip(1).collect();
             (None, Some(words.join(" ")))
         } else {
-            let p = c.name("plain").expect("plain").as_str();
+            let p = c.get(M_PLAIN).expect("plain").as_str();
             if !plausible_name(p) || defines_acronym(p, &text[m.end()..]) {
                 pending.clear();
                 continue;
@@ -424,9 +430,9 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
         }
         if let Some(t) = tail_may_match(after).then(|| tail(after)).flatten() {
             // An appositive is a role unless it names someone with a title ("Mr A, Mr B, ...").
-            let appos_ok = t.appos.is_none_or(|a| {
-                mention.name.is_none() || !MENTION.captures_iter(a).any(|c| c.name("titled").is_some())
-            });
+            let appos_ok = t
+                .appos
+                .is_none_or(|a| mention.name.is_none() || !MENTION.captures_iter(a).any(|c| c.get(M_TITLED).is_some()));
             if appos_ok {
                 mention.speaks = true;
                 let role_text = t.paren.or(t.appos).or(t.acro);
@@ -874,6 +880,19 @@ static TURN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("turn regex")
 });
 
+/// Capture group numbers of `TURN`, in the order of the pattern (see `M_TITLED`).
+const T_BOLD: usize = 1;
+const T_BOLD2: usize = 2;
+const T_IT: usize = 3;
+const T_IT2: usize = 4;
+const T_OFFICE: usize = 5;
+const T_ONAME: usize = 6;
+const T_NAME: usize = 7;
+const T_C1: usize = 8;
+const T_C2: usize = 9;
+const T_RNAME: usize = 10;
+const T_C3: usize = 11;
+
 /// A speaker turn at the start of a paragraph: "MB: ...", "**Bert**: ...", "> *Ric Wright:* ...",
 /// "Mr David Hanson (Delyn) (Lab): ...", "The Secretary of State for ... (Mr William Hague): ...",
 /// "Adams: ...". Returns the mention and whether it is a single bare word (which the caller
@@ -908,7 +927,7 @@ pub(crate) fn turn_in(text: &str, base: usize, spoken: bool) -> Option<(Mention,
     // The match ends with one whitespace character, which may be multibyte (NBSP).
     let label_end = text[..whole.end()].char_indices().next_back().map_or(0, |(i, _)| i);
     let span = Span::new(base, base + label_end.min(text.len()));
-    if let (Some(office), Some(name)) = (c.name("office"), c.name("oname")) {
+    if let (Some(office), Some(name)) = (c.get(T_OFFICE), c.get(T_ONAME)) {
         let mention = Mention {
             name: Some(clean_title(name.as_str())),
             role: Some(clean_title(office.as_str())),
@@ -918,8 +937,7 @@ pub(crate) fn turn_in(text: &str, base: usize, spoken: bool) -> Option<(Mention,
         };
         return Some((mention, false));
     }
-    let raw =
-        c.name("bold").or(c.name("bold2")).or(c.name("it")).or(c.name("it2")).or(c.name("name")).or(c.name("rname"))?;
+    let raw = c.get(T_BOLD).or(c.get(T_BOLD2)).or(c.get(T_IT)).or(c.get(T_IT2)).or(c.get(T_NAME)).or(c.get(T_RNAME))?;
     let name = clean_title(raw.as_str().trim());
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || NOT_TURNS.contains(&words[0]) || contains(NOT_NAME_WORDS, &name) {
@@ -928,7 +946,7 @@ pub(crate) fn turn_in(text: &str, base: usize, spoken: bool) -> Option<(Mention,
     let titled = words.len() >= 2 && contains(TITLES, words[0].trim_end_matches('.'));
     let initials = words.len() == 1 && (2..=5).contains(&name.len()) && name.chars().all(|ch| ch.is_ascii_uppercase());
     let plain = plausible_name(&name);
-    let marked = c.name("bold").or(c.name("bold2")).or(c.name("it")).or(c.name("it2")).is_some();
+    let marked = c.get(T_BOLD).or(c.get(T_BOLD2)).or(c.get(T_IT)).or(c.get(T_IT2)).is_some();
     let single = words.len() == 1 && !initials;
     if !(titled || initials || plain || single || marked && words.len() <= 4) {
         return None;
@@ -936,10 +954,10 @@ pub(crate) fn turn_in(text: &str, base: usize, spoken: bool) -> Option<(Mention,
     if words.len() > 1 && !titled && !plain && !marked {
         return None;
     }
-    if c.name("rname").is_some() && !plain {
+    if c.get(T_RNAME).is_some() && !plain {
         return None;
     }
-    let (role, organisation) = match (c.name("c1").or(c.name("c3")), c.name("c2")) {
+    let (role, organisation) = match (c.get(T_C1).or(c.get(T_C3)), c.get(T_C2)) {
         (Some(a), Some(b)) => (Some(a.as_str().to_string()), Some(b.as_str().to_string())),
         (Some(a), None) => split_role(a.as_str()),
         _ => (None, None),
@@ -954,6 +972,33 @@ mod turn_tests {
 
     fn t(s: &str) -> Option<(Option<String>, Option<String>, bool)> {
         turn_in(s, 0, false).map(|(m, single)| (m.name, m.role, single))
+    }
+
+    #[test]
+    fn group_numbers_match_names() {
+        let names = |re: &Regex| re.capture_names().map(|n| n.map(str::to_string)).collect::<Vec<_>>();
+        let turn = names(&TURN);
+        for (i, name) in [
+            (T_BOLD, "bold"),
+            (T_BOLD2, "bold2"),
+            (T_IT, "it"),
+            (T_IT2, "it2"),
+            (T_OFFICE, "office"),
+            (T_ONAME, "oname"),
+            (T_NAME, "name"),
+            (T_C1, "c1"),
+            (T_C2, "c2"),
+            (T_RNAME, "rname"),
+            (T_C3, "c3"),
+        ] {
+            assert_eq!(turn[i].as_deref(), Some(name));
+        }
+        assert_eq!(turn.len(), 12);
+        // FastRegex's ASCII twin differs only in `\b`, so it numbers groups the same way.
+        let mention = names(&Regex::new(MENTION.as_str()).expect("mention"));
+        assert_eq!(mention, [None, Some("titled".into()), Some("office".into()), Some("plain".into())]);
+        assert_eq!(names(&TAIL_VERB), [None, Some("verb".into())]);
+        assert_eq!((M_TITLED, M_OFFICE, M_PLAIN), (1, 2, 3));
     }
 
     #[test]
