@@ -200,8 +200,29 @@ pub(crate) fn from_resolution(src: &Source, r: &ResBlock, clauses: &[Clause]) ->
 }
 
 /// Split a decision into its "that ..." parts at "; that", " and that ", "; and".
+/// Words ending in a full stop that do not end a sentence.
+const ABBREVIATIONS: &[&str] =
+    &["Capt", "Cllr", "Cllrs", "Co", "Dr", "Hon", "Min", "Mr", "Mrs", "Ms", "No", "Nos", "Prof", "Rev", "St", "etc"];
+
 fn parts(text: &str, base: usize) -> Vec<Span> {
     let mut cuts = vec![0];
+    // A new sentence: "... be accepted.\nThe Clerk to instruct ...", not after an initial or an
+    // abbreviation ("Cllr J. Hall", "Mr. Fox", "No. 5").
+    let b = text.as_bytes();
+    for (i, _) in text.match_indices('.') {
+        let next = text[i + 1..].trim_start_matches([' ', '\t', '\n', '\r']);
+        let gap = text.len() - i - 1 - next.len();
+        if gap == 0 || !next.starts_with(|c: char| c.is_ascii_uppercase()) {
+            continue;
+        }
+        let word_start =
+            text[..i].char_indices().rev().find(|(_, c)| !c.is_alphanumeric()).map_or(0, |(k, c)| k + c.len_utf8());
+        let word = &text[word_start..i];
+        let abbreviation = word.len() == 1 || ABBREVIATIONS.contains(&word);
+        if !abbreviation && b.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_alphanumeric) {
+            cuts.push(text.len() - next.len());
+        }
+    }
     for sep in ["; that ", " and that ", "; and ", "; "] {
         let mut from = 0;
         while let Some(p) = text[from..].find(sep) {
@@ -299,5 +320,19 @@ mod tests {
         let t = "RESOLVED that the update be noted and that the Policy will be circulated in due course.";
         let p: Vec<&str> = parts(t, 0).into_iter().map(|s| &t[s.start..s.end]).collect();
         assert_eq!(p, vec!["RESOLVED that the update be noted", "that the Policy will be circulated in due course."]);
+    }
+
+    #[test]
+    fn parts_split_on_sentences() {
+        let t = "RESOLVED that the quote be accepted.\nThe Clerk to instruct Cllr J. Hall and Mr. Fox. Done.";
+        let p: Vec<&str> = parts(t, 0).into_iter().map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(
+            p,
+            vec!["RESOLVED that the quote be accepted.", "The Clerk to instruct Cllr J. Hall and Mr. Fox.", "Done."]
+        );
+        // A multi-byte character before an abbreviation ("‘Mr. Sparkle’").
+        let t = "agreed the quote from ‘Mr. Sparkle’, all in favour. Noted.";
+        let p: Vec<&str> = parts(t, 0).into_iter().map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(p, vec!["agreed the quote from ‘Mr. Sparkle’, all in favour.", "Noted."]);
     }
 }
