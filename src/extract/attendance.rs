@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{contains, TITLES};
+use super::lexicon::{contains, OFFICES, TITLES};
 use super::speakers::split_role;
 use crate::model::{Attendance, Person};
 use crate::source::{Source, Span};
@@ -99,7 +99,9 @@ fn names(src: &Source, span: Span) -> Vec<Person> {
             _ => {}
         }
     }
-    for (i, m) in text.match_indices(" and ").chain(text.match_indices(" & ")) {
+    for (i, m) in
+        text.match_indices(" and ").chain(text.match_indices(" & ")).chain(text.match_indices(" together with "))
+    {
         if text[..i].matches('(').count() <= text[..i].matches(')').count() {
             cuts.push((i, i + m.len()));
         }
@@ -224,6 +226,11 @@ fn person(text: &str, part: Span) -> Option<Person> {
         Some(p) => (s[..p].trim(), Some(s[p + 1..].trim_end_matches([')', '.', ' ']))),
         None => (s.trim_end_matches(['.', ':', ' ', '*']).trim(), None),
     };
+    // "A. Cole - Chairman", "T. Manley - Borough Councillor": an office after a spaced dash.
+    let (name, role) = match (role, name.split_once(" - ").or_else(|| name.split_once(" – "))) {
+        (None, Some((n, r))) if dash_role(r) => (n.trim(), Some(r.trim())),
+        _ => (name, role),
+    };
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 || !name.starts_with(|c: char| c.is_uppercase()) {
         return None;
@@ -243,6 +250,17 @@ fn person(text: &str, part: Span) -> Option<Person> {
     }
     let (role, organisation) = role.map_or((None, None), split_role);
     Some(Person { name: Some(name.to_string()), role, organisation, span: Span::new(start, start + name.len()) })
+}
+
+/// A role written after a dash: one to four capitalised words ending in an office
+/// ("Chairman", "Vice-chairman", "Borough Councillor").
+fn dash_role(r: &str) -> bool {
+    let words: Vec<&str> = r.split_whitespace().collect();
+    let last = words.last().map_or("", |w| w.trim_end_matches(['.', ',']));
+    (1..=4).contains(&words.len())
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || *w == "of")
+        && (OFFICES.iter().any(|o| o.eq_ignore_ascii_case(last) || o.eq_ignore_ascii_case(r.trim()))
+            || last.eq_ignore_ascii_case("Councillor"))
 }
 
 fn a_list_started(a: &Attendance, list: List) -> bool {
@@ -416,5 +434,17 @@ mod tests {
             att("**Attendance:**\n\n**Cllr Jo Bruce        JB      Chair**\n\n**Cllr Phillip Norris     PN**\n\n**Nicola Cooper      NC      Parish Clerk (Minutes)**\n\n**Also in attendance:**\n").0,
             vec!["Cllr Jo Bruce", "Cllr Phillip Norris", "Nicola Cooper"]
         );
+        assert_eq!(
+            att("Present: A. Cole - Chairman, Mrs. Dale, B. Fox together with 6 members of the public.").0,
+            vec!["A. Cole", "Mrs. Dale", "B. Fox"]
+        );
+        // A dash before something that is not an office keeps the entry whole (and rejected).
+        assert_eq!(att("Apologies: G. Gott, Allotment Holders - Mr. Hall").1, vec!["G. Gott"]);
+    }
+
+    #[test]
+    fn roles_after_a_dash() {
+        assert!(dash_role("Chairman") && dash_role("Borough Councillor") && dash_role("Vice-chairman"));
+        assert!(!dash_role("Mr. Hall") && !dash_role("Two") && !dash_role("Borough") && !dash_role("ABSENT/LATE"));
     }
 }
