@@ -100,6 +100,12 @@ fn text_doc(path: &str, text: &str) -> Input {
     Input { path: path.into(), doc: minutes::parse_bytes(text.as_bytes(), &dopts, &opts).unwrap() }
 }
 
+/// Track follow-ups across made-up text meetings, given as (path, text).
+fn track_texts(docs: &[(&str, &str)]) -> followup::Report {
+    let inputs: Vec<Input> = docs.iter().map(|(path, text)| text_doc(path, text)).collect();
+    followup::track(&inputs, &followup::Options::default())
+}
+
 #[test]
 fn margin_owners_minute_references_and_file_name_dates() {
     let first = "1. CORRESPONDENCE\n\ni) Lloyds Bank statement.                                   Noted\n\nii) Y Lloffwr, request for financial assistance.                  Feb\n\niii) Vehicles parking on the corner near the Reading Room.         Cllr. J. Davies\n";
@@ -309,13 +315,11 @@ fn real_archive_matches_expectation() {
 fn slash_minute_reference_and_clerk_to_write_in_matters_arising() {
     let first = "Minutes of the Fenby Parish Council held on 4 September 2019\n\n135/19 Village Sign\nThe sign is faded. The Clerk to write to the sign maker for a quote.\n\n136/19 Footpaths\nThe Clerk to write to the County Council about the stile on footpath 5.\n";
     let second = "Minutes of the Fenby Parish Council held on 2 October 2019\n\n150/19 Matters Arising\nMin. 135/19: a quote of £400 had been received from the sign maker.\nFootpath 5 stile – the County Council had not yet replied about the stile.\n\n151/19 Date of Next Meeting\n6 November 2019.\n";
-    let inputs = vec![text_doc("fenby/2019-10-02.txt", second), text_doc("fenby/2019-09-04.txt", first)];
-    let r = followup::track(&inputs, &followup::Options::default());
-    let fus = &r.bodies[0].followups;
-    let sign = fus.iter().find(|f| f.text.contains("sign maker")).expect("sign follow-up");
+    let r = track_texts(&[("fenby/2019-10-02.txt", second), ("fenby/2019-09-04.txt", first)]);
+    let sign = by_text(&r, "sign maker");
     assert_eq!(sign.evidence[0].kind, "minute-reference", "{sign:#?}");
     assert_eq!(sign.status, Status::Done, "{sign:#?}");
-    let stile = fus.iter().find(|f| f.text.contains("stile")).expect("stile follow-up");
+    let stile = by_text(&r, "stile");
     assert_eq!(stile.evidence[0].kind, "matters-arising", "{stile:#?}");
     assert_eq!(stile.status, Status::RaisedAgain, "{stile:#?}");
     assert_eq!(stile.evidence[0].pending_word.as_deref(), Some("had not"));
@@ -327,19 +331,17 @@ fn topic_labels_subjects_and_the_asked_deed() {
     // the follow-ups are short ("progress the order") and get their subject from the label.
     let first = "Minutes of the Fenby Parish Council held on 6 November 2019\n\n200/19 Clerk's Report\nCemetery Bin – the old bin is broken and a new one is needed. The Chair agreed to progress the order. Bus Shelter – the glass is cracked. The Clerk agreed to chase the glazier.\n\n201/19 Hedges\nThe Clerk agreed to contact the owner of the Mill Lane hedge.\n";
     let second = "Minutes of the Fenby Parish Council held on 4 December 2019\n\n220/19 Clerk's Report (Inc Matters Arising)\nCemetery Bin – The new bin has been ordered and will be emptied monthly. Bus Shelter – The Clerk chased the glazier, who is still to fit the glass. Blocked drain - on High Street reported. The Mill Lane hedge was discussed again; no contact yet.\n\n221/19 Date of Next Meeting\n8 January 2020.\n";
-    let inputs = vec![text_doc("fenby/2019-11-06.txt", first), text_doc("fenby/2019-12-04.txt", second)];
-    let r = followup::track(&inputs, &followup::Options::default());
-    let fus = &r.bodies[0].followups;
-    let order = fus.iter().find(|f| f.text.contains("progress the order")).expect("order follow-up");
+    let r = track_texts(&[("fenby/2019-11-06.txt", first), ("fenby/2019-12-04.txt", second)]);
+    let order = by_text(&r, "progress the order");
     assert_eq!(order.subject.as_deref(), Some("Cemetery Bin – the old bin is broken and a new one is needed."));
     assert_eq!(order.status, Status::Done, "{order:#?}");
     assert!(order.evidence[0].excerpt.starts_with("Cemetery Bin"), "{order:#?}");
     // "to chase" -> "chased": done, although the glazier is "still" to fit the glass.
-    let chase = fus.iter().find(|f| f.text.contains("chase the glazier")).expect("chase follow-up");
+    let chase = by_text(&r, "chase the glazier");
     assert_eq!(chase.evidence[0].done_word.as_deref(), Some("chased"), "{chase:#?}");
     assert_eq!(chase.status, Status::Done);
     // Talked about again, the asked contact not made: raised again.
-    let hedge = fus.iter().find(|f| f.text.contains("Mill Lane hedge")).expect("hedge follow-up");
+    let hedge = by_text(&r, "Mill Lane hedge");
     assert_eq!(hedge.status, Status::RaisedAgain, "{hedge:#?}");
 }
 
@@ -349,16 +351,14 @@ fn a_message_sent_and_a_question_answered() {
     // find out (a question): done by the answer reported, unless it is still awaited.
     let first = "Minutes of the Fenby Parish Council held on 8 January 2020\n\n10/20 Quarry Site\nThe fencing at the quarry site is broken. The Clerk agreed to report the broken fencing to the quarry owner.\n\n11/20 Christmas Arrangements\nCllr Daphne Clements was checking if the Church will hold a carol service on the green.\n\n12/20 Bin Key\nCllr Jim Hall would check who holds the key to the cemetery bin.\n";
     let second = "Minutes of the Fenby Parish Council held on 5 February 2020\n\n30/20 Matters Arising\nQuarry Site – the Clerk had emailed the quarry owner about the broken fencing and was yet to receive a response.\nCarol Service – the Church advised that the carol service on the green would be on 20 December.\nCemetery Bin Key – Cllr Jim Hall advised that he was still awaiting an answer about the cemetery bin key.\n\n31/20 Date of Next Meeting\n4 March 2020.\n";
-    let inputs = vec![text_doc("fenby/2020-01-08.txt", first), text_doc("fenby/2020-02-05.txt", second)];
-    let r = followup::track(&inputs, &followup::Options::default());
-    let fus = &r.bodies[0].followups;
-    let fence = fus.iter().find(|f| f.text.contains("report the broken fencing")).expect("fencing follow-up");
+    let r = track_texts(&[("fenby/2020-01-08.txt", first), ("fenby/2020-02-05.txt", second)]);
+    let fence = by_text(&r, "report the broken fencing");
     assert_eq!(fence.status, Status::Done, "{fence:#?}");
     assert_eq!(fence.evidence[0].done_word.as_deref(), Some("emailed"));
-    let carol = fus.iter().find(|f| f.text.contains("carol service")).expect("carol follow-up");
+    let carol = by_text(&r, "carol service");
     assert_eq!(carol.status, Status::Done, "{carol:#?}");
     assert_eq!(carol.evidence[0].done_word.as_deref(), Some("advised"));
-    let key = fus.iter().find(|f| f.text.contains("holds the key")).expect("key follow-up");
+    let key = by_text(&r, "holds the key");
     assert_eq!(key.status, Status::RaisedAgain, "{key:#?}");
     assert_eq!(key.evidence[0].pending_word.as_deref(), Some("still"));
 }
@@ -368,18 +368,13 @@ fn a_later_passage_under_the_same_heading() {
     // The later minute says it in other words (overlap low), under a label naming the matter.
     let first = "Minutes of the Fenby Parish Council held on 15 May 2019\n\n101/19 Public Participation\nA resident asked for a dog bin on Bridge Road near the school. Cllr Jim Hall agreed to investigate whether there were any possible locations to place a dog bin there and contact the owners of neighbouring properties.\n\n102/19 Date of Next Meeting\n5 June 2019.\n";
     let second = "Minutes of the Fenby Parish Council held on 5 June 2019\n\n120/19 Clerk's Report\nPlay Area – the swings were repainted. Dog Bin on Bridge Road – Highways replied that nothing can be fixed to the lamp column.\n\n121/19 Date of Next Meeting\n3 July 2019.\n";
-    let inputs = vec![text_doc("fenby/2019-05-15.txt", first), text_doc("fenby/2019-06-05.txt", second)];
-    let r = followup::track(&inputs, &followup::Options::default());
-    let f = r.bodies[0].followups.iter().find(|f| f.text.contains("dog bin there")).expect("dog bin follow-up");
+    let r = track_texts(&[("fenby/2019-05-15.txt", first), ("fenby/2019-06-05.txt", second)]);
+    let f = by_text(&r, "dog bin there");
     assert_eq!(f.evidence.len(), 1, "{f:#?}");
     let e = &f.evidence[0];
     assert_eq!(e.kind, "same-heading", "{f:#?}");
     assert!(e.excerpt.starts_with("Dog Bin on Bridge Road"), "{e:#?}");
-    assert!(e.overlap < evidence_min_overlap(), "{e:#?}");
+    assert!(e.overlap < followup::evidence::SUBJECT_MIN_OVERLAP, "{e:#?}");
     // Weak evidence: raised again, not done.
     assert_eq!(f.status, Status::RaisedAgain, "{f:#?}");
-}
-
-fn evidence_min_overlap() -> f64 {
-    followup::evidence::SUBJECT_MIN_OVERLAP
 }

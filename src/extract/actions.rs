@@ -200,26 +200,19 @@ pub(crate) fn from_resolution(src: &Source, r: &ResBlock, clauses: &[Clause]) ->
 }
 
 /// Split a decision into its "that ..." parts at "; that", " and that ", "; and".
-/// Words ending in a full stop that do not end a sentence.
-const ABBREVIATIONS: &[&str] =
-    &["Capt", "Cllr", "Cllrs", "Co", "Dr", "Hon", "Min", "Mr", "Mrs", "Ms", "No", "Nos", "Prof", "Rev", "St", "etc"];
-
 fn parts(text: &str, base: usize) -> Vec<Span> {
     let mut cuts = vec![0];
     // A new sentence: "... be accepted.\nThe Clerk to instruct ...", not after an initial or an
     // abbreviation ("Cllr J. Hall", "Mr. Fox", "No. 5").
-    let b = text.as_bytes();
     for (i, _) in text.match_indices('.') {
         let next = text[i + 1..].trim_start_matches([' ', '\t', '\n', '\r']);
         let gap = text.len() - i - 1 - next.len();
-        if gap == 0 || !next.starts_with(|c: char| c.is_ascii_uppercase()) {
-            continue;
-        }
-        let word_start =
-            text[..i].char_indices().rev().find(|(_, c)| !c.is_alphanumeric()).map_or(0, |(k, c)| k + c.len_utf8());
-        let word = &text[word_start..i];
-        let abbreviation = word.len() == 1 || ABBREVIATIONS.contains(&word);
-        if !abbreviation && b.get(i.wrapping_sub(1)).is_some_and(u8::is_ascii_alphanumeric) {
+        let before = &text[..i];
+        if gap > 0
+            && next.starts_with(|c: char| c.is_ascii_uppercase())
+            && before.ends_with(|c: char| c.is_alphanumeric())
+            && !crate::segment::lines::ends_in_abbreviation(before)
+        {
             cuts.push(text.len() - next.len());
         }
     }

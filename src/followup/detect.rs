@@ -81,7 +81,7 @@ static OWNER_DOING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Deeds under way that someone will report back on (not "was concerned", "was speaking").
-const UNDER_WAY: &[&str] = &[
+pub(crate) const UNDER_WAY: &[&str] = &[
     "arranging",
     "chasing",
     "checking",
@@ -240,7 +240,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         let stop = matches!(b[i], b'.' | b'?' | b'!')
             && b.get(i + 1).is_some_and(u8::is_ascii_whitespace)
             && text[i + 1..].trim_start().starts_with(|c: char| c.is_uppercase())
-            && !abbreviation(&text[..i]);
+            && !crate::segment::lines::ends_in_abbreviation(&text[..i]);
         let blank = b[i] == b'\n' && text[i + 1..].starts_with(['\n', '\r']);
         if stop || blank {
             push(text, start, i + 1, &mut out);
@@ -332,13 +332,6 @@ pub fn topics(text: &str) -> Vec<Topic> {
         out.push((Some(*l), (l.0, end)));
     }
     out
-}
-
-/// Does `before` (text up to a ".") end in an initial or a title ("J", "Cllr", "Mrs")?
-fn abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    single || ["Cllr", "Cllrs", "Mr", "Mrs", "Ms", "Dr", "St", "No", "Min", "Co", "Ltd"].contains(&word)
 }
 
 /// Keep the trimmed range `a..b` of `text`, if anything is left.
@@ -526,12 +519,13 @@ fn owner_to(text: &str) -> Option<(String, usize)> {
         if NOT_VERBS.contains(&verb) || (be && !verb.ends_with("ing")) {
             continue;
         }
-        let o = c.name("owner")?;
-        let name = o.as_str();
-        let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
-        return Some((collapse(name), o.start()));
+        return owner_of(&c);
     }
-    let c = OWNER_DOING.captures_iter(text).find(|c| UNDER_WAY.contains(&&c["verb"]))?;
+    owner_of(&OWNER_DOING.captures_iter(text).find(|c| UNDER_WAY.contains(&&c["verb"]))?)
+}
+
+/// The owner group of an [`OWNER`] match without "the", and where it starts.
+fn owner_of(c: &regex::Captures) -> Option<(String, usize)> {
     let o = c.name("owner")?;
     let name = o.as_str();
     let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);

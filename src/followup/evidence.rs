@@ -288,7 +288,8 @@ static ASKED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:to|will|would|shall)\s+(?:also\s+|then\s+|now\s+)?([a-z]+)\b").expect("asked regex")
 });
 
-/// "was checking", "is looking into": a deed under way, asked of the one doing it.
+/// "was checking", "is looking into": a deed under way ([`super::detect::UNDER_WAY`]), asked of
+/// the one doing it.
 static UNDER_WAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:was|were|is|are)\s+(?:currently\s+|still\s+|now\s+)?([a-z]{3,}ing)\b")
         .expect("under way regex")
@@ -334,8 +335,12 @@ pub fn asked_verbs(text: &str) -> Vec<String> {
         }
     }
     for c in UNDER_WAY.captures_iter(text) {
-        let v = STEMMER.stem(&c[1].to_lowercase()).into_owned();
-        if v.len() >= 3 && !NOT_DEEDS.contains(&v.as_str()) && !out.contains(&v) {
+        let ing = c[1].to_lowercase();
+        if !super::detect::UNDER_WAY.contains(&ing.as_str()) {
+            continue;
+        }
+        let v = STEMMER.stem(&ing).into_owned();
+        if !out.contains(&v) {
             out.push(v);
         }
     }
@@ -397,6 +402,22 @@ const QUESTION_VERBS: &[&str] = &[
 /// ("advised that no reply had been received yet") wins over them.
 const ANSWERED: &[&str] = &["advised", "confirmed", "established", "found", "replied", "responded"];
 
+/// The deeds a follow-up asks for, and whether any is a message or a question.
+struct Asked {
+    verbs: Vec<String>,
+    message: bool,
+    question: bool,
+}
+
+impl Asked {
+    fn of(text: &str) -> Asked {
+        let verbs = asked_verbs(text);
+        let message = verbs.iter().any(|v| one_of(MESSAGE_VERBS, v));
+        let question = verbs.iter().any(|v| one_of(QUESTION_VERBS, v));
+        Asked { verbs, message, question }
+    }
+}
+
 /// How a deed was found done.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Deed {
@@ -408,12 +429,11 @@ enum Deed {
 
 /// A past form of one of `asked` in `focus`, not negated ("had not contacted"): the deed done.
 /// For an asked message any message sent counts, for an asked question an answer reported.
-fn own_deed(asked: &[String], focus: &str) -> Option<(String, Deed)> {
-    if asked.is_empty() {
+fn own_deed(asked: &Asked, focus: &str) -> Option<(String, Deed)> {
+    if asked.verbs.is_empty() {
         return None;
     }
-    let message = asked.iter().any(|v| one_of(MESSAGE_VERBS, v));
-    let question = asked.iter().any(|v| one_of(QUESTION_VERBS, v));
+    let Asked { verbs: asked, message, question } = asked;
     let words: Vec<&str> =
         focus.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
     for (i, w) in words.iter().enumerate() {
@@ -422,9 +442,9 @@ fn own_deed(asked: &[String], focus: &str) -> Option<(String, Deed)> {
             let irregular = IRREGULAR_PAST.iter().any(|(base, forms)| base == v && forms.contains(&lower.as_str()));
             irregular || lower.ends_with("ed") && STEMMER.stem(&lower) == STEMMER.stem(v)
         });
-        let kind = if own || message && MESSAGE_SENT.contains(&lower.as_str()) {
+        let kind = if own || *message && MESSAGE_SENT.contains(&lower.as_str()) {
             Deed::Done
-        } else if question && ANSWERED.contains(&lower.as_str()) {
+        } else if *question && ANSWERED.contains(&lower.as_str()) {
             Deed::Answered
         } else {
             continue;
@@ -485,18 +505,6 @@ pub struct Unit {
     /// Key terms of the topic label heading the unit ("Dog Bin on Bridge Road – ..."), else
     /// of its item's short title.
     heading: BTreeSet<String>,
-}
-
-impl Unit {
-    /// The passage's text, whitespace collapsed.
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
-    /// Its key terms (with its item's short title's).
-    pub fn terms(&self) -> &BTreeSet<String> {
-        &self.terms
-    }
 }
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -799,7 +807,7 @@ pub fn find(
     let text_terms = own_terms(fu);
     let owner = fu.owner.as_deref().and_then(owner_key);
     let slash_ref = fu.item_number.as_deref().filter(|n| n.contains('/'));
-    let asked = asked_verbs(&fu.text);
+    let asked = Asked::of(&fu.text);
     // The unit's heading is mostly the follow-up's terms.
     let headed = |u: &Unit| {
         let heading: Vec<String> = u.heading.intersection(&fu_terms).cloned().collect();

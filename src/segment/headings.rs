@@ -380,7 +380,7 @@ fn skip_dash(text: &str, at: usize) -> usize {
 pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
     let mut cands: Vec<(u64, Heading)> = Vec::new();
     // Short-titled minute references ("101/19 Public Participation"): one alone is an item.
-    let mut refs: Vec<Heading> = Vec::new();
+    let (mut refs, mut first_ref) = (0usize, None::<Heading>);
     for l in lines {
         if l.is_blank() {
             continue;
@@ -447,13 +447,16 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             documents,
         };
         if slash_ref {
-            refs.push(heading.clone());
+            refs += 1;
+            if first_ref.is_none() {
+                first_ref = Some(heading.clone());
+            }
         }
         cands.push((value, heading));
     }
     let run = longest_increasing(cands);
-    if run.is_empty() && refs.len() == 1 {
-        return refs;
+    if run.is_empty() && refs == 1 {
+        return first_ref.into_iter().collect();
     }
     run
 }

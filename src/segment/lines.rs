@@ -54,6 +54,19 @@ fn memchr_newline(b: &[u8]) -> Option<usize> {
 }
 
 /// Trim Unicode whitespace from both ends of `span` within `text`.
+/// Words that end in a full stop without ending a sentence: titles and common abbreviations.
+const ABBREVIATIONS: &[&str] = &[
+    "Capt", "Cllr", "Cllrs", "Co", "Dr", "Hon", "Ltd", "Min", "Mr", "Mrs", "Ms", "No", "Nos", "Prof", "Rev", "St",
+    "etc",
+];
+
+/// Does `before` (text up to a ".") end in an initial or an abbreviation ("J", "Cllr", "No")?
+pub(crate) fn ends_in_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single || ABBREVIATIONS.contains(&word)
+}
+
 pub(crate) fn trim_span(text: &str, span: Span) -> Span {
     let s = &text[span.start..span.end];
     let lead = s.len() - s.trim_start().len();
