@@ -378,3 +378,34 @@ fn a_later_passage_under_the_same_heading() {
     // Weak evidence: raised again, not done.
     assert_eq!(f.status, Status::RaisedAgain, "{f:#?}");
 }
+
+#[test]
+fn deadlines_written_without_a_year() {
+    // Each deadline takes its year (or month) from the meeting that set it.
+    let first = "Minutes of the Fenby Parish Council held on 6 November 2019\n\n201/19 Highways\nThe Clerk to report the broken kerb on Mill Lane to Highways by 20 November. The Clerk to order two memorial benches by the end of January. Cllr Ann Webb agreed to bring costings for the noticeboard to the February meeting. The churchyard wall repairs would be completed in this financial year.\n\n202/19 Date of Next Meeting\n4 December 2019.\n";
+    let second =
+        "Minutes of the Fenby Parish Council held on 4 December 2019\n\n220/19 Matters Arising\nNothing to report.\n";
+    let third =
+        "Minutes of the Fenby Parish Council held on 5 February 2020\n\n20/20 Matters Arising\nNothing to report.\n";
+    let r = track_texts(&[
+        ("fenby/2019-11-06.txt", first),
+        ("fenby/2019-12-04.txt", second),
+        ("fenby/2020-02-05.txt", third),
+    ]);
+    let due = |needle: &str| {
+        let f = by_text(&r, needle);
+        (f.due.clone(), f.due_source.clone(), f.status)
+    };
+    let from_meeting = Some("written without a year, from the meeting date".to_string());
+    // Passed at the December meeting, nothing said: overdue.
+    assert_eq!(due("broken kerb"), (Some("2019-11-20".into()), from_meeting.clone(), Status::Overdue));
+    // The January after a November meeting is next year's; passed by the February meeting.
+    assert_eq!(due("memorial benches"), (Some("2020-01-31".into()), from_meeting.clone(), Status::Overdue));
+    // "the February meeting": the body's own meeting in February.
+    assert_eq!(
+        due("costings for the noticeboard"),
+        (Some("2020-02-05".into()), Some("month of a later meeting".into()), Status::Overdue)
+    );
+    // The UK financial year ends on 31 March: not passed by the last meeting.
+    assert_eq!(due("churchyard wall"), (Some("2020-03-31".into()), from_meeting, Status::Open));
+}

@@ -209,6 +209,251 @@ pub fn find_deadline(s: &str) -> Option<(Option<String>, String)> {
             return Some((None, s[start..end].to_string()));
         }
     }
+    find_relative(s).map(|(_, phrase)| (None, phrase))
+}
+
+/// A deadline written without a year, resolved against the date of the meeting that set it
+/// ([`Relative::resolve`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relative {
+    /// "by 31 May", "by the 31st of May", "by May 31st": the first such day on or after the
+    /// meeting.
+    Day { month: u32, day: u32 },
+    /// "by May", "by the end of May": the last day of the first such month on or after the
+    /// meeting's month.
+    MonthEnd(u32),
+    /// "before the May meeting", "to the September meeting": the body's meeting in that month.
+    MonthMeeting(u32),
+    /// "in this financial year", "by the end of the financial year": the next 31 March (the UK
+    /// public-sector financial year, which parish and borough councils keep).
+    FinancialYearEnd,
+    /// "by the end of the year", "by year end": 31 December of the meeting's year.
+    YearEnd,
+    /// "by the end of the month": the last day of the meeting's month.
+    MonthOfMeetingEnd,
+    /// "by the end of next month".
+    NextMonthEnd,
+    /// "within 14 days", "within two weeks", "within 10 working days" (as calendar days).
+    WithinDays(u32),
+    /// "within three months".
+    WithinMonths(u32),
+}
+
+impl Relative {
+    /// The date it means for a meeting held on `meeting`; `None` for [`Relative::MonthMeeting`],
+    /// which needs the body's calendar.
+    pub fn resolve(self, meeting: Date) -> Option<Date> {
+        let Date { year, month, day } = meeting;
+        let end = |y: i32, m: u32| Date { year: y, month: m, day: days_in_month(y, m) };
+        Some(match self {
+            Relative::Day { month: m, day: d } => {
+                let y = if (m, d) >= (month, day) { year } else { year + 1 };
+                // "by 29 February" in a year without one: the day before.
+                Date { year: y, month: m, day: d.min(days_in_month(y, m)) }
+            }
+            Relative::MonthEnd(m) => end(if m >= month { year } else { year + 1 }, m),
+            Relative::MonthMeeting(_) => return None,
+            Relative::FinancialYearEnd => end(if month <= 3 { year } else { year + 1 }, 3),
+            Relative::YearEnd => end(year, 12),
+            Relative::MonthOfMeetingEnd => end(year, month),
+            Relative::NextMonthEnd => {
+                if month == 12 {
+                    end(year + 1, 1)
+                } else {
+                    end(year, month + 1)
+                }
+            }
+            Relative::WithinDays(n) => meeting.plus_days(n),
+            Relative::WithinMonths(n) => {
+                let m0 = month - 1 + n;
+                let (y, m) = (year + (m0 / 12) as i32, m0 % 12 + 1);
+                Date { year: y, month: m, day: day.min(days_in_month(y, m)) }
+            }
+        })
+    }
+}
+
+impl Date {
+    /// The date `n` days later.
+    pub fn plus_days(self, n: u32) -> Date {
+        let mut d = self;
+        let mut left = n;
+        while left > 0 {
+            let room = days_in_month(d.year, d.month) - d.day;
+            if left <= room {
+                d.day += left;
+                break;
+            }
+            left -= room + 1;
+            d.day = 1;
+            if d.month == 12 {
+                d.month = 1;
+                d.year += 1;
+            } else {
+                d.month += 1;
+            }
+        }
+        d
+    }
+}
+
+/// Words before "by" that make the name after it a person ("proposed by May Smith").
+const BY_PERSON: &[&str] = &[
+    "chaired",
+    "introduced",
+    "led",
+    "moved",
+    "nominated",
+    "opposed",
+    "presented",
+    "proposed",
+    "raised",
+    "represented",
+    "seconded",
+    "signed",
+    "supported",
+];
+
+/// A number of days, weeks or months written in digits or words ("14", "two", "a").
+fn count(i: &str) -> IResult<&str, u32> {
+    let (rest, word) = take_while1(|c: char| c.is_ascii_alphanumeric())(i)?;
+    let w = word.to_ascii_lowercase();
+    const WORDS: [&str; 13] =
+        ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    let n = match w.parse::<u32>() {
+        Ok(n) if (1..=366).contains(&n) => n,
+        Ok(_) => return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
+        Err(_) => match WORDS.iter().position(|x| *x == w) {
+            Some(0) => 1,
+            Some(n) => n as u32,
+            None => return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
+        },
+    };
+    Ok((rest, n))
+}
+
+/// "14 days", "two weeks", "10 working days", "a fortnight", "three months".
+fn period(i: &str) -> IResult<&str, Relative> {
+    let fortnight: IResult<&str, _> = (opt(tag_no_case("a ")), tag_no_case("fortnight")).parse(i);
+    if let Ok((rest, _)) = fortnight {
+        return Ok((rest, Relative::WithinDays(14)));
+    }
+    let (rest, (n, _, working, unit)) = (
+        count,
+        multispace1,
+        opt(tag_no_case("working ")),
+        alt((
+            tag_no_case("days"),
+            tag_no_case("day"),
+            tag_no_case("weeks"),
+            tag_no_case("week"),
+            tag_no_case("months"),
+            tag_no_case("month"),
+        )),
+    )
+        .parse(i)?;
+    let unit = unit.to_ascii_lowercase();
+    Ok((
+        rest,
+        match (unit.as_str(), working.is_some()) {
+            ("day" | "days", false) => Relative::WithinDays(n),
+            // Five working days make a calendar week.
+            ("day" | "days", true) => Relative::WithinDays(n.div_ceil(5) * 7),
+            ("week" | "weeks", _) => Relative::WithinDays(n * 7),
+            _ => Relative::WithinMonths(n),
+        },
+    ))
+}
+
+/// "the end of the financial year", "this financial year", "the current financial year".
+fn financial_year(i: &str) -> IResult<&str, Relative> {
+    let (rest, _) = (
+        opt(tag_no_case("the end of ")),
+        opt(alt((tag_no_case("the current "), tag_no_case("this "), tag_no_case("the ")))),
+        tag_no_case("financial year"),
+        opt(tag_no_case(" end")),
+    )
+        .parse(i)?;
+    Ok((rest, Relative::FinancialYearEnd))
+}
+
+/// A yearless month, day or period after one of the deadline words.
+fn relative(i: &str) -> IResult<&str, Relative> {
+    alt((
+        |i| financial_year(i),
+        |i| {
+            alt((tag_no_case("the end of the year"), tag_no_case("the year end"), tag_no_case("year end")))
+                .parse(i)
+                .map(|(r, _)| (r, Relative::YearEnd))
+        },
+        |i| tag_no_case("the end of the month").parse(i).map(|(r, _)| (r, Relative::MonthOfMeetingEnd)),
+        |i| tag_no_case("the end of next month").parse(i).map(|(r, _)| (r, Relative::NextMonthEnd)),
+        |i| period(i),
+        |i| {
+            (opt(tag_no_case("the ")), month_name, multispace1, tag_no_case("meeting"))
+                .parse(i)
+                .map(|(r, (_, m, _, _))| (r, Relative::MonthMeeting(m)))
+        },
+        |i| {
+            (opt(tag_no_case("the ")), day, multispace1, opt(tag_no_case("of ")), month_name)
+                .parse(i)
+                .map(|(r, (_, d, _, _, m))| (r, Relative::Day { month: m, day: d }))
+        },
+        |i| (month_name, multispace1, day).parse(i).map(|(r, (m, _, d))| (r, Relative::Day { month: m, day: d })),
+        |i| {
+            (opt((opt(tag_no_case("the ")), tag_no_case("end of "))), month_name)
+                .parse(i)
+                .map(|(r, (_, m))| (r, Relative::MonthEnd(m)))
+        },
+    ))
+    .parse(i)
+}
+
+/// A deadline without a year in `s` ([`Relative`]): "by 31 May", "by the end of May", "within
+/// 14 days", "in this financial year", "before the May meeting". Returns it and the phrase as
+/// written. Not a name after "proposed by" ("proposed by May Smith"), not a day that a year
+/// or a capitalised word follows, not a month that a day is missing from ("by 31" alone).
+pub fn find_relative(s: &str) -> Option<(Relative, String)> {
+    let lower = s.to_ascii_lowercase();
+    for kw in ["by ", "before ", "no later than ", "not later than ", "within ", "in ", "during ", "at ", "to ", "for "]
+    {
+        let mut from = 0;
+        while let Some(pos) = lower[from..].find(kw) {
+            let at = from + pos;
+            from = at + kw.len();
+            if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            let word_before = lower[..at].split_whitespace().next_back().unwrap_or("");
+            if kw == "by " && BY_PERSON.contains(&word_before) {
+                continue;
+            }
+            let rest = &s[at + kw.len()..];
+            let Ok((tail, r)) = relative(rest) else { continue };
+            // Only some forms after the looser words: "in this financial year", "within 14
+            // days", "at the May meeting"; not "in May" (a report of when), "to May".
+            let ok = match kw {
+                "within " => {
+                    matches!(r, Relative::WithinDays(_) | Relative::WithinMonths(_) | Relative::FinancialYearEnd)
+                }
+                "in " | "during " => r == Relative::FinancialYearEnd,
+                "at " | "to " | "for " => matches!(r, Relative::MonthMeeting(_)),
+                _ => !matches!(r, Relative::WithinDays(_) | Relative::WithinMonths(_)),
+            };
+            // The word must end there: "by Mayfield", "by 31 May 20" (a broken year), "by
+            // June Smith".
+            let next = tail.chars().next();
+            let ends = next.is_none_or(|c| !c.is_alphanumeric())
+                && !tail.trim_start_matches([' ', ',']).starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase());
+            if ok && ends {
+                // A month name takes an abbreviation's full stop ("Sept."); a sentence's is not
+                // the phrase's.
+                let end = s.len() - tail.len();
+                return Some((r, s[at..end].trim_end_matches('.').to_string()));
+            }
+        }
+    }
+    // "within 14 days" etc. need their keyword; the periods are only read after "within".
     None
 }
 
@@ -258,5 +503,59 @@ mod tests {
         );
         assert_eq!(find_deadline("circulated in due course"), Some((None, "in due course".into())));
         assert_eq!(find_deadline("nothing here"), None);
+    }
+
+    fn rel(s: &str, meeting: &str) -> Option<(String, String)> {
+        let (r, phrase) = find_relative(s)?;
+        let (m, _) = date_at(meeting).unwrap();
+        Some((r.resolve(m).map_or("-".into(), |d| d.iso()), phrase))
+    }
+
+    fn pair(a: &str, b: &str) -> Option<(String, String)> {
+        Some((a.into(), b.into()))
+    }
+
+    #[test]
+    fn relative_deadlines() {
+        let m = "2019-04-03";
+        assert_eq!(rel("the Clerk to report by 31 May.", m), pair("2019-05-31", "by 31 May"));
+        assert_eq!(rel("to be done by the 1st of March", m), pair("2020-03-01", "by the 1st of March"));
+        assert_eq!(rel("done by May 3rd", m), pair("2019-05-03", "by May 3rd"));
+        assert_eq!(rel("finished by the end of June", m), pair("2019-06-30", "by the end of June"));
+        assert_eq!(rel("finished by April", m), pair("2019-04-30", "by April"));
+        assert_eq!(rel("finished by January", m), pair("2020-01-31", "by January"));
+        assert_eq!(rel("completed in the financial year", m), pair("2020-03-31", "in the financial year"));
+        assert_eq!(rel("completed in this financial year", "2019-02-06"), pair("2019-03-31", "in this financial year"));
+        assert_eq!(
+            rel("before the end of the financial year", m),
+            pair("2020-03-31", "before the end of the financial year")
+        );
+        assert_eq!(rel("by the end of the year", m), pair("2019-12-31", "by the end of the year"));
+        assert_eq!(rel("by the end of the month", m), pair("2019-04-30", "by the end of the month"));
+        assert_eq!(rel("by the end of next month", "2019-12-04"), pair("2020-01-31", "by the end of next month"));
+        assert_eq!(rel("reply within 14 days", "2019-12-20"), pair("2020-01-03", "within 14 days"));
+        assert_eq!(rel("within two weeks", m), pair("2019-04-17", "within two weeks"));
+        assert_eq!(rel("within a fortnight", m), pair("2019-04-17", "within a fortnight"));
+        assert_eq!(rel("within 10 working days", m), pair("2019-04-17", "within 10 working days"));
+        assert_eq!(rel("within three months", "2019-11-30"), pair("2020-02-29", "within three months"));
+        assert_eq!(rel("brought back to the May meeting", m), pair("-", "to the May meeting"));
+        // Not deadlines.
+        assert_eq!(rel("proposed by May Smith, seconded by June", m), None);
+        assert_eq!(rel("walked by June Hall's house", m), None);
+        assert_eq!(rel("the fete in May", m), None);
+        assert_eq!(rel("within the parish", m), None);
+        assert_eq!(rel("by Mayfield Road", m), None);
+        assert_eq!(rel("by 14 days", m), None);
+        // A full date is find_deadline's, with its year.
+        assert_eq!(find_deadline("by 31 May 2019"), Some((Some("2019-05-31".into()), "by 31 May 2019".into())));
+        assert_eq!(find_deadline("by 31 May"), Some((None, "by 31 May".into())));
+    }
+
+    #[test]
+    fn adding_days() {
+        let d = Date { year: 2019, month: 12, day: 31 };
+        assert_eq!(d.plus_days(1).iso(), "2020-01-01");
+        assert_eq!(d.plus_days(60).iso(), "2020-02-29");
+        assert_eq!(d.plus_days(0).iso(), "2019-12-31");
     }
 }

@@ -386,6 +386,23 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
             }
         }
     }
+    // "by 31 May", "by the end of June": a calendar date written without its year takes the
+    // meeting's (the first such day on or after the meeting).
+    if let Some((held, _)) = meeting.date.as_deref().and_then(dates::date_at) {
+        for item in &mut items {
+            let all = item.actions.iter_mut().chain(item.resolutions.iter_mut().flat_map(|r| r.actions.iter_mut()));
+            for a in all {
+                if a.due.is_some() {
+                    continue;
+                }
+                let calendar = a.due_text.as_deref().and_then(dates::find_relative).and_then(|(r, _)| match r {
+                    dates::Relative::Day { .. } | dates::Relative::MonthEnd(_) => r.resolve(held),
+                    _ => None,
+                });
+                a.due = calendar.map(|d| d.iso());
+            }
+        }
+    }
     for &u in &outline.unclassified {
         diags.warn(Code::Unclassified, "text outside any agenda item or header", u);
     }

@@ -26,7 +26,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::extract::dates::{days_in_month, find_date};
+use crate::extract::dates::{date_at, days_in_month, find_date, find_relative, Relative};
 use crate::model::Document;
 use crate::source::Span;
 
@@ -149,7 +149,8 @@ pub struct FollowUp {
     pub due: Option<String>,
     /// The deadline phrase as written.
     pub due_text: Option<String>,
-    /// How `due` was found: `calendar`, `next meeting in input`, `month of a later meeting`.
+    /// How `due` was found: `calendar`, `next meeting in input`, `month of a later meeting`,
+    /// `written without a year, from the meeting date`.
     pub due_source: Option<String>,
     /// Where it is.
     pub span: Span,
@@ -435,19 +436,39 @@ fn body(name: String, name_source: String, meetings: &[Meeting]) -> Body {
     Body { name, name_source, meetings: refs, followups }
 }
 
-/// Turn "next meeting" and margin months into the body's own dates.
+/// `due_source` of a deadline written without a year.
+const YEARLESS: &str = "written without a year, from the meeting date";
+
+/// Turn "next meeting", margin months ("Feb") and "the May meeting" into the body's own
+/// dates, and deadlines written without a year ("by 31 May", "within 14 days", "in this
+/// financial year") into dates from the meeting's own.
 fn resolve_due(fu: &mut FollowUp, meetings: &[Meeting], k: usize, due_month: Option<u32>) {
+    let relative = fu.due_text.as_deref().and_then(find_relative).map(|(r, _)| r);
     if fu.due.is_some() {
-        fu.due_source = Some("calendar".into());
+        // The parser dates "by 31 May" from the meeting too.
+        let source = if relative.is_some() { YEARLESS } else { "calendar" };
+        fu.due_source = Some(source.into());
         return;
     }
     let this = meetings[k].date.as_deref();
     let later = || meetings[k + 1..].iter().filter_map(|m| m.date.as_deref()).filter(move |d| Some(*d) > this);
+    let due_month = due_month.or(match relative {
+        Some(Relative::MonthMeeting(m)) => Some(m),
+        _ => None,
+    });
     if let Some(month) = due_month {
         let mm = format!("-{month:02}-");
         if let Some(d) = later().find(|d| d.get(4..8) == Some(mm.as_str())) {
             fu.due = Some(d.to_string());
             fu.due_source = Some("month of a later meeting".into());
+        }
+        return;
+    }
+    // "by 31 May", "within 14 days", "in this financial year": from the meeting's own date.
+    if let Some(r) = relative {
+        if let Some(d) = this.and_then(date_at).and_then(|(m, _)| r.resolve(m)) {
+            fu.due = Some(d.iso());
+            fu.due_source = Some(YEARLESS.into());
         }
         return;
     }
