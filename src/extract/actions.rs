@@ -62,7 +62,7 @@ static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 static OWNER_TO: LazyLock<FastRegex> = LazyLock::new(|| {
     FastRegex::new(
-        r"(?x)(?:^|[.;:,]\s+|\band\s+|\*\*\s*|\s)
+        r"(?x)(?:^|[.;:,]\s+|\band\s+|\*\*\s*|\s|>)
         (?P<owner>(?P<first>(?:[Tt]he\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*)
             (?:,\s+(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*){0,4}(?:,?\s+and\s+(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*)?
             |[Hh]e|[Ss]he|[Tt]hey)
@@ -80,6 +80,10 @@ const NOT_VERBS: &[&str] = &[
 
 /// Capitalised words that are not a name in a list of owners ("Well, I would argue").
 const NOT_NAMES: &[&str] = &["Also", "However", "I", "No", "Now", "OK", "Okay", "Right", "So", "Then", "Well", "Yes"];
+
+/// Single capitalised words before "to" / "will" that open a note, not name an owner.
+const NOT_OWNERS: &[&str] =
+    &["Decided", "Going", "Hope", "Intention", "Need", "Needs", "Plan", "Plans", "Want", "Wants"];
 
 /// Words before a capitalised phrase that make it the object of a preposition ("a notice board
 /// for The Cemetery to display ..."), not the owner of a task.
@@ -148,6 +152,10 @@ fn owner_task(text: &str, base: usize) -> Option<Option<crate::model::Person>> {
         // Not a list of words that are no names ("Well, I would argue", "Daniel, I would").
         let listed = o.as_str().split([',', ' ']).filter(|w| !w.is_empty() && *w != "and");
         if o.as_str().contains(',') && listed.clone().any(|w| NOT_NAMES.contains(&w)) {
+            continue;
+        }
+        // "Need to define roles ...", "Plans to expand ...": a verb or noun opening a note.
+        if NOT_OWNERS.contains(&o.as_str()) {
             continue;
         }
         let o = c.name("first").unwrap_or(o);
@@ -260,19 +268,25 @@ pub(crate) fn from_text(src: &Source, span: Span) -> Vec<Action> {
     out
 }
 
-/// Sentence spans: cut after ". " / "? " / "! " followed by a capital, and at line ends.
+/// Sentence spans: cut after "." / "?" / "!" and one or more spaces before a capital, at
+/// line ends, and before a raw `<li>` or `<br>` tag.
 fn sentences(text: &str, base: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let b = text.as_bytes();
     for i in 0..b.len() {
-        let end_here = (matches!(b[i], b'.' | b'?' | b'!')
-            && b.get(i + 1) == Some(&b' ')
-            && b.get(i + 2).is_some_and(u8::is_ascii_uppercase))
-            || b[i] == b'\n';
+        let end_here = (matches!(b[i], b'.' | b'?' | b'!') && b.get(i + 1) == Some(&b' ') && {
+            let next = b[i + 1..].iter().position(|c| *c != b' ').map(|k| b[i + 1 + k]);
+            next.is_some_and(|c| c.is_ascii_uppercase())
+        }) || b[i] == b'\n';
+        // Raw HTML list and line breaks left in Markdown table cells ("<li>Matt will ask ...").
+        let tag_here = b[i] == b'<' && (b[i..].starts_with(b"<li>") || b[i..].starts_with(b"<br"));
         if end_here {
             push_trimmed(text, base, start, i + 1, &mut out);
             start = i + 1;
+        } else if tag_here && i > start {
+            push_trimmed(text, base, start, i, &mut out);
+            start = i;
         }
     }
     push_trimmed(text, base, start, text.len(), &mut out);
@@ -289,6 +303,26 @@ fn push_trimmed(text: &str, base: usize, a: usize, b: usize, out: &mut Vec<Span>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_after_two_spaces_and_html_list_tags() {
+        let t = "Board to make notes on r & r.  If not attending, send notes. <li>Matt will ask if this is possible.";
+        let got: Vec<&str> = sentences(t, 0).into_iter().map(|s| &t[s.start..s.end]).collect();
+        assert_eq!(
+            got,
+            [
+                "Board to make notes on r & r.",
+                "If not attending, send notes.",
+                "<li>Matt will ask if this is possible."
+            ]
+        );
+        let src = Source::from_text(t);
+        let owners: Vec<Option<String>> =
+            from_text(&src, Span::new(0, t.len())).into_iter().map(|a| a.owner.and_then(|p| p.name)).collect();
+        assert_eq!(owners, [None, Some("Matt".to_string())]);
+        let note = "<li>Need to define roles and responsibilities.";
+        assert!(from_text(&Source::from_text(note), Span::new(0, note.len())).is_empty());
+    }
 
     #[test]
     fn action_clauses() {
