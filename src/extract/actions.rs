@@ -64,7 +64,7 @@ static OWNER_TO: LazyLock<FastRegex> = LazyLock::new(|| {
     FastRegex::new(
         r"(?x)(?:^|[.;:,]\s+|\band\s+|\*\*\s*|\s|>)
         (?P<owner>(?P<first>(?:[Tt]he\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*)
-            (?:,\s+(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*){0,4}(?:,?\s+and\s+(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*)?
+            (?:,\s+(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*){0,4}(?:,?\s+and\s+(?:the\s+)?(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*)?
             |[Hh]e|[Ss]he|[Tt]hey)
         \s+(?P<link>(?:was|were|has\s+been|had\s+been)\s+asked\s+to|agreed\s+to|offered\s+to|volunteered\s+to|undertook\s+to|would\s+be|will\s+be|is\s+to|are\s+to|(?:is|are)\s+going\s+to|also\s+to|to\s+continue\s+to|to|will|would)
         \s+(?P<verb>[a-z]+)\b",
@@ -268,17 +268,99 @@ pub(crate) fn from_text(src: &Source, span: Span) -> Vec<Action> {
     out
 }
 
-/// Sentence spans: cut after "." / "?" / "!" and one or more spaces before a capital, at
-/// line ends, and before a raw `<li>` or `<br>` tag.
+/// One owner in an "Action" column: an office, or a councillor with initials or names
+/// ("Clerk", "Chair", "Cllr. J. Davies", "Cllr. Alun Davies", Welsh "Clerc", "Cyng. O. Williams").
+const MARGIN_TAG: &str = r"(?:Clerk|Clerc|Chair(?:man|person)?|Cadeirydd|Treasurer|All|(?:Cllrs?|Cyng|Councillors?)\.?\s(?:[A-Z]\.\s?){0,2}[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+)?|(?:[A-Z]\.\s?){1,2}[A-Z][A-Za-z'’-]+)";
+
+/// An owner in the right-hand "Action" column at a line's end: after a wide gap in layout
+/// text ("... was in hand.    Clerk"), or right after a full stop where the layout was
+/// collapsed (HTML "... still ongoing. Clerk"); several joined by "/" or "and".
+static MARGIN_OWNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?m)(?:[^\s:][ \t]{{3,}}|[.)][ \t]+)(?P<owner>(?P<first>{MARGIN_TAG})(?:\s?/\s?{MARGIN_TAG}|\s+and\s+(?:the\s+)?{MARGIN_TAG})*)[ \t]*$"
+    ))
+    .expect("margin owner regex")
+});
+
+/// Actions whose owner sits in an "Action" column at the end of a line ([`MARGIN_OWNER`]): the
+/// text since the previous owner (or the block's start) is the action, the first owner named
+/// its owner. Not "Signed ....   Chairman" (fewer than three words).
+pub(crate) fn margin_owners(src: &Source, span: Span) -> Vec<Action> {
+    let text = src.get(span);
+    if !text.contains(['\t', '.', ')']) && !text.contains("   ") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut from = 0;
+    for c in MARGIN_OWNER.captures_iter(text) {
+        let whole = c.get(0).expect("match");
+        let owner = c.name("owner").expect("owner");
+        // "seconded by Cllr. O. Williams": a full stop after an abbreviation or an initial
+        // ends no sentence (a wide gap after "C.C.C." still makes a column).
+        let gap = text[..owner.start()].len() - text[..owner.start()].trim_end().len();
+        let after_stop = text[whole.start()..].starts_with('.');
+        if after_stop && gap < 3 && crate::segment::lines::ends_in_abbreviation(&text[..whole.start()]) {
+            continue;
+        }
+        let first = c.name("first").expect("first");
+        let what = crate::segment::lines::trim_span(text, Span::new(from, owner.start()));
+        from = c.get(0).expect("match").end();
+        let words = text[what.start..what.end].split_whitespace().filter(|w| w.chars().any(char::is_alphabetic));
+        if words.count() < 3 {
+            continue;
+        }
+        let at = Span::new(span.start + what.start, span.start + what.end);
+        let mut a = action(src, at);
+        a.owner = owner_person(first.as_str().trim(), span.start + first.start());
+        out.push(a);
+    }
+    out
+}
+
+/// Put a margin-owner action `m` ([`margin_owners`]) among `actions`: an action already read
+/// in its text takes its owner when it has none, and runs on to the margin when a line break
+/// cut it mid-sentence ("would follow up with Carmarthenshire\nCounty Council (C.C.C.)");
+/// otherwise `m` is a new action, in text order. `within`: the decision the actions belong to;
+/// an action is not run on past its end.
+pub(crate) fn merge_margin(src: &Source, actions: &mut Vec<Action>, m: Action, within: Option<Span>) {
+    let meets = |s: Span| s.start < m.span.end && m.span.start < s.end;
+    match actions.iter_mut().find(|a| meets(a.span)) {
+        Some(a) => {
+            let cut = !src.get(a.span).trim_end().ends_with(['.', '?', '!', ';']);
+            // A decision's action stays inside the decision.
+            let room = within.is_none_or(|w| m.span.end <= w.end);
+            if cut && room && a.span.start >= m.span.start && a.span.end < m.span.end {
+                let owner = a.owner.take();
+                *a = action(src, Span::new(a.span.start, m.span.end));
+                a.owner = owner;
+            }
+            if a.owner.is_none() {
+                a.owner = m.owner;
+            }
+        }
+        None => {
+            let at = actions.partition_point(|a| a.span.start <= m.span.start);
+            actions.insert(at, m);
+        }
+    }
+}
+
+/// Sentence spans: cut after "." / "?" / "!" and one or more spaces before a capital (not
+/// after an initial or an abbreviation), at line ends, and before a raw `<li>` or `<br>` tag.
 fn sentences(text: &str, base: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let b = text.as_bytes();
     for i in 0..b.len() {
-        let end_here = (matches!(b[i], b'.' | b'?' | b'!') && b.get(i + 1) == Some(&b' ') && {
-            let next = b[i + 1..].iter().position(|c| *c != b' ').map(|k| b[i + 1 + k]);
-            next.is_some_and(|c| c.is_ascii_uppercase())
-        }) || b[i] == b'\n';
+        // Not after an initial or an abbreviation ("Cllr. O. Williams would send ...").
+        let end_here = (matches!(b[i], b'.' | b'?' | b'!')
+            && b.get(i + 1) == Some(&b' ')
+            && {
+                let next = b[i + 1..].iter().position(|c| *c != b' ').map(|k| b[i + 1 + k]);
+                next.is_some_and(|c| c.is_ascii_uppercase())
+            }
+            && !(b[i] == b'.' && crate::segment::lines::ends_in_abbreviation(&text[start..i])))
+            || b[i] == b'\n';
         // Raw HTML list and line breaks left in Markdown table cells ("<li>Matt will ask ...").
         let tag_here = b[i] == b'<' && (b[i..].starts_with(b"<li>") || b[i..].starts_with(b"<br"));
         if end_here {
@@ -322,6 +404,46 @@ mod tests {
         assert_eq!(owners, [None, Some("Matt".to_string())]);
         let note = "<li>Need to define roles and responsibilities.";
         assert!(from_text(&Source::from_text(note), Span::new(0, note.len())).is_empty());
+    }
+
+    #[test]
+    fn owners_in_an_action_column() {
+        // Layout text: a wide gap before the owner; a wrapped sentence is one action.
+        let t = "4.12iii) Cllr. J. Davies would follow up with Carmarthenshire\nCounty Council (C.C.C.)    Cllr. J. Davies\n5iii) The closure of the HSBC account was in hand.    Clerk\nSigned ..........     Chairman";
+        let src = Source::from_text(t);
+        let span = Span::new(0, t.len());
+        let mut actions = from_text(&src, span);
+        assert_eq!(actions.len(), 1);
+        for m in margin_owners(&src, span) {
+            merge_margin(&src, &mut actions, m, None);
+        }
+        let got: Vec<(&str, Option<String>)> = actions
+            .iter()
+            .map(|a| (a.text.as_str(), a.owner.as_ref().and_then(|p| p.name.clone().or(p.role.clone()))))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "4.12iii) Cllr. J. Davies would follow up with Carmarthenshire\nCounty Council (C.C.C.)",
+                    Some("Cllr. J. Davies".to_string())
+                ),
+                ("5iii) The closure of the HSBC account was in hand.", Some("Clerk".to_string())),
+            ]
+        );
+        // Collapsed layout (HTML): the owner right after the full stop; "/" joins two owners.
+        let t = "The identification of Common Land in Salem was still ongoing. Cllr. O. Williams/Clerk";
+        let m = margin_owners(&Source::from_text(t), Span::new(0, t.len()));
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].text, "The identification of Common Land in Salem was still ongoing.");
+        assert_eq!(m[0].owner.as_ref().and_then(|p| p.name.as_deref()), Some("Cllr. O. Williams"));
+        // A multi-byte character before the gap.
+        let t = "Letter of thanks to Mrs Phillips’    Clerk";
+        let m = margin_owners(&Source::from_text(t), Span::new(0, t.len()));
+        assert_eq!(m[0].text, "Letter of thanks to Mrs Phillips’");
+        // Not a label and its value, not a name inside a sentence.
+        let t = "Chair:      Cllr. O. Williams\nIt was seconded by Cllr. O. Williams";
+        assert!(margin_owners(&Source::from_text(t), Span::new(0, t.len())).is_empty());
     }
 
     #[test]

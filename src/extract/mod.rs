@@ -259,7 +259,6 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
             // actions; the paragraph keeps the words.
             let speakers = speakers_of(src, p.text, &mut people, &turns, it.spoken);
             let held: &[Span] = held_in.get(&k).map_or(&[], Vec::as_slice);
-            let holds_decision = !held.is_empty();
             // Spoken words ("I'll look into it") are not the minutes' record of an action.
             if !it.spoken {
                 // The text outside the paragraph's decisions ("RESOLVED that ... . The Clerk
@@ -272,7 +271,9 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
                 .list
                 .iter()
                 .map(|e| {
-                    if !holds_decision && !it.spoken {
+                    // An entry beside the paragraph's decisions is read on its own.
+                    let in_decision = held.iter().any(|h| h.start < e.text.end && e.text.start < h.end);
+                    if !in_decision && !it.spoken {
                         actions.extend(actions::from_text(src, e.text));
                     }
                     ListEntry {
@@ -304,7 +305,7 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
                 list,
             });
         }
-        let resolutions = it
+        let mut resolutions: Vec<crate::model::Resolution> = it
             .resolutions
             .iter()
             .enumerate()
@@ -342,6 +343,28 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
                 res
             })
             .collect();
+        // Owners in an "Action" column ("... was in hand.    Clerk"): a new action, or the owner
+        // of the action already read there; in a decision's text, the decision's action.
+        if !it.spoken {
+            let blocks =
+                it.paragraphs.iter().flat_map(|p| std::iter::once(p.text).chain(p.list.iter().map(|e| e.text)));
+            for block in blocks {
+                for m in actions::margin_owners(src, block) {
+                    let meets = |s: Span| s.start < m.span.end && m.span.start < s.end;
+                    // Into a decision when it lies in it or the decision has an action there;
+                    // a decision that a line break cut short leaves it to the item.
+                    match resolutions.iter_mut().find(|r| meets(r.span)) {
+                        Some(r)
+                            if r.span.start <= m.span.start && m.span.end <= r.span.end
+                                || r.actions.iter().any(|a| meets(a.span)) =>
+                        {
+                            actions::merge_margin(src, &mut r.actions, m, Some(r.span))
+                        }
+                        _ => actions::merge_margin(src, &mut actions, m, None),
+                    }
+                }
+            }
+        }
         let title = it.title.map(|t| src.get(t).to_string());
         if let Some(t) = it.title {
             for m in mentions(src.get(t), t.start) {
