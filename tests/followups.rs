@@ -68,9 +68,13 @@ fn every_status_with_its_evidence() {
     let f = by_text(&r, "circulated to councillors in due course");
     assert_eq!((f.due.as_deref(), f.due_text.as_deref()), (None, Some("in due course")));
     assert_eq!(f.status, Status::Open);
-    // Own detection where the parser has no action: passive with a calendar deadline, not due yet.
+    // A decision's passive deed with a calendar deadline, not due yet.
     let f = by_text(&r, "defibrillator pads be replaced");
-    assert_eq!((f.origin.as_str(), f.due.as_deref()), ("deferral", Some("2024-12-31")));
+    assert_eq!((f.origin.as_str(), f.due.as_deref()), ("resolution-action", Some("2024-12-31")));
+    assert_eq!(f.status, Status::Open);
+    // Own detection where the parser has no action: a deferral word, no deadline, open.
+    let f = by_text(&r, "village sign was postponed");
+    assert_eq!((f.origin.as_str(), f.due.as_deref()), ("deferral", None));
     assert_eq!(f.status, Status::Open);
     // "The Clerk agreed to ask ...": at the last-but-one meeting, no evidence, open.
     let f = by_text(&r, "Clerk agreed to ask the Highways officer");
@@ -155,7 +159,7 @@ fn cli_outputs() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["schema"], "minutes-followups/1");
-    assert_eq!(v["bodies"][0]["followups"].as_array().unwrap().len(), 9);
+    assert_eq!(v["bodies"][0]["followups"].as_array().unwrap().len(), 10);
     let md = String::from_utf8(run(&["followups", &d]).stdout).unwrap();
     assert!(md.contains("## Marsh Green Parish Council") && md.contains("| **overdue** |"));
     let html = String::from_utf8(run(&["followups", "--html", &d]).stdout).unwrap();

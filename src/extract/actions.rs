@@ -55,7 +55,7 @@ const ACTION_VERBS: &[&str] = &[
 
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:be|is to be|are to be|will be|would be|to be)\s+(?:brought|circulated|sent|submitted|reported|provided|arranged|prepared|presented|invited|asked|written|produced|published|forwarded|investigated|reviewed|obtained|postponed|deferred|referred|brought back)\b",
+        r"(?i)\b(?:be|is to be|are to be|will be|would be|to be)\s+(?:brought|circulated|sent|submitted|reported|provided|arranged|prepared|presented|invited|asked|written|produced|published|forwarded|investigated|reviewed|obtained|postponed|deferred|referred|brought back|chased|contacted|checked|ordered|completed|repaired|replaced|installed|organised|emailed|updated|purchased)\b",
     )
     .expect("passive regex")
 });
@@ -64,9 +64,9 @@ static OWNER_TO: LazyLock<FastRegex> = LazyLock::new(|| {
     FastRegex::new(
         r"(?x)(?:^|[.;:,]\s+|\band\s+|\*\*\s*|\s|>)
         (?P<owner>(?P<first>(?:[Tt]he\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*)
-            (?:,\s+(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*){0,4}(?:,?\s+and\s+(?:the\s+)?(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*)?
+            (?:,\s+(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*){0,4}(?:,?\s+(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*)?
             |[Hh]e|[Ss]he|[Tt]hey)
-        \s+(?P<link>(?:was|were|has\s+been|had\s+been)\s+asked\s+to|agreed\s+to|offered\s+to|volunteered\s+to|undertook\s+to|would\s+be|will\s+be|is\s+to|are\s+to|(?:is|are)\s+going\s+to|also\s+to|to\s+continue\s+to|to|will|would)
+        \s+(?P<link>(?:was|were|has\s+been|had\s+been)\s+(?:asked|requested)\s+to|agreed\s+to|offered\s+to|volunteered\s+to|undertook\s+to|would\s+be|will\s+be|is\s+to|are\s+to|(?:is|are)\s+going\s+to|also\s+to|to\s+continue\s+to|to|will|would)
         \s+(?P<verb>[a-z]+)\b",
     )
     .expect("owner regex")
@@ -261,12 +261,39 @@ pub(crate) fn from_text(src: &Source, span: Span) -> Vec<Action> {
         let labelled = || ACTION_LABEL.is_match(t);
         let owner_to = || owner_task(t, s.start).is_some();
         let asks_later = || PASSIVE.is_match(t) && find_deadline(t).is_some();
-        if labelled() || owner_to() || asks_later() {
-            out.push(action(src, s));
+        // "... now received and letter to be sent.": an instruction without owner or date.
+        let to_be_done = || TO_BE_DONE.is_match(t);
+        if labelled() || owner_to() || asks_later() || to_be_done() {
+            // "NC to continue to chase and KN to provide alternative company details": two
+            // tasks, each with its owner.
+            let mut from = s.start;
+            for (i, _) in t.match_indices(" and ") {
+                let rest = &t[i + 5..];
+                let second = OWNER_TO.captures(rest).is_some_and(|c| c.name("owner").is_some_and(|o| o.start() == 0));
+                let first = src.get(Span::new(from, s.start + i));
+                // "to speak to Derek Lockwood and Chris Ward to confirm": names listed, one task.
+                let after_name =
+                    first.split_whitespace().next_back().is_some_and(|w| w.starts_with(char::is_uppercase));
+                if second
+                    && !after_name
+                    && owner_task(rest, 0).is_some_and(|o| o.is_some())
+                    && owner_task(first, 0).is_some()
+                {
+                    out.push(action(src, Span::new(from, s.start + i)));
+                    from = s.start + i + 5;
+                }
+            }
+            out.push(action(src, Span::new(from, s.end)));
         }
     }
     out
 }
+
+/// "letter to be sent", "quotes to be obtained": a deed to be done, the sentence's last words.
+static TO_BE_DONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bto\s+be\s+(?:sent|chased|obtained|ordered|arranged|circulated|forwarded|contacted|written|purchased|installed|repaired|replaced)\s*[.!]?\s*$")
+        .expect("to-be-done regex")
+});
 
 /// One owner in an "Action" column: an office, or a councillor with initials or names
 /// ("Clerk", "Chair", "Cllr. J. Davies", "Cllr. Alun Davies", Welsh "Clerc", "Cyng. O. Williams").
@@ -444,6 +471,29 @@ mod tests {
         // Not a label and its value, not a name inside a sentence.
         let t = "Chair:      Cllr. O. Williams\nIt was seconded by Cllr. O. Williams";
         assert!(margin_owners(&Source::from_text(t), Span::new(0, t.len())).is_empty());
+    }
+
+    #[test]
+    fn two_owners_lists_and_passive_instructions() {
+        let owners = |t: &str| -> Vec<(String, Option<String>)> {
+            from_text(&Source::from_text(t), Span::new(0, t.len()))
+                .into_iter()
+                .map(|a| (a.text, a.owner.and_then(|p| p.name.or(p.role))))
+                .collect()
+        };
+        assert_eq!(
+            owners("NC to continue to chase and KN to provide alternative company details."),
+            [
+                ("NC to continue to chase".to_string(), Some("NC".to_string())),
+                ("KN to provide alternative company details.".to_string(), Some("KN".to_string()))
+            ]
+        );
+        // Names listed as the object: one task.
+        assert_eq!(owners("PN to speak to Derek Lockwood and Chris Ward to confirm the issues.").len(), 1);
+        assert_eq!(owners("RL & BB volunteered to pressure wash the floor tiles.")[0].1.as_deref(), Some("RL"));
+        assert_eq!(owners("NC was requested to get a quote.")[0].1.as_deref(), Some("NC"));
+        assert_eq!(owners("Addresses now received and letter to be sent.").len(), 1);
+        assert!(owners("The letter to be sent was read out.").is_empty());
     }
 
     #[test]
