@@ -26,6 +26,14 @@ static ORG_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"^(?:#+\s*)?(?:Page\s+\d+\s+of\s+\d+\s+)?(?:(?:[Dd]raft\s+)?(?:[Mm]inutes|MINUTES)\s+(?:of|OF)\s+)?(?:[Tt]he\s+|THE\s+)?(?P<body>[A-Z][^.;:()–—]*?\b(?i:{ORG}))\b")).expect("org-prefix regex")
 });
 
+/// A header line that is only a place ("**Wereham Village Hall**").
+static VENUE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[*_#\s]*(?P<venue>[A-Z][\w'’&]*(?:\s+[A-Z][\w'’&]*)*?\s+(?:Hall|Room|Centre|Center|Chamber|Chambers|Library|Church|School|Pavilion|Institute|Club)(?:,\s+[A-Z][a-z]+\b(?:\s+[A-Z][a-z]+)?)?)[*_\s]*$",
+    )
+    .expect("venue line regex")
+});
+
 static VENUE_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:\bin|\bat|\d\s*(?:am|pm|a\.m\.|p\.m\.))\s+(?:the\s+)?(?P<venue>[A-Z][\w'’&]*(?:\s+[A-Z][\w'’&]*)*?\s+(?:Hall|Room|Centre|Center|Chamber|Chambers|House|Library|Church|School|Pavilion|Offices|Office|Institute|Club)(?:,\s+[A-Z][a-z]+\b(?:\s+[A-Z][a-z]+)?)?)",
@@ -76,6 +84,10 @@ pub(crate) fn meeting(src: &Source, header: Option<Span>, header_lines: &[Span])
     let mut m = Meeting { span: header, ..Meeting::default() };
     let mut candidates: Vec<&str> = Vec::new();
     let mut front_date = None;
+    // A post's title ("Northwold Parish Council April Meeting") names the body less exactly
+    // than the minutes' own first lines ("Northwold and Whittington Parish Council – ..."):
+    // read last for the body, but it stays the title.
+    let mut front_title: Option<&str> = None;
     let mut in_front = header_lines.first().is_some_and(|l| src.get(*l) == "---");
     let mut slash_date = None;
     for (k, &l) in header_lines.iter().enumerate() {
@@ -84,6 +96,7 @@ pub(crate) fn meeting(src: &Source, header: Option<Span>, header_lines: &[Span])
             if line == "---" && k > 0 {
                 in_front = false;
             } else if let Some(v) = front_matter_value(line, "title") {
+                front_title = Some(v);
                 candidates.insert(0, v);
             } else if let Some(v) = front_matter_value(line, "date") {
                 front_date = find_date(v).map(|(d, _, _)| d.iso());
@@ -114,14 +127,13 @@ pub(crate) fn meeting(src: &Source, header: Option<Span>, header_lines: &[Span])
             candidates.push(line);
         }
     }
-    for line in &candidates {
-        if m.body.is_none() {
-            if let Some(c) = MEETING_OF.captures(line).or_else(|| ORG_PREFIX.captures(line)) {
-                let body = c["body"].trim().trim_end_matches(',').trim();
-                if body.split_whitespace().count() <= 12 {
-                    m.body = Some(body.to_string());
-                    m.title = Some(line.trim_start_matches('#').trim().to_string());
-                }
+    let front_body = front_title.and_then(body_in);
+    for (k, line) in candidates.iter().enumerate() {
+        let front = k == 0 && front_title.is_some();
+        if m.body.is_none() && !front {
+            if let Some(body) = body_in(line) {
+                m.body = Some(body);
+                m.title = Some(line.trim_start_matches('#').trim().to_string());
             }
         }
         if m.date.is_none() {
@@ -137,7 +149,7 @@ pub(crate) fn meeting(src: &Source, header: Option<Span>, header_lines: &[Span])
             m.time = find_time(line);
         }
         if m.venue.is_none() {
-            if let Some(c) = VENUE_IN.captures(line) {
+            if let Some(c) = VENUE_IN.captures(line).or_else(|| VENUE_LINE.captures(line)) {
                 m.venue = Some(c["venue"].trim().to_string());
             }
         }
@@ -145,7 +157,33 @@ pub(crate) fn meeting(src: &Source, header: Option<Span>, header_lines: &[Span])
     // The front matter's date is often the date of the post, not of the meeting: a last
     // resort, but before US-style "9/6/2011" dates, which it disambiguates.
     m.date = m.date.or(front_date).or(slash_date);
+    // The post's title names the body the same way across a site's posts; the minutes' own
+    // line wins only when it names it more fully ("Northwold Parish Council" in the title,
+    // "Northwold and Whittington Parish Council" in the minutes).
+    if let Some(fb) = front_body {
+        let fuller = m.body.as_deref().is_some_and(|b| {
+            // "Wereham Annual Parish Council": a kind of meeting, not a fuller name.
+            let kinds = ["annual", "extraordinary", "ordinary", "special", "draft"];
+            let bl: String =
+                b.to_lowercase().split_whitespace().filter(|w| !kinds.contains(w)).collect::<Vec<_>>().join(" ");
+            let fl = fb.to_lowercase();
+            let first = fl.split_whitespace().next().unwrap_or("");
+            let last = fl.split_whitespace().next_back().unwrap_or("");
+            bl != fl && bl.len() > fl.len() && bl.starts_with(first) && bl.ends_with(last)
+        });
+        if !fuller {
+            m.body = Some(fb);
+            m.title = front_title.map(str::to_string);
+        }
+    }
     m
+}
+
+/// The body named in a header line ("Minutes of the meeting of X Parish Council held ...").
+fn body_in(line: &str) -> Option<String> {
+    let c = MEETING_OF.captures(line).or_else(|| ORG_PREFIX.captures(line))?;
+    let body = c["body"].trim().trim_end_matches(',').trim();
+    (body.split_whitespace().count() <= 12).then(|| body.to_string())
 }
 
 #[cfg(test)]
@@ -175,5 +213,18 @@ mod tests {
         assert_eq!(m.body.as_deref(), Some("STOKE FERRY PARISH COUNCIL"));
         assert_eq!(m.date.as_deref(), Some("2019-06-05"));
         assert_eq!(m.venue.as_deref(), Some("Stoke Ferry Village Hall"));
+        // The minutes' own line names the body more fully than the post's title; a line that
+        // is only a place is the venue.
+        let fm = "---\ntitle: \"Northwold Parish Council April Meeting\"\n---\nNorthwold and Whittington Parish Council – Ordinary Meeting Tuesday 2nd April 2019\n**Northwold Village Hall**";
+        let src = Source::from_text(fm);
+        let lines: Vec<Span> = crate::segment::lines::lines(fm).iter().map(|l| l.content).collect();
+        let m = meeting(&src, None, &lines);
+        assert_eq!(m.body.as_deref(), Some("Northwold and Whittington Parish Council"));
+        assert_eq!(m.venue.as_deref(), Some("Northwold Village Hall"));
+        // Not when it names it less fully or differently: the title's body stays.
+        let fm = "---\ntitle: \"Stoke Ferry Resident's Association Minutes\"\n---\nMinutes of the Resident's Association meeting";
+        let src = Source::from_text(fm);
+        let lines: Vec<Span> = crate::segment::lines::lines(fm).iter().map(|l| l.content).collect();
+        assert_eq!(meeting(&src, None, &lines).body.as_deref(), Some("Stoke Ferry Resident's Association"));
     }
 }
