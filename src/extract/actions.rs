@@ -291,6 +291,11 @@ mod tests {
     use super::*;
 
     #[test]
+    fn owner_regex_twin_is_the_original() {
+        OWNER_TO.assert_same_as_original(&crate::fastre::sample_haystacks(20_000, &[]));
+    }
+
+    #[test]
     fn action_clauses() {
         assert!(is_action("provide feedback on the content and format of the draft action plan"));
         assert!(is_action("Provide feedback on the content of the draft action plan by the end of July 2022"));

@@ -265,6 +265,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn vote_regex_twins_are_the_originals() {
+        let hays = crate::fastre::sample_haystacks(
+            20_000,
+            &[
+                "carried 5-2",
+                "(Y-5; N-1)",
+                "(Y-3)",
+                "Ayes 5, Noes 2",
+                "votes in favour",
+                "for",
+                "not carried",
+                "4 – 1 – 0",
+                "nem con",
+            ],
+        );
+        VOTE_COUNTS.assert_same_as_original(&hays);
+        RESULT.assert_same_as_original(&hays);
+    }
+
+    #[test]
     fn votes() {
         let v = vote("The motion was carried 5-0.");
         assert_eq!((v.for_, v.against, v.result.as_deref()), (Some(5), Some(0), Some("carried")));

@@ -534,6 +534,13 @@ pub(crate) fn name_key(name: &str) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn mention_regex_twins_are_the_originals() {
+        let hays = crate::fastre::sample_haystacks(20_000, &[]);
+        MENTION.assert_same_as_original(&hays);
+        ROLE_BEFORE.assert_same_as_original(&hays);
+    }
+
     fn speakers(text: &str) -> Vec<(Option<String>, Option<String>, Option<String>)> {
         mentions(text, 0).into_iter().filter(|m| m.speaks).map(|m| (m.name, m.role, m.organisation)).collect()
     }
