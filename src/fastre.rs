@@ -19,17 +19,12 @@
 //! and picks the twin when the haystack allows it, the original otherwise: the results are
 //! those of the original pattern, always.
 
-use std::sync::LazyLock;
-
 use regex::{CaptureMatches, Captures, Regex};
 
-/// Any non-ASCII character that `\w` matches.
-static NON_ASCII_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\w&&[^\x00-\x7F]]").expect("non-ASCII word regex"));
-
-/// True when Unicode and ASCII word boundaries and word classes agree everywhere in `hay`.
+/// True when Unicode and ASCII word boundaries and word classes agree everywhere in `hay`: no
+/// non-ASCII character that `\w` matches (`is_word_character` is the regex crate's `\w`).
 fn ascii_forms_agree(hay: &str) -> bool {
-    hay.is_ascii() || !NON_ASCII_WORD.is_match(hay)
+    hay.is_ascii() || !hay.chars().any(|c| !c.is_ascii() && regex_syntax::is_word_character(c))
 }
 
 /// `\b` and `\B` outside character classes, and `\w`, `\W`, `\d`, `\D` anywhere, written as
@@ -272,6 +267,15 @@ pub(crate) fn sample_haystacks(n: usize, extra: &[&str]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn non_ascii_word_characters_are_those_of_the_regex_crate() {
+        let re = Regex::new(r"[\w&&[^\x00-\x7F]]").unwrap();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert_eq!(ascii_forms_agree(&s), !re.is_match(&s), "{c:?}");
+        }
+    }
 
     #[test]
     fn rewrites_boundaries_outside_classes_and_word_classes() {
