@@ -81,12 +81,20 @@ impl FastRegex {
         Ok(FastRegex { unicode, ascii })
     }
 
-    /// The regex to run on `hay`: same results, faster engine when possible.
-    fn pick(&self, hay: &str) -> &Regex {
+    /// The regex to run on `hay`: same results, faster engine when possible. Only for searches
+    /// of `hay` itself (and of no other haystack); the check scans `hay`, so pick once for many
+    /// searches of one haystack.
+    pub(crate) fn pick(&self, hay: &str) -> &Regex {
         match &self.ascii {
             Some(a) if ascii_forms_agree(hay) => a,
             _ => &self.unicode,
         }
+    }
+
+    /// The original regex.
+    #[cfg(test)]
+    pub(crate) fn original(&self) -> &Regex {
+        &self.unicode
     }
 
     /// The original pattern.
