@@ -149,8 +149,28 @@ fn valid<'a>(i: &'a str, rest: &'a str, y: i32, m: u32, d: u32) -> IResult<&'a s
         .ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)))
 }
 
+/// False when no date parser can match at the start of `s`: each starts with an ASCII digit,
+/// a weekday (`tag_no_case`: no character but the ASCII capitals lowercases to a letter of a
+/// weekday name) or a month name (ASCII letters, at least its first three). `find_date` tries
+/// every word start; this skips most of them without running the parsers.
+fn may_start_date(s: &str) -> bool {
+    const STARTS: [&[u8; 3]; 19] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec", b"mon", b"tue",
+        b"wed", b"thu", b"fri", b"sat", b"sun",
+    ];
+    let b = s.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    // `| 0x20` lowercases an ASCII capital and makes no other byte a lower-case letter.
+    b.get(..3).is_some_and(|p| STARTS.contains(&&[p[0] | 0x20, p[1] | 0x20, p[2] | 0x20]))
+}
+
 /// A full date at the start of `s`; returns the date and the bytes it used.
 pub fn date_at(s: &str) -> Option<(Date, usize)> {
+    if !may_start_date(s) {
+        return None;
+    }
     let r: IResult<&str, Date> = alt((dmy, mdy, iso, numeric_dmy)).parse(s);
     r.ok().map(|(rest, d)| (d, s.len() - rest.len()))
 }
@@ -478,6 +498,64 @@ mod tests {
         assert_eq!(d("12TH DAY OF JANUARY, 2011"), Some("2011-01-12".into()));
         assert_eq!(d("31 February 2020"), None);
         assert_eq!(d("20 Marching 2019"), None);
+    }
+
+    #[test]
+    fn date_filter_never_rejects_a_date() {
+        const PARTS: &[&str] = &[
+            "20",
+            "3",
+            "1st",
+            "22nd",
+            "March",
+            "MARCH",
+            "mar",
+            "Mar.",
+            "Sept",
+            "sept",
+            "September",
+            "Wednesday",
+            "WEDNESDAY,",
+            "wed",
+            "of",
+            "day of",
+            "the end of",
+            "2019",
+            "12/01/2011",
+            "2011-01-12",
+            "20.03.2019",
+            ",",
+            " ",
+            "  ",
+            "\t",
+            "\u{212a}",
+            "é",
+            "x",
+            "Marching",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let (mut dates, mut n) = (0, 0);
+        while n < 50_000 {
+            let mut s = String::new();
+            for _ in 0..6 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(PARTS[(seed % PARTS.len() as u64) as usize]);
+                if seed & 0x100 != 0 {
+                    s.push(' ');
+                }
+            }
+            for (at, _) in s.char_indices() {
+                let r: IResult<&str, Date> = alt((dmy, mdy, iso, numeric_dmy)).parse(&s[at..]);
+                if r.is_ok() {
+                    dates += 1;
+                    assert!(may_start_date(&s[at..]), "{:?}", &s[at..]);
+                }
+            }
+            n += 1;
+        }
+        assert!(dates > 2_500, "{dates}");
     }
 
     #[test]

@@ -190,6 +190,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn councillor_regex_twin_is_the_original() {
+        COUNCILLOR_OF.assert_same_as_original(&crate::fastre::sample_haystacks(
+            20_000,
+            &["County Councillor", "Parish Councilor", "City Councillor Cllr."],
+        ));
+    }
+
+    #[test]
     fn mp_windows_find_what_the_whole_text_search_finds() {
         for text in [
             "Jonathan Edwards MP and Ann Clwyd MP spoke. Café Owner MP",

@@ -152,13 +152,16 @@ pub(crate) fn resolution(
 /// Counts and result stated in a decision's text.
 pub(crate) fn vote(text: &str) -> Vote {
     let mut v = Vote::default();
-    if let Some(c) = VOTE_COUNTS.captures(text) {
+    // Every alternative of `VOTE_COUNTS` and `ABSTAINED` holds a `\d` (a Unicode decimal digit;
+    // `char::is_numeric` takes all of them and more): a text without one skips both searches.
+    let digit = text.bytes().any(|b| b.is_ascii_digit()) || !text.is_ascii() && text.chars().any(char::is_numeric);
+    if let Some(c) = digit.then(|| VOTE_COUNTS.captures(text)).flatten() {
         let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
         v.for_ = num("f").or(num("y")).or(num("f2")).or(num("f3"));
         v.against = num("a").or(num("n")).or(num("a2")).or(num("a3")).or(c.name("y").map(|_| 0));
         v.abstain = num("ab").or(num("ab2"));
     }
-    if v.abstain.is_none() {
+    if v.abstain.is_none() && digit {
         v.abstain = ABSTAINED.captures(text).and_then(|c| c["n"].parse().ok());
     }
     if let Some(c) = RESULT.captures(text) {
@@ -263,6 +266,47 @@ static ABSTAINED: LazyLock<Regex> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vote_patterns_need_a_digit() {
+        // Every Unicode decimal digit is `char::is_numeric`, so a text without one cannot match.
+        let digit = Regex::new(r"\d").unwrap();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if digit.is_match(&c.to_string()) {
+                assert!(c.is_numeric(), "{c:?}");
+            }
+        }
+        // Each alternative needs one: with every `\d` made a class that matches nothing, the
+        // patterns match nothing, while they match every alternative of this text.
+        let text = "carried 5-2 (Y-5; N-1) Ayes 5, Noes 2 5 in favour 2 abstained";
+        for re in [VOTE_COUNTS.as_str(), ABSTAINED.as_str()] {
+            assert!(re.contains(r"\d"));
+            assert!(Regex::new(re).unwrap().is_match(text));
+            let without = Regex::new(&re.replace(r"\d", r"[^\s\S]")).unwrap();
+            assert!(!without.is_match(text), "{re}");
+            assert!(!without.is_match(&text.repeat(3)));
+        }
+    }
+
+    #[test]
+    fn vote_regex_twins_are_the_originals() {
+        let hays = crate::fastre::sample_haystacks(
+            20_000,
+            &[
+                "carried 5-2",
+                "(Y-5; N-1)",
+                "(Y-3)",
+                "Ayes 5, Noes 2",
+                "votes in favour",
+                "for",
+                "not carried",
+                "4 – 1 – 0",
+                "nem con",
+            ],
+        );
+        VOTE_COUNTS.assert_same_as_original(&hays);
+        RESULT.assert_same_as_original(&hays);
+    }
 
     #[test]
     fn votes() {

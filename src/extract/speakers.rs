@@ -46,6 +46,47 @@ static MENTION: LazyLock<FastRegex> = LazyLock::new(|| {
     FastRegex::new(&pattern).expect("mention regex")
 });
 
+/// Which alternative of `MENTION` matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Titled,
+    Office,
+    Plain,
+}
+
+/// The titles as `MENTION` matches them: its pattern is verbose (`(?x)`), so the space inside
+/// "Chief Inspector" is ignored and the title matched is "ChiefInspector".
+static TITLES_AS_MATCHED: LazyLock<Vec<String>> =
+    LazyLock::new(|| TITLES.iter().map(|t| t.split_whitespace().collect()).collect());
+
+/// `MENTION.captures_iter(text)` as (alternative, match): the same matches. Each alternative
+/// is one group spanning all of it, so the group is the match. The captures (the slow part of
+/// a search: a backtracking engine after the lazy DFA) are needed only to tell which
+/// alternative matched, and only when the match starts with a title, "the" or "a"/"an":
+/// `titled` starts with a title and `office` with one of those words, so any other match is
+/// `plain`. `captures_at` the match's start finds the same match (the leftmost from there).
+fn mention_matches(text: &str) -> impl Iterator<Item = (Kind, regex::Match<'_>)> {
+    let re = MENTION.pick(text);
+    re.find_iter(text).map(move |m| {
+        let rest = &text[m.start()..];
+        let may_not_be_plain = ["The", "the", "A", "a"].iter().any(|w| rest.starts_with(w))
+            || TITLES_AS_MATCHED.iter().any(|t| rest.starts_with(t.as_str()));
+        if !may_not_be_plain {
+            return (Kind::Plain, m);
+        }
+        let c = re.captures_at(text, m.start()).expect("the match found");
+        debug_assert_eq!(c.get(0).map(|g| g.range()), Some(m.range()));
+        let kind = if c.get(M_TITLED).is_some() {
+            Kind::Titled
+        } else if c.get(M_OFFICE).is_some() {
+            Kind::Office
+        } else {
+            Kind::Plain
+        };
+        (kind, m)
+    })
+}
+
 /// `TAIL`, the text after a mention that makes it speak, was one regex:
 ///
 /// ```text
@@ -67,6 +108,8 @@ static MENTION: LazyLock<FastRegex> = LazyLock::new(|| {
 /// test `group_numbers_match_names` ties these to the names).
 const M_TITLED: usize = 1;
 const M_OFFICE: usize = 2;
+/// (`plain` is what is left: see `mention_matches`.)
+#[cfg(test)]
 const M_PLAIN: usize = 3;
 
 static TAIL_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -332,9 +375,7 @@ fn defines_acronym(phrase: &str, after: &str) -> bool {
 
 /// True when `s` names a person (a titled name or a plausible first and last name).
 fn has_person(s: &str) -> bool {
-    MENTION
-        .captures_iter(s)
-        .any(|c| c.get(M_TITLED).is_some() || c.get(M_PLAIN).is_some_and(|p| plausible_name(p.as_str())))
+    mention_matches(s).any(|(kind, m)| kind == Kind::Titled || kind == Kind::Plain && plausible_name(m.as_str()))
 }
 
 /// True when a capitalised run of words is a name, not a thing ("Kent Police", "The Office").
@@ -379,25 +420,25 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
     // Bytes already taken as a previous mention's role: "(Chief Inspector, Partnerships ...)"
     // holds no mention of its own.
     let mut consumed = 0;
-    for c in MENTION.captures_iter(text) {
-        let m = c.get(0).expect("match");
+    for (kind, m) in mention_matches(text) {
         if m.start() < consumed {
             continue;
         }
-        let (name, role) = if let Some(t) = c.get(M_TITLED) {
-            let s = clean_title(t.as_str());
+        let (name, role) = match kind {
             // "Cllr Smith The" cannot happen: NAME needs lower-case letters after a capital.
-            (Some(s), None)
-        } else if let Some(o) = c.get(M_OFFICE) {
-            let words: Vec<&str> = o.as_str().split_whitespace().skip(1).collect();
-            (None, Some(words.join(" ")))
-        } else {
-            let p = c.get(M_PLAIN).expect("plain").as_str();
-            if !plausible_name(p) || defines_acronym(p, &text[m.end()..]) {
-                pending.clear();
-                continue;
+            Kind::Titled => (Some(clean_title(m.as_str())), None),
+            Kind::Office => {
+                let words: Vec<&str> = m.as_str().split_whitespace().skip(1).collect();
+                (None, Some(words.join(" ")))
             }
-            (Some(clean_title(p)), None)
+            Kind::Plain => {
+                let p = m.as_str();
+                if !plausible_name(p) || defines_acronym(p, &text[m.end()..]) {
+                    pending.clear();
+                    continue;
+                }
+                (Some(clean_title(p)), None)
+            }
         };
         // The tail patterns look at most a few hundred bytes ahead; bounding the slice keeps
         // long paragraphs linear.
@@ -432,7 +473,7 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
             // An appositive is a role unless it names someone with a title ("Mr A, Mr B, ...").
             let appos_ok = t
                 .appos
-                .is_none_or(|a| mention.name.is_none() || !MENTION.captures_iter(a).any(|c| c.get(M_TITLED).is_some()));
+                .is_none_or(|a| mention.name.is_none() || !mention_matches(a).any(|(kind, _)| kind == Kind::Titled));
             if appos_ok {
                 mention.speaks = true;
                 let role_text = t.paren.or(t.appos).or(t.acro);
@@ -533,6 +574,62 @@ pub(crate) fn name_key(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mention_matches_are_the_regex_captures() {
+        let mut hays = crate::fastre::sample_haystacks(
+            20_000,
+            &[
+                "Chief Superintendent",
+                "ChiefSuperintendent",
+                "Det Supt",
+                "T/Supt",
+                "Mr.",
+                "J.",
+                "an",
+                "An",
+                "A",
+                "Vice Chair",
+                "Member",
+                "Vice-Chairman",
+                "é",
+            ],
+        );
+        hays.extend(
+            ["The Chair", "Mr Smith", "ChiefInspector Jones", "a Clerk", "Cllrs Fox Lee", "Zoë Smith and Mr Brown"]
+                .map(String::from),
+        );
+        let mut kinds = [0usize; 3];
+        for h in &hays {
+            let ours: Vec<_> = mention_matches(h).map(|(k, m)| (k, m.range())).collect();
+            let theirs: Vec<_> = MENTION
+                .original()
+                .captures_iter(h)
+                .map(|c| {
+                    let kind = [(M_TITLED, Kind::Titled), (M_OFFICE, Kind::Office), (M_PLAIN, Kind::Plain)]
+                        .into_iter()
+                        .find(|&(g, _)| c.get(g).is_some())
+                        .expect("one group")
+                        .1;
+                    let g = [M_TITLED, M_OFFICE, M_PLAIN].into_iter().find_map(|g| c.get(g)).expect("group");
+                    assert_eq!(g.range(), c.get(0).expect("match").range(), "{h:?}");
+                    (kind, g.range())
+                })
+                .collect();
+            assert_eq!(ours, theirs, "{h:?}");
+            for (k, _) in ours {
+                kinds[k as usize] += 1;
+            }
+        }
+        assert!(kinds.iter().all(|&n| n > 500), "{kinds:?}");
+    }
+
+    #[test]
+    fn mention_regex_twins_are_the_originals() {
+        let hays = crate::fastre::sample_haystacks(20_000, &[]);
+        MENTION.assert_same_as_original(&hays);
+        ROLE_BEFORE.assert_same_as_original(&hays);
+    }
 
     fn speakers(text: &str) -> Vec<(Option<String>, Option<String>, Option<String>)> {
         mentions(text, 0).into_iter().filter(|m| m.speaks).map(|m| (m.name, m.role, m.organisation)).collect()
