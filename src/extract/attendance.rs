@@ -81,6 +81,9 @@ fn names(src: &Source, span: Span) -> Vec<Person> {
     if let Some(p) = sentence_end(text) {
         text = &text[..p];
     }
+    if let Some(people) = semicolon_roles(text, span.start) {
+        return people;
+    }
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     let mut depth = 0i32;
     for (i, ch) in text.char_indices() {
@@ -135,6 +138,47 @@ fn names(src: &Source, span: Span) -> Vec<Person> {
         }
     }
     out
+}
+
+/// "Karla Moore-Love, Clerk of the Council; Ben Walters, Chief Deputy City Attorney; and Ron
+/// Willis, Sergeant at Arms.": entries cut at ";", each a name, a comma and its role. `None`
+/// unless every entry has that shape.
+fn semicolon_roles(text: &str, base: usize) -> Option<Vec<Person>> {
+    if !text.contains(';') {
+        return None;
+    }
+    let capitalised = |s: &str, most: usize| {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        !words.is_empty() && words.len() <= most && words[0].starts_with(|c: char| c.is_uppercase())
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    for piece in text.split(';') {
+        let at = start;
+        start += piece.len() + 1;
+        let lead = piece.len() - piece.trim_start().len();
+        let mut entry = piece.trim();
+        let mut from = at + lead;
+        if let Some(r) = entry.strip_prefix("and ") {
+            from += 4;
+            entry = r;
+        }
+        let entry = entry.trim_end_matches(['.', ' ']);
+        let (name, role) = entry.split_once(", ")?;
+        let name = name.trim();
+        let all_caps = name.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        if !capitalised(name, 5) || !all_caps || !capitalised(role, 8) || role.contains(',') {
+            return None;
+        }
+        let (role, organisation) = split_role(role.trim());
+        out.push(Person {
+            name: Some(name.to_string()),
+            role,
+            organisation,
+            span: Span::new(base + from, base + from + name.len()),
+        });
+    }
+    (out.len() >= 2).then_some(out)
 }
 
 /// One attendee laid out in columns: "**Cllr Jo Bruce      JB      Chair**". The first column is
@@ -440,6 +484,28 @@ mod tests {
         );
         // A dash before something that is not an office keeps the entry whole (and rejected).
         assert_eq!(att("Apologies: G. Gott, Allotment Holders - Mr. Hall").1, vec!["G. Gott"]);
+    }
+
+    #[test]
+    fn names_and_roles_cut_at_semicolons() {
+        let text = "OFFICERS IN ATTENDANCE:  Karla Moore-Love, Clerk of the Council; Ben Walters, Chief Deputy City Attorney; and Ron Willis, Sergeant at Arms.";
+        let src = Source::from_text(text);
+        let lines: Vec<Span> = crate::segment::lines::lines(text).iter().map(|l| l.content).collect();
+        let a = attendance(&src, &lines);
+        let got: Vec<(String, String)> = a
+            .in_attendance
+            .iter()
+            .map(|p| {
+                let role = [p.role.clone(), p.organisation.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+                (src.get(p.span).to_string(), role)
+            })
+            .collect();
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[0].0, "Karla Moore-Love");
+        assert!(got[1].1.contains("Chief Deputy City Attorney"), "{got:?}");
+        assert_eq!(got[2].0, "Ron Willis");
+        // A plain list with a semicolon keeps its commas as separators.
+        assert_eq!(att("Present: Cllr A Smith, Cllr B Jones; Cllr C Brown").0.len(), 3);
     }
 
     #[test]
