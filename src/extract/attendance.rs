@@ -42,7 +42,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 static APOLOGIES_FROM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\bapologies\b(?:\s+for\s+absence)?(?:\s+(?:were|had\s+been|have\s+been))?(?:\s+(?:received|accepted|given|noted))?(?:\s+before\s+the\s+meeting)?\s+(?:from|for)\s+(?P<names>.+)",
+        r"(?i)\bapologies\b(?:\s+for\s+absence)?(?:\s+(?:were|had\s+been|have\s+been))?(?:\s+also)?(?:\s+(?:received|accepted|given|noted))?(?:\s+before\s+the\s+meeting)?\s+(?:from|for)\s+(?P<names>.+)",
     )
     .expect("apologies regex")
 });
@@ -92,7 +92,7 @@ fn names(src: &Source, span: Span) -> Vec<Person> {
             // "Ray Thompson (Secretary) Dawn Beckwith (Treasurer)": a role closes an entry.
             ')' if depth == 1
                 && text[i + 1..].starts_with(' ')
-                && text[i + 2..].starts_with(|c: char| c.is_uppercase()) =>
+                && text[i + 2..].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) =>
             {
                 depth -= 1;
                 cuts.push((i + 1, i + 1));
@@ -132,6 +132,21 @@ fn names(src: &Source, span: Span) -> Vec<Person> {
         let part = crate::segment::lines::trim_span(text, Span::new(start, a));
         start = b;
         for piece in split_run_on(text, part) {
+            // "Cllr Martin Storey, Norfolk County Council": the body the one before is from.
+            let words = text[piece.start..piece.end].trim_end_matches('.');
+            let body =
+                ["Council", "Committee", "Authority", "Police", "Constabulary"].iter().any(|w| words.ends_with(w));
+            let plain = words.starts_with(|c: char| c.is_ascii_uppercase())
+                && !words.contains(['(', ')', '-', '–', ':', '.'])
+                && (2..=5).contains(&words.split_whitespace().count());
+            if body && plain {
+                if let Some(prev) =
+                    out.last_mut().filter(|p: &&mut Person| p.organisation.is_none() && p.role.is_none())
+                {
+                    prev.organisation = Some(words.to_string());
+                    continue;
+                }
+            }
             if let Some(p) = person(text, piece) {
                 out.push(Person { span: Span::new(base + p.span.start, base + p.span.end), ..p });
             }
@@ -377,6 +392,19 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
             let rest_text = src.get(rest_span);
             if !rest_span.is_empty() && !rest_text.starts_with("-->") {
                 push(&mut a, list, names(src, rest_span));
+                // "PRESENT Cllr R Crisp, ... (Clerk) ALSO Cllr M Storey (NCC) 2 members of the
+                // public": those after "ALSO" were in attendance.
+                if list == List::Present {
+                    if let Some(p) = rest_text.find(" ALSO ").or_else(|| rest_text.find(" Also present ")) {
+                        let after = rest_text[p + 1..].find(' ').map_or(p, |k| p + 1 + k);
+                        let after = rest_text[after..].strip_prefix(" present").map_or(after, |_| after + 8);
+                        let also = crate::segment::lines::trim_span(
+                            &src.text,
+                            Span::new(rest_span.start + after, rest_span.end),
+                        );
+                        push(&mut a, List::InAttendance, names(src, also));
+                    }
+                }
                 // A list that ends with a comma goes on in the next paragraph.
                 if rest_text.trim_end().ends_with(',') {
                     if let Some(&next) = lines[i..].iter().find(|s| !s.is_empty()) {
@@ -424,9 +452,22 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
         if !seen_items && a.present.is_empty() && attendee_paragraph(line) {
             push(&mut a, List::Present, names(src, l));
         }
-        for c in APOLOGIES_FROM.captures_iter(line) {
+        let mut from = 0;
+        while let Some(c) = APOLOGIES_FROM.captures_at(line, from) {
             let m = c.name("names").expect("names");
-            push(&mut a, List::Apologies, names(src, Span::new(l.start + m.start(), l.start + m.end())));
+            from = m.end();
+            // "APOLOGIES FOR ABSENCE Apologies for absence were received from ...": a heading;
+            // the sentence after it names them.
+            let mut start = m.start();
+            if m.as_str().get(..7).is_some_and(|w| w.eq_ignore_ascii_case("absence")) {
+                let rest = m.as_str()[7..].trim_start_matches([' ', ':', '-', '–', '.', ',', '*']);
+                start = m.end() - rest.len();
+                if rest.get(..9).is_some_and(|w| w.eq_ignore_ascii_case("apologies")) {
+                    from = start;
+                    continue;
+                }
+            }
+            push(&mut a, List::Apologies, names(src, Span::new(l.start + start, l.start + m.end())));
         }
     }
     a
@@ -506,6 +547,20 @@ mod tests {
         assert_eq!(got[2].0, "Ron Willis");
         // A plain list with a semicolon keeps its commas as separators.
         assert_eq!(att("Present: Cllr A Smith, Cllr B Jones; Cllr C Brown").0.len(), 3);
+    }
+
+    #[test]
+    fn also_in_the_present_line_and_an_apologies_heading() {
+        let text = "PRESENT Cllr R Crisp, Mrs N Cooper (Clerk) ALSO Cllr M Storey (NCC) 2 members of the public\n2. ACCEPTANCE OF APOLOGIES FOR ABSENCE Apologies for absence were received before the meeting from Cllr Anderson and Cllr Smith.";
+        let src = Source::from_text(text);
+        let lines: Vec<Span> = crate::segment::lines::lines(text).iter().map(|l| l.content).collect();
+        let a = attendance(&src, &lines);
+        let n = |v: &Vec<Person>| v.iter().map(|p| p.name.clone().unwrap()).collect::<Vec<_>>();
+        assert_eq!(n(&a.present), ["Cllr R Crisp", "Mrs N Cooper"]);
+        assert_eq!(n(&a.in_attendance), ["Cllr M Storey"]);
+        assert_eq!(a.in_attendance[0].organisation.as_deref().or(a.in_attendance[0].role.as_deref()), Some("NCC"));
+        assert_eq!(n(&a.apologies), ["Cllr Anderson", "Cllr Smith"]);
+        assert_eq!(att("Apologies for Absence: Mrs V Lynch").1, ["Mrs V Lynch"]);
     }
 
     #[test]
