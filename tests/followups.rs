@@ -241,7 +241,7 @@ fn stoke_ferry_run(name: &str) -> Option<(usize, usize, Vec<String>)> {
 /// blind; held out in session 3, its disagreements studied since session 4) and August 2016
 /// to September 2017 (hand-checked blind in session 4, held out: no rule tuned on it).
 #[test]
-#[ignore = "agreement 19/29 (2018), 21/32 (2019), 18/30 (2017, held out): below the 0.90 required; see README Follow-ups"]
+#[ignore = "agreement 20/29 (2018), 21/32 (2019), 18/30 (2017, held out): below the 0.90 required; see README Follow-ups"]
 fn real_run_stoke_ferry_matches_expectation() {
     for name in ["followups-stokeferry-2018.json", "followups-stokeferry-2019.json", "followups-stokeferry-2017.json"] {
         let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
@@ -254,7 +254,7 @@ fn real_run_stoke_ferry_matches_expectation() {
 #[test]
 fn real_run_stoke_ferry_does_not_regress() {
     for (name, floor) in [
-        ("followups-stokeferry-2018.json", 19),
+        ("followups-stokeferry-2018.json", 20),
         ("followups-stokeferry-2019.json", 21),
         ("followups-stokeferry-2017.json", 18),
     ] {
