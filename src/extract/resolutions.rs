@@ -44,7 +44,9 @@ static SECONDER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "Cllr Nicholas-Letch proposed, seconded by ...": the mover named before the verb.
 static MOVER_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:proposed|moved|seconded)\b").expect("mover verb regex"));
+    LazyLock::new(|| Regex::new(r"\b(?:proposed|moved|motions|moves|seconded)\b").expect("mover verb regex"));
+/// "..., Owen Pendlebury seconds": the seconder named before the verb.
+static SECONDER_VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bseconds\b").expect("seconder verb regex"));
 /// A name with no title right after a cue ("Second: Grant Ongers", "Sponsor: Joubin"), on the
 /// same line and ending the line or the clause.
 static BARE_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -92,9 +94,16 @@ fn person_after(re: &Regex, text: &str, base: usize) -> Option<Mention> {
     None
 }
 
-/// The person named right before "proposed"/"moved" when the mover is the sentence subject.
+/// The person named right before "proposed"/"moved"/"motions" when the mover is the sentence
+/// subject ("Sherif Mansour motions, Owen Pendlebury seconds").
 fn subject_mover(text: &str, base: usize) -> Option<Mention> {
-    let verb = MOVER_VERB.find(text)?;
+    subject_of(&MOVER_VERB, text, base)
+}
+
+/// The person named right before a verb of `re` (not "seconded", which names the seconder
+/// after it).
+fn subject_of(re: &Regex, text: &str, base: usize) -> Option<Mention> {
+    let verb = re.find(text)?;
     if verb.as_str() == "seconded" {
         return None;
     }
@@ -131,6 +140,7 @@ pub(crate) fn resolution(
             .or_else(|| person_after(&MOVER, wide, vote_context.start))
             .map(super::to_person),
         seconder: person_after(&SECONDER, ctx, context.start)
+            .or_else(|| subject_of(&SECONDER_VERB, ctx, context.start))
             .or_else(|| person_after(&SECONDER, wide, vote_context.start))
             .map(super::to_person),
     };
@@ -345,5 +355,8 @@ mod tests {
         let t = "Payments approved. Prop CP, 2nd RC, All agreed.";
         assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name).as_deref(), Some("CP"));
         assert_eq!(person_after(&SECONDER, t, 0).and_then(|m| m.name).as_deref(), Some("RC"));
+        let t = "Previous Meeting Minutes Sherif Mansour motions, Owen Pendlebury seconds";
+        assert_eq!(subject_mover(t, 0).and_then(|m| m.name).as_deref(), Some("Sherif Mansour"));
+        assert_eq!(subject_of(&SECONDER_VERB, t, 0).and_then(|m| m.name).as_deref(), Some("Owen Pendlebury"));
     }
 }
