@@ -25,9 +25,25 @@ static VOTE_COUNTS: LazyLock<FastRegex> = LazyLock::new(|| {
 });
 
 static RESULT: LazyLock<FastRegex> = LazyLock::new(|| {
-    FastRegex::new(r"(?i)\b(?P<lost>not carried|was lost|motion lost|defeated|fell|rejected|negatived)\b|\b(?P<carried>carried|unanimously|unanimous|passed|agreed to|all in favour|all agreed|agreed by all|nem\.? ?con|yn unfrydol)\b")
+    FastRegex::new(r"(?i)\b(?P<lost>not carried|was lost|motion lost|defeated|fell|rejected|negatived)\b|\b(?P<carried>carried|unanimously|unanimous|passed|agreed to|all in favour|all agreed|all resolved|agreed by all|nem\.? ?con|yn unfrydol)\b")
         .expect("result regex")
 });
+
+/// A decision stated as made: "agreed", "accepted", "approved", "resolved", "adopted".
+static AFFIRMED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|accepted|approved|resolved|adopted)\b").expect("affirmed regex"));
+
+/// An [`AFFIRMED`] word saying the decision was made: not negated ("was not agreed"), not the
+/// wording of the proposal ("proposed that the minutes be adopted", a quoted "Resolved, ...").
+fn affirmed(text: &str) -> bool {
+    AFFIRMED.find_iter(text).any(|m| {
+        let raw = &text[..m.start()];
+        let before = raw.trim_end().to_ascii_lowercase();
+        let quoted = raw.matches(['"', '“', '”']).count() % 2 == 1;
+        let proposal = before.ends_with(" be") || before.contains("proposed that") || before.contains("moved that");
+        !quoted && !proposal && !before.ends_with("not") && !before.ends_with("never") && !before.ends_with("n't")
+    })
+}
 
 /// "(Y-5)" or "(Y-4; N-1)" ending the text before an outcome.
 static TALLY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -154,6 +170,12 @@ pub(crate) fn resolution(
             vote.for_ = num("y");
             vote.against = num("n").or(Some(0));
         }
+    }
+    // A proposed and seconded motion recorded as the decision itself ("Minutes were accepted as
+    // a true and accurate record. Prop. PN, 2nd DD"; "Agreed cheques be signed ...") was
+    // carried: the record of the decision is its outcome.
+    if vote.result.is_none() && motion.mover.is_some() && motion.seconder.is_some() && affirmed(&text) {
+        vote.result = Some("carried".to_string());
     }
     let actions = actions::from_resolution(src, r, &clauses);
     Resolution { id, text, span: r.span, kind: r.kind.name().to_string(), clauses, motion, vote, actions }
@@ -339,6 +361,15 @@ mod tests {
         let v = vote("7 in favour, 2 against");
         assert_eq!(check_vote("", &v, 6), vec!["9 votes counted but the attendance lists 6 present".to_string()]);
         assert!(check_vote("", &v, 12).is_empty());
+    }
+
+    #[test]
+    fn a_seconded_decision_recorded_as_made_was_carried() {
+        assert!(affirmed("Minutes were accepted as a true and accurate record. Prop. PN, 2nd DD"));
+        assert!(affirmed("proposed approval for payment seconded by Cllr Mrs Leamon. Agreed"));
+        assert!(!affirmed("proposed that the minutes be adopted, seconded by Mr Mycock."));
+        assert!(!affirmed("**Motion**: \"Resolved, the Conflict of Interest Policy is approved.\""));
+        assert!(!affirmed("It was not agreed. Proposed by CW, seconded by PK."));
     }
 
     #[test]
