@@ -19,6 +19,8 @@
 //! and picks the twin when the haystack allows it, the original otherwise: the results are
 //! those of the original pattern, always.
 
+use std::sync::OnceLock;
+
 use regex::{CaptureMatches, Captures, Regex};
 
 /// True when Unicode and ASCII word boundaries and word classes agree everywhere in `hay`: no
@@ -69,16 +71,27 @@ fn ascii_twin(pattern: &str) -> String {
 /// (see the module documentation). The methods have the meaning of [`Regex`]'s.
 #[derive(Debug)]
 pub(crate) struct FastRegex {
-    unicode: Regex,
+    /// The original, compiled on first use when there is a twin (most haystacks take the twin,
+    /// and a process may never need the original: compiling it is most of the cost).
+    unicode: OnceLock<Regex>,
+    pattern: String,
     ascii: Option<Regex>,
 }
 
 impl FastRegex {
     pub(crate) fn new(pattern: &str) -> Result<FastRegex, regex::Error> {
-        let unicode = Regex::new(pattern)?;
         let twin = ascii_twin(pattern);
-        let ascii = if twin == pattern { None } else { Some(Regex::new(&twin)?) };
-        Ok(FastRegex { unicode, ascii })
+        let unicode = OnceLock::new();
+        let ascii = if twin == pattern {
+            let _ = unicode.set(Regex::new(pattern)?);
+            None
+        } else {
+            // The original is valid when its twin is (the twin only narrows classes and
+            // boundaries); still, check its syntax now so that errors surface here.
+            regex_syntax::Parser::new().parse(pattern).map_err(|e| regex::Error::Syntax(e.to_string()))?;
+            Some(Regex::new(&twin)?)
+        };
+        Ok(FastRegex { unicode, pattern: pattern.to_string(), ascii })
     }
 
     /// The regex to run on `hay`: same results, faster engine when possible. Only for searches
@@ -87,20 +100,25 @@ impl FastRegex {
     pub(crate) fn pick(&self, hay: &str) -> &Regex {
         match &self.ascii {
             Some(a) if ascii_forms_agree(hay) => a,
-            _ => &self.unicode,
+            _ => self.unicode(),
         }
+    }
+
+    /// The original regex (compiled on first use).
+    fn unicode(&self) -> &Regex {
+        self.unicode.get_or_init(|| Regex::new(&self.pattern).expect("the original of a valid twin"))
     }
 
     /// The original regex.
     #[cfg(test)]
     pub(crate) fn original(&self) -> &Regex {
-        &self.unicode
+        self.unicode()
     }
 
     /// The original pattern.
     #[cfg(test)]
     pub(crate) fn as_str(&self) -> &str {
-        self.unicode.as_str()
+        self.pattern.as_str()
     }
 
     /// Test oracle: on every haystack, the same matches with the same groups as the original
@@ -112,7 +130,7 @@ impl FastRegex {
         };
         let (mut twin, mut matched) = (0, 0);
         for hay in hays {
-            let orig = all(&self.unicode, hay);
+            let orig = all(self.unicode(), hay);
             matched += usize::from(!orig.is_empty());
             assert_eq!(all(self.pick(hay), hay), orig, "{:?} on {hay:?}", self.as_str());
             if let Some(a) = &self.ascii {

@@ -91,10 +91,10 @@ pub(crate) fn role_mentions(text: &str) -> Vec<Person> {
     for c in mp_captures(text) {
         out.push(person(c.name("name").expect("name"), "MP"));
     }
-    for c in ROLE_LINE.captures_iter(text) {
+    for (offset, c) in role_line_captures(text) {
         let names = c.name("names").expect("names");
         let role = c["role"].to_string();
-        let mut at = names.start();
+        let mut at = offset + names.start();
         for part in names.as_str().split([',', ';']) {
             let trimmed = part.trim().trim_matches('*').trim();
             let lead = part.find(trimmed).unwrap_or(0);
@@ -110,7 +110,7 @@ pub(crate) fn role_mentions(text: &str) -> Vec<Person> {
             at += part.len() + 1;
         }
     }
-    for c in NAME_COMMA_ROLE.captures_iter(text) {
+    for c in name_comma_role_captures(text) {
         let name = c.name("name").expect("name");
         if super::looks_like_person(name.as_str()) {
             out.push(person(name, &c["role"]));
@@ -147,6 +147,84 @@ static ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("role line regex")
 });
+/// `ROLE_LINE` anchored at its start (`\A` for its `(?m)^`, which the caller checks), to run
+/// on the text from a line start.
+static ROLE_LINE_AT: LazyLock<Regex> = LazyLock::new(|| {
+    let pattern = ROLE_LINE.as_str().strip_prefix("(?m)^").expect("role line pattern starts with (?m)^");
+    Regex::new(&format!(r"(?m)\A{pattern}")).expect("anchored role line regex")
+});
+/// The literals one of `ROLE_LINE`'s role words starts with (case-sensitive, as the pattern).
+static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("Chair|Co-chair|Scribe|Clerk|Secretary|Treasurer|Facilitator|Minute|Note").expect("role word regex")
+});
+
+/// `ROLE_LINE.captures_iter(text)`, searching only where a role word starts.
+///
+/// In a match the prefix `[\s*_>-]*` takes every character up to the role word (role words
+/// start with a capital letter, outside the class), so the role starts at the first character
+/// after the line start that is not in the class, and the match starts at the earliest line
+/// start in the run of class characters before it; its groups do not depend on which line
+/// start. Each match thus belongs to one occurrence of a role word (`ROLE_WORD`: the words hold
+/// no capital after their first letter, so their occurrences do not overlap and `find_iter`
+/// sees all), matches do not overlap, and a match after another starts after its end (a later
+/// role word's run holds a newline after the earlier match's colon). So trying the anchored
+/// pattern at the line start before each role word, in order, finds the same matches as a
+/// search of the whole text. Each match comes with the offset of the haystack it was found in
+/// (its groups' positions are relative to that).
+fn role_line_captures(text: &str) -> Vec<(usize, regex::Captures<'_>)> {
+    let mut out = Vec::new();
+    let mut done = 0; // end of the last match
+    let in_class = |c: char| c.is_whitespace() || matches!(c, '*' | '_' | '>' | '-');
+    for m in ROLE_WORD.find_iter(text) {
+        let at = m.start();
+        if at < done {
+            continue;
+        }
+        let run = text[..at].trim_end_matches(in_class).len();
+        // The earliest line start in `run..=at`: the start of the text, or just after the first
+        // newline (`run` follows a character outside the class, so not a newline).
+        let start = if run == 0 {
+            0
+        } else {
+            match text[run..at].find('\n') {
+                Some(i) => run + i + 1,
+                None => continue,
+            }
+        };
+        if start < done {
+            continue;
+        }
+        if let Some(c) = ROLE_LINE_AT.captures(&text[start..]) {
+            done = start + c.get(0).expect("match").end();
+            out.push((start, c));
+        }
+    }
+    out
+}
+
+/// `NAME_COMMA_ROLE.captures_iter(text)`, searching only lines that start as a list entry.
+///
+/// The pattern matches within one line (no part of it takes a newline) from its start: blanks,
+/// a bullet (`-`, `*` or `•`), then a blank. Searching each line that starts so (with the text
+/// before it as context for `^`, and ending the haystack at the line's end, where `$` holds
+/// either way) finds the same matches as a search of the whole text.
+fn name_comma_role_captures(text: &str) -> Vec<regex::Captures<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start <= text.len() {
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = text[start..end].trim_start_matches([' ', '\t']);
+        let bullet = line.strip_prefix(['-', '*', '•']);
+        if bullet.is_some_and(|rest| rest.starts_with([' ', '\t'])) {
+            if let Some(c) = NAME_COMMA_ROLE.captures_at(&text[..end], start) {
+                out.push(c);
+            }
+        }
+        start = end + 1;
+    }
+    out
+}
+
 /// `MP.captures_iter(text)`, searching only around each " MP".
 ///
 /// A match is `name \s+ name \s+ MP` and holds no other "MP" (the name parts take a capital
@@ -212,6 +290,131 @@ mod tests {
                 mp_captures(text).iter().map(|c| (c.get(0).unwrap().range(), c["name"].to_string())).collect();
             assert_eq!(ours, all, "{text}");
         }
+    }
+
+    /// Texts of lines made of role words, bullets, names, blanks and punctuation.
+    fn role_texts(n: usize) -> Vec<String> {
+        const TOKENS: &[&str] = &[
+            "Chair",
+            "Chairs",
+            "Chairman",
+            "Co-chair",
+            "Co-chairs",
+            "Scribe",
+            "Clerk",
+            "Secretary",
+            "Treasurer",
+            "Facilitator",
+            "Minute-taker",
+            "Minute taker",
+            "Minutetaker",
+            "Note-taker",
+            "Notetaker",
+            "(s)",
+            ":",
+            "**",
+            "*",
+            "_",
+            ">",
+            "-",
+            "•",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\n\n",
+            "\r\n",
+            " \n ",
+            "\u{a0}",
+            "Bob",
+            "Jones",
+            "Ann O’Neill",
+            "Mark Curphey",
+            ",",
+            ", ",
+            ";",
+            ".",
+            "OWASP Founder",
+            "the",
+            "é",
+            "\"",
+            "”",
+            "x",
+            "\n- ",
+            "\n * ",
+            "\n•\t",
+            "Bob Jones, ",
+            "Ann Lee Smith,",
+            "Jean-Paul Sartre, ",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        (0..n)
+            .map(|_| {
+                let mut text = String::new();
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                let len = 1 + (state >> 33) % 40;
+                for _ in 0..len {
+                    state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    text.push_str(TOKENS[(state >> 33) as usize % TOKENS.len()]);
+                }
+                text
+            })
+            .collect()
+    }
+
+    #[test]
+    fn role_line_starts_find_what_the_whole_text_search_finds() {
+        let mut matched = 0;
+        let mut texts = role_texts(50_000);
+        texts.extend(
+            [
+                "Chair: Bob Jones\nScribe:\n Ann\n\n * Clerk : Ann, Bob",
+                "x\n\n- Chair\n: Bob Jones, Ann\n\nNote taker:Bob",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            let whole: Vec<_> = ROLE_LINE
+                .captures_iter(text)
+                .map(|c| (c.name("role").unwrap().range(), c.name("names").unwrap().range()))
+                .collect();
+            let ours: Vec<_> = role_line_captures(text)
+                .iter()
+                .map(|(o, c)| {
+                    let (r, n) = (c.name("role").unwrap().range(), c.name("names").unwrap().range());
+                    (r.start + o..r.end + o, n.start + o..n.end + o)
+                })
+                .collect();
+            matched += usize::from(!whole.is_empty());
+            assert_eq!(ours, whole, "{text:?}");
+        }
+        assert!(matched > 500, "{matched}");
+    }
+
+    #[test]
+    fn list_lines_find_what_the_whole_text_search_finds() {
+        let mut matched = 0;
+        let mut texts = role_texts(50_000);
+        texts.extend(
+            [
+                "- Mark Curphey, OWASP Founder\n  * Ann Jones, Clerk\n•\tBob Jones Smith, the Chair”",
+                " - Bob Jones, x\r",
+            ]
+            .map(String::from),
+        );
+        for text in &texts {
+            let whole: Vec<_> = NAME_COMMA_ROLE
+                .captures_iter(text)
+                .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>())
+                .collect();
+            let ours: Vec<_> = name_comma_role_captures(text)
+                .iter()
+                .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>())
+                .collect();
+            matched += usize::from(!whole.is_empty());
+            assert_eq!(ours, whole, "{text:?}");
+        }
+        assert!(matched > 100, "{matched}");
     }
 
     #[test]

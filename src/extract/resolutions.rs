@@ -209,15 +209,15 @@ pub(crate) fn vote(text: &str) -> Vote {
 }
 
 /// A named roll call: "- Joubin Jabbari - Yes", "Sherif Mansour:  Yay", "Fish: Aye.".
-static ROLL_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static ROLL_ENTRY: LazyLock<FastRegex> = LazyLock::new(|| {
+    FastRegex::new(
         r"(?m)(?:^[ \t]*[-*•]?[ \t]*|[.!]\s+)(?:Commissioner\s+|Cllr\.?\s+|Councill?or\s+)?[A-Z][\w'’.-]+(?:[ ][A-Z][\w'’.-]+){0,3}[ \t]*(?::|-|–)[ \t]*(?P<v>Yay|Yea|Yes|Aye|Nay|No\s+vote|No|Abstain(?:ed)?)\b",
     )
     .expect("roll entry regex")
 });
 /// "Ayes: Smith, Jones and Brown" / "Nays: none".
-static ROLL_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)\b(?P<k>Ayes|Yeas|Nays|Noes|Abstain(?:ed|ing|s)?)[ \t]*[:\-–][ \t]*(?P<names>[^\n;]{1,300})")
+static ROLL_LIST: LazyLock<FastRegex> = LazyLock::new(|| {
+    FastRegex::new(r"(?m)\b(?P<k>Ayes|Yeas|Nays|Noes|Abstain(?:ed|ing|s)?)[ \t]*[:\-–][ \t]*(?P<names>[^\n;]{1,300})")
         .expect("roll list regex")
 });
 
@@ -338,6 +338,25 @@ mod tests {
         );
         VOTE_COUNTS.assert_same_as_original(&hays);
         RESULT.assert_same_as_original(&hays);
+    }
+
+    #[test]
+    fn roll_regex_twins_are_the_originals() {
+        let hays = crate::fastre::sample_haystacks(
+            20_000,
+            &[
+                "\n- Smith: Aye",
+                "\n * Cllr. Jones – Nay",
+                ". Brown-Lee: No vote",
+                "Commissioner O’Neill: Yes",
+                "\nAyes: Smith, Jones and Brown",
+                "Nays – none",
+                "Abstaining: Lee",
+                "\nÉmile: Abstained",
+            ],
+        );
+        ROLL_ENTRY.assert_same_as_original(&hays);
+        ROLL_LIST.assert_same_as_original(&hays);
     }
 
     #[test]
