@@ -477,10 +477,16 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
 mod tests {
     use super::*;
 
-    fn att(text: &str) -> (Vec<String>, Vec<String>) {
+    /// The source and the attendance read from every line of `text`.
+    fn read(text: &str) -> (Source, Attendance) {
         let src = Source::from_text(text);
         let lines: Vec<Span> = crate::segment::lines::lines(text).iter().map(|l| l.content).collect();
         let a = attendance(&src, &lines);
+        (src, a)
+    }
+
+    fn att(text: &str) -> (Vec<String>, Vec<String>) {
+        let (_, a) = read(text);
         let n = |v: &Vec<Person>| v.iter().map(|p| p.name.clone().unwrap()).collect();
         (n(&a.present), n(&a.apologies))
     }
@@ -530,9 +536,7 @@ mod tests {
     #[test]
     fn names_and_roles_cut_at_semicolons() {
         let text = "OFFICERS IN ATTENDANCE:  Karla Moore-Love, Clerk of the Council; Ben Walters, Chief Deputy City Attorney; and Ron Willis, Sergeant at Arms.";
-        let src = Source::from_text(text);
-        let lines: Vec<Span> = crate::segment::lines::lines(text).iter().map(|l| l.content).collect();
-        let a = attendance(&src, &lines);
+        let (src, a) = read(text);
         let got: Vec<(String, String)> = a
             .in_attendance
             .iter()
@@ -552,9 +556,7 @@ mod tests {
     #[test]
     fn also_in_the_present_line_and_an_apologies_heading() {
         let text = "PRESENT Cllr R Crisp, Mrs N Cooper (Clerk) ALSO Cllr M Storey (NCC) 2 members of the public\n2. ACCEPTANCE OF APOLOGIES FOR ABSENCE Apologies for absence were received before the meeting from Cllr Anderson and Cllr Smith.";
-        let src = Source::from_text(text);
-        let lines: Vec<Span> = crate::segment::lines::lines(text).iter().map(|l| l.content).collect();
-        let a = attendance(&src, &lines);
+        let (_, a) = read(text);
         let n = |v: &Vec<Person>| v.iter().map(|p| p.name.clone().unwrap()).collect::<Vec<_>>();
         assert_eq!(n(&a.present), ["Cllr R Crisp", "Mrs N Cooper"]);
         assert_eq!(n(&a.in_attendance), ["Cllr M Storey"]);

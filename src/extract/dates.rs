@@ -189,25 +189,31 @@ pub fn find_date(s: &str) -> Option<(Date, usize, usize)> {
     None
 }
 
+/// Where each of `kws` starts a word in `lower` (a lower-cased text), in keyword order, then
+/// text order.
+fn keyword_hits<'a>(lower: &'a str, kws: &'a [&'a str]) -> impl Iterator<Item = (&'a str, usize)> + 'a {
+    kws.iter().flat_map(move |kw| {
+        lower
+            .match_indices(kw)
+            .map(|(at, _)| at)
+            .filter(|&at| at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric())
+            .map(move |at| (*kw, at))
+    })
+}
+
 /// A deadline phrase in `s`: "by the end of July 2022", "by 31 July 2022", "before 1 May 2020",
 /// "to the next meeting", "in due course". Returns (ISO date if calendar, phrase as written).
 pub fn find_deadline(s: &str) -> Option<(Option<String>, String)> {
     let lower = s.to_ascii_lowercase();
-    for kw in ["by ", "before ", "no later than ", "not later than ", "until ", "deadline of "] {
-        let mut from = 0;
-        while let Some(pos) = lower[from..].find(kw) {
-            let at = from + pos;
-            from = at + kw.len();
-            if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric() {
-                continue;
-            }
-            let rest = &s[at + kw.len()..];
-            let r: IResult<&str, Date> =
-                preceded(opt(tag_no_case("the ")), alt((dmy, mdy, iso, numeric_dmy, month_end))).parse(rest);
-            if let Ok((tail, d)) = r {
-                let end = s.len() - tail.len();
-                return Some((Some(d.iso()), s[at..end].to_string()));
-            }
+    for (kw, at) in
+        keyword_hits(&lower, &["by ", "before ", "no later than ", "not later than ", "until ", "deadline of "])
+    {
+        let rest = &s[at + kw.len()..];
+        let r: IResult<&str, Date> =
+            preceded(opt(tag_no_case("the ")), alt((dmy, mdy, iso, numeric_dmy, month_end))).parse(rest);
+        if let Ok((tail, d)) = r {
+            let end = s.len() - tail.len();
+            return Some((Some(d.iso()), s[at..end].to_string()));
         }
     }
     for phrase in
@@ -435,42 +441,33 @@ fn relative(i: &str) -> IResult<&str, Relative> {
 /// or a capitalised word follows, not a month that a day is missing from ("by 31" alone).
 pub fn find_relative(s: &str) -> Option<(Relative, String)> {
     let lower = s.to_ascii_lowercase();
-    for kw in ["by ", "before ", "no later than ", "not later than ", "within ", "in ", "during ", "at ", "to ", "for "]
-    {
-        let mut from = 0;
-        while let Some(pos) = lower[from..].find(kw) {
-            let at = from + pos;
-            from = at + kw.len();
-            if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric() {
-                continue;
-            }
-            let word_before = lower[..at].split_whitespace().next_back().unwrap_or("");
-            if kw == "by " && BY_PERSON.contains(&word_before) {
-                continue;
-            }
-            let rest = &s[at + kw.len()..];
-            let Ok((tail, r)) = relative(rest) else { continue };
-            // Only some forms after the looser words: "in this financial year", "within 14
-            // days", "at the May meeting"; not "in May" (a report of when), "to May".
-            let ok = match kw {
-                "within " => {
-                    matches!(r, Relative::WithinDays(_) | Relative::WithinMonths(_) | Relative::FinancialYearEnd)
-                }
-                "in " | "during " => r == Relative::FinancialYearEnd,
-                "at " | "to " | "for " => matches!(r, Relative::MonthMeeting(_)),
-                _ => !matches!(r, Relative::WithinDays(_) | Relative::WithinMonths(_)),
-            };
-            // The word must end there: "by Mayfield", "by 31 May 20" (a broken year), "by
-            // June Smith".
-            let next = tail.chars().next();
-            let ends = next.is_none_or(|c| !c.is_alphanumeric())
-                && !tail.trim_start_matches([' ', ',']).starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase());
-            if ok && ends {
-                // A month name takes an abbreviation's full stop ("Sept."); a sentence's is not
-                // the phrase's.
-                let end = s.len() - tail.len();
-                return Some((r, s[at..end].trim_end_matches('.').to_string()));
-            }
+    let kws =
+        ["by ", "before ", "no later than ", "not later than ", "within ", "in ", "during ", "at ", "to ", "for "];
+    for (kw, at) in keyword_hits(&lower, &kws) {
+        let word_before = lower[..at].split_whitespace().next_back().unwrap_or("");
+        if kw == "by " && BY_PERSON.contains(&word_before) {
+            continue;
+        }
+        let rest = &s[at + kw.len()..];
+        let Ok((tail, r)) = relative(rest) else { continue };
+        // Only some forms after the looser words: "in this financial year", "within 14
+        // days", "at the May meeting"; not "in May" (a report of when), "to May".
+        let ok = match kw {
+            "within " => matches!(r, Relative::WithinDays(_) | Relative::WithinMonths(_) | Relative::FinancialYearEnd),
+            "in " | "during " => r == Relative::FinancialYearEnd,
+            "at " | "to " | "for " => matches!(r, Relative::MonthMeeting(_)),
+            _ => !matches!(r, Relative::WithinDays(_) | Relative::WithinMonths(_)),
+        };
+        // The word must end there: "by Mayfield", "by 31 May 20" (a broken year), "by
+        // June Smith".
+        let next = tail.chars().next();
+        let ends = next.is_none_or(|c| !c.is_alphanumeric())
+            && !tail.trim_start_matches([' ', ',']).starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase());
+        if ok && ends {
+            // A month name takes an abbreviation's full stop ("Sept."); a sentence's is not
+            // the phrase's.
+            let end = s.len() - tail.len();
+            return Some((r, s[at..end].trim_end_matches('.').to_string()));
         }
     }
     // "within 14 days" etc. need their keyword; the periods are only read after "within".

@@ -190,6 +190,13 @@ fn body_in(line: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// The meeting header read from every line of `text`.
+    fn header(text: &str) -> Meeting {
+        let src = Source::from_text(text);
+        let lines: Vec<Span> = crate::segment::lines::lines(text).iter().map(|l| l.content).collect();
+        meeting(&src, None, &lines)
+    }
+
     #[test]
     fn times() {
         assert_eq!(find_time("at 10am in"), Some("10:00".into()));
@@ -200,31 +207,23 @@ mod tests {
     #[test]
     fn header_fields() {
         let text = "Minutes of the Kent Community Safety Partnership held on 20 March 2019\nVenue: Medway Room, Sessions House, County Hall, Maidstone. View directions\nPresent: Mr A Smith (Chairman), Mrs B Jones and Cllr C Brown\nApologies: Mr D Green";
-        let src = Source::from_text(text);
-        let lines: Vec<Span> = crate::segment::lines::lines(text).iter().map(|l| l.content).collect();
-        let m = meeting(&src, None, &lines);
+        let m = header(text);
         assert_eq!(m.body.as_deref(), Some("Kent Community Safety Partnership"));
         assert_eq!(m.date.as_deref(), Some("2019-03-20"));
         assert_eq!(m.venue.as_deref(), Some("Medway Room, Sessions House, County Hall, Maidstone"));
         let fm = "---\ntitle: \"STOKE FERRY PARISH COUNCIL  Draft Minutes of the Ordinary Meeting held on   Wednesday 5th June 2019 at 7.00pm in Stoke Ferry Village Hall\"\ndate: \"2019-08-26\"\n---";
-        let src = Source::from_text(fm);
-        let lines: Vec<Span> = crate::segment::lines::lines(fm).iter().map(|l| l.content).collect();
-        let m = meeting(&src, None, &lines);
+        let m = header(fm);
         assert_eq!(m.body.as_deref(), Some("STOKE FERRY PARISH COUNCIL"));
         assert_eq!(m.date.as_deref(), Some("2019-06-05"));
         assert_eq!(m.venue.as_deref(), Some("Stoke Ferry Village Hall"));
         // The minutes' own line names the body more fully than the post's title; a line that
         // is only a place is the venue.
         let fm = "---\ntitle: \"Northwold Parish Council April Meeting\"\n---\nNorthwold and Whittington Parish Council – Ordinary Meeting Tuesday 2nd April 2019\n**Northwold Village Hall**";
-        let src = Source::from_text(fm);
-        let lines: Vec<Span> = crate::segment::lines::lines(fm).iter().map(|l| l.content).collect();
-        let m = meeting(&src, None, &lines);
+        let m = header(fm);
         assert_eq!(m.body.as_deref(), Some("Northwold and Whittington Parish Council"));
         assert_eq!(m.venue.as_deref(), Some("Northwold Village Hall"));
         // Not when it names it less fully or differently: the title's body stays.
         let fm = "---\ntitle: \"Stoke Ferry Resident's Association Minutes\"\n---\nMinutes of the Resident's Association meeting";
-        let src = Source::from_text(fm);
-        let lines: Vec<Span> = crate::segment::lines::lines(fm).iter().map(|l| l.content).collect();
-        assert_eq!(meeting(&src, None, &lines).body.as_deref(), Some("Stoke Ferry Resident's Association"));
+        assert_eq!(header(fm).body.as_deref(), Some("Stoke Ferry Resident's Association"));
     }
 }
