@@ -23,7 +23,7 @@ static MEETING_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ORG_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:#+\s*)?(?:Page\s+\d+\s+of\s+\d+\s+)?(?:(?:[Dd]raft\s+)?(?:[Mm]inutes|MINUTES)\s+(?:of|OF)\s+)?(?:[Tt]he\s+|THE\s+)?(?P<body>[A-Z][^.;:()–—]*?\b(?i:{ORG}))\b")).expect("org-prefix regex")
+    Regex::new(&format!(r"^(?:#+\s*)?(?:Page\s+\d+\s+of\s+\d+\s+)?(?:(?:[Dd]raft\s+)?(?:[Mm]inutes|MINUTES)\s+(?:of|OF)\s+)?(?:[Tt]he\s+|THE\s+)?(?P<body>House\s+of\s+(?:Commons|Lords)\b|[A-Z][^.;:()–—]*?\b(?i:{ORG}))\b")).expect("org-prefix regex")
 });
 
 /// A header line that is only a place ("**Wereham Village Hall**").
@@ -222,6 +222,8 @@ mod tests {
         let m = header(fm);
         assert_eq!(m.body.as_deref(), Some("Northwold and Whittington Parish Council"));
         assert_eq!(m.venue.as_deref(), Some("Northwold Village Hall"));
+        // A house of parliament is a body by itself ("## House of Commons").
+        assert_eq!(header("## House of Commons\n#### Tuesday 19 July 2011").body.as_deref(), Some("House of Commons"));
         // Not when it names it less fully or differently: the title's body stays.
         let fm = "---\ntitle: \"Stoke Ferry Resident's Association Minutes\"\n---\nMinutes of the Resident's Association meeting";
         assert_eq!(header(fm).body.as_deref(), Some("Stoke Ferry Resident's Association"));
