@@ -36,6 +36,11 @@ impl Span {
         self.start <= other.start && other.end <= self.end
     }
 
+    /// True when the two share at least one byte.
+    pub const fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Span {
         Span::new(self.start.min(other.start), self.end.max(other.end))

@@ -387,8 +387,7 @@ pub(crate) fn margin_owners(src: &Source, span: Span) -> Vec<Action> {
 /// otherwise `m` is a new action, in text order. `within`: the decision the actions belong to;
 /// an action is not run on past its end.
 pub(crate) fn merge_margin(src: &Source, actions: &mut Vec<Action>, m: Action, within: Option<Span>) {
-    let meets = |s: Span| s.start < m.span.end && m.span.start < s.end;
-    match actions.iter_mut().find(|a| meets(a.span)) {
+    match actions.iter_mut().find(|a| a.span.overlaps(m.span)) {
         Some(a) => {
             let cut = !src.get(a.span).trim_end().ends_with(['.', '?', '!', ';']);
             // A decision's action stays inside the decision.

@@ -272,7 +272,7 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
                 .iter()
                 .map(|e| {
                     // An entry beside the paragraph's decisions is read on its own.
-                    let in_decision = held.iter().any(|h| h.start < e.text.end && e.text.start < h.end);
+                    let in_decision = held.iter().any(|h| h.overlaps(e.text));
                     if !in_decision && !it.spoken {
                         actions.extend(actions::from_text(src, e.text));
                     }
@@ -350,14 +350,10 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
                 it.paragraphs.iter().flat_map(|p| std::iter::once(p.text).chain(p.list.iter().map(|e| e.text)));
             for block in blocks {
                 for m in actions::margin_owners(src, block) {
-                    let meets = |s: Span| s.start < m.span.end && m.span.start < s.end;
                     // Into a decision when it lies in it or the decision has an action there;
                     // a decision that a line break cut short leaves it to the item.
-                    match resolutions.iter_mut().find(|r| meets(r.span)) {
-                        Some(r)
-                            if r.span.start <= m.span.start && m.span.end <= r.span.end
-                                || r.actions.iter().any(|a| meets(a.span)) =>
-                        {
+                    match resolutions.iter_mut().find(|r| r.span.overlaps(m.span)) {
+                        Some(r) if r.span.contains(m.span) || r.actions.iter().any(|a| a.span.overlaps(m.span)) => {
                             actions::merge_margin(src, &mut r.actions, m, Some(r.span))
                         }
                         _ => actions::merge_margin(src, &mut actions, m, None),

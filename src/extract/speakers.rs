@@ -506,8 +506,7 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
         out.push(mention);
     }
     let before = roles_before_names(text, base, &out);
-    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
-    out.retain(|m| m.speaks || m.role.is_some() || !before.iter().any(|(_, whole)| overlaps(*whole, m.span)));
+    out.retain(|m| m.speaks || m.role.is_some() || !before.iter().any(|(_, whole)| whole.overlaps(m.span)));
     out.extend(before.into_iter().map(|(m, _)| m));
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out

@@ -485,7 +485,7 @@ pub fn followups(doc: &Document) -> Vec<Found> {
 
 /// Same passage: spans overlap (exact spans) or one text holds the other.
 fn overlaps(a: &Found, b: &Found) -> bool {
-    let exact = a.span != b.span && a.span.start < b.span.end && b.span.start < a.span.end;
+    let exact = a.span != b.span && a.span.overlaps(b.span);
     exact || a.text.contains(&b.text) || b.text.contains(&a.text)
 }
 

@@ -573,7 +573,7 @@ fn narrative_decisions(text: &str, item: &mut ItemBlock) {
         }
     }
     for b in blocks {
-        if !found.iter().any(|f| f.span.start < b.span.end && b.span.start < f.span.end) {
+        if !found.iter().any(|f| f.span.overlaps(b.span)) {
             found.push(b);
         }
     }
