@@ -54,3 +54,23 @@ fn shared_corpus_outline() {
         settings("outline").bind(|| insta::assert_snapshot!(name, minutes::emit::outline::render(&doc)));
     }
 }
+
+/// Proposing, seconding and presenting are speaking (GOLD.md); a label before a colon that
+/// names a part ("Sponsor:", "Presenter:") or a heading ("Revenue:") is not a speaker.
+#[test]
+fn movers_seconders_and_presenters_speak() {
+    let doc = parse_file(&root().join("corpus/regression/r8-parts-that-speak.md")).expect("parses");
+    let speakers = |title: &str| -> Vec<String> {
+        let item = doc.items.iter().find(|i| i.title.as_deref().is_some_and(|t| t.contains(title))).expect(title);
+        let mut names: Vec<String> =
+            item.paragraphs.iter().flat_map(|p| p.speakers.iter()).filter_map(|s| s.name.clone()).collect();
+        names.dedup();
+        names
+    };
+    assert_eq!(speakers("Minutes of the last"), ["Cllr Bob Jones", "Cllr Carol White"]);
+    assert_eq!(speakers("grants policy"), ["Ann Smith", "Bob Jones"]);
+    let site = speakers("Website");
+    assert_eq!(site.first().map(String::as_str), Some("Carol White"), "{site:?}");
+    assert!(!site.iter().any(|s| s == "Presenter"), "{site:?}");
+    assert!(speakers("Finances").is_empty(), "{:?}", speakers("Finances"));
+}

@@ -177,6 +177,14 @@ impl Turns {
         out
     }
 
+    /// A person named by initials the attendance list resolves ("PN"), under the full name.
+    fn full_name(&self, mut p: Person) -> Person {
+        if let Some((_, full)) = self.abbreviations.iter().find(|(a, _)| Some(a) == p.name.as_ref()) {
+            p.name = Some(full.clone());
+        }
+        p
+    }
+
     /// The turn speaker of a paragraph, with its label resolved to a full name when the
     /// attendance list allows.
     fn speaker(&self, text: &str, base: usize, spoken: bool) -> Option<Mention> {
@@ -200,6 +208,19 @@ impl Turns {
             m.name = Some(full);
         }
         Some(m)
+    }
+}
+
+/// Add a speaker who is not already there (by name, or by role when unnamed), in text order.
+fn add_speaker(list: &mut Vec<Person>, p: Person) {
+    let same = |o: &Person| match (&o.name, &p.name) {
+        (Some(a), Some(b)) => a == b,
+        (None, None) => o.role == p.role,
+        _ => false,
+    };
+    if !list.iter().any(same) {
+        let at = list.iter().position(|o| o.span.start > p.span.start).unwrap_or(list.len());
+        list.insert(at, p);
     }
 }
 
@@ -343,6 +364,22 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
                 res
             })
             .collect();
+        // Proposing and seconding is speaking (GOLD.md): the mover and seconder speak in the
+        // paragraph (or list entry) that names them, else in the decision's paragraph.
+        for (r, block) in resolutions.iter().zip(&it.resolutions) {
+            for p in [&r.motion.mover, &r.motion.seconder].into_iter().flatten() {
+                let Some(k) = it.paragraphs.iter().position(|q| q.span.contains(p.span)).or(block.paragraph) else {
+                    continue;
+                };
+                let entry = it.paragraphs[k].list.iter().position(|e| e.text.contains(p.span));
+                let para = &mut paragraphs[k];
+                let list = match entry {
+                    Some(e) => &mut para.list[e].speakers,
+                    None => &mut para.speakers,
+                };
+                add_speaker(list, turns.full_name(p.clone()));
+            }
+        }
         // Owners in an "Action" column ("... was in hand.    Clerk"): a new action, or the owner
         // of the action already read there; in a decision's text, the decision's action.
         if !it.spoken {

@@ -90,6 +90,15 @@ fn person_after(re: &Regex, text: &str, base: usize) -> Option<Mention> {
                 first.span = Span::new(first.span.start, first.span.start + name.len());
             }
         }
+        // "Sponsor: Ann Smith Second: Bob Jones": the next cue is not part of the name.
+        if let Some(name) = first.name.as_deref() {
+            if let Some((head, last)) = name.rsplit_once(' ') {
+                if matches!(last, "Second" | "Seconder" | "Seconded" | "Sponsor" | "Proposer" | "Mover") {
+                    first.span = Span::new(first.span.start, first.span.start + head.len());
+                    first.name = Some(head.to_string());
+                }
+            }
+        }
         return Some(first);
     }
     if let Some(n) = BARE_NAME.find(rest) {
@@ -402,6 +411,10 @@ mod tests {
         assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name).as_deref(), Some("Joubin Jabbari"));
         let t = "- Sponsor: Sherif Mansour\n- Second: Grant Ongers\n";
         assert_eq!(person_after(&SECONDER, t, 0).and_then(|m| m.name).as_deref(), Some("Grant Ongers"));
+        let t = "Sponsor: Avi Douglen Second: Matt Tesauro";
+        let m = person_after(&MOVER, t, 0).expect("mover");
+        assert_eq!((m.name.as_deref(), m.span), (Some("Avi Douglen"), Span::new(9, 20)));
+        assert_eq!(person_after(&SECONDER, t, 0).and_then(|m| m.name).as_deref(), Some("Matt Tesauro"));
         let t = "Payments approved. Prop CP, 2nd RC, All agreed.";
         assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name).as_deref(), Some("CP"));
         assert_eq!(person_after(&SECONDER, t, 0).and_then(|m| m.name).as_deref(), Some("RC"));

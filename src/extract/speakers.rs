@@ -926,13 +926,19 @@ const NOT_TURNS: &[&str] = &[
     "Actions",
     "Agenda",
     "Agreed",
+    "Applicant",
     "Aye",
     "Ayes",
+    "Background",
     "Chair",
     "Conclusion",
     "Date",
     "Decision",
+    "Details",
     "Email",
+    "Everyone",
+    "Expenses",
+    "Income",
     "Item",
     "Location",
     "Minutes",
@@ -942,6 +948,8 @@ const NOT_TURNS: &[&str] = &[
     "Note",
     "Notes",
     "Outcome",
+    "Passed",
+    "Passes",
     "Present",
     "Proposed",
     "Question",
@@ -950,16 +958,67 @@ const NOT_TURNS: &[&str] = &[
     "Resolution",
     "Resolved",
     "Result",
+    "Results",
+    "Revenue",
     "Scribe",
     "Seconded",
+    "See",
+    "Slide",
+    "Slides",
     "Summary",
     "Time",
     "Topic",
     "Update",
     "Venue",
     "Vote",
+    "Votes",
     "Yes",
 ];
+
+/// Labels naming a person's part rather than the person ("Presenter: Kevin Gibbons (KG)").
+/// Presenting, proposing and seconding are speaking (GOLD.md). Sorted: `contains` bisects.
+const PART_LABELS: &[&str] = &["Mover", "Presenter", "Presenters", "Proposer", "Second", "Seconder", "Sponsor"];
+
+/// The person written right after a part label, up to the end of the line, a bracket, a comma
+/// or a sentence's full stop: "Cllr P Norris" in "Proposer: Cllr P Norris. 2nd: Cllr G Key".
+fn named_after_label(text: &str, from: usize, base: usize) -> Option<Mention> {
+    let rest = &text[from..];
+    let mut line = &rest[..rest.find(['\n', '(', ',', ';', '[', '*', ':']).unwrap_or(rest.len())];
+    // "Sponsor: Avi Douglen Second: Matt Tesauro": the next label ends the name.
+    if rest[line.len()..].starts_with(':') {
+        let words = line.trim_end();
+        if let Some((head, last)) = words.rsplit_once(' ') {
+            if contains(PART_LABELS, last) {
+                line = head;
+            }
+        }
+    }
+    // A full stop ends the name unless it follows an initial or a title ("Cllr P. Norris").
+    let mut end = line.len();
+    for (i, _) in line.match_indices('.') {
+        let word = line[..i].rsplit(' ').next().unwrap_or("");
+        if word.chars().count() >= 2 && !contains(TITLES, word) {
+            end = i;
+            break;
+        }
+    }
+    let raw = line[..end].trim_end();
+    let lead = raw.len() - raw.trim_start().len();
+    let name = clean_title(raw);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let titled = words.len() >= 2 && contains(TITLES, words[0].trim_end_matches('.'));
+    if words.len() > 5 || !(titled || plausible_name(&name)) {
+        return None;
+    }
+    let start = base + from + lead;
+    Some(Mention {
+        name: Some(name),
+        role: None,
+        organisation: None,
+        span: Span::new(start, base + from + raw.len()),
+        speaks: true,
+    })
+}
 
 static TURN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -1035,6 +1094,11 @@ pub(crate) fn turn_in(text: &str, base: usize, spoken: bool) -> Option<(Mention,
     }
     let raw = c.get(T_BOLD).or(c.get(T_BOLD2)).or(c.get(T_IT)).or(c.get(T_IT2)).or(c.get(T_NAME)).or(c.get(T_RNAME))?;
     let name = clean_title(raw.as_str().trim());
+    // "Presenter: Chris de Almeida (CDA)", "Sponsor: Joubin Jabbari": the label names the
+    // part; the person after it is the one who speaks.
+    if contains(PART_LABELS, &name) {
+        return named_after_label(text, whole.end(), base).map(|m| (m, false));
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || NOT_TURNS.contains(&words[0]) || contains(NOT_NAME_WORDS, &name) {
         return None;
@@ -1118,5 +1182,30 @@ mod turn_tests {
         assert_eq!(t("Note: the hall is booked"), None);
         assert_eq!(t("The Chairman said that"), None);
         assert_eq!(t("Great Mans Way: text"), None);
+    }
+
+    #[test]
+    fn part_labels_name_the_person_after_them() {
+        assert_eq!(t("Presenter: Chris de Almeida (CDA)"), Some((Some("Chris de Almeida".into()), None, false)));
+        assert_eq!(t("Presenter: Kevin Gibbons (KG)"), Some((Some("Kevin Gibbons".into()), None, false)));
+        assert_eq!(
+            t("Sponsor: Joubin Jabbari\nSecond: Vandana Verma"),
+            Some((Some("Joubin Jabbari".into()), None, false))
+        );
+        assert_eq!(
+            t("Proposer: Cllr P. Norris. 2nd: Cllr G Koopowitz."),
+            Some((Some("Cllr P. Norris".into()), None, false))
+        );
+        let m = turn_in("Second: Vandana Verma", 10, false).expect("turn").0;
+        assert_eq!(m.span, Span::new(18, 31), "the span is the name's");
+        assert_eq!(t("Sponsor: TBA"), None);
+        assert_eq!(t("Sponsor: Avi Douglen Second: Matt Tesauro"), Some((Some("Avi Douglen".into()), None, false)));
+        assert_eq!(
+            t("**Sponsor:** Ricardo Griffith **Second:** Avi Douglen"),
+            Some((Some("Ricardo Griffith".into()), None, false))
+        );
+        assert_eq!(t("Background: Previously, honorary membership was"), None);
+        assert_eq!(t("Revenue: On an accrual basis"), None);
+        assert!(PART_LABELS.windows(2).all(|w| w[0] < w[1]), "sorted for contains");
     }
 }
