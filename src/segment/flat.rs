@@ -147,6 +147,76 @@ pub(crate) fn cut_inline_refs(text: &str, lines: Vec<Line>) -> Vec<Line> {
     out
 }
 
+/// Roman numerals for inline points, in order.
+const ROMAN: [&str; 20] = [
+    "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii",
+    "xviii", "xix", "xx",
+];
+
+/// Where a paragraph whose points were run together on one line should be cut: "i. Newsletters
+/// ... ii. Email from a resident ... iii. Letter from ...". The text must start with the first
+/// label ("i." / "a." / "(i)" / "(a)" / "i)"); each later point is the next label of the same
+/// series and style, before a capital letter and after a space; a letter label (and "v", "x")
+/// also after the end of a sentence (". ", ": ", "; "). Offsets are of the labels after the
+/// first; none when the series does not go on.
+pub(crate) fn inline_points(s: &str) -> Vec<usize> {
+    let (open, first, close) = if let Some(rest) = s.strip_prefix('(') {
+        ("(", rest.chars().next(), ")")
+    } else {
+        let c = s.chars().next();
+        let close = s.get(1..2).unwrap_or("");
+        ("", c, if close == ")" { ")" } else { "." })
+    };
+    let Some(first) = first else { return Vec::new() };
+    let roman = first == 'i';
+    let series: Vec<String> = match first {
+        'i' => ROMAN.iter().map(|r| r.to_string()).collect(),
+        'a' => ('a'..='z').map(String::from).collect(),
+        _ => return Vec::new(),
+    };
+    let head = format!("{open}{}{close}", series[0]);
+    if !s.starts_with(&head) || !s[head.len()..].starts_with([' ', '\t']) {
+        return Vec::new();
+    }
+    let mut cuts = Vec::new();
+    let mut from = head.len();
+    for next in &series[1..] {
+        let label = format!("{open}{next}{close}");
+        let found = s[from..].match_indices(&label).map(|(i, _)| from + i).find(|&at| {
+            let before = s[..at].trim_end_matches([' ', '\t']);
+            let after = &s[at + label.len()..];
+            // Roman numerals past "i" are not words: after any word will do. A letter must
+            // follow a sentence's end ("plan a. The" is not a point).
+            let ended = before.ends_with(['.', ':', ';', '!', '?']) || roman && next.len() > 1;
+            before.len() < at
+                && ended
+                && after.starts_with([' ', '\t'])
+                && after.trim_start().chars().next().is_some_and(char::is_uppercase)
+        });
+        match found {
+            Some(at) => {
+                cuts.push(at);
+                from = at + label.len();
+            }
+            None => break,
+        }
+    }
+    cuts
+}
+
+/// Does label `next` come right after `prev` in a roman ("iv", "v") or letter ("h", "i")
+/// series? "i", "v" and "x" may be either: "i" is followed by "ii" or "j".
+pub(crate) fn follows(prev: &str, next: &str) -> bool {
+    let roman = ROMAN.iter().position(|r| *r == prev).is_some_and(|k| ROMAN.get(k + 1) == Some(&next));
+    let mut p = prev.chars();
+    let mut n = next.chars();
+    let letter = match (p.next(), p.next(), n.next(), n.next()) {
+        (Some(a), None, Some(b), None) => a.is_ascii_lowercase() && b as u32 == a as u32 + 1,
+        _ => false,
+    };
+    roman || letter
+}
+
 fn piece(text: &str, start: usize, end: usize) -> Line {
     let span = Span::new(start, end);
     Line { span, content: trim_span(text, span) }
@@ -159,6 +229,43 @@ mod tests {
 
     fn cut(text: &str) -> Vec<&str> {
         cut_inline_refs(text, lines(text)).iter().map(|l| &text[l.content.start..l.content.end]).collect()
+    }
+
+    #[test]
+    fn series() {
+        assert!(follows("iv", "v") && follows("viii", "ix") && follows("b", "c"));
+        assert!(follows("h", "i") && follows("i", "ii") && follows("i", "j"));
+        assert!(!follows("iv", "vi") && !follows("z", "aa") && !follows("1", "2") && !follows("ii", "b"));
+    }
+
+    #[test]
+    fn inline_points_in_series() {
+        let cut = |s: &'static str| inline_points(s).iter().map(|&at| &s[at..]).collect::<Vec<_>>();
+        let t = "i. Newsletters: Norfolk ii. Email from a resident. It was agreed. iii. Letter from Lily.";
+        assert_eq!(
+            cut(t),
+            vec!["ii. Email from a resident. It was agreed. iii. Letter from Lily.", "iii. Letter from Lily."]
+        );
+        // The next label must follow a sentence's end and come before a capital letter.
+        assert!(inline_points("i. Plans ii. 19/00416/F").is_empty());
+        assert!(inline_points("a. The plan b. The hall").is_empty(), "a letter needs a sentence end");
+        assert_eq!(
+            cut("i. A ii. B iii. C iv. D v. E"),
+            vec!["ii. B iii. C iv. D v. E", "iii. C iv. D v. E", "iv. D v. E"]
+        );
+        assert_eq!(
+            cut("i. New plans. ii. 19/00416/F. No objections. ii. Decisions noted"),
+            vec!["ii. Decisions noted"]
+        );
+        assert_eq!(
+            cut("(a) The hall. (b) The field. (c) The road."),
+            vec!["(b) The field. (c) The road.", "(c) The road."]
+        );
+        assert_eq!(cut("a) Hall; b) Field"), vec!["b) Field"]);
+        // Not a series: "i" is not where the text starts, or the second label is missing.
+        assert!(inline_points("The i. Hall. ii. Field").is_empty());
+        assert!(inline_points("i. Hall. iii. Field").is_empty());
+        assert!(inline_points("ii. Hall. iii. Field").is_empty());
     }
 
     #[test]

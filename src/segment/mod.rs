@@ -318,7 +318,14 @@ fn pieces(text: &str, lines: &[Line], body: Span) -> (Vec<Piece>, Option<usize>)
                             break;
                         }
                     }
-                    out.push(Piece { span, after_break });
+                    // "i. Newsletters ... ii. Email ... iii. Letter" run together on one line.
+                    let mut from = span.start;
+                    for at in flat::inline_points(&text[span.start..span.end]) {
+                        out.push(Piece { span: trim_span(text, Span::new(from, span.start + at)), after_break });
+                        after_break = false;
+                        from = span.start + at;
+                    }
+                    out.push(Piece { span: Span::new(from, span.end), after_break });
                     after_break = false;
                     break;
                 }
@@ -373,7 +380,7 @@ fn item_body(text: &str, lines: &[Line], body: Span, item: &mut ItemBlock) {
         let lb = label(s);
         let res_open = matches!(open, Open::Decision | Open::Clause);
         match lb {
-            Some(lb) if res_open && is_clause_label(lb.kind, numeric_paras) => {
+            Some(lb) if res_open && is_clause_label(lb.kind, numeric_paras) && !next_paragraph(item, &lb) => {
                 let r = item.resolutions.last_mut().expect("open decision");
                 let body_span = Span::new(span.start + lb.body_offset, span.end);
                 if lb.kind != LabelKind::Bullet {
@@ -433,6 +440,17 @@ fn item_body(text: &str, lines: &[Line], body: Span, item: &mut ItemBlock) {
             }
         }
     }
+}
+
+/// "iv. It was agreed that ... v. The BCKLWN will ...": a label that continues the series of
+/// the item's paragraph labels is the next paragraph, not a clause of the open decision.
+fn next_paragraph(item: &ItemBlock, lb: &labels::Label) -> bool {
+    lb.kind == LabelKind::Sub
+        && item
+            .paragraphs
+            .last()
+            .and_then(|p| p.label.as_ref())
+            .is_some_and(|(prev, kind)| *kind == LabelKind::Sub && flat::follows(prev, &lb.text))
 }
 
 fn lb_attaches(open: Open) -> bool {
@@ -524,8 +542,13 @@ fn transcript_body(text: &str, body: Span, item: &mut ItemBlock) {
 fn narrative_decisions(text: &str, item: &mut ItemBlock) {
     // Blocks that are only an outcome ("Unanimously agreed" on its own line) do not stop the
     // narrative search: they record the outcome of a proposal written before them.
-    let bare_blocks =
-        item.resolutions.iter().all(|r| r.clauses.is_empty() && decisions::is_outcome_only(line_of(text, r.span)));
+    // Nor do sentences that open a paragraph ("iv. It was agreed that ..."): they are
+    // narrative too, and the paragraph may hold more of them.
+    let bare_blocks = item.resolutions.iter().all(|r| {
+        r.clauses.is_empty()
+            && (decisions::is_outcome_only(line_of(text, r.span))
+                || text[r.span.start..].starts_with(char::is_lowercase))
+    });
     if !item.resolutions.is_empty() && !bare_blocks {
         return;
     }
