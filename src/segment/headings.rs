@@ -639,8 +639,10 @@ pub(super) fn colon_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         if NOT_COLON_TITLES.contains(&head.to_lowercase().as_str()) {
             continue;
         }
-        // A person's name before a colon is a speaker turn, not a title.
-        if words.len() <= 3 && super::super::extract::looks_like_person(head) {
+        // A person's name before a colon is a speaker turn, not a title; a phrase alone on
+        // its line ("Inter-Village Games:") heads what follows.
+        let alone = c[colon + 1..].trim().is_empty();
+        if words.len() <= 3 && !alone && super::super::extract::looks_like_person(head) {
             continue;
         }
         let title = Span::new(l.content.start, l.content.start + head.len());
@@ -743,6 +745,19 @@ mod tests {
         assert_eq!(titles, vec!["Present", "Apologies: None", "Matters Arising"]);
         // The body starts after the colon.
         assert!(text[hs[2].body_start..].starts_with("The allotment"));
+    }
+
+    #[test]
+    fn colon_titles_alone_on_their_line_even_when_name_like() {
+        let text = "Co-option:\n\nA letter was read.\n\nInter-Village Games:\n\nIt was agreed.\n\nWar Memorials:\n\nNoted.\n\nRoger Partridge: I will visit.\n";
+        let lines = crate::segment::lines::lines(text);
+        let titles: Vec<&str> =
+            colon_headings(text, &lines).iter().map(|h| h.title.map_or("", |t| &text[t.start..t.end])).collect();
+        assert_eq!(
+            titles,
+            vec!["Co-option", "Inter-Village Games", "War Memorials"],
+            "a name with words after it is a turn"
+        );
     }
 
     #[test]
