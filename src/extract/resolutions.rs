@@ -77,10 +77,26 @@ static INITIALS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z]{2,4}\b")
 /// The first person mention right after a "proposed by"/"seconded by" cue in `text`, or the
 /// person named just before the verb ("Cllr X proposed, seconded by Cllr Y").
 fn person_after(re: &Regex, text: &str, base: usize) -> Option<Mention> {
-    let m = re.find(text)?;
+    // "It is moved, and seconded to adjourn. ... Sponsor: Sherif Mansour": a cue with no name
+    // after it gives way to the next cue.
+    re.find_iter(text).find_map(|m| person_after_cue(m, text, base))
+}
+
+fn person_after_cue(m: regex::Match<'_>, text: &str, base: usize) -> Option<Mention> {
     let rest = &text[m.end()..];
-    let first = mentions(rest, base + m.end()).into_iter().next();
-    if let Some(mut first) = first.filter(|f| f.span.start - (base + m.end()) <= 3) {
+    let first = mentions(rest, base + m.end()).into_iter().next().map(|mut f| {
+        // "Sponsor: Ann Smith Second: Bob Jones": the next cue is not part of the name.
+        if let Some((head, last)) = f.name.as_deref().and_then(|n| n.rsplit_once(' ')) {
+            if matches!(last, "Second" | "Seconder" | "Seconded" | "Sponsor" | "Proposer" | "Mover") {
+                f.span = Span::new(f.span.start, f.span.start + head.len());
+                f.name = Some(head.to_string());
+            }
+        }
+        f
+    });
+    // "Proposed Focused Changes: Invitation to ...": a title, not a mover.
+    let titled_after = |f: &Mention| text[f.span.end - base..].starts_with(':');
+    if let Some(mut first) = first.filter(|f| f.span.start - (base + m.end()) <= 3 && !titled_after(f)) {
         // A name ends its line: "Sponsor: Joubin Jabbari\nSecond: ..." is not "Jabbari Second".
         let local = first.span.start - base - m.end()..first.span.end - base - m.end();
         if let Some(nl) = rest[local.clone()].find('\n') {
@@ -90,16 +106,15 @@ fn person_after(re: &Regex, text: &str, base: usize) -> Option<Mention> {
                 first.span = Span::new(first.span.start, first.span.start + name.len());
             }
         }
-        // "Sponsor: Ann Smith Second: Bob Jones": the next cue is not part of the name.
-        if let Some(name) = first.name.as_deref() {
-            if let Some((head, last)) = name.rsplit_once(' ') {
-                if matches!(last, "Second" | "Seconder" | "Seconded" | "Sponsor" | "Proposer" | "Mover") {
-                    first.span = Span::new(first.span.start, first.span.start + head.len());
-                    first.name = Some(head.to_string());
-                }
-            }
-        }
         return Some(first);
+    }
+    // "Second: TBA" names nobody; nor does an outcome ("PAG seconded Agreed").
+    let word = rest.split(|c: char| !c.is_alphanumeric() && c != '/').next().unwrap_or("");
+    if matches!(
+        word,
+        "TBA" | "TBC" | "TBD" | "None" | "N/A" | "Nobody" | "Agreed" | "Carried" | "Approved" | "All" | "Unanimously"
+    ) {
+        return None;
     }
     if let Some(n) = BARE_NAME.find(rest) {
         let name = n.as_str().trim_end_matches([',', ';', '.', '\n', '(', ' ', '\t']);
@@ -132,11 +147,32 @@ fn subject_of(re: &Regex, text: &str, base: usize) -> Option<Mention> {
     if verb.as_str() == "seconded" {
         return None;
     }
-    mentions(&text[..verb.start()], base).into_iter().rev().find(|m| {
+    let before = &text[..verb.start()];
+    let found = mentions(before, base).into_iter().rev().find(|m| {
         let end = m.span.end - base;
-        m.name.is_some() && text[end..verb.start()].trim().is_empty()
+        m.name.is_some() && before[end..].trim().is_empty()
+    });
+    // "Guy de Montfort proposed that ...": a name with a particle, at the sentence's start.
+    found.or_else(|| {
+        let c = SUBJECT_NAME.captures(before)?;
+        let name = c.get(1)?;
+        let words: Vec<&str> = name.as_str().split_whitespace().collect();
+        if words.iter().any(|w| super::lexicon::contains(super::lexicon::NOT_NAME_WORDS, w)) {
+            return None;
+        }
+        let span = Span::new(base + name.start(), base + name.end());
+        Some(Mention { name: Some(name.as_str().to_string()), role: None, organisation: None, span, speaks: false })
     })
 }
+
+/// Two to four capitalised words (a particle allowed between them) ending the text and
+/// starting it or a sentence.
+static SUBJECT_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[.;:]\s+)([A-Z][\w'’-]+(?:[ \t]+(?:(?:de|van|von|der|la|le|du|da|di)[ \t]+)?[A-Z][\w'’-]+){1,3})\s*$",
+    )
+    .expect("subject name regex")
+});
 
 /// Build a model resolution from a decision block. `context` is the surrounding paragraph
 /// (a mover may be named before the keyword).
@@ -415,6 +451,16 @@ mod tests {
         let m = person_after(&MOVER, t, 0).expect("mover");
         assert_eq!((m.name.as_deref(), m.span), (Some("Avi Douglen"), Span::new(9, 20)));
         assert_eq!(person_after(&SECONDER, t, 0).and_then(|m| m.name).as_deref(), Some("Matt Tesauro"));
+        let t = "\"It is moved, and seconded to adjourn.\"\n\nSponsor: Sherif Mansour\nSecond: TBA\n";
+        assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name).as_deref(), Some("Sherif Mansour"));
+        assert_eq!(person_after(&SECONDER, t, 0).and_then(|m| m.name), None);
+        let t = "Ray resigned. Guy de Montfort proposed that Ray Thompson be elected.";
+        assert_eq!(subject_mover(t, 0).and_then(|m| m.name).as_deref(), Some("Guy de Montfort"));
+        assert_eq!(subject_mover("The Council proposed that", 0).and_then(|m| m.name), None);
+        let t = "FRE Proposed PAG seconded, agreed.\n\nFRE Proposed PAG seconded Agreed\n";
+        assert_eq!(person_after(&SECONDER, t, 0).and_then(|m| m.name), None);
+        let t = "Plan Document: Proposed Focused Changes: Invitation to make Representations.";
+        assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name), None);
         let t = "Payments approved. Prop CP, 2nd RC, All agreed.";
         assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name).as_deref(), Some("CP"));
         assert_eq!(person_after(&SECONDER, t, 0).and_then(|m| m.name).as_deref(), Some("RC"));
