@@ -96,6 +96,7 @@ pub const SPEECH_VERBS: &[&str] = &[
     "moves",
     "noted",
     "notes",
+    "notified",
     "objected",
     "offered",
     "outlined",

@@ -231,8 +231,11 @@ fn speakers_of(src: &Source, span: Span, people: &mut people::People, turns: &Tu
     let turn = turns.speaker(text, span.start, spoken);
     let skip = turn.as_ref().map_or(0, |m| m.span.end - span.start);
     let mut found: Vec<Mention> = turn.into_iter().collect();
-    found.extend(mentions(&text[skip..], span.start + skip));
-    found.extend(turns.initial_speakers(&text[skip..], span.start + skip));
+    // In a transcript the turns are the speakers: "As the mayor mentioned, ..." is speech.
+    if !spoken {
+        found.extend(mentions(&text[skip..], span.start + skip));
+        found.extend(turns.initial_speakers(&text[skip..], span.start + skip));
+    }
     for m in found {
         let speaks = m.speaks;
         let p = to_person(m);

@@ -25,6 +25,12 @@ pub(crate) struct Mention {
     pub speaks: bool,
 }
 
+/// The speech verbs for a verbose (`(?x)`) pattern, where a plain space would be ignored:
+/// "had spoken" must not become "hadspoken".
+fn verb_alternation() -> String {
+    alternation(SPEECH_VERBS).replace(' ', r"\s+")
+}
+
 fn alternation(words: &[&str]) -> String {
     let mut w: Vec<&str> = words.to_vec();
     w.sort_by_key(|s| std::cmp::Reverse(s.len()));
@@ -36,15 +42,23 @@ const NAME: &str = r"(?:Mc|Mac|O'|O’)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*";
 static MENTION: LazyLock<FastRegex> = LazyLock::new(|| {
     let titles = alternation(TITLES);
     let offices = alternation(OFFICES);
+    let lower: Vec<String> = OFFICES.iter().map(|o| o.to_lowercase()).collect();
+    let lower = alternation(&lower.iter().map(String::as_str).collect::<Vec<_>>()).replace(' ', r"\s+");
+    let passing = TRANSIENT.join("|");
     let pattern = format!(
         r"(?x)
         (?P<titled>\b(?:{titles})\.?(?:\s+(?:[A-Z]\.?\s*){{1,3}})?(?:\s+{NAME}){{1,2}})
-      | (?P<office>\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Z][a-z]+\s+)?(?:{offices})\b)
+      | (?P<office>\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Z][a-z]+\s+)?(?:{offices})\b
+          | \b[Tt]he\s+(?:(?:{passing})\s+)?(?:{lower})\b)
       | (?P<plain>\b{NAME}(?:\s+{NAME}){{1,2}})
     "
     );
     FastRegex::new(&pattern).expect("mention regex")
 });
+
+/// Words before an office that say when its holder holds it ("the outgoing secretary"): not
+/// part of the role.
+const TRANSIENT: &[&str] = &["acting", "former", "incoming", "new", "outgoing", "retiring"];
 
 /// Which alternative of `MENTION` matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,7 +127,7 @@ const M_OFFICE: usize = 2;
 const M_PLAIN: usize = 3;
 
 static TAIL_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    let verbs = alternation(SPEECH_VERBS);
+    let verbs = verb_alternation();
     let pattern = format!(
         r"(?x)^
         \s+(?:(?:also|then|further|again|subsequently|briefly|formally|kindly|had|has|have|duly|verbally|jointly|both)\s+)*
@@ -428,7 +442,8 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
             // "Cllr Smith The" cannot happen: NAME needs lower-case letters after a capital.
             Kind::Titled => (Some(clean_title(m.as_str())), None),
             Kind::Office => {
-                let words: Vec<&str> = m.as_str().split_whitespace().skip(1).collect();
+                let words: Vec<&str> =
+                    m.as_str().split_whitespace().skip(1).filter(|w| !TRANSIENT.contains(w)).collect();
                 (None, Some(words.join(" ")))
             }
             Kind::Plain => {
@@ -666,6 +681,17 @@ mod tests {
         assert_eq!(speakers("A Partnership Member advised that"), vec![(None, s("Partnership Member"), None)]);
         assert!(speakers("Members asked several questions. The Committee noted the report.").is_empty());
         assert!(speakers("Officers explained that").is_empty());
+        // Written in lower case after "the", without a word saying when it is held.
+        assert_eq!(speakers("The outgoing secretary tabled copies"), vec![(None, s("secretary"), None)]);
+        assert_eq!(speakers("the clerk reported that"), vec![(None, s("clerk"), None)]);
+        assert!(speakers("a member asked whether").is_empty());
+    }
+
+    #[test]
+    fn two_word_verbs_in_the_verbose_pattern() {
+        assert_eq!(speakers("The Chairman had spoken to the Officer"), vec![(None, s("Chairman"), None)]);
+        assert_eq!(speakers("Cllr Jones paid tribute to the Clerk"), vec![(s("Cllr Jones"), None, None)]);
+        assert_eq!(speakers("The Vice Chair notified the public"), vec![(None, s("Vice Chair"), None)]);
     }
 
     #[test]
@@ -731,7 +757,7 @@ mod tests {
     /// The regex `tail` replaced (see `TAIL_VERB`), as it was.
     fn old_tail(after: &str) -> Option<Tail<'_>> {
         static OLD: LazyLock<Regex> = LazyLock::new(|| {
-            let verbs = alternation(SPEECH_VERBS);
+            let verbs = verb_alternation();
             let pattern = format!(
                 r"(?x)^
                 (?:\s*\((?P<paren>[^()]{{2,200}})\))?
