@@ -260,10 +260,20 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
     let turns = Turns::new(src, outline, &meeting.attendance);
     // Asked only when a decision states a tally: most documents never need the scan.
     let remote_votes = std::cell::OnceCell::new();
-    for p in meeting.attendance.present.iter().chain(&meeting.attendance.in_attendance) {
+    let a = &meeting.attendance;
+    for p in a.present.iter().chain(&a.in_attendance) {
         if p.role.is_some() || p.organisation.is_some() {
             people.add(p, false);
         }
+    }
+    // "Cllr Martin Storey, Norfolk County Council" sent apologies: the organisation is his.
+    // What follows an apology in brackets is mostly its reason, not a role.
+    let own_initials = |p: &Person| {
+        p.organisation.as_deref().zip(p.name.as_deref()).is_some_and(|(o, n)| people::is_initials_of(o, n))
+    };
+    let plain = |p: &Person| p.organisation.as_deref().is_some_and(|o| !o.contains(['(', ')']));
+    for p in a.apologies.iter().chain(&a.absent).filter(|p| plain(p) && !own_initials(p)) {
+        people.add(&Person { role: None, ..p.clone() }, false);
     }
     let mut items = Vec::new();
     let mut declarations = Vec::new();
@@ -404,7 +414,16 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
         let title = it.title.map(|t| src.get(t).to_string());
         if let Some(t) = it.title {
             for m in mentions(src.get(t), t.start) {
-                if m.role.is_some() {
+                // "Cllr Colin Sampson (BCKLWN)"; not "Exponentiation Operator (RW)", a topic
+                // and its presenter's initials.
+                let titled = m
+                    .name
+                    .as_deref()
+                    .and_then(|n| n.split_whitespace().next())
+                    .is_some_and(|w| lexicon::contains(lexicon::TITLES, w.trim_end_matches('.')));
+                let initials =
+                    m.organisation.as_deref().zip(m.name.as_deref()).is_some_and(|(o, n)| people::is_initials_of(o, n));
+                if m.role.is_some() || m.organisation.is_some() && titled && !initials {
                     people.add(&to_person(m), false);
                 }
             }

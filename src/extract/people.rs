@@ -116,7 +116,98 @@ pub(crate) fn role_mentions(text: &str) -> Vec<Person> {
             out.push(person(name, &c["role"]));
         }
     }
+    out.extend(appointed_roles(text));
+    for c in NAME_AT_ACRONYM.captures_iter(text) {
+        let name = c.name("name").expect("name");
+        if super::looks_like_person(name.as_str()) && !is_initials_of(&c["org"], name.as_str()) {
+            out.push(Person {
+                name: Some(one_line(name.as_str())),
+                role: None,
+                organisation: Some(c["org"].to_string()),
+                span: crate::source::Span::new(name.start(), name.end()),
+            });
+        }
+    }
     out.sort_by_key(|p| p.span.start);
+    out
+}
+
+/// A role given by a decision (GOLD.md "Roles"): "the appointment of Max Bergin as Internal
+/// Auditor for 2018/19", "that Jean Markwell be co-opted as parish councillor", "Ray Thompson
+/// was elected as Vice Chairman".
+static APPOINTED: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}";
+    Regex::new(&format!(
+        r"(?:\b(?:appointment|election|co-option)\s+of|\b(?:appoint|appointed|elect|elected|co-opt|co-opted))\s+(?P<n1>{name})\s+as\s+(?:the\s+|a\s+|an\s+)?(?P<r1>[A-Za-z][A-Za-z-]*(?:[ \t]+[A-Za-z][A-Za-z-]*){{0,4}})|(?P<n2>{name})\s+(?:be|was|is|has\s+been|were)\s+(?:duly\s+)?(?:appointed|elected|re-elected|co-opted)\s+as\s+(?:the\s+|a\s+|an\s+)?(?P<r2>[A-Za-z][A-Za-z-]*(?:[ \t]+[A-Za-z][A-Za-z-]*){{0,4}})"
+    ))
+    .expect("appointed regex")
+});
+
+/// "an email from Alan Gomm at BCKLWN", "contacted Alan Gomm at the BCKLWN": after a word
+/// that takes a person, a name, then "at" an organisation written as an acronym of three or
+/// more letters. Not "information on Neighbourhood Plans at the NALC conference", nor "of"
+/// ("Executive Director of NCC").
+static NAME_AT_ACRONYM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:from|to|with|by|contacted|emailed|phoned|met)\s+(?P<name>[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+)\s+at\s+(?:the\s+)?(?P<org>[A-Z][A-Z&]{2,7})\b")
+        .expect("name at acronym regex")
+});
+
+/// Words that start the next sentence when a full stop is missing ("as Chairman Proposed by").
+const NEXT_SENTENCE: &[&str] = &["A", "Agreed", "All", "Carried", "It", "Proposed", "Seconded", "The", "This"];
+
+/// "Pam Bullas (PB)": the letters are the person's initials, not an organisation.
+pub(crate) fn is_initials_of(letters: &str, name: &str) -> bool {
+    let initials: String = name.split_whitespace().filter_map(|w| w.chars().next()).collect();
+    letters.len() >= 2 && initials.ends_with(letters)
+}
+
+/// Words that end a role taken from an appointment ("as Internal Auditor for 2018/19").
+const AFTER_ROLE: &[&str] =
+    &["and", "as", "at", "by", "for", "from", "in", "of", "on", "the", "this", "to", "until", "with"];
+
+fn appointed_roles(text: &str) -> Vec<Person> {
+    if !(text.contains("appoint") || text.contains("elect") || text.contains("co-opt")) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for c in APPOINTED.captures_iter(text) {
+        let (Some(name), Some(role)) = (c.name("n1").or(c.name("n2")), c.name("r1").or(c.name("r2"))) else {
+            continue;
+        };
+        // A capitalised role ends at its first lower-case word ("Internal Auditor seconded").
+        let capital = role.as_str().starts_with(|c: char| c.is_uppercase());
+        let words: Vec<&str> = role
+            .as_str()
+            .split_whitespace()
+            .take_while(|w| {
+                let ends = AFTER_ROLE.contains(&w.to_lowercase().as_str())
+                    || NEXT_SENTENCE.contains(w)
+                    || capital && w.starts_with(|c: char| c.is_lowercase());
+                !ends
+            })
+            .collect();
+        // A title inside the captured words starts the name ("5 Votes Cllr Mack").
+        let (mut title_at, mut pos) = (0, 0);
+        let words_of_name = name.as_str();
+        for w in words_of_name.split_whitespace() {
+            let at = pos + words_of_name[pos..].find(w).unwrap_or(0);
+            if super::lexicon::contains(super::lexicon::TITLES, w.trim_end_matches('.')) {
+                title_at = at;
+            }
+            pos = at + w.len();
+        }
+        let start = name.start() + title_at;
+        let person = &text[start..name.end()];
+        if words.is_empty() || !super::looks_like_person(person) {
+            continue;
+        }
+        out.push(Person {
+            name: Some(person.split_whitespace().collect::<Vec<_>>().join(" ")),
+            role: Some(words.join(" ")),
+            organisation: None,
+            span: crate::source::Span::new(start, name.end()),
+        });
+    }
     out
 }
 
@@ -266,6 +357,48 @@ static NAME_COMMA_ROLE: LazyLock<Regex> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn roles_given_by_a_decision() {
+        let roles = |t: &str| -> Vec<(String, String)> {
+            appointed_roles(t).into_iter().map(|p| (p.name.unwrap(), p.role.unwrap())).collect()
+        };
+        let pair = |n: &str, r: &str| (n.to_string(), r.to_string());
+        assert_eq!(
+            roles("i. The Councillors agreed the appointment of Max Bergin as Internal Auditor for 2018/19 year end."),
+            vec![pair("Max Bergin", "Internal Auditor")]
+        );
+        assert_eq!(
+            roles("Cllr Nicholas-Letch proposed that Jean Markwell be co-opted as parish councillor. Agreed."),
+            vec![pair("Jean Markwell", "parish councillor")]
+        );
+        assert_eq!(
+            roles("Ray Thompson was elected as the Vice Chairman of the Association."),
+            vec![pair("Ray Thompson", "Vice Chairman")]
+        );
+        assert_eq!(roles("5 Votes Cllr Mack was elected as Vice Chairman."), vec![pair("Cllr Mack", "Vice Chairman")]);
+        assert_eq!(
+            roles("Mr Cross be appointed as Internal Auditor seconded by Cllr Hardy"),
+            vec![pair("Mr Cross", "Internal Auditor")]
+        );
+        assert_eq!(
+            roles("Cllr Hardy was elected as Chairman Proposed by Cllr Lintern"),
+            vec![pair("Cllr Hardy", "Chairman")]
+        );
+        assert!(is_initials_of("PB", "Pam Bullas") && !is_initials_of("NCC", "Andy Wallace"));
+        assert!(roles("The Council appointed Acme Services Ltd as contractor").is_empty(), "a firm is no person");
+        assert!(roles("The minutes were approved as a true record.").is_empty());
+    }
+
+    #[test]
+    fn a_name_at_an_acronym_is_of_that_organisation() {
+        let orgs: Vec<(Option<String>, Option<String>)> =
+            role_mentions("NC read out an email from Alan Gomm at BCKLWN regarding the Levy. I met Bob at BT.")
+                .into_iter()
+                .map(|p| (p.name, p.organisation))
+                .collect();
+        assert_eq!(orgs, vec![(Some("Alan Gomm".into()), Some("BCKLWN".into()))]);
+    }
 
     #[test]
     fn councillor_regex_twin_is_the_original() {
