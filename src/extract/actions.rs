@@ -62,11 +62,11 @@ static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 static OWNER_TO: LazyLock<FastRegex> = LazyLock::new(|| {
     FastRegex::new(
-        r"(?x)(?:^|[.;:,]\s+|\band\s+|\*\*\s*|\s|>)
+        r"(?x)(?:^|[.;:,]\s+|\band\s+|\*\*\s*|\s|>|\()
         (?P<owner>(?P<first>(?:[Tt]he\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*)
-            (?:,\s+(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*){0,4}(?:,?\s+(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*)?
+            (?:,\s+(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*){0,4}(?:,?\s+(?:and|&)\s+(?:the\s+|other\s+)?(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*)?
             |[Hh]e|[Ss]he|[Tt]hey)
-        \s+(?P<link>(?:was|were|has\s+been|had\s+been)\s+(?:asked|requested)\s+to|agreed\s+to|offered\s+to|volunteered\s+to|undertook\s+to|would\s+be|will\s+be|is\s+to|are\s+to|(?:is|are)\s+going\s+to|also\s+to|to\s+continue\s+to|to|will|would)
+        \s+(?P<link>(?:was|were|has\s+been|had\s+been)\s+(?:asked|requested)\s+to|(?:also\s+)?(?:agreed|offered|volunteered|undertook|asked)\s+to|would\s+be|will\s+be|is\s+to|are\s+to|(?:is|are)\s+going\s+to|also\s+to|to\s+continue\s+to|to|will|would)
         \s+(?P<verb>[a-z]+)\b",
     )
     .expect("owner regex")
@@ -179,11 +179,19 @@ fn owner_task(text: &str, base: usize) -> Option<Option<crate::model::Person>> {
         let o = c.name("owner")?;
         let before = text[..o.start()].split_whitespace().next_back().unwrap_or("");
         let last = o.as_str().split_whitespace().next_back().unwrap_or("");
+        let first_word = o.as_str().split_whitespace().next().unwrap_or("");
         // "X agreed to" is a task whatever precedes X ("representatives of the KCSP agreed
         // to provide"); a bare "X to" after a preposition is not.
         let bare = matches!(link, "to" | "will" | "would" | "is to" | "are to");
-        if bare && PREPOSITIONS.contains(&before) || super::dates::MONTHS.iter().any(|m| m.eq_ignore_ascii_case(last)) {
+        let month = |w: &str| super::dates::MONTHS.iter().any(|m| m.eq_ignore_ascii_case(w));
+        if bare && PREPOSITIONS.contains(&before) || month(last) {
             continue;
+        }
+        // "on the 26th April and the Clerk agreed to add ...": the owner follows the date.
+        if month(first_word) {
+            let Some(and) = o.as_str().find(" and ") else { continue };
+            let rest = &o.as_str()[and + 5..];
+            return Some(owner_person(rest, base + o.start() + and + 5));
         }
         // "Brian Terlson, Jordan Harband, and Bradley Farias will present": the first named.
         // Not a list of words that are no names ("Well, I would argue", "Daniel, I would").
@@ -194,6 +202,18 @@ fn owner_task(text: &str, base: usize) -> Option<Option<crate::model::Person>> {
         // "Need to define roles ...", "Plans to expand ...": a verb or noun opening a note.
         if NOT_OWNERS.contains(&o.as_str()) {
             continue;
+        }
+        // "Clerk asked to respond": minutes' shorthand for an officer given a task; "Cllr X
+        // asked to see the plans" is a request X made.
+        if link.ends_with("asked to") && !link.starts_with(['w', 'h']) {
+            let office = o
+                .as_str()
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| super::lexicon::contains(super::lexicon::OFFICES, w));
+            if !office {
+                continue;
+            }
         }
         let o = c.name("first").unwrap_or(o);
         return Some(owner_person(o.as_str(), base + o.start()));
@@ -424,8 +444,10 @@ fn sentences(text: &str, base: usize) -> Vec<Span> {
             }
             && !(b[i] == b'.' && crate::segment::lines::ends_in_abbreviation(&text[start..i])))
             || b[i] == b'\n';
-        // Raw HTML list and line breaks left in Markdown table cells ("<li>Matt will ask ...").
-        let tag_here = b[i] == b'<' && (b[i..].starts_with(b"<li>") || b[i..].starts_with(b"<br"));
+        // Raw HTML list and line breaks left in Markdown table cells ("<li>Matt will ask ..."),
+        // and bullets run together on one line ("(Cllr Crisp to request) • Sports & ...").
+        let tag_here = b[i] == b'<' && (b[i..].starts_with(b"<li>") || b[i..].starts_with(b"<br"))
+            || b[i..].starts_with("• ".as_bytes());
         if end_here {
             push_trimmed(text, base, start, i + 1, &mut out);
             start = i + 1;
@@ -465,6 +487,18 @@ mod tests {
         let owners: Vec<Option<String>> =
             from_text(&src, Span::new(0, t.len())).into_iter().map(|a| a.owner.and_then(|p| p.name)).collect();
         assert_eq!(owners, [None, Some("Matt".to_string())]);
+        let t = "• Almshouses report (Cllr Crisp to request) • Sports & Social Club (Cllr Gillet to request)";
+        let owners: Vec<Option<String>> = from_text(&Source::from_text(t), Span::new(0, t.len()))
+            .into_iter()
+            .map(|a| a.owner.and_then(|p| p.name))
+            .collect();
+        assert_eq!(owners, [Some("Cllr Crisp".to_string()), Some("Cllr Gillet".to_string())]);
+        let t = "The litter pick was on the 26th April and the Clerk agreed to add it. Clerk asked to respond. Cllr Hale asked to see the plans.";
+        let owners: Vec<(Option<String>, Option<String>)> = from_text(&Source::from_text(t), Span::new(0, t.len()))
+            .into_iter()
+            .filter_map(|a| a.owner.map(|p| (p.name, p.role)))
+            .collect();
+        assert_eq!(owners, [(None, Some("Clerk".to_string())), (None, Some("Clerk".to_string()))]);
         let note = "<li>Need to define roles and responsibilities.";
         assert!(from_text(&Source::from_text(note), Span::new(0, note.len())).is_empty());
     }
