@@ -18,10 +18,20 @@
 //! Unicode (a small class, and NBSP, a non-ASCII space, is common). [`FastRegex`] keeps both
 //! and picks the twin when the haystack allows it, the original otherwise: the results are
 //! those of the original pattern, always.
+//!
+//! On the other haystacks the original runs, and a Unicode `\b` keeps it off the lazy DFA:
+//! the PikeVM scans the whole haystack (a few documents' long texts cost about a tenth of all
+//! instructions). There [`FastRegex`] first runs a *relaxed* form of the original, with its
+//! boundaries `\b` and `\B` removed: it matches wherever the original does (an assertion
+//! removed only allows more), and it has no Unicode boundary, so it stays on the lazy DFA.
+//! The original cannot match before the relaxed form's leftmost match, so it is run from
+//! there (`captures_at` keeps the context before the start): no match of the relaxed form, no
+//! search of the original; otherwise the slow engine starts at the first place where a match
+//! may start, and stops at the match.
 
 use std::sync::OnceLock;
 
-use regex::{CaptureMatches, Captures, Regex};
+use regex::{CaptureMatches, Captures, Match, Matches, Regex};
 
 /// True when Unicode and ASCII word boundaries and word classes agree everywhere in `hay`: no
 /// non-ASCII character that `\w` matches (`is_word_character` is the regex crate's `\w`).
@@ -32,21 +42,30 @@ fn ascii_forms_agree(hay: &str) -> bool {
 /// `\b` and `\B` outside character classes, and `\w`, `\W`, `\d`, `\D` anywhere, written as
 /// their ASCII forms (the classes as nested classes, which mean the same inside a class).
 fn ascii_twin(pattern: &str) -> String {
+    rewrite(pattern, "(?-u:\\b)", "(?-u:\\B)", true)
+}
+
+/// The relaxed form: `\b` and `\B` outside character classes removed (an empty group in their
+/// place, so that a repetition after one stays valid), the rest unchanged.
+fn relaxed_form(pattern: &str) -> String {
+    rewrite(pattern, "(?:)", "(?:)", false)
+}
+
+/// `pattern` with `\b` and `\B` outside classes written as `b` and `nb`, and, when `ascii`,
+/// `\w`, `\W`, `\d`, `\D` anywhere as their ASCII forms.
+fn rewrite(pattern: &str, b: &str, nb: &str, ascii: bool) -> String {
     let mut out = String::with_capacity(pattern.len() + 32);
     let mut chars = pattern.chars();
     let mut class_depth = 0usize;
     while let Some(c) = chars.next() {
         match c {
             '\\' => match chars.next() {
-                Some(b @ ('b' | 'B')) if class_depth == 0 => {
-                    out.push_str("(?-u:\\");
-                    out.push(b);
-                    out.push(')');
-                }
-                Some('w') => out.push_str("[0-9A-Za-z_]"),
-                Some('W') => out.push_str("[^0-9A-Za-z_]"),
-                Some('d') => out.push_str("[0-9]"),
-                Some('D') => out.push_str("[^0-9]"),
+                Some('b') if class_depth == 0 => out.push_str(b),
+                Some('B') if class_depth == 0 => out.push_str(nb),
+                Some('w') if ascii => out.push_str("[0-9A-Za-z_]"),
+                Some('W') if ascii => out.push_str("[^0-9A-Za-z_]"),
+                Some('d') if ascii => out.push_str("[0-9]"),
+                Some('D') if ascii => out.push_str("[^0-9]"),
                 Some(n) => {
                     out.push('\\');
                     out.push(n);
@@ -68,12 +87,20 @@ fn ascii_twin(pattern: &str) -> String {
 }
 
 /// A regex and, when it has word boundaries or word classes, its twin with their ASCII forms
-/// (see the module documentation). The methods have the meaning of [`Regex`]'s.
+/// and its relaxed form (see the module documentation). The methods have the meaning of
+/// [`Regex`]'s.
 #[derive(Debug)]
 pub(crate) struct FastRegex {
     /// The original, compiled on first use when there is a twin (most haystacks take the twin,
     /// and a process may never need the original: compiling it is most of the cost).
     unicode: OnceLock<Regex>,
+    /// The relaxed form, compiled on first use, for the haystacks that need the original.
+    /// Only when [`FastRegex::guided`].
+    relaxed: OnceLock<Regex>,
+    /// True when there is a twin and the pattern has a relaxed form and cannot match an empty
+    /// string: the searches step from the end of one match to the next (an empty match would
+    /// need the `regex` iterators' rules for empty matches).
+    guided: bool,
     pattern: String,
     ascii: Option<Regex>,
 }
@@ -82,31 +109,38 @@ impl FastRegex {
     pub(crate) fn new(pattern: &str) -> Result<FastRegex, regex::Error> {
         let twin = ascii_twin(pattern);
         let unicode = OnceLock::new();
-        let ascii = if twin == pattern {
+        let syntax = |p: &str| regex_syntax::Parser::new().parse(p).map_err(|e| regex::Error::Syntax(e.to_string()));
+        let (ascii, guided) = if twin == pattern {
             let _ = unicode.set(Regex::new(pattern)?);
-            None
+            (None, false)
         } else {
             // The original is valid when its twin is (the twin only narrows classes and
             // boundaries); still, check its syntax now so that errors surface here.
-            regex_syntax::Parser::new().parse(pattern).map_err(|e| regex::Error::Syntax(e.to_string()))?;
-            Some(Regex::new(&twin)?)
+            let hir = syntax(pattern)?;
+            let nonempty = hir.properties().minimum_len().is_some_and(|n| n > 0);
+            (Some(Regex::new(&twin)?), nonempty && syntax(&relaxed_form(pattern)).is_ok())
         };
-        Ok(FastRegex { unicode, pattern: pattern.to_string(), ascii })
+        Ok(FastRegex { unicode, relaxed: OnceLock::new(), guided, pattern: pattern.to_string(), ascii })
     }
 
     /// The regex to run on `hay`: same results, faster engine when possible. Only for searches
     /// of `hay` itself (and of no other haystack); the check scans `hay`, so pick once for many
     /// searches of one haystack.
-    pub(crate) fn pick(&self, hay: &str) -> &Regex {
+    pub(crate) fn pick(&self, hay: &str) -> Picked<'_> {
         match &self.ascii {
-            Some(a) if ascii_forms_agree(hay) => a,
-            _ => self.unicode(),
+            Some(a) if ascii_forms_agree(hay) => Picked { re: a, relaxed: None },
+            _ => Picked { re: self.unicode(), relaxed: self.guided.then(|| self.relaxed()) },
         }
     }
 
     /// The original regex (compiled on first use).
     fn unicode(&self) -> &Regex {
         self.unicode.get_or_init(|| Regex::new(&self.pattern).expect("the original of a valid twin"))
+    }
+
+    /// The relaxed form (compiled on first use).
+    fn relaxed(&self) -> &Regex {
+        self.relaxed.get_or_init(|| Regex::new(&relaxed_form(&self.pattern)).expect("a relaxed form checked valid"))
     }
 
     /// The original regex.
@@ -122,34 +156,138 @@ impl FastRegex {
     }
 
     /// Test oracle: on every haystack, the same matches with the same groups as the original
-    /// pattern, whichever regex [`FastRegex::pick`] chose; and the twin is chosen for most.
+    /// pattern, whichever way [`FastRegex::pick`] went; the twin chosen for most haystacks;
+    /// and every match of the original a match of the relaxed form at the same start (the
+    /// relaxed form never rules out a real match).
     #[cfg(test)]
     pub(crate) fn assert_same_as_original(&self, hays: &[String]) {
-        let all = |re: &Regex, hay: &str| -> Vec<Vec<Option<std::ops::Range<usize>>>> {
-            re.captures_iter(hay).map(|c| c.iter().map(|m| m.map(|m| m.range())).collect()).collect()
-        };
-        let (mut twin, mut matched) = (0, 0);
+        type Groups = Vec<Vec<Option<std::ops::Range<usize>>>>;
+        let groups = |c: Captures| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>();
+        let all = |re: &Regex, hay: &str| -> Groups { re.captures_iter(hay).map(groups).collect() };
+        let (mut twin, mut matched, mut guided) = (0, 0, 0);
         for hay in hays {
             let orig = all(self.unicode(), hay);
+            let ctx = |what: &str| format!("{what}: {:?} on {hay:?}", self.as_str());
             matched += usize::from(!orig.is_empty());
-            assert_eq!(all(self.pick(hay), hay), orig, "{:?} on {hay:?}", self.as_str());
+            assert_eq!(self.captures_iter(hay).map(groups).collect::<Groups>(), orig, "{}", ctx("captures_iter"));
+            assert_eq!(self.captures(hay).map(groups), orig.first().cloned(), "{}", ctx("captures"));
+            let picked = self.pick(hay);
+            let found: Vec<_> = picked.find_iter(hay).map(|m| m.range()).collect();
+            let whole: Vec<_> = orig.iter().map(|g| g[0].clone().expect("group 0")).collect();
+            assert_eq!(found, whole, "{}", ctx("find_iter"));
+            for m in &whole {
+                let c = picked.captures_at(hay, m.start).map(groups);
+                assert_eq!(c, self.unicode().captures_at(hay, m.start).map(groups), "{}", ctx("captures_at"));
+                if self.guided {
+                    let r = self.relaxed().find_at(hay, m.start).map(|r| r.start());
+                    assert_eq!(r, Some(m.start), "{}", ctx("relaxed form at a match"));
+                }
+            }
             if let Some(a) = &self.ascii {
                 if ascii_forms_agree(hay) {
                     twin += 1;
-                    assert_eq!(all(a, hay), orig, "{:?} on {hay:?}", self.as_str());
+                    assert_eq!(all(a, hay), orig, "{}", ctx("twin"));
+                } else {
+                    guided += usize::from(self.guided && !orig.is_empty());
                 }
             }
         }
         assert!(self.ascii.is_none() || twin * 2 > hays.len(), "twin used on {twin} of {}", hays.len());
         assert!(matched * 100 > hays.len(), "matches in {matched} of {}", hays.len());
+        assert!(!self.guided || guided * 1000 > hays.len(), "guided searches matched in {guided} of {}", hays.len());
     }
 
     pub(crate) fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
-        self.pick(hay).captures(hay)
+        self.pick(hay).captures_at(hay, 0)
     }
 
-    pub(crate) fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> CaptureMatches<'r, 'h> {
+    pub(crate) fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> CapturesIter<'r, 'h> {
         self.pick(hay).captures_iter(hay)
+    }
+}
+
+/// The regex [`FastRegex::pick`] chose for a haystack: the twin, or the original with the
+/// relaxed form to find where its matches may start. The methods have the meaning of
+/// [`Regex`]'s, for that haystack only.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Picked<'r> {
+    re: &'r Regex,
+    relaxed: Option<&'r Regex>,
+}
+
+impl<'r> Picked<'r> {
+    /// The first place at or after `at` where a match may start: the relaxed form's leftmost
+    /// match (none, no match); `at` itself without one.
+    fn start(&self, hay: &str, at: usize) -> Option<usize> {
+        match self.relaxed {
+            Some(r) => r.find_at(hay, at).map(|m| m.start()),
+            None => Some(at),
+        }
+    }
+
+    pub(crate) fn find_at<'h>(&self, hay: &'h str, at: usize) -> Option<Match<'h>> {
+        self.re.find_at(hay, self.start(hay, at)?)
+    }
+
+    pub(crate) fn captures_at<'h>(&self, hay: &'h str, at: usize) -> Option<Captures<'h>> {
+        self.re.captures_at(hay, self.start(hay, at)?)
+    }
+
+    pub(crate) fn find_iter<'h>(&self, hay: &'h str) -> FindIter<'r, 'h> {
+        match self.relaxed {
+            Some(_) => FindIter::Guided { picked: *self, hay, at: 0 },
+            None => FindIter::Plain(self.re.find_iter(hay)),
+        }
+    }
+
+    pub(crate) fn captures_iter<'h>(&self, hay: &'h str) -> CapturesIter<'r, 'h> {
+        match self.relaxed {
+            Some(_) => CapturesIter::Guided { picked: *self, hay, at: 0 },
+            None => CapturesIter::Plain(self.re.captures_iter(hay)),
+        }
+    }
+}
+
+/// [`Regex::find_iter`]; guided: each search from the end of the last match (no match is
+/// empty), as the `regex` iterator does.
+pub(crate) enum FindIter<'r, 'h> {
+    Plain(Matches<'r, 'h>),
+    Guided { picked: Picked<'r>, hay: &'h str, at: usize },
+}
+
+impl<'h> Iterator for FindIter<'_, 'h> {
+    type Item = Match<'h>;
+
+    fn next(&mut self) -> Option<Match<'h>> {
+        match self {
+            FindIter::Plain(it) => it.next(),
+            FindIter::Guided { picked, hay, at } => {
+                let m = picked.find_at(hay, *at)?;
+                *at = m.end();
+                Some(m)
+            }
+        }
+    }
+}
+
+/// [`Regex::captures_iter`], as [`FindIter`].
+pub(crate) enum CapturesIter<'r, 'h> {
+    Plain(CaptureMatches<'r, 'h>),
+    Guided { picked: Picked<'r>, hay: &'h str, at: usize },
+}
+
+impl<'h> Iterator for CapturesIter<'_, 'h> {
+    type Item = Captures<'h>;
+
+    fn next(&mut self) -> Option<Captures<'h>> {
+        match self {
+            CapturesIter::Plain(it) => it.next(),
+            CapturesIter::Guided { picked, hay, at } => {
+                let c = picked.captures_at(hay, *at)?;
+                *at = c.get(0).expect("group 0").end();
+                Some(c)
+            }
+        }
     }
 }
 
@@ -313,6 +451,13 @@ mod tests {
             ascii_twin(r"\w+[\w.'’-]\d[^\W\D]\s\\w"),
             r"[0-9A-Za-z_]+[[0-9A-Za-z_].'’-][0-9][^[^0-9A-Za-z_][^0-9]]\s\\w"
         );
+    }
+
+    #[test]
+    fn relaxed_form_drops_boundaries_outside_classes() {
+        assert_eq!(relaxed_form(r"\bMr\b"), r"(?:)Mr(?:)");
+        assert_eq!(relaxed_form(r"a\B+b"), r"a(?:)+b");
+        assert_eq!(relaxed_form(r"\\b[\b]\w\d"), r"\\b[\b]\w\d");
     }
 
     #[test]
