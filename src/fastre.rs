@@ -32,6 +32,7 @@
 use std::sync::OnceLock;
 
 use regex::{CaptureMatches, Captures, Match, Matches, Regex};
+use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, LookSet, Repetition};
 
 /// True when Unicode and ASCII word boundaries and word classes agree everywhere in `hay`: no
 /// non-ASCII character that `\w` matches (`is_word_character` is the regex crate's `\w`).
@@ -42,30 +43,21 @@ fn ascii_forms_agree(hay: &str) -> bool {
 /// `\b` and `\B` outside character classes, and `\w`, `\W`, `\d`, `\D` anywhere, written as
 /// their ASCII forms (the classes as nested classes, which mean the same inside a class).
 fn ascii_twin(pattern: &str) -> String {
-    rewrite(pattern, "(?-u:\\b)", "(?-u:\\B)", true)
-}
-
-/// The relaxed form: `\b` and `\B` outside character classes removed (an empty group in their
-/// place, so that a repetition after one stays valid), the rest unchanged.
-fn relaxed_form(pattern: &str) -> String {
-    rewrite(pattern, "(?:)", "(?:)", false)
-}
-
-/// `pattern` with `\b` and `\B` outside classes written as `b` and `nb`, and, when `ascii`,
-/// `\w`, `\W`, `\d`, `\D` anywhere as their ASCII forms.
-fn rewrite(pattern: &str, b: &str, nb: &str, ascii: bool) -> String {
     let mut out = String::with_capacity(pattern.len() + 32);
     let mut chars = pattern.chars();
     let mut class_depth = 0usize;
     while let Some(c) = chars.next() {
         match c {
             '\\' => match chars.next() {
-                Some('b') if class_depth == 0 => out.push_str(b),
-                Some('B') if class_depth == 0 => out.push_str(nb),
-                Some('w') if ascii => out.push_str("[0-9A-Za-z_]"),
-                Some('W') if ascii => out.push_str("[^0-9A-Za-z_]"),
-                Some('d') if ascii => out.push_str("[0-9]"),
-                Some('D') if ascii => out.push_str("[^0-9]"),
+                Some(b @ ('b' | 'B')) if class_depth == 0 => {
+                    out.push_str("(?-u:\\");
+                    out.push(b);
+                    out.push(')');
+                }
+                Some('w') => out.push_str("[0-9A-Za-z_]"),
+                Some('W') => out.push_str("[^0-9A-Za-z_]"),
+                Some('d') => out.push_str("[0-9]"),
+                Some('D') => out.push_str("[^0-9]"),
                 Some(n) => {
                     out.push('\\');
                     out.push(n);
@@ -84,6 +76,38 @@ fn rewrite(pattern: &str, b: &str, nb: &str, ascii: bool) -> String {
         }
     }
     out
+}
+
+/// The relaxed form of `pattern` (module documentation), printed from its syntax tree: its
+/// Unicode word boundaries removed, its groups made plain (only where a match starts is asked
+/// of it; a repeated part is a group), and its large classes (`\w`, `\d`, and what holds them) widened to all
+/// non-ASCII characters, which are cheap for the lazy DFA to build states for. It matches
+/// wherever the original does: it only drops assertions and widens classes.
+fn relaxed_form(pattern: &str) -> Option<String> {
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    Some(relax(&hir).to_string())
+}
+
+/// See [`relaxed_form`].
+fn relax(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Look(look) if LookSet::singleton(*look).contains_word_unicode() => Hir::empty(),
+        HirKind::Class(Class::Unicode(c)) if c.ranges().len() > 16 => {
+            let mut wide = c.clone();
+            wide.union(&ClassUnicode::new([ClassUnicodeRange::new('\u{80}', char::MAX)]));
+            Hir::class(Class::Unicode(wide))
+        }
+        // The repeated part in a group: printed bare, a repetition of a repetition ("a{1,3}"
+        // made optional) would read as a lazy one ("a{1,3}?").
+        HirKind::Repetition(r) => {
+            let group = Capture { index: 1, name: None, sub: Box::new(relax(&r.sub)) };
+            Hir::repetition(Repetition { sub: Box::new(Hir::capture(group)), ..r.clone() })
+        }
+        HirKind::Capture(c) => relax(&c.sub),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(relax).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(relax).collect()),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
+    }
 }
 
 /// A regex and, when it has word boundaries or word classes, its twin with their ASCII forms
@@ -118,7 +142,7 @@ impl FastRegex {
             // boundaries); still, check its syntax now so that errors surface here.
             let hir = syntax(pattern)?;
             let nonempty = hir.properties().minimum_len().is_some_and(|n| n > 0);
-            (Some(Regex::new(&twin)?), nonempty && syntax(&relaxed_form(pattern)).is_ok())
+            (Some(Regex::new(&twin)?), nonempty && relaxed_form(pattern).is_some_and(|r| syntax(&r).is_ok()))
         };
         Ok(FastRegex { unicode, relaxed: OnceLock::new(), guided, pattern: pattern.to_string(), ascii })
     }
@@ -140,7 +164,9 @@ impl FastRegex {
 
     /// The relaxed form (compiled on first use).
     fn relaxed(&self) -> &Regex {
-        self.relaxed.get_or_init(|| Regex::new(&relaxed_form(&self.pattern)).expect("a relaxed form checked valid"))
+        self.relaxed.get_or_init(|| {
+            Regex::new(&relaxed_form(&self.pattern).expect("checked")).expect("a relaxed form checked valid")
+        })
     }
 
     /// The original regex.
@@ -454,10 +480,20 @@ mod tests {
     }
 
     #[test]
-    fn relaxed_form_drops_boundaries_outside_classes() {
-        assert_eq!(relaxed_form(r"\bMr\b"), r"(?:)Mr(?:)");
-        assert_eq!(relaxed_form(r"a\B+b"), r"a(?:)+b");
-        assert_eq!(relaxed_form(r"\\b[\b]\w\d"), r"\\b[\b]\w\d");
+    fn relaxed_form_drops_boundaries_and_widens_large_classes() {
+        let relaxed = |p: &str| Regex::new(&relaxed_form(p).unwrap()).unwrap();
+        let r = relaxed(r"\bM(?P<x>r)\b");
+        assert_eq!(r.captures_len(), 1);
+        assert!(r.is_match("éMré"));
+        // An optional repetition stays optional (not a lazy repetition).
+        assert_eq!(relaxed(r"a(?P<d>\d{1,3})?").find("a").map(|m| m.range()), Some(0..1));
+        assert_eq!(relaxed(r"a(?:\d{2})?").find("a12").map(|m| m.range()), Some(0..3));
+        let r = relaxed(r"^\w+\s[^\W\d]$");
+        for hay in ["é² x", "a—b …", "ab\u{a0}é", "x y"] {
+            assert!(r.is_match(hay), "{hay:?}");
+        }
+        assert!(!r.is_match("a  b"));
+        assert!(!relaxed(r"[\w--\d]").is_match("1"));
     }
 
     #[test]
