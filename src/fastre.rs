@@ -83,6 +83,7 @@ fn ascii_twin(pattern: &str) -> String {
 /// of it; a repeated part is a group), and its large classes (`\w`, `\d`, and what holds them) widened to all
 /// non-ASCII characters, which are cheap for the lazy DFA to build states for. It matches
 /// wherever the original does: it only drops assertions and widens classes.
+#[cfg(test)]
 fn relaxed_form(pattern: &str) -> Option<String> {
     let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
     Some(relax(&hir).to_string())
@@ -121,10 +122,10 @@ pub(crate) struct FastRegex {
     /// The relaxed form, compiled on first use, for the haystacks that need the original.
     /// Only when [`FastRegex::guided`].
     relaxed: OnceLock<Regex>,
-    /// True when there is a twin and the pattern has a relaxed form and cannot match an empty
-    /// string: the searches step from the end of one match to the next (an empty match would
-    /// need the `regex` iterators' rules for empty matches).
-    guided: bool,
+    /// The relaxed form's pattern when there is a twin and the pattern cannot match an empty
+    /// string (the guided searches step from the end of one match to the next; an empty match
+    /// would need the `regex` iterators' rules for empty matches).
+    guided: Option<String>,
     pattern: String,
     ascii: Option<Regex>,
 }
@@ -136,13 +137,13 @@ impl FastRegex {
         let syntax = |p: &str| regex_syntax::Parser::new().parse(p).map_err(|e| regex::Error::Syntax(e.to_string()));
         let (ascii, guided) = if twin == pattern {
             let _ = unicode.set(Regex::new(pattern)?);
-            (None, false)
+            (None, None)
         } else {
             // The original is valid when its twin is (the twin only narrows classes and
             // boundaries); still, check its syntax now so that errors surface here.
             let hir = syntax(pattern)?;
             let nonempty = hir.properties().minimum_len().is_some_and(|n| n > 0);
-            (Some(Regex::new(&twin)?), nonempty && relaxed_form(pattern).is_some_and(|r| syntax(&r).is_ok()))
+            (Some(Regex::new(&twin)?), nonempty.then(|| relax(&hir).to_string()))
         };
         Ok(FastRegex { unicode, relaxed: OnceLock::new(), guided, pattern: pattern.to_string(), ascii })
     }
@@ -151,9 +152,14 @@ impl FastRegex {
     /// of `hay` itself (and of no other haystack); the check scans `hay`, so pick once for many
     /// searches of one haystack.
     pub(crate) fn pick(&self, hay: &str) -> Picked<'_> {
+        self.pick_checked(Checked::new(hay))
+    }
+
+    /// [`FastRegex::pick`] for a haystack already checked.
+    pub(crate) fn pick_checked(&self, hay: Checked) -> Picked<'_> {
         match &self.ascii {
-            Some(a) if ascii_forms_agree(hay) => Picked { re: a, relaxed: None },
-            _ => Picked { re: self.unicode(), relaxed: self.guided.then(|| self.relaxed()) },
+            Some(a) if hay.agree => Picked { re: a, relaxed: None },
+            _ => Picked { re: self.unicode(), relaxed: self.guided.as_ref().map(|r| self.relaxed(r)) },
         }
     }
 
@@ -162,11 +168,9 @@ impl FastRegex {
         self.unicode.get_or_init(|| Regex::new(&self.pattern).expect("the original of a valid twin"))
     }
 
-    /// The relaxed form (compiled on first use).
-    fn relaxed(&self) -> &Regex {
-        self.relaxed.get_or_init(|| {
-            Regex::new(&relaxed_form(&self.pattern).expect("checked")).expect("a relaxed form checked valid")
-        })
+    /// The relaxed form (compiled on first use from `pattern`, its printed syntax tree).
+    fn relaxed(&self, pattern: &str) -> &Regex {
+        self.relaxed.get_or_init(|| Regex::new(pattern).expect("a printed syntax tree is a valid pattern"))
     }
 
     /// The original regex.
@@ -204,8 +208,8 @@ impl FastRegex {
             for m in &whole {
                 let c = picked.captures_at(hay, m.start).map(groups);
                 assert_eq!(c, self.unicode().captures_at(hay, m.start).map(groups), "{}", ctx("captures_at"));
-                if self.guided {
-                    let r = self.relaxed().find_at(hay, m.start).map(|r| r.start());
+                if let Some(p) = &self.guided {
+                    let r = self.relaxed(p).find_at(hay, m.start).map(|r| r.start());
                     assert_eq!(r, Some(m.start), "{}", ctx("relaxed form at a match"));
                 }
             }
@@ -214,13 +218,13 @@ impl FastRegex {
                     twin += 1;
                     assert_eq!(all(a, hay), orig, "{}", ctx("twin"));
                 } else {
-                    guided += usize::from(self.guided && !orig.is_empty());
+                    guided += usize::from(self.guided.is_some() && !orig.is_empty());
                 }
             }
         }
         assert!(self.ascii.is_none() || twin * 2 > hays.len(), "twin used on {twin} of {}", hays.len());
         assert!(matched * 100 > hays.len(), "matches in {matched} of {}", hays.len());
-        assert!(!self.guided || guided * 1000 > hays.len(), "guided searches matched in {guided} of {}", hays.len());
+        assert!(self.guided.is_none() || guided * 1000 > hays.len(), "guided matches in {guided} of {}", hays.len());
     }
 
     pub(crate) fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
@@ -229,6 +233,19 @@ impl FastRegex {
 
     pub(crate) fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> CapturesIter<'r, 'h> {
         self.pick(hay).captures_iter(hay)
+    }
+}
+
+/// Whether the twins may run on a haystack ([`FastRegex::pick_checked`]): the check made once
+/// for the searches of several regexes on that haystack (and on no other).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Checked {
+    agree: bool,
+}
+
+impl Checked {
+    pub(crate) fn new(hay: &str) -> Checked {
+        Checked { agree: ascii_forms_agree(hay) }
     }
 }
 
