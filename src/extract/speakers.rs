@@ -570,7 +570,17 @@ fn roles_before_names(text: &str, base: usize, found: &[Mention], checked: Check
 
 /// Normalised key for merging mentions of one person: lower case, no dots, single spaces.
 pub(crate) fn name_key(name: &str) -> String {
-    name.replace('.', " ").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    // The words between dots and whitespace, joined by one space, in one buffer (it was a copy
+    // with dots replaced, a vector of words and a joined copy), then lower-cased as a whole (as
+    // before: `to_lowercase` looks at the context of a final sigma).
+    let mut joined = String::with_capacity(name.len());
+    for word in name.split(|c: char| c == '.' || c.is_whitespace()).filter(|w| !w.is_empty()) {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined.to_lowercase()
 }
 
 #[cfg(test)]
@@ -920,6 +930,13 @@ mod tests {
     #[test]
     fn name_keys_ignore_dots() {
         assert_eq!(name_key("Supt. Russell"), name_key("Supt Russell"));
+        let old = |name: &str| name.replace('.', " ").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let mut hays =
+            crate::fastre::sample_haystacks(5_000, &[".", "..", " . ", "ΟΔΥΣΣΕΥΣ", "Σ.", "J.R.", "\u{2028}"]);
+        hays.extend(["", " ", ".", "A.B", "ΣΑΣ Σ", "Ǆ.ǅ"].map(String::from));
+        for h in &hays {
+            assert_eq!(name_key(h), old(h), "{h:?}");
+        }
     }
 }
 
