@@ -18,10 +18,21 @@
 //! Unicode (a small class, and NBSP, a non-ASCII space, is common). [`FastRegex`] keeps both
 //! and picks the twin when the haystack allows it, the original otherwise: the results are
 //! those of the original pattern, always.
+//!
+//! On the other haystacks the original runs, and a Unicode `\b` keeps it off the lazy DFA:
+//! the PikeVM scans the whole haystack (a few documents' long texts cost about a tenth of all
+//! instructions). There [`FastRegex`] first runs a *relaxed* form of the original, with its
+//! boundaries `\b` and `\B` removed: it matches wherever the original does (an assertion
+//! removed only allows more), and it has no Unicode boundary, so it stays on the lazy DFA.
+//! The original cannot match before the relaxed form's leftmost match, so it is run from
+//! there (`captures_at` keeps the context before the start): no match of the relaxed form, no
+//! search of the original; otherwise the slow engine starts at the first place where a match
+//! may start, and stops at the match.
 
 use std::sync::OnceLock;
 
-use regex::{CaptureMatches, Captures, Regex};
+use regex::{CaptureMatches, Captures, Match, Matches, Regex};
+use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, LookSet, Repetition};
 
 /// True when Unicode and ASCII word boundaries and word classes agree everywhere in `hay`: no
 /// non-ASCII character that `\w` matches (`is_word_character` is the regex crate's `\w`).
@@ -67,13 +78,54 @@ fn ascii_twin(pattern: &str) -> String {
     out
 }
 
+/// The relaxed form of `pattern` (module documentation), printed from its syntax tree: its
+/// Unicode word boundaries removed, its groups made plain (only where a match starts is asked
+/// of it; a repeated part is a group), and its large classes (`\w`, `\d`, and what holds them) widened to all
+/// non-ASCII characters, which are cheap for the lazy DFA to build states for. It matches
+/// wherever the original does: it only drops assertions and widens classes.
+#[cfg(test)]
+fn relaxed_form(pattern: &str) -> Option<String> {
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    Some(relax(&hir).to_string())
+}
+
+/// See [`relaxed_form`].
+fn relax(hir: &Hir) -> Hir {
+    match hir.kind() {
+        HirKind::Look(look) if LookSet::singleton(*look).contains_word_unicode() => Hir::empty(),
+        HirKind::Class(Class::Unicode(c)) if c.ranges().len() > 16 => {
+            let mut wide = c.clone();
+            wide.union(&ClassUnicode::new([ClassUnicodeRange::new('\u{80}', char::MAX)]));
+            Hir::class(Class::Unicode(wide))
+        }
+        // The repeated part in a group: printed bare, a repetition of a repetition ("a{1,3}"
+        // made optional) would read as a lazy one ("a{1,3}?").
+        HirKind::Repetition(r) => {
+            let group = Capture { index: 1, name: None, sub: Box::new(relax(&r.sub)) };
+            Hir::repetition(Repetition { sub: Box::new(Hir::capture(group)), ..r.clone() })
+        }
+        HirKind::Capture(c) => relax(&c.sub),
+        HirKind::Concat(subs) => Hir::concat(subs.iter().map(relax).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.iter().map(relax).collect()),
+        HirKind::Empty | HirKind::Literal(_) | HirKind::Class(_) | HirKind::Look(_) => hir.clone(),
+    }
+}
+
 /// A regex and, when it has word boundaries or word classes, its twin with their ASCII forms
-/// (see the module documentation). The methods have the meaning of [`Regex`]'s.
+/// and its relaxed form (see the module documentation). The methods have the meaning of
+/// [`Regex`]'s.
 #[derive(Debug)]
 pub(crate) struct FastRegex {
     /// The original, compiled on first use when there is a twin (most haystacks take the twin,
     /// and a process may never need the original: compiling it is most of the cost).
     unicode: OnceLock<Regex>,
+    /// The relaxed form, compiled on first use, for the haystacks that need the original.
+    /// Only when [`FastRegex::guided`].
+    relaxed: OnceLock<Regex>,
+    /// The relaxed form's pattern when there is a twin and the pattern cannot match an empty
+    /// string (the guided searches step from the end of one match to the next; an empty match
+    /// would need the `regex` iterators' rules for empty matches).
+    guided: Option<String>,
     pattern: String,
     ascii: Option<Regex>,
 }
@@ -82,31 +134,43 @@ impl FastRegex {
     pub(crate) fn new(pattern: &str) -> Result<FastRegex, regex::Error> {
         let twin = ascii_twin(pattern);
         let unicode = OnceLock::new();
-        let ascii = if twin == pattern {
+        let syntax = |p: &str| regex_syntax::Parser::new().parse(p).map_err(|e| regex::Error::Syntax(e.to_string()));
+        let (ascii, guided) = if twin == pattern {
             let _ = unicode.set(Regex::new(pattern)?);
-            None
+            (None, None)
         } else {
             // The original is valid when its twin is (the twin only narrows classes and
             // boundaries); still, check its syntax now so that errors surface here.
-            regex_syntax::Parser::new().parse(pattern).map_err(|e| regex::Error::Syntax(e.to_string()))?;
-            Some(Regex::new(&twin)?)
+            let hir = syntax(pattern)?;
+            let nonempty = hir.properties().minimum_len().is_some_and(|n| n > 0);
+            (Some(Regex::new(&twin)?), nonempty.then(|| relax(&hir).to_string()))
         };
-        Ok(FastRegex { unicode, pattern: pattern.to_string(), ascii })
+        Ok(FastRegex { unicode, relaxed: OnceLock::new(), guided, pattern: pattern.to_string(), ascii })
     }
 
     /// The regex to run on `hay`: same results, faster engine when possible. Only for searches
     /// of `hay` itself (and of no other haystack); the check scans `hay`, so pick once for many
     /// searches of one haystack.
-    pub(crate) fn pick(&self, hay: &str) -> &Regex {
+    pub(crate) fn pick(&self, hay: &str) -> Picked<'_> {
+        self.pick_checked(Checked::new(hay))
+    }
+
+    /// [`FastRegex::pick`] for a haystack already checked.
+    pub(crate) fn pick_checked(&self, hay: Checked) -> Picked<'_> {
         match &self.ascii {
-            Some(a) if ascii_forms_agree(hay) => a,
-            _ => self.unicode(),
+            Some(a) if hay.agree => Picked { re: a, relaxed: None },
+            _ => Picked { re: self.unicode(), relaxed: self.guided.as_ref().map(|r| self.relaxed(r)) },
         }
     }
 
     /// The original regex (compiled on first use).
     fn unicode(&self) -> &Regex {
         self.unicode.get_or_init(|| Regex::new(&self.pattern).expect("the original of a valid twin"))
+    }
+
+    /// The relaxed form (compiled on first use from `pattern`, its printed syntax tree).
+    fn relaxed(&self, pattern: &str) -> &Regex {
+        self.relaxed.get_or_init(|| Regex::new(pattern).expect("a printed syntax tree is a valid pattern"))
     }
 
     /// The original regex.
@@ -122,34 +186,151 @@ impl FastRegex {
     }
 
     /// Test oracle: on every haystack, the same matches with the same groups as the original
-    /// pattern, whichever regex [`FastRegex::pick`] chose; and the twin is chosen for most.
+    /// pattern, whichever way [`FastRegex::pick`] went; the twin chosen for most haystacks;
+    /// and every match of the original a match of the relaxed form at the same start (the
+    /// relaxed form never rules out a real match).
     #[cfg(test)]
     pub(crate) fn assert_same_as_original(&self, hays: &[String]) {
-        let all = |re: &Regex, hay: &str| -> Vec<Vec<Option<std::ops::Range<usize>>>> {
-            re.captures_iter(hay).map(|c| c.iter().map(|m| m.map(|m| m.range())).collect()).collect()
-        };
-        let (mut twin, mut matched) = (0, 0);
+        type Groups = Vec<Vec<Option<std::ops::Range<usize>>>>;
+        let groups = |c: Captures| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>();
+        let all = |re: &Regex, hay: &str| -> Groups { re.captures_iter(hay).map(groups).collect() };
+        let (mut twin, mut matched, mut guided) = (0, 0, 0);
         for hay in hays {
             let orig = all(self.unicode(), hay);
+            let ctx = |what: &str| format!("{what}: {:?} on {hay:?}", self.as_str());
             matched += usize::from(!orig.is_empty());
-            assert_eq!(all(self.pick(hay), hay), orig, "{:?} on {hay:?}", self.as_str());
+            assert_eq!(self.captures_iter(hay).map(groups).collect::<Groups>(), orig, "{}", ctx("captures_iter"));
+            assert_eq!(self.captures(hay).map(groups), orig.first().cloned(), "{}", ctx("captures"));
+            let picked = self.pick(hay);
+            let found: Vec<_> = picked.find_iter(hay).map(|m| m.range()).collect();
+            let whole: Vec<_> = orig.iter().map(|g| g[0].clone().expect("group 0")).collect();
+            assert_eq!(found, whole, "{}", ctx("find_iter"));
+            for m in &whole {
+                let c = picked.captures_at(hay, m.start).map(groups);
+                assert_eq!(c, self.unicode().captures_at(hay, m.start).map(groups), "{}", ctx("captures_at"));
+                if let Some(p) = &self.guided {
+                    let r = self.relaxed(p).find_at(hay, m.start).map(|r| r.start());
+                    assert_eq!(r, Some(m.start), "{}", ctx("relaxed form at a match"));
+                }
+            }
             if let Some(a) = &self.ascii {
                 if ascii_forms_agree(hay) {
                     twin += 1;
-                    assert_eq!(all(a, hay), orig, "{:?} on {hay:?}", self.as_str());
+                    assert_eq!(all(a, hay), orig, "{}", ctx("twin"));
+                } else {
+                    guided += usize::from(self.guided.is_some() && !orig.is_empty());
                 }
             }
         }
         assert!(self.ascii.is_none() || twin * 2 > hays.len(), "twin used on {twin} of {}", hays.len());
         assert!(matched * 100 > hays.len(), "matches in {matched} of {}", hays.len());
+        assert!(self.guided.is_none() || guided * 1000 > hays.len(), "guided matches in {guided} of {}", hays.len());
     }
 
     pub(crate) fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
-        self.pick(hay).captures(hay)
+        self.pick(hay).captures_at(hay, 0)
     }
 
-    pub(crate) fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> CaptureMatches<'r, 'h> {
+    pub(crate) fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> CapturesIter<'r, 'h> {
         self.pick(hay).captures_iter(hay)
+    }
+}
+
+/// Whether the twins may run on a haystack ([`FastRegex::pick_checked`]): the check made once
+/// for the searches of several regexes on that haystack (and on no other).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Checked {
+    agree: bool,
+}
+
+impl Checked {
+    pub(crate) fn new(hay: &str) -> Checked {
+        Checked { agree: ascii_forms_agree(hay) }
+    }
+}
+
+/// The regex [`FastRegex::pick`] chose for a haystack: the twin, or the original with the
+/// relaxed form to find where its matches may start. The methods have the meaning of
+/// [`Regex`]'s, for that haystack only.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Picked<'r> {
+    re: &'r Regex,
+    relaxed: Option<&'r Regex>,
+}
+
+impl<'r> Picked<'r> {
+    /// The first place at or after `at` where a match may start: the relaxed form's leftmost
+    /// match (none, no match); `at` itself without one.
+    fn start(&self, hay: &str, at: usize) -> Option<usize> {
+        match self.relaxed {
+            Some(r) => r.find_at(hay, at).map(|m| m.start()),
+            None => Some(at),
+        }
+    }
+
+    pub(crate) fn find_at<'h>(&self, hay: &'h str, at: usize) -> Option<Match<'h>> {
+        self.re.find_at(hay, self.start(hay, at)?)
+    }
+
+    pub(crate) fn captures_at<'h>(&self, hay: &'h str, at: usize) -> Option<Captures<'h>> {
+        self.re.captures_at(hay, self.start(hay, at)?)
+    }
+
+    pub(crate) fn find_iter<'h>(&self, hay: &'h str) -> FindIter<'r, 'h> {
+        match self.relaxed {
+            Some(_) => FindIter::Guided { picked: *self, hay, at: 0 },
+            None => FindIter::Plain(self.re.find_iter(hay)),
+        }
+    }
+
+    pub(crate) fn captures_iter<'h>(&self, hay: &'h str) -> CapturesIter<'r, 'h> {
+        match self.relaxed {
+            Some(_) => CapturesIter::Guided { picked: *self, hay, at: 0 },
+            None => CapturesIter::Plain(self.re.captures_iter(hay)),
+        }
+    }
+}
+
+/// [`Regex::find_iter`]; guided: each search from the end of the last match (no match is
+/// empty), as the `regex` iterator does.
+pub(crate) enum FindIter<'r, 'h> {
+    Plain(Matches<'r, 'h>),
+    Guided { picked: Picked<'r>, hay: &'h str, at: usize },
+}
+
+impl<'h> Iterator for FindIter<'_, 'h> {
+    type Item = Match<'h>;
+
+    fn next(&mut self) -> Option<Match<'h>> {
+        match self {
+            FindIter::Plain(it) => it.next(),
+            FindIter::Guided { picked, hay, at } => {
+                let m = picked.find_at(hay, *at)?;
+                *at = m.end();
+                Some(m)
+            }
+        }
+    }
+}
+
+/// [`Regex::captures_iter`], as [`FindIter`].
+pub(crate) enum CapturesIter<'r, 'h> {
+    Plain(CaptureMatches<'r, 'h>),
+    Guided { picked: Picked<'r>, hay: &'h str, at: usize },
+}
+
+impl<'h> Iterator for CapturesIter<'_, 'h> {
+    type Item = Captures<'h>;
+
+    fn next(&mut self) -> Option<Captures<'h>> {
+        match self {
+            CapturesIter::Plain(it) => it.next(),
+            CapturesIter::Guided { picked, hay, at } => {
+                let c = picked.captures_at(hay, *at)?;
+                *at = c.get(0).expect("group 0").end();
+                Some(c)
+            }
+        }
     }
 }
 
@@ -313,6 +494,23 @@ mod tests {
             ascii_twin(r"\w+[\w.'’-]\d[^\W\D]\s\\w"),
             r"[0-9A-Za-z_]+[[0-9A-Za-z_].'’-][0-9][^[^0-9A-Za-z_][^0-9]]\s\\w"
         );
+    }
+
+    #[test]
+    fn relaxed_form_drops_boundaries_and_widens_large_classes() {
+        let relaxed = |p: &str| Regex::new(&relaxed_form(p).unwrap()).unwrap();
+        let r = relaxed(r"\bM(?P<x>r)\b");
+        assert_eq!(r.captures_len(), 1);
+        assert!(r.is_match("éMré"));
+        // An optional repetition stays optional (not a lazy repetition).
+        assert_eq!(relaxed(r"a(?P<d>\d{1,3})?").find("a").map(|m| m.range()), Some(0..1));
+        assert_eq!(relaxed(r"a(?:\d{2})?").find("a12").map(|m| m.range()), Some(0..3));
+        let r = relaxed(r"^\w+\s[^\W\d]$");
+        for hay in ["é² x", "a—b …", "ab\u{a0}é", "x y"] {
+            assert!(r.is_match(hay), "{hay:?}");
+        }
+        assert!(!r.is_match("a  b"));
+        assert!(!relaxed(r"[\w--\d]").is_match("1"));
     }
 
     #[test]

@@ -52,8 +52,14 @@ pub const MAX_NESTING: usize = 512;
 /// than [`MAX_NESTING`] levels deep (see [`nesting_depth`]) has its tags stripped instead of
 /// being parsed, in time linear in its size.
 pub fn html_to_text(html: &str) -> String {
+    html_to_text_deep(html).0
+}
+
+/// [`html_to_text`], and whether the input was nested too deep for a tree (its tags stripped):
+/// one [`nesting_depth`] pass for both.
+pub(crate) fn html_to_text_deep(html: &str) -> (String, bool) {
     if nesting_depth(html) > MAX_NESTING {
-        return tidy(&strip_tags(html));
+        return (tidy(&strip_tags(html)), true);
     }
     let doc = Html::parse_document(html);
     let roots = content_roots(&doc);
@@ -63,7 +69,7 @@ pub fn html_to_text(html: &str) -> String {
         walk(root, whole_page, &mut w);
         w.request(Break::Blank);
     }
-    tidy(&w.out)
+    (tidy(&w.out), false)
 }
 
 /// Elements whose content is never text of the minutes.
@@ -644,8 +650,9 @@ pub fn nesting_depth(html: &str) -> usize {
         if len == 0 || !b[start].is_ascii_alphabetic() {
             continue;
         }
-        let name = html[start..start + len].to_ascii_lowercase();
-        if FLAT.contains(&name.as_str()) {
+        // (No lower-cased copy per tag: `FLAT` is lower case, a test checks.)
+        let name = &html[start..start + len];
+        if FLAT.iter().any(|f| name.eq_ignore_ascii_case(f)) {
             continue;
         }
         if end_tag {
@@ -735,6 +742,13 @@ fn push_decoded(out: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn flat_names_are_lower_case() {
+        // `nesting_depth` compares tag names with them ignoring ASCII case.
+        assert!(FLAT.iter().all(|f| f.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())));
+        assert_eq!(nesting_depth("<DIV><Div><div><P><BR></div>"), 3);
+    }
 
     #[test]
     fn implicit_ol_numbers_with_heading_items() {

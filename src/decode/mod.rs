@@ -54,10 +54,12 @@ pub fn sniff(bytes: &[u8], name_hint: Option<&str>) -> Format {
 /// which needs an extractor.
 pub fn decode(bytes: &[u8], format: Format, diags: &mut Diagnostics) -> Source {
     let d = encoding::decode_text(bytes);
-    let too_deep = format == Format::Html && html::nesting_depth(&d.text) > html::MAX_NESTING;
+    let mut too_deep = false;
     let mut format = format;
     let text = if format == Format::Html {
-        html::html_to_text(&d.text)
+        let (text, deep) = html::html_to_text_deep(&d.text);
+        too_deep = deep;
+        text
     } else if let Some(t) = (format == Format::Markdown).then(|| html::inline_html_blocks(&d.text)).flatten() {
         // Markdown that is mostly an HTML table (blog exports of Word minutes): the blocks are
         // converted, so spans point into the converted text, as for HTML.

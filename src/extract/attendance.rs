@@ -347,6 +347,10 @@ fn push(a: &mut Attendance, list: List, people: Vec<Person>) {
 
 /// "Name (ABBR), Name (ABBR), ...": a paragraph that is only attendees with abbreviations.
 fn attendee_paragraph(s: &str) -> bool {
+    // Five entries need commas: a byte search rules out most lines before the substring counts.
+    if !s.contains(',') {
+        return false;
+    }
     let entries = s.split(", ").count();
     let abbrs = s.matches(" (").count();
     entries >= 5 && abbrs * 10 >= entries * 7 && sentence_end(s).is_none()
@@ -369,7 +373,9 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
                 !line.to_ascii_lowercase().contains("present") && !line.to_ascii_lowercase().contains("attend");
         }
         // "... THOSE PRESENT WERE:  Mayor Adams, ..." in the middle of a title line.
-        if let Some(p) = line.find("THOSE PRESENT WERE:").or_else(|| line.find("Those present were:")) {
+        // (Both hold a colon: a byte search rules out most lines before the substring searches.)
+        let those_present = || line.find("THOSE PRESENT WERE:").or_else(|| line.find("Those present were:"));
+        if let Some(p) = line.contains(':').then(those_present).flatten() {
             let from = l.start + p + "THOSE PRESENT WERE:".len();
             let mut end = l.end;
             if let Some(&next) = lines.get(i).filter(|n| !n.is_empty()) {
@@ -476,6 +482,23 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_checks_agree_with_the_substring_searches() {
+        let hays = crate::fastre::sample_haystacks(5_000, &["Mr A (KCC), ", "Those present were:", ", ", " (", ":"]);
+        let mut paragraphs = 0;
+        for h in &hays {
+            let entries = h.split(", ").count();
+            let abbrs = h.matches(" (").count();
+            let full = entries >= 5 && abbrs * 10 >= entries * 7 && sentence_end(h).is_none();
+            paragraphs += usize::from(full);
+            assert_eq!(attendee_paragraph(h), full, "{h:?}");
+            if h.contains("Those present were:") {
+                assert!(h.contains(':'));
+            }
+        }
+        assert!(paragraphs > 50, "{paragraphs}");
+    }
 
     /// The source and the attendance read from every line of `text`.
     fn read(text: &str) -> (Source, Attendance) {

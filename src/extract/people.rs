@@ -214,11 +214,16 @@ fn appointed_roles(text: &str) -> Vec<Person> {
 /// The words `COUNCILLOR_OF` allows before "Councillor".
 const COUNCILLOR_OF_WORDS: &[&str] = &["County", "Borough", "District", "Town", "City", "Parish", "Community"];
 
+/// "Council" as a regex: a literal, searched with the `memchr` crate's vectorised substring
+/// search, several times cheaper per byte over a whole document than `str::match_indices`
+/// (two-way); the same occurrences (a literal's matches do not overlap).
+static COUNCIL: LazyLock<Regex> = LazyLock::new(|| Regex::new("Council").expect("literal regex"));
+
 /// False when `COUNCILLOR_OF` cannot match: no "Council" has one of its words and whitespace
 /// just before it.
 fn may_hold_councillor_of(text: &str) -> bool {
-    text.match_indices("Council").any(|(at, _)| {
-        let before = &text[..at];
+    COUNCIL.find_iter(text).any(|m| {
+        let before = &text[..m.start()];
         let word = before.trim_end_matches(char::is_whitespace);
         word.len() < before.len() && COUNCILLOR_OF_WORDS.iter().any(|w| word.ends_with(w))
     })
@@ -555,6 +560,10 @@ mod tests {
         let words = format!(r"(?:{})\s+Councill?or", COUNCILLOR_OF_WORDS.join("|"));
         assert!(COUNCILLOR_OF.as_str().contains(&words), "COUNCILLOR_OF_WORDS out of step");
         assert!(may_hold_councillor_of("the County  Councillor Jo Bloggs"));
+        for h in crate::fastre::sample_haystacks(5_000, &["Council", "Councillor", "CouncilCouncil", "County"]) {
+            let starts: Vec<usize> = h.match_indices("Council").map(|(at, _)| at).collect();
+            assert_eq!(COUNCIL.find_iter(&h).map(|m| m.start()).collect::<Vec<_>>(), starts, "{h:?}");
+        }
         assert!(!may_hold_councillor_of("the Councillor and the Council"));
     }
 

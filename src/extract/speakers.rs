@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{contains, NOT_NAME_WORDS, OFFICES, ORG_WORDS, ROLE_HEADS, SPEECH_VERBS, TITLES};
-use crate::fastre::FastRegex;
+use crate::fastre::{Checked, FastRegex};
 use crate::source::Span;
 
 /// A mention found in a text, with any role given beside it.
@@ -79,8 +79,8 @@ static TITLES_AS_MATCHED: LazyLock<Vec<String>> =
 /// alternative matched, and only when the match starts with a title, "the" or "a"/"an":
 /// `titled` starts with a title and `office` with one of those words, so any other match is
 /// `plain`. `captures_at` the match's start finds the same match (the leftmost from there).
-fn mention_matches(text: &str) -> impl Iterator<Item = (Kind, regex::Match<'_>)> {
-    let re = MENTION.pick(text);
+fn mention_matches(text: &str, checked: Checked) -> impl Iterator<Item = (Kind, regex::Match<'_>)> {
+    let re = MENTION.pick_checked(checked);
     re.find_iter(text).map(move |m| {
         let rest = &text[m.start()..];
         let may_not_be_plain = ["The", "the", "A", "a"].iter().any(|w| rest.starts_with(w))
@@ -389,7 +389,8 @@ fn defines_acronym(phrase: &str, after: &str) -> bool {
 
 /// True when `s` names a person (a titled name or a plausible first and last name).
 fn has_person(s: &str) -> bool {
-    mention_matches(s).any(|(kind, m)| kind == Kind::Titled || kind == Kind::Plain && plausible_name(m.as_str()))
+    mention_matches(s, Checked::new(s))
+        .any(|(kind, m)| kind == Kind::Titled || kind == Kind::Plain && plausible_name(m.as_str()))
 }
 
 /// True when a capitalised run of words is a name, not a thing ("Kent Police", "The Office").
@@ -434,7 +435,9 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
     // Bytes already taken as a previous mention's role: "(Chief Inspector, Partnerships ...)"
     // holds no mention of its own.
     let mut consumed = 0;
-    for (kind, m) in mention_matches(text) {
+    // One check of `text` for both regexes run on it.
+    let checked = Checked::new(text);
+    for (kind, m) in mention_matches(text, checked) {
         if m.start() < consumed {
             continue;
         }
@@ -486,9 +489,9 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
         }
         if let Some(t) = tail_may_match(after).then(|| tail(after)).flatten() {
             // An appositive is a role unless it names someone with a title ("Mr A, Mr B, ...").
-            let appos_ok = t
-                .appos
-                .is_none_or(|a| mention.name.is_none() || !mention_matches(a).any(|(kind, _)| kind == Kind::Titled));
+            let appos_ok = t.appos.is_none_or(|a| {
+                mention.name.is_none() || !mention_matches(a, Checked::new(a)).any(|(kind, _)| kind == Kind::Titled)
+            });
             if appos_ok {
                 mention.speaks = true;
                 let role_text = t.paren.or(t.appos).or(t.acro);
@@ -520,7 +523,7 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
         }
         out.push(mention);
     }
-    let before = roles_before_names(text, base, &out);
+    let before = roles_before_names(text, base, &out, checked);
     out.retain(|m| m.speaks || m.role.is_some() || !before.iter().any(|(_, whole)| whole.overlaps(m.span)));
     out.extend(before.into_iter().map(|(m, _)| m));
     out.sort_by_key(|m| (m.span.start, m.span.end));
@@ -529,11 +532,11 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
 
 /// "the then Chief Constable of Kent Police David Phillips", "KCC Chief Executive Mike Pitt":
 /// a role phrase whose last two capitalised words are a name.
-fn roles_before_names(text: &str, base: usize, found: &[Mention]) -> Vec<(Mention, Span)> {
+fn roles_before_names(text: &str, base: usize, found: &[Mention], checked: Checked) -> Vec<(Mention, Span)> {
     let mut out = Vec::new();
     // Brackets opened and closed in `text[..counted]`, counted once as the matches advance.
     let (mut open, mut close, mut counted) = (0usize, 0usize, 0usize);
-    for c in ROLE_BEFORE.captures_iter(text) {
+    for c in ROLE_BEFORE.pick_checked(checked).captures_iter(text) {
         let run = c.name("run").expect("run");
         let words: Vec<(usize, &str)> = run
             .as_str()
@@ -582,7 +585,17 @@ fn roles_before_names(text: &str, base: usize, found: &[Mention]) -> Vec<(Mentio
 
 /// Normalised key for merging mentions of one person: lower case, no dots, single spaces.
 pub(crate) fn name_key(name: &str) -> String {
-    name.replace('.', " ").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    // The words between dots and whitespace, joined by one space, in one buffer (it was a copy
+    // with dots replaced, a vector of words and a joined copy), then lower-cased as a whole (as
+    // before: `to_lowercase` looks at the context of a final sigma).
+    let mut joined = String::with_capacity(name.len());
+    for word in name.split(|c: char| c == '.' || c.is_whitespace()).filter(|w| !w.is_empty()) {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined.to_lowercase()
 }
 
 #[cfg(test)]
@@ -615,7 +628,7 @@ mod tests {
         );
         let mut kinds = [0usize; 3];
         for h in &hays {
-            let ours: Vec<_> = mention_matches(h).map(|(k, m)| (k, m.range())).collect();
+            let ours: Vec<_> = mention_matches(h, Checked::new(h)).map(|(k, m)| (k, m.range())).collect();
             let theirs: Vec<_> = MENTION
                 .original()
                 .captures_iter(h)
@@ -943,6 +956,13 @@ mod tests {
     #[test]
     fn name_keys_ignore_dots() {
         assert_eq!(name_key("Supt. Russell"), name_key("Supt Russell"));
+        let old = |name: &str| name.replace('.', " ").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let mut hays =
+            crate::fastre::sample_haystacks(5_000, &[".", "..", " . ", "ΟΔΥΣΣΕΥΣ", "Σ.", "J.R.", "\u{2028}"]);
+        hays.extend(["", " ", ".", "A.B", "ΣΑΣ Σ", "Ǆ.ǅ"].map(String::from));
+        for h in &hays {
+            assert_eq!(name_key(h), old(h), "{h:?}");
+        }
     }
 }
 

@@ -199,6 +199,10 @@ fn is_marker_line(c: &str) -> bool {
 
 /// Position of a " Minutes:" (or "Decision:") marker inside a line, with the marker's length.
 fn find_marker(c: &str) -> Option<(usize, usize)> {
+    // Both markers hold a colon: most lines have none, and a byte search says so at once.
+    if !c.contains(':') {
+        return None;
+    }
     ["Minutes:", "Decision:"]
         .iter()
         .filter_map(|m| {
@@ -668,6 +672,25 @@ fn check_numbering(_text: &str, item: &ItemBlock, diags: &mut Diagnostics) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marker_search_without_a_colon_finds_nothing() {
+        let hays = crate::fastre::sample_haystacks(5_000, &["Minutes:", "Decision:", "Minutes", "Decision", "|", ":"]);
+        let mut found = 0;
+        for h in &hays {
+            let full = ["Minutes:", "Decision:"]
+                .iter()
+                .filter_map(|m| {
+                    h.match_indices(m)
+                        .find(|(at, _)| *at == 0 || h[..*at].ends_with(|ch: char| ch.is_whitespace() || ch == '|'))
+                        .map(|(at, _)| (at, m.len()))
+                })
+                .min();
+            found += usize::from(full.is_some());
+            assert_eq!(find_marker(h), full, "{h:?}");
+        }
+        assert!(found > 500, "{found}");
+    }
 
     fn outline(text: &str) -> (Outline, Vec<String>) {
         let src = Source::from_text(text);
