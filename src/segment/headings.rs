@@ -373,6 +373,25 @@ fn skip_dash(text: &str, at: usize) -> usize {
     at
 }
 
+/// "1\\. Apologies for absence. Apologies had been received from ...": a numbered line whose
+/// first sentence is a short title (at most six words, no verb of a minute's text) and whose
+/// next sentence starts with a capital or a sub-number ("5\\. Reports. 5.1 Chairman's
+/// Report."). Returns the title's length (without the full stop).
+fn sentence_title(body: &str) -> Option<usize> {
+    let stop = body.find(". ")?;
+    let head = &body[..stop];
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let verbs = ["was", "were", "is", "are", "had", "has", "have", "will", "would", "be", "been", "to"];
+    let next = body[stop + 2..].trim_start();
+    (!words.is_empty()
+        && words.len() <= 6
+        && head.len() <= 50
+        && !head.contains([',', ';', ':', '('])
+        && !words.iter().any(|w| verbs.contains(&w.to_lowercase().as_str()) || w.ends_with("ed"))
+        && next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+    .then_some(stop)
+}
+
 /// Numbered headings. A candidate is a numbered line whose text is short and title-like, or
 /// that starts with an upper-case title, or that carries a minute reference or "ITEM n".
 /// Numbers must increase along the document (a longest increasing run is kept), so that
@@ -423,7 +442,7 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             c > 0 && !head.contains(['.', ',', ';']) && head.split_whitespace().count() <= 4
         });
         if !(short || caps || strong) {
-            if let Some(c) = colon_title {
+            if let Some(c) = colon_title.or_else(|| sentence_title(body)) {
                 end = c;
             } else {
                 continue;
@@ -745,6 +764,18 @@ mod tests {
         assert_eq!(titles, vec!["Present", "Apologies: None", "Matters Arising"]);
         // The body starts after the colon.
         assert!(text[hs[2].body_start..].starts_with("The allotment"));
+    }
+
+    #[test]
+    fn numbered_lines_titled_by_a_short_first_sentence() {
+        let text = "Minutes of the meeting held on 1 December 2016.\n\n1\\. Apologies for absence. Apologies had been received from Tom Foy.\n\n2\\. Declarations of Interest. No declarations were made.\n\n5\\. Reports. 5.1 Chairman's Report. The hedge will be cut.\n";
+        let lines = crate::segment::lines::lines(text);
+        let titles: Vec<&str> =
+            numbered_headings(text, &lines).iter().map(|h| h.title.map_or("", |t| &text[t.start..t.end])).collect();
+        assert_eq!(titles, vec!["Apologies for absence", "Declarations of Interest", "Reports"]);
+        assert_eq!(sentence_title("The Clerk reported. The hedge was cut."), None, "a verb: the minute's text");
+        assert_eq!(sentence_title("Grass cutting. it was noted"), None);
+        assert_eq!(sentence_title("Planning, highways and footpaths. None."), None);
     }
 
     #[test]
