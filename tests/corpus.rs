@@ -74,3 +74,14 @@ fn movers_seconders_and_presenters_speak() {
     assert!(!site.iter().any(|s| s == "Presenter"), "{site:?}");
     assert!(speakers("Finances").is_empty(), "{:?}", speakers("Finances"));
 }
+
+/// Flattened minutes numbered inline ("... 1. Apologies ... 2. No Declarations ..."), which
+/// no heading form finds, are items one number each.
+#[test]
+fn flattened_minutes_numbered_inline_have_items() {
+    let doc = parse_file(&root().join("corpus/regression/r8-flattened-numbers.txt")).expect("parses");
+    let numbers: Vec<&str> = doc.items.iter().filter_map(|i| i.number.as_deref()).collect();
+    assert_eq!(numbers, ["1", "2", "3", "4", "5", "6", "7"]);
+    let actions: Vec<&str> = doc.items[3].actions.iter().map(|a| a.text.as_str()).collect();
+    assert!(actions.iter().any(|a| a.starts_with("The Clerk to chase Highways")), "{actions:?}");
+}

@@ -35,6 +35,9 @@ pub const MIN_RUN: usize = 3;
 /// One candidate: byte offset, number, year.
 type Cand = (usize, u32, u32);
 
+/// A member of a run: byte offset, number.
+pub(crate) type Member = (usize, u32);
+
 fn candidates(text: &str) -> Vec<Cand> {
     let b = text.as_bytes();
     let mut out = Vec::new();
@@ -100,25 +103,88 @@ fn chain(c: &[Cand]) -> Vec<usize> {
 /// Cut `lines` before the inline minute references of the document's run (see the module
 /// documentation). Lines without such a reference are returned as they are.
 pub(crate) fn cut_inline_refs(text: &str, lines: Vec<Line>) -> Vec<Line> {
-    let cands = candidates(text);
-    if cands.len() < MIN_RUN {
-        return lines;
+    cut_at_run(text, lines, &candidates(text), MIN_RUN, true).0
+}
+
+/// Least length of a run of plain inline numbers ("1. ... 2. ... 3. ... 4.").
+pub const MIN_NUMBER_RUN: usize = 4;
+
+/// Plain item numbers inside a line: "N." or "N\\." (1 or 2 digits, not part of "5.1" or a
+/// date), after white space, then white space and a capital or a digit ("5. 5.1 Chairman's").
+fn number_candidates(text: &str) -> Vec<Cand> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for i in 0..b.len() {
+        if !b[i].is_ascii_digit() || i > 0 && !b[i - 1].is_ascii_whitespace() {
+            continue;
+        }
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_digit() && j - i < 3 {
+            j += 1;
+        }
+        if j - i > 2 || j < b.len() && b[j].is_ascii_digit() {
+            continue;
+        }
+        let dot = if b[j..].starts_with(b"\\.") {
+            2
+        } else if b[j..].starts_with(b".") {
+            1
+        } else {
+            continue;
+        };
+        let k = j + dot;
+        let next = b[k..].iter().position(|c| !c.is_ascii_whitespace()).map(|p| k + p);
+        let ok = k < b.len()
+            && b[k].is_ascii_whitespace()
+            && next.is_some_and(|p| b[p].is_ascii_uppercase() || b[p].is_ascii_digit());
+        if ok {
+            let n: u32 = text[i..j].parse().unwrap_or(0);
+            if n > 0 {
+                out.push((i, n, 0));
+            }
+        }
     }
-    let run = chain(&cands);
-    if run.len() < MIN_RUN {
-        return lines;
+    out
+}
+
+/// Flattened minutes numbered "1. Apologies ... 2. No Declarations ... 3. The Minutes ...":
+/// the lines cut before the inline members of the longest run of numbers counting up (at
+/// least [`MIN_NUMBER_RUN`]), and where each member of the run starts, with its number.
+/// Meant as a second try for a document in which no heading was found: in other documents
+/// "1. ... 2. ... 3." inside a line is a list.
+pub(crate) fn cut_inline_numbers(text: &str, lines: Vec<Line>) -> Option<(Vec<Line>, Vec<Member>)> {
+    let cands = number_candidates(text);
+    let (cut, run) = cut_at_run(text, lines, &cands, MIN_NUMBER_RUN, false);
+    (!run.is_empty()).then_some((cut, run))
+}
+
+/// Cut `lines` before the inline members of the longest chain of `cands` (at least `min`
+/// long), and the header before it at its attendance labels; with `repeats`, also before
+/// other occurrences of the run's numbers between its ends. Also returns the chain's members
+/// (offset, number); empty when nothing was cut.
+fn cut_at_run(text: &str, lines: Vec<Line>, cands: &[Cand], min: usize, repeats: bool) -> (Vec<Line>, Vec<Member>) {
+    if cands.len() < min {
+        return (lines, Vec::new());
     }
+    let run = chain(cands);
+    if run.len() < min {
+        return (lines, Vec::new());
+    }
+    let members: Vec<Member> = run.iter().map(|&k| (cands[k].0, cands[k].1)).collect();
     // Every occurrence of a number of the run between its first and last member cuts: a
     // page repeated by the flattening, or two minutes given the same number, are items too.
     let (lo, hi) = (cands[run[0]].0, cands[run[run.len() - 1]].0);
     let numbers: std::collections::HashSet<(u32, u32)> = run.iter().map(|&k| (cands[k].1, cands[k].2)).collect();
-    let mut cuts: Vec<usize> =
-        cands.iter().filter(|c| lo <= c.0 && c.0 <= hi && numbers.contains(&(c.1, c.2))).map(|c| c.0).collect();
+    let mut cuts: Vec<usize> = if repeats {
+        cands.iter().filter(|c| lo <= c.0 && c.0 <= hi && numbers.contains(&(c.1, c.2))).map(|c| c.0).collect()
+    } else {
+        members.iter().map(|m| m.0).collect()
+    };
     // Only inline members cut: a reference at a line's content start is already a line start.
     let starts: std::collections::HashSet<usize> = lines.iter().map(|l| l.content.start).collect();
     cuts.retain(|at| !starts.contains(at));
     if cuts.is_empty() {
-        return lines;
+        return (lines, Vec::new());
     }
     let head = cands[run[0]].0;
     let mut labels: Vec<usize> = HEADER_LABEL.find_iter(&text[..head]).map(|m| m.start() + 1).collect();
@@ -144,7 +210,7 @@ pub(crate) fn cut_inline_refs(text: &str, lines: Vec<Line>) -> Vec<Line> {
             out.push(piece(text, from, l.span.end));
         }
     }
-    out
+    (out, members)
 }
 
 /// Roman numerals for inline points, in order.
@@ -229,6 +295,23 @@ mod tests {
 
     fn cut(text: &str) -> Vec<&str> {
         cut_inline_refs(text, lines(text)).iter().map(|l| &text[l.content.start..l.content.end]).collect()
+    }
+
+    #[test]
+    fn cuts_a_run_of_inline_numbers() {
+        let t = "MINUTES OF ANYTOWN PARISH COUNCIL HELD ON 23 JANUARY 2017 Present: Cllr A Cole 1. Apologies for Absence received; Cllr B Dale. 2. No Declarations of Interest made 3. The Minutes were agreed. The fee is £5. 4. Matters Arising. 5. 5.1 Chairman's Report nothing.";
+        let (cut, members) = cut_inline_numbers(t, lines(t)).expect("a run");
+        let got: Vec<&str> = cut.iter().map(|l| &t[l.content.start..l.content.end]).collect();
+        assert_eq!(got[0], "MINUTES OF ANYTOWN PARISH COUNCIL HELD ON 23 JANUARY 2017");
+        assert_eq!(got[1], "Present: Cllr A Cole");
+        assert_eq!(got[2], "1. Apologies for Absence received; Cllr B Dale.");
+        assert_eq!(got[4], "3. The Minutes were agreed. The fee is £5.", "'£5.' is not a number of the run");
+        assert_eq!(members.iter().map(|m| m.1).collect::<Vec<_>>(), vec![1, 2, 3, 4, 5]);
+        // Three numbers are a list, not a run; nor are numbers each at a line's start.
+        assert!(cut_inline_numbers("Options: 1. Hall 2. Field 3. Road", lines("Options: 1. Hall 2. Field 3. Road"))
+            .is_none());
+        let t = "1. A\n2. B\n3. C\n4. D\n";
+        assert!(cut_inline_numbers(t, lines(t)).is_none());
     }
 
     #[test]

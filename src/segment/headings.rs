@@ -373,6 +373,35 @@ fn skip_dash(text: &str, at: usize) -> usize {
     at
 }
 
+/// Items of flattened minutes numbered inline ("1. Apologies for Absence received; ... 2. No
+/// Declarations of Interest made 3. ..."; see `flat::cut_inline_numbers`): one item a member
+/// of the run, titled as a long numbered line is ([`title_end`]), untitled when no title of at
+/// most 100 bytes can be told from the minute.
+pub(super) fn inline_number_headings(text: &str, members: &[super::flat::Member]) -> Vec<Heading> {
+    let mut out = Vec::with_capacity(members.len());
+    for (k, &(at, n)) in members.iter().enumerate() {
+        let number = n.to_string();
+        let after = at + number.len();
+        let dot = if text[after..].starts_with("\\.") { 2 } else { 1 };
+        let rest = &text[after + dot..];
+        let body_at = after + dot + (rest.len() - rest.trim_start().len());
+        let next = members.get(k + 1).map_or(text.len(), |m| m.0);
+        let line_end = text[body_at..].find('\n').map_or(text.len(), |p| body_at + p);
+        let body = text[body_at..next.min(line_end).max(body_at)].trim_end();
+        let end = title_end(body);
+        let title = (end > 0 && end <= 100).then(|| Span::new(body_at, body_at + end));
+        out.push(Heading {
+            start: at,
+            number: Some(number),
+            title,
+            lost_title: false,
+            body_start: title.map_or(body_at, |t| skip_dash(text, t.end)),
+            documents: Vec::new(),
+        });
+    }
+    out
+}
+
 /// "1\\. Apologies for absence. Apologies had been received from ...": a numbered line whose
 /// first sentence is a short title (at most six words, no verb of a minute's text) and whose
 /// next sentence starts with a capital or a sub-number ("5\\. Reports. 5.1 Chairman's

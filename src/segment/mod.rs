@@ -44,8 +44,19 @@ const BODY_MARKERS: [&str; 3] = ["Minutes:", "Decision:", "Additional documents:
 pub(crate) fn segment(src: &Source, diags: &mut Diagnostics) -> Outline {
     let text = src.text.as_str();
     // Flattened minutes (one long line) are cut before their inline minute references.
-    let lines = flat::cut_inline_refs(text, lines::lines(text));
+    let mut lines = flat::cut_inline_refs(text, lines::lines(text));
     let mut headings = find_headings(text, &lines);
+    // No heading at all: flattened minutes numbered inline ("1. Apologies ... 2. No
+    // Declarations ... 3. ...") are cut before their numbers and read again.
+    if headings.is_empty() {
+        if let Some((cut, members)) = flat::cut_inline_numbers(text, lines.clone()) {
+            let found = find_headings(text, &cut);
+            // The generic forms may see a few of the numbered lines; the run sees them all.
+            headings =
+                if found.len() * 2 < members.len() { headings::inline_number_headings(text, &members) } else { found };
+            lines = cut;
+        }
+    }
     // A verbatim transcript after the minutes: its items start at the clerk's readings.
     let transcript = transcript::find(text).map(|t| t.items).unwrap_or_default();
     if let Some(&(first, _)) = transcript.first() {
