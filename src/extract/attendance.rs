@@ -262,7 +262,13 @@ fn split_run_on(text: &str, part: Span) -> Vec<Span> {
         k += 1;
     }
     let cut = k + 2;
-    if words.len() > cut + 1 && !words[cut].1.starts_with('(') && !words[..cut].iter().any(|(_, w)| w.contains('(')) {
+    // "Cllr Ann Cole - Chairman": a role after a dash is the same person's.
+    let dash = |w: &str| matches!(w, "-" | "–" | "—");
+    if words.len() > cut + 1
+        && !words[cut].1.starts_with('(')
+        && !dash(words[cut].1)
+        && !words[..cut].iter().any(|(_, w)| w.contains('('))
+    {
         let at = words[cut].0;
         return vec![Span::new(part.start, part.start + at), Span::new(part.start + at, part.end)];
     }
@@ -282,12 +288,16 @@ fn person(text: &str, part: Span) -> Option<Person> {
         }
     }
     let (name, role) = match s.find('(') {
-        Some(p) => (s[..p].trim(), Some(s[p + 1..].trim_end_matches([')', '.', ' ']))),
+        // "Mrs Claire Cann (CC) – Chairman": initials in brackets, then the office.
+        Some(p) => match s[p..].find(')').and_then(|q| after_dash(&s[p + q + 1..])).filter(|r| dash_role(r)) {
+            Some(office) => (s[..p].trim(), Some(office)),
+            None => (s[..p].trim(), Some(s[p + 1..].trim_end_matches([')', '.', ' ']))),
+        },
         None => (s.trim_end_matches(['.', ':', ' ', '*']).trim(), None),
     };
     // "A. Cole - Chairman", "T. Manley - Borough Councillor": an office after a spaced dash.
     let (name, role) = match (role, name.split_once(" - ").or_else(|| name.split_once(" – "))) {
-        (None, Some((n, r))) if dash_role(r) => (n.trim(), Some(r.trim())),
+        (None, Some((n, r))) if dash_role(r) || is_acronym(r.trim()) => (n.trim(), Some(r.trim())),
         _ => (name, role),
     };
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -309,6 +319,20 @@ fn person(text: &str, part: Span) -> Option<Person> {
     }
     let (role, organisation) = role.map_or((None, None), split_role);
     Some(Person { name: Some(name.to_string()), role, organisation, span: Span::new(start, start + name.len()) })
+}
+
+/// "NCC", "BCKLWN": an organisation after a dash ("Cllr. Martin Storey - NCC").
+fn is_acronym(s: &str) -> bool {
+    // Not a status in capitals ("Avi Douglen - ABSENT"): that person is no attendee.
+    let status = matches!(s, "ABSENT" | "APOLOGIES" | "LATE" | "YES" | "NO" | "TBC");
+    (2..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase() || c == '&') && !status
+}
+
+/// The words after a leading dash ("– Chairman" → "Chairman").
+fn after_dash(s: &str) -> Option<&str> {
+    let t = s.trim_start();
+    let rest = t.strip_prefix('-').or_else(|| t.strip_prefix('–')).or_else(|| t.strip_prefix('—'))?;
+    Some(rest.trim().trim_end_matches(['.', ',']))
 }
 
 /// A role written after a dash: one to four capitalised words ending in an office
@@ -591,6 +615,19 @@ mod tests {
     #[test]
     fn roles_after_a_dash() {
         assert!(dash_role("Chairman") && dash_role("Borough Councillor") && dash_role("Vice-chairman"));
+        let present = |line: &str| -> Vec<(Option<String>, Option<String>)> {
+            read(line).1.present.into_iter().map(|p| (p.name, p.role)).collect()
+        };
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(present("Present: Cllr. Martin Storey - NCC, Cllr Ben Dale.").len(), 2);
+        assert_eq!(
+            present("Present: Cllr Ann Cole - Chairman, Cllr Ben Dale."),
+            vec![(s("Cllr Ann Cole"), s("Chairman")), (s("Cllr Ben Dale"), None)]
+        );
+        assert_eq!(
+            present("Present: Mrs Pam Bullas (PB), Mrs Claire Cann (CC) – Chairman, Mr Tom Foy (TF)")[1],
+            (s("Mrs Claire Cann"), s("Chairman"))
+        );
         assert!(!dash_role("Mr. Hall") && !dash_role("Two") && !dash_role("Borough") && !dash_role("ABSENT/LATE"));
     }
 }
