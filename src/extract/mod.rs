@@ -268,11 +268,8 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
     }
     // "Cllr Martin Storey, Norfolk County Council" sent apologies: the organisation is his.
     // What follows an apology in brackets is mostly its reason, not a role.
-    let own_initials = |p: &Person| {
-        p.organisation.as_deref().zip(p.name.as_deref()).is_some_and(|(o, n)| people::is_initials_of(o, n))
-    };
     let plain = |p: &Person| p.organisation.as_deref().is_some_and(|o| !o.contains(['(', ')']));
-    for p in a.apologies.iter().chain(&a.absent).filter(|p| plain(p) && !own_initials(p)) {
+    for p in a.apologies.iter().chain(&a.absent).filter(|p| plain(p) && !people::org_is_own_initials(p)) {
         people.add(&Person { role: None, ..p.clone() }, false);
     }
     let mut items = Vec::new();
@@ -421,10 +418,9 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
                     .as_deref()
                     .and_then(|n| n.split_whitespace().next())
                     .is_some_and(|w| lexicon::contains(lexicon::TITLES, w.trim_end_matches('.')));
-                let initials =
-                    m.organisation.as_deref().zip(m.name.as_deref()).is_some_and(|(o, n)| people::is_initials_of(o, n));
-                if m.role.is_some() || m.organisation.is_some() && titled && !initials {
-                    people.add(&to_person(m), false);
+                let p = to_person(m);
+                if p.role.is_some() || p.organisation.is_some() && titled && !people::org_is_own_initials(&p) {
+                    people.add(&p, false);
                 }
             }
         }

@@ -161,6 +161,11 @@ pub(crate) fn is_initials_of(letters: &str, name: &str) -> bool {
     letters.len() >= 2 && initials.ends_with(letters)
 }
 
+/// A person whose "organisation" is their own initials ("Pam Bullas (PB)").
+pub(crate) fn org_is_own_initials(p: &Person) -> bool {
+    p.organisation.as_deref().zip(p.name.as_deref()).is_some_and(|(o, n)| is_initials_of(o, n))
+}
+
 /// Words that end a role taken from an appointment ("as Internal Auditor for 2018/19").
 const AFTER_ROLE: &[&str] =
     &["and", "as", "at", "by", "for", "from", "in", "of", "on", "the", "this", "to", "until", "with"];
