@@ -117,14 +117,19 @@ pub(crate) fn role_mentions(text: &str) -> Vec<Person> {
         }
     }
     out.extend(appointed_roles(text));
-    for c in NAME_AT_ACRONYM.captures_iter(text) {
+    // Only where an acronym follows: " at " is common.
+    let acronym_next = |r: &str| {
+        let r = r.strip_prefix("the ").unwrap_or(r).as_bytes();
+        r.len() >= 3 && r[..3].iter().all(u8::is_ascii_uppercase)
+    };
+    for (base, c) in captures_near(&NAME_AT_ACRONYM, text, &AT_CUE, acronym_next, 80, 20) {
         let name = c.name("name").expect("name");
         if super::looks_like_person(name.as_str()) && !is_initials_of(&c["org"], name.as_str()) {
             out.push(Person {
                 name: Some(one_line(name.as_str())),
                 role: None,
                 organisation: Some(c["org"].to_string()),
-                span: crate::source::Span::new(name.start(), name.end()),
+                span: crate::source::Span::new(base + name.start(), base + name.end()),
             });
         }
     }
@@ -166,16 +171,60 @@ pub(crate) fn org_is_own_initials(p: &Person) -> bool {
     p.organisation.as_deref().zip(p.name.as_deref()).is_some_and(|(o, n)| is_initials_of(o, n))
 }
 
+/// Literal cues for the windows of [`captures_near`]: one pass over the text each.
+static APPOINTED_CUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("ppoint|elected|elect |lection of|o-opt").expect("appointed cue regex"));
+static AT_CUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(" at ").expect("at cue regex"));
+
 /// Words that end a role taken from an appointment ("as Internal Auditor for 2018/19").
 const AFTER_ROLE: &[&str] =
     &["and", "as", "at", "by", "for", "from", "in", "of", "on", "the", "this", "to", "until", "with"];
 
-fn appointed_roles(text: &str) -> Vec<Person> {
-    if !(text.contains("appoint") || text.contains("elect") || text.contains("co-opt")) {
-        return Vec::new();
+/// `re`'s captures near each occurrence of a cue (from about `before` bytes before it to
+/// `after` bytes after it, overlapping windows merged), each with the offset of its window.
+/// These patterns have no literal prefix of their own (or a Unicode `\b` before it), and a
+/// whole-text search costs more than all the rest of a document's parse. A window starts
+/// after white space, so `\b` at its start is a true word start.
+fn captures_near<'t>(
+    re: &Regex,
+    text: &'t str,
+    cues: &Regex,
+    keep: impl Fn(&str) -> bool,
+    before: usize,
+    after: usize,
+) -> Vec<(usize, regex::Captures<'t>)> {
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    for m in cues.find_iter(text).filter(|m| keep(&text[m.end()..])) {
+        let i = m.start();
+        let mut a = i.saturating_sub(before);
+        while !text.is_char_boundary(a) {
+            a -= 1;
+        }
+        // Back to a word's start, if one is near.
+        a = text[..a].rfind(char::is_whitespace).map_or(0, |w| w + 1).max(a.saturating_sub(40)).min(i);
+        while !text.is_char_boundary(a) {
+            a += 1;
+        }
+        let mut b = (m.end() + after).min(text.len());
+        while !text.is_char_boundary(b) {
+            b += 1;
+        }
+        windows.push((a, b));
     }
+    windows.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (a, b) in windows {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged.into_iter().flat_map(|(a, b)| re.captures_iter(&text[a..b]).map(move |c| (a, c))).collect()
+}
+
+fn appointed_roles(text: &str) -> Vec<Person> {
     let mut out = Vec::new();
-    for c in APPOINTED.captures_iter(text) {
+    for (base, c) in captures_near(&APPOINTED, text, &APPOINTED_CUE, |_| true, 80, 120) {
         let (Some(name), Some(role)) = (c.name("n1").or(c.name("n2")), c.name("r1").or(c.name("r2"))) else {
             continue;
         };
@@ -201,8 +250,8 @@ fn appointed_roles(text: &str) -> Vec<Person> {
             }
             pos = at + w.len();
         }
-        let start = name.start() + title_at;
-        let person = &text[start..name.end()];
+        let (start, end) = (base + name.start() + title_at, base + name.end());
+        let person = &text[start..end];
         if words.is_empty() || !super::looks_like_person(person) {
             continue;
         }
@@ -210,7 +259,7 @@ fn appointed_roles(text: &str) -> Vec<Person> {
             name: Some(person.split_whitespace().collect::<Vec<_>>().join(" ")),
             role: Some(words.join(" ")),
             organisation: None,
-            span: crate::source::Span::new(start, name.end()),
+            span: crate::source::Span::new(start, end),
         });
     }
     out

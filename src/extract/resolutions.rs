@@ -84,7 +84,14 @@ fn person_after(re: &Regex, text: &str, base: usize) -> Option<Mention> {
 
 fn person_after_cue(m: regex::Match<'_>, text: &str, base: usize) -> Option<Mention> {
     let rest = &text[m.end()..];
-    let first = mentions(rest, base + m.end()).into_iter().next().map(|mut f| {
+    // Only the first mention counts, and it must start right after the cue: a window of the
+    // rest is enough (mentions look at most 600 bytes past a name), and keeps many cues in a
+    // long context linear.
+    let mut cap = rest.len().min(1000);
+    while !rest.is_char_boundary(cap) {
+        cap += 1;
+    }
+    let first = mentions(&rest[..cap], base + m.end()).into_iter().next().map(|mut f| {
         // "Sponsor: Ann Smith Second: Bob Jones": the next cue is not part of the name.
         if let Some((head, last)) = f.name.as_deref().and_then(|n| n.rsplit_once(' ')) {
             if matches!(last, "Second" | "Seconder" | "Seconded" | "Sponsor" | "Proposer" | "Mover") {
