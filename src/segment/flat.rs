@@ -23,9 +23,10 @@ use regex::Regex;
 use super::lines::{trim_span, Line};
 use crate::source::Span;
 
-/// Attendance labels inside a flattened header (after a space, before a colon).
+/// Attendance labels inside a flattened header (after a space, before a colon or a dash:
+/// "... HELD AT THE CHURCH Present– Cllr David Llewellyn - Chairman, ...").
 static HEADER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s(?:Present|Apologies(?: for [Aa]bsence)?|Also,? [Ii]n [Aa]ttendance|In [Aa]ttendance|Absent|Public|Members of the [Pp]ublic)\s*:")
+    Regex::new(r"\s(?:Present|Apologies(?: for [Aa]bsence)?|Also,? [Ii]n [Aa]ttendance|In [Aa]ttendance|Absent|Public|Members of the [Pp]ublic)\s*(?::|–|—|-\s)")
         .expect("header label regex")
 });
 
@@ -307,6 +308,9 @@ mod tests {
         assert_eq!(got[2], "1. Apologies for Absence received; Cllr B Dale.");
         assert_eq!(got[4], "3. The Minutes were agreed. The fee is £5.", "'£5.' is not a number of the run");
         assert_eq!(members.iter().map(|m| m.1).collect::<Vec<_>>(), vec![1, 2, 3, 4, 5]);
+        let t = "MINUTES OF ANYTOWN PARISH COUNCIL HELD AT THE CHURCH Present– Cllr A Cole - Chairman, Cllr B Dale 1. Apologies none. 2. Declarations none. 3. Minutes agreed. 4. Accounts paid.";
+        let (cut, _) = cut_inline_numbers(t, lines(t)).expect("a run");
+        assert_eq!(&t[cut[1].content.start..cut[1].content.end], "Present– Cllr A Cole - Chairman, Cllr B Dale");
         // Three numbers are a list, not a run; nor are numbers each at a line's start.
         assert!(cut_inline_numbers("Options: 1. Hall 2. Field 3. Road", lines("Options: 1. Hall 2. Field 3. Road"))
             .is_none());
