@@ -989,6 +989,7 @@ const NOT_TURNS: &[&str] = &[
     "Location",
     "Minutes",
     "Motion",
+    "Needs",
     "No",
     "Noes",
     "Note",
@@ -1151,6 +1152,12 @@ pub(crate) fn turn_in(text: &str, base: usize, spoken: bool) -> Option<(Mention,
     }
     let titled = words.len() >= 2 && contains(TITLES, words[0].trim_end_matches('.'));
     let initials = words.len() == 1 && (2..=5).contains(&name.len()) && name.chars().all(|ch| ch.is_ascii_uppercase());
+    // "Optional Call: `callback??(null)` maps to ...": a term defined by code, not a speaker
+    // (a marked label, "> *Dave Cramer:* `{...}`", is one; so is a single name, "Chris:").
+    let marked_label = c.get(T_BOLD).or(c.get(T_BOLD2)).or(c.get(T_IT)).or(c.get(T_IT2)).is_some();
+    if words.len() >= 2 && !titled && !marked_label && text[whole.end()..].trim_start().starts_with('`') {
+        return None;
+    }
     let plain = plausible_name(&name);
     let marked = c.get(T_BOLD).or(c.get(T_BOLD2)).or(c.get(T_IT)).or(c.get(T_IT2)).is_some();
     let single = words.len() == 1 && !initials;
@@ -1252,6 +1259,9 @@ mod turn_tests {
         );
         assert_eq!(t("Background: Previously, honorary membership was"), None);
         assert_eq!(t("Revenue: On an accrual basis"), None);
+        assert_eq!(t("Optional Call: `callback??(null)` maps to"), None);
+        assert_eq!(t("WH: `a?.b` is fine"), Some((Some("WH".into()), None, false)));
+        assert_eq!(t("> *Dave Cramer:* `{\"href\": \"c.html\"}`"), Some((Some("Dave Cramer".into()), None, false)));
         assert!(PART_LABELS.windows(2).all(|w| w[0] < w[1]), "sorted for contains");
     }
 }
