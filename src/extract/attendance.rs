@@ -297,7 +297,9 @@ fn person(text: &str, part: Span) -> Option<Person> {
     };
     // "A. Cole - Chairman", "T. Manley - Borough Councillor": an office after a spaced dash.
     let (name, role) = match (role, name.split_once(" - ").or_else(|| name.split_once(" – "))) {
-        (None, Some((n, r))) if dash_role(r) || is_acronym(r.trim()) => (n.trim(), Some(r.trim())),
+        (None, Some((n, r))) if dash_role(r) || is_acronym(r.trim()) || is_status(r.trim()) => {
+            (n.trim(), Some(r.trim()))
+        }
         _ => (name, role),
     };
     let words: Vec<&str> = name.split_whitespace().collect();
@@ -323,9 +325,14 @@ fn person(text: &str, part: Span) -> Option<Person> {
 
 /// "NCC", "BCKLWN": an organisation after a dash ("Cllr. Martin Storey - NCC").
 fn is_acronym(s: &str) -> bool {
-    // Not a status in capitals ("Avi Douglen - ABSENT"): that person is no attendee.
+    // Not a status in capitals ("Avi Douglen - ABSENT"): see `is_status`.
     let status = matches!(s, "ABSENT" | "APOLOGIES" | "LATE" | "YES" | "NO" | "TBC");
     (2..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase() || c == '&') && !status
+}
+
+/// "Avi Douglen - ABSENT": `push` moves the entry to the list the status names.
+fn is_status(s: &str) -> bool {
+    s.eq_ignore_ascii_case("absent") || s.eq_ignore_ascii_case("apologies")
 }
 
 /// The words after a leading dash ("– Chairman" → "Chairman").
@@ -356,13 +363,20 @@ fn a_list_started(a: &Attendance, list: List) -> bool {
 }
 
 fn push(a: &mut Attendance, list: List, people: Vec<Person>) {
-    let target = match list {
-        List::Present => &mut a.present,
-        List::Apologies => &mut a.apologies,
-        List::Absent => &mut a.absent,
-        List::InAttendance => &mut a.in_attendance,
-    };
     for p in people {
+        // "Avi Douglen - ABSENT", "Cllr X (apologies)" in a list of members: that list.
+        let status = p.role.as_deref().or(p.organisation.as_deref()).map(str::to_ascii_lowercase);
+        let (list, p) = match status.as_deref() {
+            Some("absent") => (List::Absent, Person { role: None, organisation: None, ..p }),
+            Some("apologies") => (List::Apologies, Person { role: None, organisation: None, ..p }),
+            _ => (list, p),
+        };
+        let target = match list {
+            List::Present => &mut a.present,
+            List::Apologies => &mut a.apologies,
+            List::Absent => &mut a.absent,
+            List::InAttendance => &mut a.in_attendance,
+        };
         if !target.iter().any(|q| q.name == p.name) {
             target.push(p);
         }
@@ -620,6 +634,10 @@ mod tests {
         };
         let s = |x: &str| Some(x.to_string());
         assert_eq!(present("Present: Cllr. Martin Storey - NCC, Cllr Ben Dale.").len(), 2);
+        let (_, a) = read("Board Members\n- Ricardo Griffith\n- Avi Douglen - ABSENT\n- Diego Silva Martins\n");
+        let names = |v: &Vec<Person>| v.iter().filter_map(|p| p.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&a.present), ["Ricardo Griffith", "Diego Silva Martins"]);
+        assert_eq!(names(&a.absent), ["Avi Douglen"]);
         assert_eq!(
             present("Present: Cllr Ann Cole - Chairman, Cllr Ben Dale."),
             vec![(s("Cllr Ann Cole"), s("Chairman")), (s("Cllr Ben Dale"), None)]
