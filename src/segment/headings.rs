@@ -373,6 +373,12 @@ fn skip_dash(text: &str, at: usize) -> usize {
     at
 }
 
+/// A number and a bold title at a line's start (see `numbered_headings`); not "5.1".
+static BOLD_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\*\*)?(?P<n>\d{1,2})(?:\\?\.0?)?(?:\*\*)?[ \t\u{a0}]*(?:\*\*)?(?P<t>[A-Z][^*\n]{0,100}?)\*\*")
+        .expect("bold numbered regex")
+});
+
 /// Items of flattened minutes numbered inline ("1. Apologies for Absence received; ... 2. No
 /// Declarations of Interest made 3. ..."; see `flat::cut_inline_numbers`): one item a member
 /// of the run, titled as a long numbered line is ([`title_end`]), untitled when no title of at
@@ -434,6 +440,29 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             continue;
         }
         let c = content(text, l);
+        // "**1.** **Apologies for absence:** Mr M Peake", "**1.0 Welcome and Introductions**",
+        // "2. **Minutes of the previous meeting**": a number and a bold title.
+        if let Some(b) =
+            BOLD_NUMBERED.captures(c).filter(|b| b.name("t").is_some_and(|t| c[..t.start()].contains("**")))
+        {
+            let (n, t) = (b.name("n").expect("n"), b.name("t").expect("t"));
+            let title = t.as_str().trim_end_matches([':', '.', ' ', '\u{a0}']);
+            if let (Ok(value), false) = (n.as_str().parse::<u64>(), title.is_empty()) {
+                let start = l.content.start + t.start();
+                cands.push((
+                    value,
+                    Heading {
+                        start: l.content.start,
+                        number: Some(n.as_str().to_string()),
+                        title: Some(Span::new(start, start + title.len())),
+                        lost_title: false,
+                        body_start: l.content.start + b.get(0).expect("match").end(),
+                        documents: Vec::new(),
+                    },
+                ));
+                continue;
+            }
+        }
         let Some((num, off)) = item_number(c) else { continue };
         // A flattened table row: the title cell ends at the next cell border.
         let body = c[off..].split(" | ").next().unwrap_or("").trim_end();
@@ -817,6 +846,24 @@ mod tests {
             titles,
             vec!["Co-option", "Inter-Village Games", "War Memorials"],
             "a name with words after it is a turn"
+        );
+    }
+
+    #[test]
+    fn numbers_with_bold_titles() {
+        let text = "MINUTES\n\n **1.**    **Apologies for absence:** Mr M Peake\n\n**2.0 Declarations of Interest**\n\nNone.\n\n3. **Minutes of the previous meeting** were agreed\n\n4. Matters arising **none**\n\n5.1 **Sub** point\n";
+        let lines = crate::segment::lines::lines(text);
+        let hs = numbered_headings(text, &lines);
+        let got: Vec<(Option<&str>, &str)> =
+            hs.iter().map(|h| (h.number.as_deref(), h.title.map_or("", |t| &text[t.start..t.end]))).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("1"), "Apologies for absence"),
+                (Some("2"), "Declarations of Interest"),
+                (Some("3"), "Minutes of the previous meeting"),
+                (Some("4"), "Matters arising **none**"),
+            ]
         );
     }
 
