@@ -205,7 +205,8 @@ fn owner_task(text: &str, base: usize) -> Option<Option<crate::model::Person>> {
         }
         // "Clerk asked to respond": minutes' shorthand for an officer given a task; "Cllr X
         // asked to see the plans" is a request X made.
-        if link.ends_with("asked to") && !link.starts_with(['w', 'h']) {
+        let passive = matches!(link.split_whitespace().next(), Some("was" | "were" | "has" | "had"));
+        if link.ends_with("asked to") && !passive {
             let office = o
                 .as_str()
                 .split_whitespace()

@@ -162,8 +162,7 @@ const NEXT_SENTENCE: &[&str] = &["A", "Agreed", "All", "Carried", "It", "Propose
 
 /// "Pam Bullas (PB)": the letters are the person's initials, not an organisation.
 pub(crate) fn is_initials_of(letters: &str, name: &str) -> bool {
-    let initials: String = name.split_whitespace().filter_map(|w| w.chars().next()).collect();
-    letters.len() >= 2 && initials.ends_with(letters)
+    letters.len() >= 2 && super::attendance::initials(name) == letters
 }
 
 /// A person whose "organisation" is their own initials ("Pam Bullas (PB)").

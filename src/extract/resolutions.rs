@@ -93,11 +93,9 @@ fn person_after_cue(m: regex::Match<'_>, text: &str, base: usize) -> Option<Ment
     }
     let first = mentions(&rest[..cap], base + m.end()).into_iter().next().map(|mut f| {
         // "Sponsor: Ann Smith Second: Bob Jones": the next cue is not part of the name.
-        if let Some((head, last)) = f.name.as_deref().and_then(|n| n.rsplit_once(' ')) {
-            if matches!(last, "Second" | "Seconder" | "Seconded" | "Sponsor" | "Proposer" | "Mover") {
-                f.span = Span::new(f.span.start, f.span.start + head.len());
-                f.name = Some(head.to_string());
-            }
+        if let Some(head) = f.name.as_deref().and_then(super::speakers::before_trailing_cue).map(str::to_string) {
+            f.span = Span::new(f.span.start, f.span.start + head.len());
+            f.name = Some(head);
         }
         f
     });

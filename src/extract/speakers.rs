@@ -25,10 +25,15 @@ pub(crate) struct Mention {
     pub speaks: bool,
 }
 
-/// The speech verbs for a verbose (`(?x)`) pattern, where a plain space would be ignored:
-/// "had spoken" must not become "hadspoken".
+/// `alternation` for a verbose (`(?x)`) pattern, where a plain space would be ignored: "had
+/// spoken" must not become "hadspoken".
+fn verbose_alternation(words: &[&str]) -> String {
+    alternation(words).replace(' ', r"\s+")
+}
+
+/// The speech verbs, for the verbose patterns.
 fn verb_alternation() -> String {
-    alternation(SPEECH_VERBS).replace(' ', r"\s+")
+    verbose_alternation(SPEECH_VERBS)
 }
 
 fn alternation(words: &[&str]) -> String {
@@ -43,7 +48,7 @@ static MENTION: LazyLock<FastRegex> = LazyLock::new(|| {
     let titles = alternation(TITLES);
     let offices = alternation(OFFICES);
     let lower: Vec<String> = OFFICES.iter().map(|o| o.to_lowercase()).collect();
-    let lower = alternation(&lower.iter().map(String::as_str).collect::<Vec<_>>()).replace(' ', r"\s+");
+    let lower = verbose_alternation(&lower.iter().map(String::as_str).collect::<Vec<_>>());
     let passing = TRANSIENT.join("|");
     let pattern = format!(
         r"(?x)
@@ -1026,6 +1031,13 @@ const NOT_TURNS: &[&str] = &[
 /// Presenting, proposing and seconding are speaking (GOLD.md). Sorted: `contains` bisects.
 const PART_LABELS: &[&str] = &["Mover", "Presenter", "Presenters", "Proposer", "Second", "Seconder", "Sponsor"];
 
+/// A name run on into the next cue ("Ann Smith Second", "Cllr C Hardy Seconded"): the name
+/// without it. `None` when the last word is no part label or "Seconded".
+pub(crate) fn before_trailing_cue(name: &str) -> Option<&str> {
+    let (head, last) = name.rsplit_once(' ')?;
+    (contains(PART_LABELS, last) || last == "Seconded").then_some(head)
+}
+
 /// The person written right after a part label, up to the end of the line, a bracket, a comma
 /// or a sentence's full stop: "Cllr P Norris" in "Proposer: Cllr P Norris. 2nd: Cllr G Key".
 fn named_after_label(text: &str, from: usize, base: usize) -> Option<Mention> {
@@ -1033,11 +1045,8 @@ fn named_after_label(text: &str, from: usize, base: usize) -> Option<Mention> {
     let mut line = &rest[..rest.find(['\n', '(', ',', ';', '[', '*', ':']).unwrap_or(rest.len())];
     // "Sponsor: Avi Douglen Second: Matt Tesauro": the next label ends the name.
     if rest[line.len()..].starts_with(':') {
-        let words = line.trim_end();
-        if let Some((head, last)) = words.rsplit_once(' ') {
-            if contains(PART_LABELS, last) {
-                line = head;
-            }
+        if let Some(head) = before_trailing_cue(line.trim_end()) {
+            line = head;
         }
     }
     // A full stop ends the name unless it follows an initial or a title ("Cllr P. Norris").
