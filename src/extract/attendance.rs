@@ -324,10 +324,10 @@ fn person(text: &str, part: Span) -> Option<Person> {
 }
 
 /// "NCC", "BCKLWN": an organisation after a dash ("Cllr. Martin Storey - NCC").
+/// Not a word in capitals ("- LATE", "- YES"); "ABSENT" and "APOLOGIES" are `is_status`.
 fn is_acronym(s: &str) -> bool {
-    // Not a status in capitals ("Avi Douglen - ABSENT"): see `is_status`.
-    let status = matches!(s, "ABSENT" | "APOLOGIES" | "LATE" | "YES" | "NO" | "TBC");
-    (2..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase() || c == '&') && !status
+    let word = matches!(s, "LATE" | "YES" | "NO" | "TBC");
+    (2..=8).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase() || c == '&') && !word
 }
 
 /// "Avi Douglen - ABSENT": `push` moves the entry to the list the status names.
