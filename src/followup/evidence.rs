@@ -487,6 +487,11 @@ static LINE_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[ \t]*(?:[\d.]*?)(?P<item>\d{1,3})(?P<sub>[ivxl]+|[a-z])?\)").expect("line ref regex")
 });
 
+/// A paragraph label that is a minute reference ("10ii", "4.4.5viii", "4. 4.4.5viii": the
+/// parser reads "10ii)" at a line's start as the paragraph's number, without the ")").
+static LABEL_REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[\d. ]*?(?P<item>\d{1,3})(?P<sub>[ivxl]+)$").expect("label ref regex"));
+
 /// A line-initial minute reference: item number and optional point ("10", "ii").
 type Reference = (String, Option<String>);
 
@@ -662,7 +667,9 @@ pub fn units(doc: &Document) -> Vec<Unit> {
         };
         for p in &item.paragraphs {
             let start = text_start(doc, p.span, &p.text);
-            let mut cuts: Vec<(usize, Option<Reference>)> = vec![(0, None)];
+            let own = p.number.as_deref().and_then(|n| LABEL_REF.captures(n));
+            let own = own.map(|c| (c["item"].to_string(), Some(c["sub"].to_string())));
+            let mut cuts: Vec<(usize, Option<Reference>)> = vec![(0, own)];
             for c in LINE_REF.captures_iter(&p.text) {
                 let at = c.get(0).expect("match").start();
                 let r = (c["item"].to_string(), c.name("sub").map(|s| s.as_str().to_string()));

@@ -74,6 +74,15 @@ fn decimal(i: &str) -> IResult<&str, (&str, bool)> {
     Ok((rest, (num, term.is_some())))
 }
 
+/// A reference to a point of an earlier minute, written as the label of a matter arising:
+/// `4.4.4.4.5iv)`, `11i)`, and with a stray space after the first part, `4. 4.4.5viii)`. The
+/// roman point and the closing parenthesis are required, so "4. 4 items)" is not one.
+fn decimal_roman(i: &str) -> IResult<&str, &str> {
+    let part = |i| take_while_m_n(1, 3, |c: char| c.is_ascii_digit())(i);
+    let roman = verify(take_while_m_n(1, 5, |c: char| c.is_ascii_lowercase()), is_roman);
+    terminated(recognize((part, many0(preceded(pair(char('.'), opt(char(' '))), part)), roman)), char(')')).parse(i)
+}
+
 /// `135/19`, `22/17.`, `Min. 12/2023`, `Minute 45/21`.
 fn minute_ref(i: &str) -> IResult<&str, &str> {
     let mut prefix =
@@ -129,6 +138,11 @@ pub(crate) fn label(s: &str) -> Option<Label> {
     if let Ok((after, r)) = minute_ref(s) {
         if let Ok((rest, _)) = gap(after) {
             return Some(done(LabelKind::Ref, r, after, rest));
+        }
+    }
+    if let Ok((after, n)) = decimal_roman(s) {
+        if let Ok((rest, _)) = gap(after) {
+            return Some(done(LabelKind::Number, n, after, rest));
         }
     }
     if let Ok((after, (n, _))) = decimal(s) {
@@ -325,6 +339,10 @@ mod tests {
         assert_eq!(lab("·\u{a0}\u{a0} The main"), Some((Bullet, "·".into(), 7)));
         assert_eq!(lab("- 17 July"), Some((Bullet, "-".into(), 2)));
         assert_eq!(lab("9."), Some((Number, "9".into(), 2)));
+        assert_eq!(lab("4.4.4.4.5iv) The"), Some((Number, "4.4.4.4.5iv".into(), 13)));
+        assert_eq!(lab("11i) Cllr"), Some((Number, "11i".into(), 5)));
+        assert_eq!(lab("4. 4.4.5viii) Cllr"), Some((Number, "4. 4.4.5viii".into(), 14)));
+        assert_eq!(lab("4. 4 items) x"), Some((Number, "4".into(), 3)));
     }
 
     #[test]
