@@ -85,3 +85,37 @@ fn flattened_minutes_numbered_inline_have_items() {
     let actions: Vec<&str> = doc.items[3].actions.iter().map(|a| a.text.as_str()).collect();
     assert!(actions.iter().any(|a| a.starts_with("The Clerk to chase Highways")), "{actions:?}");
 }
+
+/// Welsh minutes: passive agents and verb-first sentences speak ("Cynigiwyd gan y Cyng. X",
+/// "Diolchodd y Cadeirydd"), "received from" and a firm after "gan" do not; "Cynigiwyd gan /
+/// eiliwyd gan" name the mover and seconder, of their own decision only.
+#[test]
+fn welsh_speakers_and_motions() {
+    let doc = parse_file(&root().join("corpus/regression/r9-welsh-minutes.md")).expect("parses");
+    let speakers = |n: usize| -> Vec<String> {
+        let mut names: Vec<String> = doc.items[n]
+            .paragraphs
+            .iter()
+            .flat_map(|p| p.speakers.iter())
+            .map(|s| s.name.clone().or(s.role.clone()).unwrap_or_default())
+            .collect();
+        names.dedup();
+        names
+    };
+    assert_eq!(speakers(0), ["Cyng. A. Jones"]);
+    assert_eq!(speakers(1), ["Cyng. H. Morgan", "Cyng. S. Evans"]);
+    let third = speakers(2);
+    assert!(third.contains(&"Clerc".to_string()) && third.contains(&"Cyng. D. Rees".to_string()), "{third:?}");
+    assert!(third.contains(&"Cadeirydd".to_string()), "{third:?}");
+    assert!(!third.iter().any(|s| s.contains("Zurich")), "{third:?}");
+    let motion = |n: usize, k: usize| {
+        let m = &doc.items[n].resolutions[k].motion;
+        (m.mover.as_ref().and_then(|p| p.name.clone()), m.seconder.as_ref().and_then(|p| p.name.clone()))
+    };
+    assert!(doc.items[0].resolutions.is_empty(), "apologies received are no decision");
+    assert!(doc.items[1].resolutions[0].text.starts_with("roedd pawb yn unfrydol bod"));
+    assert_eq!(motion(1, 0), (Some("Cyng. H. Morgan".into()), Some("Cyng. S. Evans".into())));
+    assert_eq!(doc.items[2].resolutions.len(), 2);
+    assert_eq!(motion(2, 0), (None, None), "the next entry's mover is not this decision's");
+    assert_eq!(motion(2, 1), (Some("Cyng. S. Evans".into()), Some("Cyng. A. Jones".into())));
+}

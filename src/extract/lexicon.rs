@@ -26,6 +26,7 @@ pub const TITLES: &[&str] = &[
     "Judge",
     "Lady",
     "Lord",
+    "Mayor",
     "Miss",
     "Mr",
     "Mrs",

@@ -13,6 +13,7 @@ pub(crate) mod meeting;
 pub(crate) mod people;
 pub(crate) mod resolutions;
 pub(crate) mod speakers;
+pub(crate) mod welsh;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -24,6 +25,21 @@ use crate::model::{Declaration, Item, LinkedDocument, ListEntry, Paragraph, Pers
 use crate::segment::Outline;
 use crate::source::{Source, Span};
 use speakers::{mentions, Mention};
+
+/// The text a decision's mover may be named in: the sentence the decision is in, up to the
+/// decision's end. A mover named before the keyword ("Cllr X proposed, seconded by ...")
+/// belongs to this decision only; the text of the decision before it does not ("Motion to
+/// accept the substitute: Moved by X and seconded by Y. (Y-5) SUBSTITUTE PASSED ...").
+/// Also says whether the context starts a sentence, paragraph or list entry of its own (not
+/// just where the previous decision ends).
+fn lead_context(src: &Source, it: &crate::segment::ItemBlock, k: usize) -> (Span, bool) {
+    let r = &it.resolutions[k];
+    let para = r.paragraph.map_or(r.span, |i| it.paragraphs[i].span);
+    let prev_end = k.checked_sub(1).map_or(0, |j| it.resolutions[j].span.end);
+    let from = para.start.max(prev_end).min(r.span.start);
+    let cut = crate::segment::clause_start(&src.text[from..r.span.start]);
+    (Span::new(from + cut, r.span.end), cut > 0 || para.start >= prev_end)
+}
 
 /// True when `s` is a person's name (a titled name or a plausible first and last name), as
 /// used to tell speaker turns ("Adams:") from titles ("Great Mans Way:").
@@ -341,13 +357,19 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
             .iter()
             .enumerate()
             .map(|(k, r)| {
-                // The sentence the decision is in, up to its end: a mover named before the
-                // keyword ("Cllr X proposed, seconded by ...") belongs to this decision only.
-                let para = r.paragraph.map_or(r.span, |i| it.paragraphs[i].span);
-                let before = &src.text[para.start.min(r.span.start)..r.span.start];
-                let cut = before.rfind(['\n', '.', ';']).map_or(0, |p| p + 1);
-                let context = Span::new(para.start.min(r.span.start) + cut, r.span.end);
-                let next = it.resolutions.get(k + 1).map_or(it.span.end, |n| n.span.start);
+                let (context, _) = lead_context(src, it, k);
+                // Up to the next decision's own sentence, when it has one: "Agreed to hold the
+                // AGM.\n- Proposed by X, seconded by Y and agreed that ..." names the next
+                // decision's mover. (When no sentence starts between the two decisions, text
+                // after this one may still be its own: "It was agreed ... roof. Proposed - Cllr
+                // X Seconded - Cllr Y 'That the sum ...' It was agreed that ...".)
+                let next = match it.resolutions.get(k + 1) {
+                    None => it.span.end,
+                    Some(n) => match lead_context(src, it, k + 1) {
+                        (lead, true) => lead.start,
+                        (_, false) => n.span.start,
+                    },
+                };
                 let vote_context = Span::new(r.span.start, next.max(r.span.end));
                 // A roll-call tally written just before an outcome ("(Y-5) CONFIRMED").
                 let prev_end = k.checked_sub(1).map_or(it.span.start, |j| it.resolutions[j].span.end);

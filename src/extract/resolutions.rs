@@ -51,11 +51,11 @@ static TALLY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static MOVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:proposed|moved|proposer|mover|sponsor|sponsored|cynigiwyd|prop\.?(?:\s|:))\s*(?:by|:)?\s*")
+    Regex::new(r"(?i)\b(?:proposed|moved|proposer|mover|sponsor|sponsored|(?:c|g|ch)ynigiwyd|prop\.?(?:\s|:))\s*(?:by|:|gan(?:\s+yr?\b)?)?\s*")
         .expect("mover regex")
 });
 static SECONDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:seconded|seconder|second:|eiliwyd)\s*(?:by|:)?\s*|\b2nd(?:ed)?\s*(?:by|:)?\s*")
+    Regex::new(r"(?i)\b(?:seconded|seconder|second:)\s*(?:by|:)?\s*|\beiliwyd\s*(?:gan(?:\s+yr?\b)?)?\s*|\b2nd(?:ed)?\s*(?:by|:)?\s*")
         .expect("seconder regex")
 });
 /// "Cllr Nicholas-Letch proposed, seconded by ...": the mover named before the verb.
@@ -148,10 +148,13 @@ fn subject_mover(text: &str, base: usize) -> Option<Mention> {
 /// The person named right before a verb of `re` (not "seconded", which names the seconder
 /// after it).
 fn subject_of(re: &Regex, text: &str, base: usize) -> Option<Mention> {
-    let verb = re.find(text)?;
-    if verb.as_str() == "seconded" {
-        return None;
-    }
+    // "It is moved, and seconded to adjourn ... Steve Springett motions, ...": a verb with no
+    // subject gives way to the next one.
+    re.find_iter(text).take_while(|v| v.as_str() != "seconded").find_map(|v| subject_before(v, text, base))
+}
+
+/// The person named right before the verb `verb`.
+fn subject_before(verb: regex::Match<'_>, text: &str, base: usize) -> Option<Mention> {
     let before = &text[..verb.start()];
     let found = mentions(before, base).into_iter().rev().find(|m| {
         let end = m.span.end - base;

@@ -50,11 +50,13 @@ static MENTION: LazyLock<FastRegex> = LazyLock::new(|| {
     let lower: Vec<String> = OFFICES.iter().map(|o| o.to_lowercase()).collect();
     let lower = verbose_alternation(&lower.iter().map(String::as_str).collect::<Vec<_>>());
     let passing = TRANSIENT.join("|");
+    let welsh = alternation(super::welsh::OFFICES);
     let pattern = format!(
         r"(?x)
         (?P<titled>\b(?:{titles})\.?(?:\s+(?:[A-Z]\.?\s*){{1,3}})?(?:\s+{NAME}){{1,2}})
       | (?P<office>\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Z][a-z]+\s+)?(?:{offices})\b
-          | \b[Tt]he\s+(?:(?:{passing})\s+)?(?:{lower})\b)
+          | \b[Tt]he\s+(?:(?:{passing})\s+)?(?:{lower})\b
+          | (?:\b[Yy]r?|[’']r)\s+(?:{welsh})\b)
       | (?P<plain>\b{NAME}(?:\s+{NAME}){{1,2}})
     "
     );
@@ -88,7 +90,8 @@ fn mention_matches(text: &str, checked: Checked) -> impl Iterator<Item = (Kind, 
     let re = MENTION.pick_checked(checked);
     re.find_iter(text).map(move |m| {
         let rest = &text[m.start()..];
-        let may_not_be_plain = ["The", "the", "A", "a"].iter().any(|w| rest.starts_with(w))
+        // The articles an office follows: English "the", "a", Welsh "y", "yr", "’r".
+        let may_not_be_plain = ["The", "the", "A", "a", "Y", "y", "’r", "'r"].iter().any(|w| rest.starts_with(w))
             || TITLES_AS_MATCHED.iter().any(|t| rest.starts_with(t.as_str()));
         if !may_not_be_plain {
             return (Kind::Plain, m);
@@ -486,7 +489,7 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
             pending.clear();
         }
         // A passive with an agent: "was read by the Vice Chair", "Moved by Commissioner Fish".
-        if agent_before(&text[..m.start()]) {
+        if agent_before(&text[..m.start()]) || super::welsh::speaks(&text[..m.start()], after) {
             mention.speaks = true;
             pending.clear();
             out.push(mention);
@@ -628,8 +631,16 @@ mod tests {
             ],
         );
         hays.extend(
-            ["The Chair", "Mr Smith", "ChiefInspector Jones", "a Clerk", "Cllrs Fox Lee", "Zoë Smith and Mr Brown"]
-                .map(String::from),
+            [
+                "The Chair",
+                "Mr Smith",
+                "ChiefInspector Jones",
+                "a Clerk",
+                "Cllrs Fox Lee",
+                "Zoë Smith and Mr Brown",
+                "Hysbyswyd gan y Clerc i’r Cadeirydd a'r Is-gadeirydd, Yvonne Jones",
+            ]
+            .map(String::from),
         );
         let mut kinds = [0usize; 3];
         for h in &hays {

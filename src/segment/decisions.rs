@@ -64,7 +64,7 @@ static SENTENCE_START: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<question>Question\s+put)\b
         | (?P<allfavour>All\s+in\s+favour|Unanimously\s+agreed|Unanimously\s+approved|Carried\s+unanimously)\b
         | (?P<moved>It\s+is\s+moved|It\s+was\s+moved|Moved\s+by|Proposed\s+by|Prop\.|Motion\s+to\s+[a-z])
-        | (?P<welsh>Cytunwyd|Penderfynwyd|Cymeradwywyd|Cadarnhawyd|Derbyniwyd)\b
+        | (?P<welsh>Cytunwyd|Penderfynwyd|Cymeradwywyd|Cadarnhawyd)\b
         )"#,
     )
     .expect("sentence-start regex")
@@ -76,8 +76,15 @@ static MOTION_INLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:\s{2}|\)\s+)Motion\s+to\s+[a-z][^:.]{0,150}:").expect("inline motion regex"));
 
 static WELSH_INNER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<kw>[Cc]hytunwyd|[Cc]ytunwyd|[Cc]ymeradwywyd|[Gg]ymeradwyo)\b").expect("welsh regex")
+    Regex::new(r"\b(?P<kw>[Cc]hytunwyd|[Cc]ytunwyd|[Gg]ytunwyd|[Cc]ymeradwywyd|[Cc]hymeradwywyd|[Gg]ymeradwyo|[Gg]ymeradwyaeth\s+unfrydol|[Pp]enderfynwyd|roedd\s+pawb\s+yn\s+unfrydol|c?h?ytunodd\s+pawb|gyda\s+phawb\s+yn\s+unfrydol|cafwyd\s+cytundeb)\b")
+        .expect("welsh regex")
 });
+
+/// False when `WELSH_INNER` cannot match `s`: each of its keywords holds one of these stems
+/// (a test checks).
+fn welsh_may_match(s: &str) -> bool {
+    s.contains("ytun") || s.contains("ymeradwy") || s.contains("unfrydol") || s.contains("enderfynwyd")
+}
 
 static PROPOSAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -133,7 +140,10 @@ static OUTCOME_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:prop\.?|proposed\s+by|moved\s+by|seconded\s+by)\s").expect("attribution regex")
+    Regex::new(
+        r#"(?i)^(?:prop\.?|proposed\s+by|moved\s+by|seconded\s+by)\s|^(?:motions|moves|moved|proposed),\s+[^,.;]{2,40}\bsecond(?:s|ed)\b[\s"”*.]*$"#,
+    )
+    .expect("attribution regex")
 });
 
 /// Only an outcome, no content: "Unanimously agreed.", "Carried", "Agreed by all".
@@ -141,7 +151,8 @@ pub(crate) fn is_outcome_only(s: &str) -> bool {
     s.len() < 60 && OUTCOME_ONLY.is_match(s)
 }
 
-/// Only who moved and seconded, maybe with the outcome: "Prop CP, 2nd RC, All agreed."
+/// Only who moved and seconded, maybe with the outcome: "Prop CP, 2nd RC, All agreed.", and
+/// the end of "Owen Pendlebury motions, Sherif Mansour seconds" (its block starts at the verb).
 pub(crate) fn is_attribution(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
     s.len() < 80 && ATTRIBUTION.is_match(s) && !l.contains(" that ") && !l.contains(" to ")
@@ -174,12 +185,7 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < b.len() {
-        let end_here = (matches!(b[i], b'.' | b'?' | b'!')
-            && b.get(i + 1).is_some_and(|c| *c == b' ')
-            && b.get(i + 2).is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-            && !abbreviation_before(text, i))
-            || (b[i] == b'\n' && !wrapped_line(text, i));
-        if end_here {
+        if sentence_ends_at(text, i) {
             push(text, start, i + 1, &mut out);
             start = i + 1;
         }
@@ -187,6 +193,31 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     }
     push(text, start, text.len(), &mut out);
     out
+}
+
+/// True when a sentence ends with the byte at `i`: ". ", "? ", "! " (or two spaces, as typists
+/// write) before an upper-case letter or digit (not after an abbreviation), or an unwrapped
+/// line end.
+fn sentence_ends_at(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    let next = |k: usize| b.get(k).is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+    (matches!(b[i], b'.' | b'?' | b'!')
+        && b.get(i + 1).is_some_and(|c| *c == b' ')
+        && (next(i + 2) || b.get(i + 2).is_some_and(|c| *c == b' ') && next(i + 3))
+        && !abbreviation_before(text, i))
+        || (b[i] == b'\n' && !wrapped_line(text, i))
+}
+
+/// Where the clause running at the end of `text` starts: after the last sentence end (as
+/// [`sentences`] cuts), ". " at the very end, or ";"; else 0. "Cynigiwyd gan y Cyng. P.
+/// Harries, eiliwyd gan y Cyng. W. Loynton ac roedd pawb yn unfrydol": the initials' dots do
+/// not end the sentence, so its mover stays in it.
+pub(crate) fn clause_start(text: &str) -> usize {
+    let trimmed = text.trim_end();
+    if trimmed.ends_with(['.', ';', '?', '!']) {
+        return trimmed.len();
+    }
+    (0..text.len()).rev().find(|&i| text.as_bytes()[i] == b';' || sentence_ends_at(text, i)).map_or(0, |i| i + 1)
 }
 
 /// A line break inside a sentence that was wrapped (a PDF layout line, a soft-wrapped Markdown
@@ -204,7 +235,20 @@ fn abbreviation_before(text: &str, dot: usize) -> bool {
     let word = text[..dot].rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
     matches!(
         word,
-        "Mr" | "Mrs" | "Ms" | "Dr" | "Cllr" | "Prop" | "No" | "St" | "Supt" | "approx" | "e.g" | "i.e" | "etc"
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Cllr"
+            | "Cllrs"
+            | "Cyng"
+            | "Prop"
+            | "No"
+            | "St"
+            | "Supt"
+            | "approx"
+            | "e.g"
+            | "i.e"
+            | "etc"
     ) || word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase())
 }
 
@@ -286,10 +330,7 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
                     .map(|c| c.name("kw").expect("kw"))
             })
             .or_else(|| {
-                (s.contains("ytunwyd") || s.contains("ymeradwy"))
-                    .then(|| WELSH_INNER.captures(s))
-                    .flatten()
-                    .map(|c| c.name("kw").expect("kw"))
+                welsh_may_match(s).then(|| WELSH_INNER.captures(s)).flatten().map(|c| c.name("kw").expect("kw"))
             });
         if let Some(kw) = hit {
             let word = kw.as_str().split_whitespace().last().unwrap_or("");
@@ -323,7 +364,7 @@ mod prefilter_tests {
             assert!(KEYWORD.is_match(&kw), "{kw}");
         }
         for kw in kws(&WELSH_INNER) {
-            assert!(kw.contains("ytunwyd") || kw.contains("ymeradwy"), "{kw}");
+            assert!(welsh_may_match(&kw), "{kw}");
         }
         for s in [
             "Resolved that",
@@ -349,7 +390,6 @@ mod prefilter_tests {
             "Penderfynwyd",
             "Cymeradwywyd",
             "Cadarnhawyd",
-            "Derbyniwyd",
             "**Note**: Agreed",
             "“Agreed",
             "\"Agreed",
@@ -431,5 +471,17 @@ mod tests {
         assert!(starts("The cost is within the budget that the Board approved last year.").is_empty());
         assert!(starts("Net income is better than the APPROVED budget of negative $294K.").is_empty());
         assert!(starts("Mr Hill agreed that consideration of CSE was advisable.").is_empty());
+    }
+
+    #[test]
+    fn attributions_and_clause_starts() {
+        assert!(is_attribution("Prop CP, 2nd RC, All agreed."));
+        assert!(is_attribution("motions, Vandana Verma seconds\""));
+        assert!(!is_attribution("motions, seconded by the Chair, that the budget be approved as amended"));
+        let s = "Cynigiwyd gan y Cyng. P. Harries, eiliwyd gan y Cyng. W. Loynton ac ";
+        assert_eq!(clause_start(s), 0, "initials' dots end no sentence");
+        assert_eq!(clause_start("Membership.  Avi Douglen "), "Membership.".len(), "two spaces");
+        assert_eq!(clause_start("The hedge was cut. "), "The hedge was cut.".len());
+        assert_eq!(clause_start("Apologies; Cllr Smith proposed "), "Apologies;".len());
     }
 }

@@ -11,6 +11,7 @@
 //! split at a "Minutes:" marker), using the nom parsers in [`labels`].
 
 mod decisions;
+pub(crate) use decisions::clause_start;
 mod flat;
 mod headings;
 pub(crate) mod labels;
