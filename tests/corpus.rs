@@ -118,4 +118,14 @@ fn welsh_speakers_and_motions() {
     assert_eq!(doc.items[2].resolutions.len(), 2);
     assert_eq!(motion(2, 0), (None, None), "the next entry's mover is not this decision's");
     assert_eq!(motion(2, 1), (Some("Cyng. S. Evans".into()), Some("Cyng. A. Jones".into())));
+    // The header and attendance: Welsh months and ordinals, "Cyngor Cymuned", lists joined by
+    // "a’r", apologies "gan y Cyng.", the county councillor's role.
+    assert_eq!(doc.meeting.date.as_deref(), Some("2020-07-08"));
+    assert_eq!(doc.meeting.body.as_deref(), Some("Cyngor Cymuned Pentref"));
+    let present: Vec<_> = doc.meeting.attendance.present.iter().filter_map(|p| p.name.as_deref()).collect();
+    assert_eq!(present, ["Ann Jones", "Huw Morgan", "Siân Evans", "Cynghorydd Sir Dafydd Rees"]);
+    let apologies: Vec<_> = doc.meeting.attendance.apologies.iter().filter_map(|p| p.name.as_deref()).collect();
+    assert_eq!(apologies, ["Cyng. Mair Lloyd"]);
+    let rees = doc.people.iter().find(|p| p.name == "Dafydd Rees").expect("Dafydd Rees");
+    assert_eq!(rees.roles.first().and_then(|r| r.role.as_deref()), Some("Cynghorydd Sir"));
 }

@@ -102,9 +102,11 @@ fn names(src: &Source, span: Span) -> Vec<Person> {
             _ => {}
         }
     }
-    for (i, m) in
-        text.match_indices(" and ").chain(text.match_indices(" & ")).chain(text.match_indices(" together with "))
-    {
+    // Welsh lists join the last name with "a", "ac" or "a’r" ("and", "and the"): only in a
+    // list that names Welsh councillors ("Cyng.", "Cynghorwyr"), where "a" is no article.
+    let welsh: &[&str] = if text.contains("Cyng") { &[" a ", " ac ", " a’r ", " a'r "] } else { &[] };
+    let joins = [" and ", " & ", " together with "].iter().chain(welsh);
+    for (i, m) in joins.flat_map(|j| text.match_indices(j)) {
         if text[..i].matches('(').count() <= text[..i].matches(')').count() {
             cuts.push((i, i + m.len()));
         }
@@ -240,7 +242,7 @@ static COLUMN_GAP: LazyLock<Regex> =
 fn sentence_end(text: &str) -> Option<usize> {
     text.match_indices(". ").map(|(p, _)| p).find(|&p| {
         let word = text[..p].rsplit(' ').next().unwrap_or("");
-        !(matches!(word, "Cllrs" | "Cllr" | "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Revd" | "Prof")
+        !(matches!(word, "Cllrs" | "Cllr" | "Cyng" | "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Revd" | "Prof")
             || word.len() == 1 && word.chars().all(|c| c.is_uppercase()))
     })
 }
@@ -281,7 +283,8 @@ fn person(text: &str, part: Span) -> Option<Person> {
     let lead = raw.len() - raw.trim_start_matches(['-', '*', '•', '·', ' ', '\t']).len();
     let mut s = &raw[lead..];
     let mut start = part.start + lead;
-    for plural in ["Cllrs. ", "Cllrs ", "Councillors ", "Commissioners ", "Councilmembers ", "Trustees "] {
+    for plural in ["Cllrs. ", "Cllrs ", "Councillors ", "Commissioners ", "Councilmembers ", "Trustees ", "Cynghorwyr "]
+    {
         if let Some(r) = s.strip_prefix(plural) {
             start += plural.len();
             s = r;
@@ -512,6 +515,14 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
                 }
             }
             push(&mut a, List::Apologies, names(src, Span::new(l.start + start, l.start + m.end())));
+        }
+        // Welsh: "Derbyniwyd ymddiheuriadau gan y Cynghorwyr A, B a C." (apologies were
+        // received from).
+        if let Some(at) = line.find("ymddiheuriadau gan ") {
+            let rest = &line[at + "ymddiheuriadau gan ".len()..];
+            let names_at = rest.strip_prefix("y ").unwrap_or(rest);
+            let start = l.start + line.len() - names_at.len();
+            push(&mut a, List::Apologies, names(src, Span::new(start, l.end)));
         }
     }
     a

@@ -64,18 +64,31 @@ fn month_name(i: &str) -> IResult<&str, u32> {
     let idx = MONTHS
         .iter()
         .position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept")))
+        .map(|i| i as u32 + 1)
+        .or_else(|| super::welsh::month(&w))
         .ok_or_else(|| nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag)))?;
     let (rest, _) = opt(char('.')).parse(rest)?;
-    Ok((rest, idx as u32 + 1))
+    Ok((rest, idx))
 }
 
 fn number<T: std::str::FromStr>(min: usize, max: usize) -> impl Fn(&str) -> IResult<&str, T> {
     move |i| map_res(take_while_m_n(min, max, |c: char| c.is_ascii_digit()), str::parse).parse(i)
 }
 
+/// `20`, `20th`, and the Welsh ordinals `10fed`, `11eg`, `1af`, `2il`, `3ydd`, `5ed`, `21ain`.
 fn day(i: &str) -> IResult<&str, u32> {
-    terminated(number(1, 2), opt(alt((tag_no_case("st"), tag_no_case("nd"), tag_no_case("rd"), tag_no_case("th")))))
-        .parse(i)
+    let english = alt((tag_no_case("st"), tag_no_case("nd"), tag_no_case("rd"), tag_no_case("th")));
+    let welsh = alt((
+        tag_no_case("fed"),
+        tag_no_case("eg"),
+        tag_no_case("ed"),
+        tag_no_case("ain"),
+        tag_no_case("ail"),
+        tag_no_case("af"),
+        tag_no_case("il"),
+        tag_no_case("ydd"),
+    ));
+    terminated(number(1, 2), opt(alt((english, welsh)))).parse(i)
 }
 
 fn weekday(i: &str) -> IResult<&str, &str> {
@@ -553,6 +566,16 @@ mod tests {
             n += 1;
         }
         assert!(dates > 2_500, "{dates}");
+    }
+
+    #[test]
+    fn welsh_dates() {
+        let d = |s: &str| find_date(s).map(|(d, _, _)| d.iso());
+        assert_eq!(d("Cyfarfod 10fed Mehefin 2020"), Some("2020-06-10".into()));
+        assert_eq!(d("ar yr 11eg Mawrth 2020"), Some("2020-03-11".into()));
+        assert_eq!(d("dyddiedig 1af Ebrill 2020"), Some("2020-04-01".into()));
+        assert_eq!(d("am 7:30 ar 14 Ionawr 2015 yn"), Some("2015-01-14".into()));
+        assert_eq!(d("CYFARFOD 31AIN GORFFENNAF 2019"), Some("2019-07-31".into()));
     }
 
     #[test]

@@ -179,8 +179,21 @@ pub(crate) fn meeting(src: &Source, header: Option<Span>, header_lines: &[Span])
     m
 }
 
+/// A Welsh council's name: "Cyngor Cymuned Manordeilo a Salem" (Community Council), "Cyngor
+/// Tref ..." (Town), written "Gyngor" after "o" ("cyfarfod o Gyngor Cymuned ...").
+static WELSH_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b[CG](?P<rest>yngor\s+(?:Cymuned|Tref|Plwyf|Bro|Sir|Dinas)(?:\s+(?:a|ac)\s+[A-Z][\w'’-]+|\s+[A-Z][\w'’-]+)+)",
+    )
+    .expect("welsh body regex")
+});
+
 /// The body named in a header line ("Minutes of the meeting of X Parish Council held ...").
 fn body_in(line: &str) -> Option<String> {
+    if let Some(c) = line.contains("yngor ").then(|| WELSH_BODY.captures(line)).flatten() {
+        // The name in its own (radical) form: "o Gyngor Cymuned X" is "Cyngor Cymuned X".
+        return Some(format!("C{}", &c["rest"]));
+    }
     let c = MEETING_OF.captures(line).or_else(|| ORG_PREFIX.captures(line))?;
     let body = c["body"].trim().trim_end_matches(',').trim();
     (body.split_whitespace().count() <= 12).then(|| body.to_string())
@@ -202,6 +215,19 @@ mod tests {
         assert_eq!(find_time("at 10am in"), Some("10:00".into()));
         assert_eq!(find_time("7.30 pm"), Some("19:30".into()));
         assert_eq!(find_time("19:30"), Some("19:30".into()));
+    }
+
+    #[test]
+    fn welsh_bodies() {
+        let body = |s: &str| body_in(s);
+        assert_eq!(
+            body("Cynhaliwyd cyfarfod Cyngor Cymuned Manordeilo a Salem o bell ar Zoom").as_deref(),
+            Some("Cyngor Cymuned Manordeilo a Salem")
+        );
+        assert_eq!(
+            body("Cynhaliwyd cyfarfod o Gyngor Cymuned Manordeilo a Salem am 7:30").as_deref(),
+            Some("Cyngor Cymuned Manordeilo a Salem")
+        );
     }
 
     #[test]

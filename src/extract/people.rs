@@ -117,6 +117,31 @@ pub(crate) fn role_mentions(text: &str) -> Vec<Person> {
         }
     }
     out.extend(appointed_roles(text));
+    // "Chairperson Cllr. O. Williams", "y Cadeirydd Cyng. O. Williams", "Cynghorydd Sir Joseph
+    // Davies": an office written right before a titled name. The offices are literals, so
+    // the search runs on the literal prefilter.
+    if OFFICE_BEFORE_CUE.is_match(text) {
+        for c in OFFICE_BEFORE_NAME.captures_iter(text) {
+            if !opens_office(&text[..c.get(0).expect("match").start()]) {
+                continue;
+            }
+            let name = c.name("name").or_else(|| c.name("n2")).expect("a name group");
+            let role = c.name("role").or_else(|| c.name("r2")).expect("a role group");
+            // An attendance table run into one line ("Chairman Mrs J Taylor Councillors ...",
+            // "Mrs D Clements Vice Chairman"): the next heading word is not a surname.
+            let text = name.as_str();
+            let trimmed = match text.rsplit_once([' ', '\t']) {
+                Some((head, last)) if is_heading_word(last) && head.contains(|c: char| c.is_ascii_lowercase()) => head,
+                _ => text,
+            };
+            out.push(Person {
+                name: Some(trimmed.to_string()),
+                role: Some(role.as_str().to_string()),
+                organisation: None,
+                span: crate::source::Span::new(name.start(), name.start() + trimmed.len()),
+            });
+        }
+    }
     // Only where an acronym follows: " at " is common.
     let acronym_next = |r: &str| {
         let r = r.strip_prefix("the ").unwrap_or(r).as_bytes();
@@ -136,6 +161,53 @@ pub(crate) fn role_mentions(text: &str) -> Vec<Person> {
     out.sort_by_key(|p| p.span.start);
     out
 }
+
+/// An office, then a titled name: "Chairperson Cllr. O. Williams and Vice Chairperson Cllr. K.
+/// Davies", Welsh "y Cadeirydd Cyng. O. Williams a’r Is-gadeirydd Cyng. K. Davies", and the
+/// Welsh county councillor, "Cynghorydd Sir Joseph Davies" / "Cyng. Sir Joseph Davies".
+/// ASCII word boundaries: the offices and titles are ASCII, and the lazy DFA runs them on
+/// any text.
+static OFFICE_BEFORE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    let initials = r"(?:[A-Z]\.?\s*){0,3}";
+    let word = r"(?:Mc|Mac|O'|O’)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*";
+    let name = format!(r"{word}(?:[ \t]+{word})?");
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<role>(?:Vice[- ]|Deputy[- ])?Chair(?:man|person|woman)?|Clerk|Treasurer|Secretary|Mayor|Cadeirydd|Is-[Gg]adeirydd|Clerc|Trysorydd|Ysgrifennydd)[ \t]+(?P<name>(?:Cllr|Councillor|Cyng|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+{initials}{name})(?-u:\b)|(?P<r2>Cynghorydd[ \t]+Sir|Cyng\.?[ \t]+Sir)[ \t]+(?P<n2>{name})(?-u:\b)"
+    ))
+    .expect("office before name regex")
+});
+
+/// True when an office written before a name starts an entry of its own, so the name after
+/// it is its holder: after a line start, ":", ",", "(" or a lower-case word ("the Chairman
+/// Cllr X", "y Cadeirydd Cyng. X", "from Vice-Chair Cllr S Lintern"), or a dash after a
+/// lower-case word ("existing officers - Chairperson Cllr. O. Williams"). Not after a name:
+/// in "Cllr Sue Lintern Chair Cllr Janet Taylor" and "Mrs Claire Cann - Chair Mrs Doreen
+/// Berry" the office is the name's before it; nor after "of" ("Election of Vice Chairman Cllr
+/// Ryves asked for nominations").
+fn opens_office(before: &str) -> bool {
+    let b = before.trim_end_matches(|c: char| c.is_whitespace() || c == '*' || c == '_');
+    if b.is_empty() || before[b.len()..].contains('\n') || b.ends_with([':', ',', '(', ';']) {
+        return true;
+    }
+    let (b, dash) = match b.strip_suffix(['-', '–']) {
+        Some(rest) => (rest.trim_end(), true),
+        None => (b, false),
+    };
+    let word = b.rsplit(char::is_whitespace).next().unwrap_or("");
+    let lower = word.starts_with(|c: char| c.is_lowercase());
+    lower && (dash || word != "of")
+}
+
+/// A word that heads a list or names an office, never a surname ("Councillors", "Vice").
+fn is_heading_word(w: &str) -> bool {
+    use super::lexicon::{contains, NOT_NAME_WORDS, OFFICES};
+    contains(NOT_NAME_WORDS, w) || contains(OFFICES, w) || matches!(w, "Vice" | "Deputy" | "Councillors" | "Members")
+}
+
+/// The literals an `OFFICE_BEFORE_NAME` match holds (a cheap test before the search).
+static OFFICE_BEFORE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"Chair|Clerk|Treasurer|Secretary|Mayor|adeirydd|Clerc|Trysorydd|Ysgrifennydd|Cyng").expect("cue")
+});
 
 /// A role given by a decision (GOLD.md "Roles"): "the appointment of Max Bergin as Internal
 /// Auditor for 2018/19", "that Jean Markwell be co-opted as parish councillor", "Ray Thompson
@@ -446,6 +518,31 @@ mod tests {
         assert!(is_initials_of("PB", "Pam Bullas") && !is_initials_of("NCC", "Andy Wallace"));
         assert!(roles("The Council appointed Acme Services Ltd as contractor").is_empty(), "a firm is no person");
         assert!(roles("The minutes were approved as a true record.").is_empty());
+    }
+
+    #[test]
+    fn offices_before_titled_names() {
+        let roles = |t: &str| -> Vec<(String, String)> {
+            role_mentions(t).into_iter().map(|p| (p.name.unwrap(), p.role.unwrap_or_default())).collect()
+        };
+        let pair = |n: &str, r: &str| (n.to_string(), r.to_string());
+        assert_eq!(
+            roles("the existing officers - Chairperson Cllr. O. Williams and Vice Chairperson Cllr. K. Davies remain"),
+            vec![pair("Cllr. O. Williams", "Chairperson"), pair("Cllr. K. Davies", "Vice Chairperson")]
+        );
+        assert_eq!(
+            roles("y Cadeirydd Cyng. O. Williams a’r Is-gadeirydd Cyng. K. Davies a’r Cynghorydd Sir Joseph Davies."),
+            vec![
+                pair("Cyng. O. Williams", "Cadeirydd"),
+                pair("Cyng. K. Davies", "Is-gadeirydd"),
+                pair("Joseph Davies", "Cynghorydd Sir")
+            ]
+        );
+        assert_eq!(roles("Present: Chairman Cllr P Norris, Cllr G Key"), vec![pair("Cllr P Norris", "Chairman")]);
+        assert_eq!(roles("Attendance: Chairman Mrs J Taylor Councillors A"), vec![pair("Mrs J Taylor", "Chairman")]);
+        assert!(roles("Present: Cllr Sue Lintern Chair Cllr Janet Taylor Vice Chair Cllr Trudy Mann").is_empty());
+        assert!(roles("Present: Mrs Claire Cann - Chair Mrs Doreen Berry").is_empty());
+        assert!(roles("2. Election of Vice Chairman Cllr Ryves asked for nominations").is_empty());
     }
 
     #[test]

@@ -116,6 +116,28 @@ const DID_SPEECH: &[&str] = &[
 pub(crate) const OFFICES: &[&str] =
     &["Cadeirydd", "Clerc", "Is-Gadeirydd", "Is-gadeirydd", "Trysorydd", "Ysgrifennydd"];
 
+/// Welsh month names, lower case, January first (radical forms, and the soft-mutated forms
+/// written after "mis", month: "mis Fawrth").
+const MONTHS: [&[&str]; 12] = [
+    &["ionawr"],
+    &["chwefror"],
+    &["mawrth", "fawrth"],
+    &["ebrill"],
+    &["mai", "fai"],
+    &["mehefin", "fehefin"],
+    &["gorffennaf", "orffennaf"],
+    &["awst"],
+    &["medi", "fedi"],
+    &["hydref"],
+    &["tachwedd", "dachwedd"],
+    &["rhagfyr"],
+];
+
+/// The number of a Welsh month name (lower case): "mehefin" -> 6.
+pub(crate) fn month(lower: &str) -> Option<u32> {
+    MONTHS.iter().position(|forms| forms.contains(&lower)).map(|i| i as u32 + 1)
+}
+
 /// The last word of `s` (letters, apostrophes, hyphens), lower-cased, and the text before it.
 fn last_word(s: &str) -> Option<(String, &str)> {
     let s = s.trim_end();
