@@ -42,7 +42,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 static APOLOGIES_FROM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\bapologies\b(?:\s+for\s+absence)?(?:\s+(?:were|had\s+been|have\s+been))?(?:\s+also)?(?:\s+(?:received|accepted|given|noted))?(?:\s+before\s+the\s+meeting)?\s+(?:from|for)\s+(?P<names>.+)",
+        r"(?i)\bapologies\b(?:\s+for\s+absence)?:?(?:\s+(?:were|had\s+been|have\s+been))?(?:\s+also)?(?:\s+(?:received|accepted|given|noted))?(?:\s+before\s+the\s+meeting)?\s+(?:from|for)\s+(?P<names>.+)",
     )
     .expect("apologies regex")
 });
@@ -98,7 +98,10 @@ fn names(src: &Source, span: Span) -> Vec<Person> {
                 cuts.push((i + 1, i + 1));
             }
             ')' => depth -= 1,
-            ',' | ';' | '\n' if depth <= 0 => cuts.push((i, i + ch.len_utf8())),
+            ',' | ';' if depth <= 0 => cuts.push((i, i + ch.len_utf8())),
+            // A line of a list wrapped in a PDF's layout goes on ("... Owen Williams and
+            // County\nCouncillor Joseph Davies."); a list one name a line is cut at each.
+            '\n' if depth <= 0 && !wrapped(line_before(&src.text, span.start + i)) => cuts.push((i, i + 1)),
             _ => {}
         }
     }
@@ -116,7 +119,11 @@ fn names(src: &Source, span: Span) -> Vec<Person> {
         for (i, _) in text.match_indices(t) {
             let before = text[..i].trim_end();
             let depth_ok = text[..i].matches('(').count() <= text[..i].matches(')').count();
-            let after_title = before.ends_with("Cllr") || before.ends_with("Councillor");
+            // "County Councillor Joseph Davies" is one title.
+            let kind = ["County", "Borough", "District", "Town", "City", "Parish", "Community"];
+            let after_title = before.ends_with("Cllr")
+                || before.ends_with("Councillor")
+                || kind.iter().any(|k| before.ends_with(k)) && t == "Councillor ";
             if i > 0 && depth_ok && !after_title && !before.ends_with([',', ';']) && !before.ends_with(" and") {
                 cuts.push((i, i));
             }
@@ -238,6 +245,17 @@ pub(crate) fn initials(name: &str) -> String {
 static COLUMN_GAP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[ \t\u{a0}]{3,}|[ \t\u{a0}]*\t[ \t\u{a0}]*").expect("column gap regex"));
 
+/// The text of the source line that ends at byte `at`.
+fn line_before(text: &str, at: usize) -> &str {
+    &text[text[..at].rfind('\n').map_or(0, |p| p + 1)..at]
+}
+
+/// A line that a layout wrapped: long, and ending inside a sentence (a word, not ".", ",",
+/// ";" or ":").
+fn wrapped(line: &str) -> bool {
+    line.trim_end().len() >= 60 && line.trim_end().ends_with(|c: char| c.is_alphanumeric())
+}
+
 /// The first ". " that ends a sentence (not "Cllrs. Kim", not an initial "A. Smith").
 fn sentence_end(text: &str) -> Option<usize> {
     text.match_indices(". ").map(|(p, _)| p).find(|&p| {
@@ -309,6 +327,9 @@ fn person(text: &str, part: Span) -> Option<Person> {
     if words.is_empty() || words.len() > 6 || !name.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
+    // A name wrapped over two lines ("Kim\nDavies") is one name.
+    let joined = words.join(" ");
+    let name = if name.contains(['\n', '\r']) { joined.as_str() } else { name };
     // Every word of a name is capitalised (particles like "de", "van", "le" allowed).
     let particle = |w: &str| matches!(w, "de" | "van" | "von" | "le" | "la" | "du" | "da" | "der" | "den");
     if !words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || particle(w)) {
@@ -427,10 +448,14 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
             continue;
         }
         let label = LABEL.captures(line).filter(|c| {
-            // "Apologies received from ..." and "Apologies: Apologies were received from ..." are
-            // sentences, read by APOLOGIES_FROM below.
+            // "Apologies received from ...", "Apologies: Apologies were received from ..." and
+            // "Apologies: Were received from ..." are sentences, read by APOLOGIES_FROM below.
             let rest = c.name("rest").map_or("", |r| r.as_str()).trim_start();
-            !rest.starts_with(|ch: char| ch.is_lowercase()) && !rest.to_ascii_lowercase().starts_with("apologies")
+            let lower = rest.to_ascii_lowercase();
+            !rest.starts_with(|ch: char| ch.is_lowercase())
+                && !lower.starts_with("apologies")
+                && !lower.starts_with("were ")
+                && !lower.starts_with("had been ")
         });
         if let Some(c) = label {
             let list = list_of(c.name("label").expect("label").as_str());
@@ -487,7 +512,16 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
                 if LABEL.is_match(t) || t.starts_with('#') || t.starts_with("-->") || t.ends_with(':') {
                     break;
                 }
-                let found = names(src, next);
+                // A wrapped line goes on in the next ("... Owen Williams and County\nCouncillor
+                // Joseph Davies.").
+                let mut span = next;
+                if wrapped(t) {
+                    if let Some(&more) = lines.get(i + 1).filter(|m| !m.is_empty() && !LABEL.is_match(src.get(**m))) {
+                        span = Span::new(next.start, more.end);
+                        i += 1;
+                    }
+                }
+                let found = names(src, span);
                 if found.is_empty() {
                     break;
                 }
@@ -514,7 +548,15 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
                     continue;
                 }
             }
-            push(&mut a, List::Apologies, names(src, Span::new(l.start + start, l.start + m.end())));
+            // "Apologies received from Cllrs. Alun Davies, Kim\nDavies and Doris Jones.": a
+            // list that a wrapped line carries on to the next.
+            let mut end = l.start + m.end();
+            if m.end() == line.len() && wrapped(line) {
+                if let Some(&next) = lines.get(i).filter(|n| !n.is_empty()) {
+                    end = next.end;
+                }
+            }
+            push(&mut a, List::Apologies, names(src, Span::new(l.start + start, end)));
         }
         // Welsh: "Derbyniwyd ymddiheuriadau gan y Cynghorwyr A, B a C." (apologies were
         // received from).
@@ -635,6 +677,20 @@ mod tests {
         assert_eq!(a.in_attendance[0].organisation.as_deref().or(a.in_attendance[0].role.as_deref()), Some("NCC"));
         assert_eq!(n(&a.apologies), ["Cllr Anderson", "Cllr Smith"]);
         assert_eq!(att("Apologies for Absence: Mrs V Lynch").1, ["Mrs V Lynch"]);
+    }
+
+    #[test]
+    fn lists_wrapped_by_a_layout() {
+        let text = "PRESENT\nCouncillors Gwenfyl Evans, Peter Harries, Dorian Jenkins, Hubert Gwynne, Owen Williams and County\nCouncillor Joseph Davies.\n\n1. WELCOME AND APOLOGIES\nCllr. O. Williams took the Chair and welcomed everyone to the meeting. Apologies received from Cllrs. Alun Davies, Kim\nDavies and Doris Jones.\n";
+        let (present, apologies) = att(text);
+        assert_eq!(present.last().map(String::as_str), Some("County Councillor Joseph Davies"), "{present:?}");
+        assert_eq!(present.len(), 6, "{present:?}");
+        assert_eq!(apologies, ["Alun Davies", "Kim Davies", "Doris Jones"]);
+        // One name a line: each line is an entry.
+        let (present, _) = att("Present:\nCllr Ann Cole\nCllr Bob Jones\n");
+        assert_eq!(present, ["Cllr Ann Cole", "Cllr Bob Jones"]);
+        let (_, apologies) = att("2. Apologies: Were received from County Councillor T White and Mr J Preston.\n");
+        assert_eq!(apologies, ["County Councillor T White", "Mr J Preston"]);
     }
 
     #[test]
