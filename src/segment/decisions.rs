@@ -223,12 +223,35 @@ pub(crate) fn clause_start(text: &str) -> usize {
 /// A line break inside a sentence that was wrapped (a PDF layout line, a soft-wrapped Markdown
 /// paragraph): the line is long, does not end with punctuation, and the next line goes on in
 /// lower case ("... seconded by Cllr J. Davies and unanimously\nagreed that ...").
+///
+/// A long line that ends with a word that cannot end a sentence ("... prior to the\nSeptember
+/// meeting", "... agreed that the\nCommunity Council would ...") is wrapped whatever the next
+/// line starts with.
 fn wrapped_line(text: &str, nl: usize) -> bool {
     let line = text[..nl].rsplit('\n').next().unwrap_or("").trim_end();
     let next = text[nl + 1..].trim_start_matches([' ', '\t']);
+    let last = line.rsplit(' ').next().unwrap_or("");
+    let dangling = matches!(
+        last,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "to"
+            | "and"
+            | "for"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+            | "that"
+            | "this"
+    );
     line.len() >= 50
         && line.ends_with(|c: char| c.is_alphanumeric() || c == ',')
-        && next.starts_with(|c: char| c.is_lowercase())
+        && (next.starts_with(|c: char| c.is_lowercase()) || dangling && !next.is_empty())
 }
 
 fn abbreviation_before(text: &str, dot: usize) -> bool {
@@ -483,5 +506,10 @@ mod tests {
         assert_eq!(clause_start("Membership.  Avi Douglen "), "Membership.".len(), "two spaces");
         assert_eq!(clause_start("The hedge was cut. "), "The hedge was cut.".len());
         assert_eq!(clause_start("Apologies; Cllr Smith proposed "), "Apologies;".len());
+        let wrapped = "vii) Dementia Friendly Group; it was agreed to host an information session prior to the\nSeptember meeting.";
+        assert_eq!(sentences(wrapped).len(), 1, "a line ending with 'the' goes on");
+        let two =
+            "vii) Dementia Friendly Group; it was agreed to host an information session in May\nSeptember meeting.";
+        assert_eq!(sentences(two).len(), 2);
     }
 }
