@@ -139,6 +139,7 @@ static TAIL_VERB: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = format!(
         r"(?x)^
         \s+(?:(?:also|then|further|again|subsequently|briefly|formally|kindly|had|has|have|duly|verbally|jointly|both)\s+)*
+        (?:took\s+the\s+[Cc]hair\s+and\s+)?
         (?P<verb>(?:{verbs}))\b"
     );
     Regex::new(&pattern).expect("tail verb regex")
@@ -313,6 +314,8 @@ fn tail_may_match(after: &str) -> bool {
     }
     after.starts_with(char::is_whitespace)
         && (t.starts_with("from")
+            // "Cllr X took the Chair and welcomed everyone": the welcome is the speech.
+            || t.starts_with("took the")
             || TAIL_ADVERBS.iter().any(|a| t.starts_with(a))
             || SPEECH_VERBS.iter().any(|v| t.starts_with(v)))
 }
@@ -346,6 +349,34 @@ fn agent_before(before: &str) -> bool {
     }
     let whole = before.trim().strip_suffix(':').map(str::trim_end);
     whole.is_some_and(|w| w.chars().count() <= 8) && AGENT_BEFORE.is_match(before)
+}
+
+/// "The following Councillors declared an interest:\nCllr. D. Jenkins - Agenda Item 9 ...": a
+/// mention opening a line of the list after "declared an interest ...:" declares (GOLD.md
+/// "Speakers"). `before` is the text before the mention; the list runs until a blank line.
+fn declared_list_before(before: &str) -> bool {
+    // The mention opens a line of the list, follows the colon ("... declared an interest and
+    // did not take part: Cllr. D. Jenkins - Planning ..."), or a later entry of that sentence
+    // ("... (neighbour) and Cllr. H. Gwynne - ...").
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let opens_line = line_start > 0 && before[line_start..].trim_start_matches(['-', '*', '•', ' ', '\t']).is_empty();
+    let end = before.trim_end();
+    let after_colon = end.ends_with(':');
+    let next_entry = end.ends_with([',', ';']) || end.ends_with(" and");
+    if !opens_line && !after_colon && !next_entry {
+        return false;
+    }
+    let mut from = before.len().saturating_sub(600);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let window = &before[from..];
+    let Some(cue) = window.rfind("declared an interest").or_else(|| window.rfind("declared interests")) else {
+        return false;
+    };
+    let Some(colon) = window[cue..].find(':') else { return false };
+    let list = &window[cue + colon..];
+    !list.contains("\n\n") && (opens_line || after_colon || !crate::segment::has_full_stop(list))
 }
 
 /// `ROLE_ONLY` was the regex
@@ -489,7 +520,10 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
             pending.clear();
         }
         // A passive with an agent: "was read by the Vice Chair", "Moved by Commissioner Fish".
-        if agent_before(&text[..m.start()]) || super::welsh::speaks(&text[..m.start()], after) {
+        if agent_before(&text[..m.start()])
+            || super::welsh::speaks(&text[..m.start()], after)
+            || declared_list_before(&text[..m.start()])
+        {
             mention.speaks = true;
             pending.clear();
             out.push(mention);
@@ -765,11 +799,27 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_declarations_declares() {
+        let named = |t: &str| -> Vec<String> {
+            mentions(t, 0).into_iter().filter(|m| m.speaks).filter_map(|m| m.name).collect()
+        };
+        let t = "The following Councillors declared an interest:\nCllr. D. Jenkins - Agenda Item 9\nCllr. H. Gwynne – Agenda Item 9\n\nCllr. A. Smith was thanked.";
+        assert_eq!(named(t), ["Cllr. D. Jenkins", "Cllr. H. Gwynne"]);
+        assert!(named("Cllr. A. Smith declared an interest in item 4.\nCllr. B. Jones - Agenda Item 9").len() == 1);
+        let t = "The following again declared an interest and did not take part: Cllr. D. Jenkins - Planning\nApplication E/39034 (neighbour) and Cllr. H. Gwynne – Planning Application E/39039 (relative).";
+        assert_eq!(named(t), ["Cllr. D. Jenkins", "Cllr. H. Gwynne"]);
+        let t = "Interests: none declared an interest: see below. Later, and Cllr. B. Jones was thanked";
+        assert!(named(t).is_empty(), "{:?}", named(t));
+    }
+
+    #[test]
     fn tail_prefilter_lists_the_pattern_adverbs() {
         let adverbs = format!(r"(?:(?:{})\s+)*", TAIL_ADVERBS.join("|"));
         assert!(TAIL_VERB.as_str().contains(&adverbs), "TAIL_ADVERBS out of step with TAIL_VERB");
         for (after, tail) in [
             (" said that", true),
+            (" took the Chair and welcomed everyone", true),
+            (" took the Chair.", false),
             (" (Head of X) reported", true),
             (", Clerk, noted", true),
             (" from KCC, advised", true),

@@ -208,6 +208,12 @@ fn sentence_ends_at(text: &str, i: usize) -> bool {
         || (b[i] == b'\n' && !wrapped_line(text, i))
 }
 
+/// True when a sentence of `text` ends with ". ", "? " or "! " (as [`sentences`] cuts; not a
+/// line end, not after an abbreviation or an initial).
+pub(crate) fn has_full_stop(text: &str) -> bool {
+    text.bytes().enumerate().any(|(i, b)| b != b'\n' && sentence_ends_at(text, i))
+}
+
 /// Where the clause running at the end of `text` starts: after the last sentence end (as
 /// [`sentences`] cuts), ". " at the very end, or ";"; else 0. "Cynigiwyd gan y Cyng. P.
 /// Harries, eiliwyd gan y Cyng. W. Loynton ac roedd pawb yn unfrydol": the initials' dots do
