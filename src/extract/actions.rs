@@ -402,6 +402,13 @@ pub(crate) fn margin_owners(src: &Source, span: Span) -> Vec<Action> {
     out
 }
 
+/// The margin action `m` cut to the part of its text inside `within`, keeping its owner.
+pub(crate) fn clipped(src: &Source, m: Action, within: Span) -> Action {
+    let mut a = action(src, Span::new(m.span.start.max(within.start), m.span.end.min(within.end)));
+    a.owner = m.owner;
+    a
+}
+
 /// Put a margin-owner action `m` ([`margin_owners`]) among `actions`: an action already read
 /// in its text takes its owner when it has none, and runs on to the margin when a line break
 /// cut it mid-sentence ("would follow up with Carmarthenshire\nCounty Council (C.C.C.)");

@@ -421,9 +421,16 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
                 for m in actions::margin_owners(src, block) {
                     // Into a decision when it lies in it or the decision has an action there;
                     // a decision that a line break cut short leaves it to the item.
+                    // A decision that ends the owner's line ("vii) Dementia Group; it was agreed to
+                    // host an information session ...   Clerk") is the deed: the action is the
+                    // decision's own text (GOLD.md "Actions").
                     match resolutions.iter_mut().find(|r| r.span.overlaps(m.span)) {
                         Some(r) if r.span.contains(m.span) || r.actions.iter().any(|a| a.span.overlaps(m.span)) => {
                             actions::merge_margin(src, &mut r.actions, m, Some(r.span))
+                        }
+                        Some(r) if r.span.start > m.span.start && r.span.end >= m.span.end => {
+                            let deed = actions::clipped(src, m, r.span);
+                            actions::merge_margin(src, &mut r.actions, deed, Some(r.span))
                         }
                         _ => actions::merge_margin(src, &mut actions, m, None),
                     }
