@@ -423,6 +423,8 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
     let mut a = Attendance::default();
     let mut i = 0;
     let mut seen_items = false;
+    // One search of the whole text instead of one a line: most documents are not Welsh.
+    let welsh_apologies = src.text.contains("ymddiheuriadau gan ");
     while i < lines.len() {
         let l = lines[i];
         let line = src.get(l);
@@ -560,7 +562,7 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
         }
         // Welsh: "Derbyniwyd ymddiheuriadau gan y Cynghorwyr A, B a C." (apologies were
         // received from).
-        if let Some(at) = line.find("ymddiheuriadau gan ") {
+        if let Some(at) = welsh_apologies.then(|| line.find("ymddiheuriadau gan ")).flatten() {
             let rest = &line[at + "ymddiheuriadau gan ".len()..];
             let names_at = rest.strip_prefix("y ").unwrap_or(rest);
             let start = l.start + line.len() - names_at.len();
