@@ -201,8 +201,13 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
 /// True when a sentence ends with the byte at `i`: ". ", "? ", "! " (or two spaces, as typists
 /// write) before an upper-case letter or digit (not after an abbreviation), or an unwrapped
 /// line end.
+#[inline]
 fn sentence_ends_at(text: &str, i: usize) -> bool {
     let b = text.as_bytes();
+    // Most bytes are none of the four: decide those without a call or a closure.
+    if !matches!(b[i], b'.' | b'?' | b'!' | b'\n') {
+        return false;
+    }
     let next = |k: usize| b.get(k).is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     (matches!(b[i], b'.' | b'?' | b'!')
         && b.get(i + 1).is_some_and(|c| *c == b' ')
