@@ -161,6 +161,9 @@ fn action(src: &Source, text_span: Span) -> Action {
 /// to email ...", "Bradley Meck is going to create ...", "YK, WH, and GI to converse ..." (the
 /// first named is the owner). Returns the owner (None for pronouns and groups).
 fn owner_task(text: &str, base: usize) -> Option<Option<crate::model::Person>> {
+    if let Some(owner) = super::welsh::owner_task(text) {
+        return Some(owner_person(owner.as_str(), base + owner.start()));
+    }
     if !may_hold_owner_to(text) {
         return None;
     }

@@ -116,6 +116,35 @@ const DID_SPEECH: &[&str] = &[
 pub(crate) const OFFICES: &[&str] =
     &["Cadeirydd", "Clerc", "Is-Gadeirydd", "Is-gadeirydd", "Trysorydd", "Ysgrifennydd"];
 
+/// A Welsh task and its owner: "y Cyng. Alun Davies i gysylltu â Centaframe" (X to contact),
+/// "Cyng. O. Williams a’r Clerc i adolygu’r Rheolau Sefydlog" (X and the Clerk to review: the
+/// first named owns it), "Gofynnwyd i’r Clerc ysgrifennu at Mrs Phillips" (the Clerk was asked
+/// to write). Returns the owner's text. The verb-noun after "i" is lower case; "i" before a
+/// capital is "to" a place or person ("i Gyngor Sir Gâr").
+static OWNER_TO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let person = r"(?:Cyng\.?|Cynghorydd)\s+(?:[A-Z]\.\s*){0,3}[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+)?|Clerc|Cadeirydd";
+    regex::Regex::new(&format!(
+        r"(?:^|[\s(])(?:[Yy]\s+)?(?P<owner>{person})(?:\s+a[’']r\s+(?:{person}))?\s+i\s+[a-zŵŷâêîôû][a-zŵŷâêîôû’']+|[Gg]ofynnwyd\s+i[’']r\s+(?P<asked>{person})\s+[a-zŵŷâêîôû]|\b[Bb]ydd\s+(?:y\s+)?(?P<will>{person})\s+yn\s+[a-zŵŷâêîôû]"
+    ))
+    .expect("welsh owner regex")
+});
+
+/// The owner of a Welsh task in `text` ([`OWNER_TO`]), if any.
+pub(crate) fn owner_task(text: &str) -> Option<regex::Match<'_>> {
+    if !(text.contains("Cyng") || text.contains("Clerc") || text.contains("Cadeirydd")) {
+        return None;
+    }
+    // "diolchodd y Cadeirydd i aelodau" (the Chair thanked members), "gan y Clerc i ...": the
+    // person is the subject of a past verb or an agent, not given a task.
+    OWNER_TO.captures_iter(text).find_map(|c| {
+        let owner = c.name("owner").or_else(|| c.name("asked")).or_else(|| c.name("will"))?;
+        let before = text[..owner.start()].trim_end();
+        let before = before.strip_suffix(" y").or_else(|| before.strip_suffix(" Y")).unwrap_or(before);
+        let word = last_word(before).map(|(w, _)| w).unwrap_or_default();
+        (c.name("owner").is_none() || !(word.ends_with("odd") || word == "gan")).then_some(owner)
+    })
+}
+
 /// Welsh month names, lower case, January first (radical forms, and the soft-mutated forms
 /// written after "mis", month: "mis Fawrth").
 const MONTHS: [&[&str]; 12] = [
@@ -200,6 +229,25 @@ mod tests {
         for list in [PASSIVE_SPEECH, ACTIVE_SPEECH, DID_SPEECH] {
             assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
         }
+    }
+
+    #[test]
+    fn owners() {
+        let owner = |t: &str| owner_task(t).map(|m| m.as_str().to_string());
+        assert_eq!(
+            owner("felly y Cyng. Alun Davies i gysylltu â Centaframe i drafod").as_deref(),
+            Some("Cyng. Alun Davies")
+        );
+        assert_eq!(
+            owner("- Cyng. O. Williams a’r Clerc i adolygu’r Rheolau Sefydlog.").as_deref(),
+            Some("Cyng. O. Williams")
+        );
+        assert_eq!(owner("Gofynnwyd i’r Clerc ysgrifennu at Mrs Phillips i ddiolch iddi.").as_deref(), Some("Clerc"));
+        assert_eq!(owner("Diolchwyd i’r Clerc am ei gwaith."), None, "thanked: no task");
+        assert_eq!(owner("diolchodd y Cadeirydd i aelodau am fynychu"), None, "the Chair thanked members");
+        assert_eq!(owner("Bydd y Cyng. O. Williams yn anfon dolen ato.").as_deref(), Some("Cyng. O. Williams"));
+        assert_eq!(owner("llythyr gan y Cyng. O. Williams i Gyngor Sir Gâr"), None, "to a body");
+        assert_eq!(owner("The Clerk to write to the owner."), None);
     }
 
     #[test]

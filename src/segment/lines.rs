@@ -56,8 +56,8 @@ fn memchr_newline(b: &[u8]) -> Option<usize> {
 /// Trim Unicode whitespace from both ends of `span` within `text`.
 /// Words that end in a full stop without ending a sentence: titles and common abbreviations.
 const ABBREVIATIONS: &[&str] = &[
-    "Capt", "Cllr", "Cllrs", "Co", "Dr", "Hon", "Ltd", "Min", "Mr", "Mrs", "Ms", "No", "Nos", "Prof", "Rev", "St",
-    "etc",
+    "Capt", "Cllr", "Cllrs", "Co", "Cyng", "Dr", "Hon", "Ltd", "Min", "Mr", "Mrs", "Ms", "No", "Nos", "Prof", "Rev",
+    "St", "etc",
 ];
 
 /// Does `before` (text up to a ".") end in an initial or an abbreviation ("J", "Cllr", "No")?
