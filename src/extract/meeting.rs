@@ -195,7 +195,14 @@ fn body_in(line: &str) -> Option<String> {
         return Some(format!("C{}", &c["rest"]));
     }
     let c = MEETING_OF.captures(line).or_else(|| ORG_PREFIX.captures(line))?;
-    let body = c["body"].trim().trim_end_matches(',').trim();
+    let m = c.name("body")?;
+    // "Stoke Ferry Resident's Association Committee": the search stops at the first body
+    // word; a second one right after it is part of the name.
+    let next = line[m.end()..].split_whitespace().next().unwrap_or("");
+    let second = ["Committee", "Board", "Council", "Group", "Panel", "Forum", "Trust"].contains(&next)
+        && line[m.end()..].starts_with(' ');
+    let end = if second { m.end() + 1 + next.len() } else { m.end() };
+    let body = line[m.start()..end].trim().trim_end_matches(',').trim();
     (body.split_whitespace().count() <= 12).then(|| body.to_string())
 }
 
@@ -215,6 +222,15 @@ mod tests {
         assert_eq!(find_time("at 10am in"), Some("10:00".into()));
         assert_eq!(find_time("7.30 pm"), Some("19:30".into()));
         assert_eq!(find_time("19:30"), Some("19:30".into()));
+    }
+
+    #[test]
+    fn a_body_named_by_two_body_words() {
+        assert_eq!(
+            body_in("Minutes of Stoke Ferry Resident's Association Committee").as_deref(),
+            Some("Stoke Ferry Resident's Association Committee")
+        );
+        assert_eq!(body_in("Wereham Parish Council meeting").as_deref(), Some("Wereham Parish Council"));
     }
 
     #[test]

@@ -34,7 +34,14 @@ use speakers::{mentions, Mention};
 /// just where the previous decision ends).
 fn lead_context(src: &Source, it: &crate::segment::ItemBlock, k: usize) -> (Span, bool) {
     let r = &it.resolutions[k];
-    let para = r.paragraph.map_or(r.span, |i| it.paragraphs[i].span);
+    // The paragraph holding the decision (recorded for a numbered one), else the text the
+    // decision's line starts with ("Guy de Montfort proposed that ...": the outline keeps the
+    // words before the keyword as a paragraph ending where the decision starts).
+    let para = r.paragraph.map(|i| it.paragraphs[i].span).unwrap_or_else(|| {
+        let joined =
+            |p: &Span| p.start <= r.span.start && src.text[p.end.min(r.span.start)..r.span.start].trim().is_empty();
+        it.paragraphs.iter().map(|p| p.span).find(joined).unwrap_or(r.span)
+    });
     let prev_end = k.checked_sub(1).map_or(0, |j| it.resolutions[j].span.end);
     let from = para.start.max(prev_end).min(r.span.start);
     let cut = crate::segment::clause_start(&src.text[from..r.span.start]);

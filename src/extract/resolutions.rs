@@ -177,7 +177,7 @@ fn subject_before(verb: regex::Match<'_>, text: &str, base: usize) -> Option<Men
 /// starting it or a sentence.
 static SUBJECT_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[.;:]\s+)([A-Z][\w'’-]+(?:[ \t]+(?:(?:de|van|von|der|la|le|du|da|di)[ \t]+)?[A-Z][\w'’-]+){1,3})\s*$",
+        r"(?:^\s*|[.;:]\s+)([A-Z][\w'’-]+(?:[ \t]+(?:(?:de|van|von|der|la|le|du|da|di)[ \t]+)?[A-Z][\w'’-]+){1,3})\s*$",
     )
     .expect("subject name regex")
 });
