@@ -158,6 +158,11 @@ pub(super) fn markdown_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         if !own_content && has_sub || intro_only {
             continue;
         }
+        // "#### The Secretary of State was asked—" followed by the questions' headings: an
+        // introduction written as a heading of its own, with nothing under it.
+        if !own_content && t.trim_end().ends_with('—') {
+            continue;
+        }
         // Empty headings before any heading with content (dates, "The House met at ...")
         // are the document's header.
         if !own_content && !was_seen {
@@ -847,6 +852,16 @@ mod tests {
             vec!["Co-option", "Inter-Village Games", "War Memorials"],
             "a name with words after it is a turn"
         );
+    }
+
+    #[test]
+    fn an_empty_heading_ending_in_a_dash_introduces() {
+        let text = "### Prayers\n\n#### [Mr Speaker in the Chair]\n\n## Oral Answers\n\n### Foreign Office\n\n#### The Secretary of State was asked—\n\n### Syria\n\n1. Mr David Hanson (Delyn) (Lab): When?\n";
+        let lines = crate::segment::lines::lines(text);
+        let titles: Vec<&str> =
+            markdown_headings(text, &lines).iter().map(|h| h.title.map_or("", |t| &text[t.start..t.end])).collect();
+        assert!(titles.contains(&"Syria"), "{titles:?}");
+        assert!(!titles.iter().any(|t| t.contains("was asked")), "{titles:?}");
     }
 
     #[test]
