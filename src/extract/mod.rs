@@ -13,6 +13,7 @@ pub(crate) mod meeting;
 pub(crate) mod people;
 pub(crate) mod resolutions;
 pub(crate) mod speakers;
+mod turn_label;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
