@@ -1079,6 +1079,10 @@ fn named_after_label(text: &str, from: usize, base: usize) -> Option<Mention> {
     })
 }
 
+/// Answers in a roll call ("Sherif Mansour:  Yay"), lower case.
+const ROLL_CALL_ANSWERS: &[&str] =
+    &["yay", "yea", "yes", "no", "nay", "aye", "abstain", "abstained", "no vote", "for", "against", "absent"];
+
 /// A speaker turn at the start of a paragraph: "MB: ...", "**Bert**: ...", "> *Ric Wright:* ...",
 /// "Mr David Hanson (Delyn) (Lab): ...", "The Secretary of State for ... (Mr William Hague): ...",
 /// "Adams: ...". Returns the mention and whether it is a single bare word (which the caller
@@ -1088,25 +1092,11 @@ fn named_after_label(text: &str, from: usize, base: usize) -> Option<Mention> {
 /// written minutes it is a vote recorded in a roll.
 pub(crate) fn turn_in(text: &str, base: usize, spoken: bool) -> Option<(Mention, bool)> {
     let c = turn_label(text)?;
-    // "Sherif Mansour:  Yay" is a vote in a roll call, not a speaker turn (GOLD.md).
-    let said = text[c.end()..].trim().trim_end_matches('.').to_ascii_lowercase();
-    if !spoken
-        && matches!(
-            said.as_str(),
-            "yay"
-                | "yea"
-                | "yes"
-                | "no"
-                | "nay"
-                | "aye"
-                | "abstain"
-                | "abstained"
-                | "no vote"
-                | "for"
-                | "against"
-                | "absent"
-        )
-    {
+    // "Sherif Mansour:  Yay" is a vote in a roll call, not a speaker turn (GOLD.md). Compared
+    // without lower-casing a copy of the paragraph: the words are lower-case ASCII, and
+    // `eq_ignore_ascii_case` is `to_ascii_lowercase` then `==` for them.
+    let said = text[c.end()..].trim().trim_end_matches('.');
+    if !spoken && ROLL_CALL_ANSWERS.iter().any(|w| said.eq_ignore_ascii_case(w)) {
         return None;
     }
     // The match ends with one whitespace character, which may be multibyte (NBSP).
