@@ -174,6 +174,11 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     let mut i = 0;
     while i < b.len() {
+        // Only these bytes can end a sentence.
+        if !matches!(b[i], b'.' | b'?' | b'!' | b'\n') {
+            i += 1;
+            continue;
+        }
         let end_here = (matches!(b[i], b'.' | b'?' | b'!')
             && b.get(i + 1).is_some_and(|c| *c == b' ')
             && b.get(i + 2).is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
