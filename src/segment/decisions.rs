@@ -13,6 +13,7 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::labels::DecisionKind;
@@ -240,6 +241,14 @@ fn ends_sentence(rest: &str) -> bool {
 }
 
 /// Narrative decisions in `text`, at most one a sentence.
+/// Literal searches run on every sentence, built once (`str::find` sets up a two-way searcher
+/// on every call). A match of a needle that starts with an ASCII byte starts at a character
+/// boundary, so byte offsets are those `str::find` gives.
+static SECOND: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("second"));
+static PROPOSED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" proposed "));
+static YTUNWYD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("ytunwyd"));
+static YMERADWY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("ymeradwy"));
+
 pub(crate) fn find(text: &str) -> Vec<Narrative> {
     let mut out: Vec<Narrative> = Vec::new();
     let sents = sentences(text);
@@ -259,13 +268,13 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
             out.push(Narrative { kind: DecisionKind::Agreed, start: a + m.start() + at, end: b });
             continue;
         }
-        if let Some(m) = s.contains("second").then(|| PROPOSAL.captures(s)).flatten() {
+        if let Some(m) = SECOND.find(s.as_bytes()).and_then(|_| PROPOSAL.captures(s)) {
             let kw = m.name("kw").expect("kw");
             out.push(Narrative { kind: DecisionKind::Agreed, start: a + kw.start(), end: b });
             continue;
         }
         // "X proposed that ... . This was seconded by Y and the proposal was agreed."
-        if let Some(p) = s.find(" proposed ") {
+        if let Some(p) = PROPOSED.find(s.as_bytes()) {
             let next = sents.get(k).map(|&(na, nb)| &text[na..nb]);
             if next.is_some_and(|n| SECONDED_LATER.is_match(n) && n.to_ascii_lowercase().contains("second")) {
                 let end = sents[k].1;
@@ -291,7 +300,7 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
                     .map(|c| c.name("kw").expect("kw"))
             })
             .or_else(|| {
-                (s.contains("ytunwyd") || s.contains("ymeradwy"))
+                (YTUNWYD.find(s.as_bytes()).is_some() || YMERADWY.find(s.as_bytes()).is_some())
                     .then(|| WELSH_INNER.captures(s))
                     .flatten()
                     .map(|c| c.name("kw").expect("kw"))
