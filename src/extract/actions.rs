@@ -82,7 +82,8 @@ fn maybe_space(b: Option<&u8>) -> bool {
 /// "to", "be", "will" or "would", with `\s` before it and `\s+` after it.
 fn may_hold_owner_to(t: &str) -> bool {
     let b = t.as_bytes();
-    (1..b.len()).any(|i| {
+    // The first letters, found with `memchr3`; position 0 has no space before it.
+    memchr::memchr3_iter(b't', b'b', b'w', b).filter(|&i| i >= 1).any(|i| {
         let word: &[u8] = match b[i] {
             b't' => b"to",
             b'b' => b"be",
@@ -437,11 +438,8 @@ fn sentences(text: &str, base: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let b = text.as_bytes();
-    for i in 0..b.len() {
-        // Only these bytes can end a sentence or start a tag or a bullet ('•' is E2 80 A2).
-        if !matches!(b[i], b'.' | b'?' | b'!' | b'\n' | b'<' | 0xE2) {
-            continue;
-        }
+    // Only these bytes can end a sentence or start a tag or a bullet ('•' is E2 80 A2).
+    for i in crate::segment::lines::positions_of(b, [b'.', b'?', b'!', b'\n', b'<', 0xE2]) {
         // Not after an initial or an abbreviation ("Cllr. O. Williams would send ...").
         let end_here = (matches!(b[i], b'.' | b'?' | b'!')
             && b.get(i + 1) == Some(&b' ')

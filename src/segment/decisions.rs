@@ -173,13 +173,8 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
-        // Only these bytes can end a sentence.
-        if !matches!(b[i], b'.' | b'?' | b'!' | b'\n') {
-            i += 1;
-            continue;
-        }
+    // Only these bytes can end a sentence.
+    for i in super::lines::positions_of(b, [b'.', b'?', b'!', b'\n', b'\n', b'\n']) {
         let end_here = (matches!(b[i], b'.' | b'?' | b'!')
             && b.get(i + 1).is_some_and(|c| *c == b' ')
             && b.get(i + 2).is_some_and(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
@@ -189,7 +184,6 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
             push(text, start, i + 1, &mut out);
             start = i + 1;
         }
-        i += 1;
     }
     push(text, start, text.len(), &mut out);
     out

@@ -53,6 +53,20 @@ fn memchr_newline(b: &[u8]) -> Option<usize> {
     memchr::memchr(b'\n', b)
 }
 
+/// The positions in `b` of the bytes of `set`, in order: `memchr3` over each half of the set,
+/// merged (the halves share no byte, so no position comes twice; a half may repeat a byte).
+/// The sentence splitters look only at the bytes that can end a sentence.
+pub(crate) fn positions_of(b: &[u8], set: [u8; 6]) -> impl Iterator<Item = usize> + '_ {
+    debug_assert!(set[..3].iter().all(|c| !set[3..].contains(c)), "{set:?}");
+    let mut x = memchr::memchr3_iter(set[0], set[1], set[2], b).peekable();
+    let mut y = memchr::memchr3_iter(set[3], set[4], set[5], b).peekable();
+    std::iter::from_fn(move || match (x.peek(), y.peek()) {
+        (Some(i), Some(j)) if i < j => x.next(),
+        (Some(_), None) => x.next(),
+        _ => y.next(),
+    })
+}
+
 /// The starts of the occurrences of `needle` in `hay`, in order, for a needle whose only `:` is
 /// its last character ("Minutes:", "THOSE PRESENT WERE:"): each occurrence ends at a colon of
 /// `hay`, so only the bytes before each colon (found with `memchr`) are compared. Most lines
@@ -93,6 +107,17 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_of_are_the_bytes_of_the_set() {
+        let set = [b'.', b'?', b'!', b'\n', b'<', 0xE2];
+        let hays = crate::fastre::sample_haystacks(2_000, &[".", "?!", "\n", "<li>", "• ", "…"]);
+        for h in &hays {
+            let b = h.as_bytes();
+            let theirs: Vec<usize> = (0..b.len()).filter(|&i| set.contains(&b[i])).collect();
+            assert_eq!(positions_of(b, set).collect::<Vec<_>>(), theirs, "{h:?}");
+        }
+    }
 
     #[test]
     fn colon_ended_matches_are_match_indices() {
