@@ -238,6 +238,7 @@ fn ends_sentence(rest: &str) -> bool {
 /// Literal searches run on every sentence, built once (`str::find` sets up a two-way searcher
 /// on every call). A match of a needle that starts with an ASCII byte starts at a character
 /// boundary, so byte offsets are those `str::find` gives.
+static MOTION: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("Motion"));
 static SECOND: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("second"));
 static PROPOSED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" proposed "));
 static YTUNWYD: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("ytunwyd"));
@@ -256,7 +257,8 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
             out.push(Narrative { kind, start: a, end: b });
             continue;
         }
-        if let Some(m) = MOTION_INLINE.find(s) {
+        // Every match of `MOTION_INLINE` holds "Motion": most sentences have none.
+        if let Some(m) = MOTION.find(s.as_bytes()).and_then(|_| MOTION_INLINE.find(s)) {
             // "(Previous Agenda 11)  Motion to accept the substitute ordinance:  Moved by ..."
             let at = m.as_str().find("Motion").unwrap_or(0);
             out.push(Narrative { kind: DecisionKind::Agreed, start: a + m.start() + at, end: b });
@@ -330,6 +332,8 @@ mod prefilter_tests {
         for kw in kws(&PASSIVE).into_iter().chain(kws(&COLLECTIVE)) {
             assert!(KEYWORD.is_match(&kw), "{kw}");
         }
+        // The "Motion" searched before `MOTION_INLINE` is a literal of its pattern.
+        assert!(MOTION_INLINE.as_str().contains(")Motion\\s+to"));
         for kw in kws(&WELSH_INNER) {
             assert!(kw.contains("ytunwyd") || kw.contains("ymeradwy"), "{kw}");
         }
