@@ -112,10 +112,11 @@ pub fn bytes_look_binary(bytes: &[u8]) -> bool {
     }
     // This runs on every input: each count is its own branch-free pass, which the compiler
     // vectorises (one pass with branches was several instructions a byte).
-    let count = |bytes: &[u8], f: fn(u8) -> bool| bytes.iter().map(|&b| usize::from(f(b))).sum::<usize>();
-    let (nul, ff) = (count(sample, |b| b == 0), count(sample, |b| b == 0xFF));
+    let nul = sample.iter().map(|&b| usize::from(b == 0)).sum::<usize>();
+    let ff = sample.iter().map(|&b| usize::from(b == 0xFF)).sum::<usize>();
     let even_nul = if nul == 0 { 0 } else { sample.iter().step_by(2).filter(|&&b| b == 0).count() };
-    let ctrl = count(sample, |b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c));
+    let ctrl =
+        sample.iter().map(|&b| usize::from(b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))).sum::<usize>();
     let utf16_like = nul * 10 > sample.len() * 4 && (even_nul * 10 > nul * 9 || even_nul * 10 < nul);
     if nul > 0 && !utf16_like {
         return true;
