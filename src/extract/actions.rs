@@ -439,12 +439,25 @@ static MARGIN_OWNER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("margin owner regex")
 });
 
+/// False when `MARGIN_OWNER` cannot match `text`: each match ends a line (`(?m)$`: before a
+/// line feed or at the end) with the last character of a tag, one of `[A-Za-z'’-]` in every
+/// alternative of `MARGIN_TAG`, then only spaces and tabs. Most paragraphs end their lines
+/// with a full stop.
+fn may_end_with_owner(text: &str) -> bool {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    ends.into_iter().any(|e| {
+        text[..e]
+            .trim_end_matches([' ', '\t'])
+            .ends_with(|c: char| c.is_ascii_alphabetic() || matches!(c, '\'' | '’' | '-'))
+    })
+}
+
 /// Actions whose owner sits in an "Action" column at the end of a line ([`MARGIN_OWNER`]): the
 /// text since the previous owner (or the block's start) is the action, the first owner named
 /// its owner. Not "Signed ....   Chairman" (fewer than three words).
 pub(crate) fn margin_owners(src: &Source, span: Span) -> Vec<Action> {
     let text = src.get(span);
-    if !text.contains(['\t', '.', ')']) && !text.contains("   ") {
+    if !text.contains(['\t', '.', ')']) && !text.contains("   ") || !may_end_with_owner(text) {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -710,6 +723,18 @@ mod tests {
             ],
         );
         hays.extend(["Clerk to\u{a0}write", "He\u{2009}will\u{a0}email", "to be\u{85}sent"].map(String::from));
+        let margin = crate::fastre::sample_haystacks(
+            20_000,
+            &["done.   Clerk", ". Cllr. J. Davies\n", ")  Chair", "\tClerk / Chair", "J. O’Neill-", "All  ", "\n"],
+        );
+        let mut margins = 0;
+        for h in &margin {
+            if MARGIN_OWNER.is_match(h) {
+                margins += 1;
+                assert!(may_end_with_owner(h), "{h:?}");
+            }
+        }
+        assert!(margins > 500, "{margins}");
         let (mut owners, mut passives) = (0, 0);
         for h in &hays {
             if OWNER_TO.captures_iter(h).next().is_some() {
