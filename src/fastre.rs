@@ -36,8 +36,26 @@ use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, Hi
 
 /// True when Unicode and ASCII word boundaries and word classes agree everywhere in `hay`: no
 /// non-ASCII character that `\w` matches (`is_word_character` is the regex crate's `\w`).
+///
+/// Only the non-ASCII characters are decoded: runs of ASCII are skipped 16 bytes at a time
+/// (`<[u8]>::is_ascii` reads words), then a byte at a time up to the next non-ASCII byte.
 fn ascii_forms_agree(hay: &str) -> bool {
-    hay.is_ascii() || !hay.chars().any(|c| !c.is_ascii() && regex_syntax::is_word_character(c))
+    let b = hay.as_bytes();
+    let mut i = 0;
+    loop {
+        while i + 16 <= b.len() && b[i..i + 16].is_ascii() {
+            i += 16;
+        }
+        match b[i..].iter().position(|&x| !x.is_ascii()) {
+            None => return true,
+            Some(k) => i += k,
+        }
+        let c = hay[i..].chars().next().expect("a character at a non-ASCII byte that starts one");
+        if regex_syntax::is_word_character(c) {
+            return false;
+        }
+        i += c.len_utf8();
+    }
 }
 
 /// `\b` and `\B` outside character classes, and `\w`, `\W`, `\d`, `\D` anywhere, written as
@@ -474,6 +492,22 @@ pub(crate) fn sample_haystacks(n: usize, extra: &[&str]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_forms_agree_is_the_char_scan() {
+        let mut hays = sample_haystacks(5_000, &["é", "’", "\u{a0}", "ŵ", "٣", "—"]);
+        hays.extend(
+            ["", "a", "é", "’", &"x".repeat(40), &format!("{}é", "x".repeat(33)), &format!("{}’y", "x".repeat(16))]
+                .map(String::from),
+        );
+        let mut differ = 0;
+        for h in &hays {
+            let old = h.is_ascii() || !h.chars().any(|c| !c.is_ascii() && regex_syntax::is_word_character(c));
+            assert_eq!(ascii_forms_agree(h), old, "{h:?}");
+            differ += usize::from(!old);
+        }
+        assert!(differ > 100, "{differ}");
+    }
 
     #[test]
     fn non_ascii_word_characters_are_those_of_the_regex_crate() {

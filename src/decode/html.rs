@@ -642,7 +642,7 @@ const FLAT: &[&str] = &[
 pub fn nesting_depth(html: &str) -> usize {
     let b = html.as_bytes();
     let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
-    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         i += off + 1;
         let end_tag = b.get(i) == Some(&b'/');
         let start = i + usize::from(end_tag);
@@ -659,7 +659,7 @@ pub fn nesting_depth(html: &str) -> usize {
             depth = depth.saturating_sub(1);
             continue;
         }
-        let close = b[start..].iter().position(|&c| c == b'>').map_or(b.len(), |p| start + p);
+        let close = memchr::memchr(b'>', &b[start..]).map_or(b.len(), |p| start + p);
         if close > 0 && b[close - 1] == b'/' {
             continue;
         }

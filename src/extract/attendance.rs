@@ -438,7 +438,8 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
         }
         // "... THOSE PRESENT WERE:  Mayor Adams, ..." in the middle of a title line.
         // (Both hold a colon: a byte search rules out most lines before the substring searches.)
-        let those_present = || line.find("THOSE PRESENT WERE:").or_else(|| line.find("Those present were:"));
+        let first = |needle| crate::segment::lines::colon_ended_matches(line, needle).next();
+        let those_present = || first("THOSE PRESENT WERE:").or_else(|| first("Those present were:"));
         if let Some(p) = line.contains(':').then(those_present).flatten() {
             let from = l.start + p + "THOSE PRESENT WERE:".len();
             let mut end = l.end;

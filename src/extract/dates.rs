@@ -5,6 +5,9 @@
 //! 20/03/2019      2019-03-20         the end of July 2022 (-> 2022-07-31)   July 2022
 //! ```
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 use nom::branch::alt;
 use nom::bytes::complete::{tag_no_case, take_while1, take_while_m_n};
 use nom::character::complete::{char, multispace0, multispace1};
@@ -202,25 +205,62 @@ pub fn find_date(s: &str) -> Option<(Date, usize, usize)> {
     None
 }
 
+/// Keywords with their substring searchers, built once: `match_indices` set up a two-way
+/// searcher for each keyword on every call. `memmem` gives the same non-overlapping matches,
+/// from the front, and a keyword starting with an ASCII byte matches at character boundaries.
+struct Keywords(Vec<(&'static str, Finder<'static>)>);
+
+impl Keywords {
+    fn new(words: &[&'static str]) -> Keywords {
+        Keywords(words.iter().map(|&w| (w, Finder::new(w))).collect())
+    }
+}
+
 /// Where each of `kws` starts a word in `lower` (a lower-cased text), in keyword order, then
 /// text order.
-fn keyword_hits<'a>(lower: &'a str, kws: &'a [&'a str]) -> impl Iterator<Item = (&'a str, usize)> + 'a {
-    kws.iter().flat_map(move |kw| {
-        lower
-            .match_indices(kw)
-            .map(|(at, _)| at)
+fn keyword_hits<'a>(lower: &'a str, kws: &'a Keywords) -> impl Iterator<Item = (&'static str, usize)> + 'a {
+    kws.0.iter().flat_map(move |(kw, finder)| {
+        finder
+            .find_iter(lower.as_bytes())
             .filter(|&at| at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric())
             .map(move |at| (*kw, at))
     })
 }
 
+static DEADLINE_KEYWORDS: LazyLock<Keywords> =
+    LazyLock::new(|| Keywords::new(&["by ", "before ", "no later than ", "not later than ", "until ", "deadline of "]));
+
+/// Phrases of a deadline without a date, searched in this order.
+static NEXT_MEETING: LazyLock<Keywords> = LazyLock::new(|| {
+    Keywords::new(&[
+        "the next meeting",
+        "next meeting",
+        "in due course",
+        "the next council meeting",
+        "the next committee meeting",
+    ])
+});
+
+static RELATIVE_KEYWORDS: LazyLock<Keywords> = LazyLock::new(|| {
+    Keywords::new(&[
+        "by ",
+        "before ",
+        "no later than ",
+        "not later than ",
+        "within ",
+        "in ",
+        "during ",
+        "at ",
+        "to ",
+        "for ",
+    ])
+});
+
 /// A deadline phrase in `s`: "by the end of July 2022", "by 31 July 2022", "before 1 May 2020",
 /// "to the next meeting", "in due course". Returns (ISO date if calendar, phrase as written).
 pub fn find_deadline(s: &str) -> Option<(Option<String>, String)> {
     let lower = s.to_ascii_lowercase();
-    for (kw, at) in
-        keyword_hits(&lower, &["by ", "before ", "no later than ", "not later than ", "until ", "deadline of "])
-    {
+    for (kw, at) in keyword_hits(&lower, &DEADLINE_KEYWORDS) {
         let rest = &s[at + kw.len()..];
         let r: IResult<&str, Date> =
             preceded(opt(tag_no_case("the ")), alt((dmy, mdy, iso, numeric_dmy, month_end))).parse(rest);
@@ -229,10 +269,8 @@ pub fn find_deadline(s: &str) -> Option<(Option<String>, String)> {
             return Some((Some(d.iso()), s[at..end].to_string()));
         }
     }
-    for phrase in
-        ["the next meeting", "next meeting", "in due course", "the next council meeting", "the next committee meeting"]
-    {
-        if let Some(pos) = lower.find(phrase) {
+    for (phrase, finder) in &NEXT_MEETING.0 {
+        if let Some(pos) = finder.find(lower.as_bytes()) {
             let start = ["to ", "at ", "until ", "for ", "before ", "by "]
                 .iter()
                 .find(|w| lower[..pos].ends_with(*w))
@@ -454,9 +492,7 @@ fn relative(i: &str) -> IResult<&str, Relative> {
 /// or a capitalised word follows, not a month that a day is missing from ("by 31" alone).
 pub fn find_relative(s: &str) -> Option<(Relative, String)> {
     let lower = s.to_ascii_lowercase();
-    let kws =
-        ["by ", "before ", "no later than ", "not later than ", "within ", "in ", "during ", "at ", "to ", "for "];
-    for (kw, at) in keyword_hits(&lower, &kws) {
+    for (kw, at) in keyword_hits(&lower, &RELATIVE_KEYWORDS) {
         let word_before = lower[..at].split_whitespace().next_back().unwrap_or("");
         if kw == "by " && BY_PERSON.contains(&word_before) {
             continue;
@@ -490,6 +526,34 @@ pub fn find_relative(s: &str) -> Option<(Relative, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keyword_hits_are_match_indices() {
+        let mut hays =
+            crate::fastre::sample_haystacks(3_000, &["by the", "no later than no later than ", "in in ", "é"]);
+        hays.extend(["by by by ", "to to", "xin in", "not later than not later than"].map(String::from));
+        let mut found = 0;
+        for kws in [&*DEADLINE_KEYWORDS, &*NEXT_MEETING, &*RELATIVE_KEYWORDS] {
+            for h in &hays {
+                let lower = h.to_ascii_lowercase();
+                let theirs: Vec<(&str, usize)> = kws
+                    .0
+                    .iter()
+                    .flat_map(|(kw, _)| {
+                        let lower = &lower;
+                        lower
+                            .match_indices(kw)
+                            .map(|(at, _)| at)
+                            .filter(move |&at| at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric())
+                            .map(move |at| (*kw, at))
+                    })
+                    .collect();
+                assert_eq!(keyword_hits(&lower, kws).collect::<Vec<_>>(), theirs, "{h:?}");
+                found += theirs.len();
+            }
+        }
+        assert!(found > 1_000, "{found}");
+    }
 
     fn d(s: &str) -> Option<String> {
         date_at(s).map(|(d, _)| d.iso())

@@ -13,6 +13,7 @@ pub(crate) mod meeting;
 pub(crate) mod people;
 pub(crate) mod resolutions;
 pub(crate) mod speakers;
+mod turn_label;
 pub(crate) mod welsh;
 
 use std::collections::HashMap;
@@ -165,37 +166,21 @@ impl Turns {
         if self.abbreviations.is_empty() {
             return out;
         }
-        // An abbreviation (2 to 5 ASCII capitals) counts where it is a whole run of
-        // alphanumeric characters: one pass over the runs, in text order, then the list's order
-        // at one position (as a search per abbreviation and a stable sort by position gave).
-        let mut rest = text;
-        let mut offset = 0;
-        while let Some(start) = rest.find(char::is_alphanumeric) {
-            let run = &rest[start..];
-            let len = run.find(|c: char| !c.is_alphanumeric()).unwrap_or(run.len());
-            let (at, end) = (offset + start, offset + start + len);
-            let word = &run[..len];
-            if (2..=5).contains(&len) && word.bytes().all(|b| b.is_ascii_uppercase()) {
-                for (abbr, full) in &self.abbreviations {
-                    if abbr != word {
-                        continue;
-                    }
-                    let after = &text[end..];
-                    let verb = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-                    if lexicon::contains(lexicon::SPEECH_VERBS, verb) {
-                        let span = Span::new(base + at, base + end);
-                        out.push(Mention {
-                            name: Some(full.clone()),
-                            role: None,
-                            organisation: None,
-                            span,
-                            speaks: true,
-                        });
-                    }
+        // In text order, then the list's order at one position (as a search per abbreviation
+        // and a stable sort by position gave).
+        for (at, end) in capital_runs(text) {
+            let word = &text[at..end];
+            for (abbr, full) in &self.abbreviations {
+                if abbr != word {
+                    continue;
+                }
+                let after = &text[end..];
+                let verb = after.trim_start().split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+                if lexicon::contains(lexicon::SPEECH_VERBS, verb) {
+                    let span = Span::new(base + at, base + end);
+                    out.push(Mention { name: Some(full.clone()), role: None, organisation: None, span, speaks: true });
                 }
             }
-            offset = end;
-            rest = &text[end..];
         }
         out
     }
@@ -232,6 +217,33 @@ impl Turns {
         }
         Some(m)
     }
+}
+
+/// The byte ranges of the whole runs of alphanumeric characters in `text` that are 2 to 5 ASCII
+/// capitals (where an abbreviation of a name may be), in order. Only a run that starts with an
+/// ASCII capital can be one, so the bytes are scanned for capitals that start a run (no
+/// alphanumeric character before them); the run is the capitals from there when the
+/// character after them is not alphanumeric. (Decoding every character to find every run
+/// cost several times more.)
+fn capital_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = text.as_bytes();
+    let alnum_before = |i: usize| text[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < b.len() {
+            if !b[at].is_ascii_uppercase() || alnum_before(at) {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            at += b[at..].iter().take(6).take_while(|c| c.is_ascii_uppercase()).count();
+            let whole = !text[at..].chars().next().is_some_and(char::is_alphanumeric);
+            if (2..=5).contains(&(at - start)) && whole {
+                return Some((start, at));
+            }
+        }
+        None
+    })
 }
 
 /// Add a speaker who is not already there (by name, or by role when unnamed), in text order.
@@ -544,6 +556,34 @@ fn outside(span: Span, taken: &[Span]) -> Vec<Span> {
 #[cfg(test)]
 mod outside_tests {
     use super::*;
+
+    #[test]
+    fn capital_runs_are_the_alphanumeric_runs_of_capitals() {
+        let mut hays = crate::fastre::sample_haystacks(
+            5_000,
+            &["JB", "PN", "ABCDE", "ABCDEF", "JBé", "éJB", "J", "JB2", "Mc", "KCC"],
+        );
+        hays.extend(["JB said", "(PN) said", "ABCDEF", "xJB", "JB_", "ÀB", "JB\u{a0}said"].map(String::from));
+        let mut found = 0;
+        for text in &hays {
+            // The runs as found before: every maximal run of alphanumeric characters.
+            let mut theirs = Vec::new();
+            let (mut rest, mut offset) = (text.as_str(), 0);
+            while let Some(start) = rest.find(char::is_alphanumeric) {
+                let run = &rest[start..];
+                let len = run.find(|c: char| !c.is_alphanumeric()).unwrap_or(run.len());
+                let (at, end) = (offset + start, offset + start + len);
+                if (2..=5).contains(&len) && run[..len].bytes().all(|b| b.is_ascii_uppercase()) {
+                    theirs.push((at, end));
+                }
+                offset = end;
+                rest = &text[end..];
+            }
+            assert_eq!(capital_runs(text).collect::<Vec<_>>(), theirs, "{text:?}");
+            found += theirs.len();
+        }
+        assert!(found > 1_000, "{found}");
+    }
 
     #[test]
     fn parts_outside_decisions() {

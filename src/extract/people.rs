@@ -458,7 +458,8 @@ fn name_comma_role_captures(text: &str) -> Vec<regex::Captures<'_>> {
 fn mp_captures(text: &str) -> Vec<regex::Captures<'_>> {
     let mut out = Vec::new();
     let mut done = 0; // end of the last match: matches do not overlap
-    for (at, _) in text.match_indices("MP") {
+                      // "MP" cannot overlap itself: memmem's matches are those of `match_indices`.
+    for at in memchr::memmem::find_iter(text.as_bytes(), "MP") {
         let before = &text[..at];
         let gap = before.trim_end_matches(char::is_whitespace);
         if at < done || gap.len() == before.len() {

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::actions;
 use super::speakers::{mentions, Mention};
-use crate::fastre::FastRegex;
+use crate::fastre::{Checked, FastRegex};
 use crate::model::{Clause, Motion, Resolution, Vote};
 use crate::segment::ResBlock;
 use crate::source::{Source, Span};
@@ -240,7 +240,9 @@ pub(crate) fn vote(text: &str) -> Vote {
     // Every alternative of `VOTE_COUNTS` and `ABSTAINED` holds a `\d` (a Unicode decimal digit;
     // `char::is_numeric` takes all of them and more): a text without one skips both searches.
     let digit = text.bytes().any(|b| b.is_ascii_digit()) || !text.is_ascii() && text.chars().any(char::is_numeric);
-    if let Some(c) = digit.then(|| VOTE_COUNTS.captures(text)).flatten() {
+    // One check of `text` for the regexes run on it.
+    let checked = Checked::new(text);
+    if let Some(c) = digit.then(|| VOTE_COUNTS.pick_checked(checked).captures_at(text, 0)).flatten() {
         let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
         v.for_ = num("f").or(num("y")).or(num("f2")).or(num("f3"));
         v.against = num("a").or(num("n")).or(num("a2")).or(num("a3")).or(c.name("y").map(|_| 0));
@@ -249,7 +251,7 @@ pub(crate) fn vote(text: &str) -> Vote {
     if v.abstain.is_none() && digit {
         v.abstain = ABSTAINED.captures(text).and_then(|c| c["n"].parse().ok());
     }
-    if let Some(c) = RESULT.captures(text) {
+    if let Some(c) = RESULT.pick_checked(checked).captures_at(text, 0) {
         v.result = Some(if c.name("lost").is_some() { "lost" } else { "carried" }.to_string());
     } else if let (Some(f), a) = (v.for_, v.against) {
         // "5 in favour, 2 against": a tally states its outcome.

@@ -12,6 +12,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{contains, NOT_NAME_WORDS, OFFICES, ORG_WORDS, ROLE_HEADS, SPEECH_VERBS, TITLES};
+use super::turn_label::{
+    turn_label, T_BOLD, T_BOLD2, T_C1, T_C2, T_C3, T_IT, T_IT2, T_NAME, T_OFFICE, T_ONAME, T_RNAME,
+};
 use crate::fastre::{Checked, FastRegex};
 use crate::source::Span;
 
@@ -1137,33 +1140,9 @@ fn named_after_label(text: &str, from: usize, base: usize) -> Option<Mention> {
     })
 }
 
-static TURN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)^(?:>\s*)?(?:
-          \*\*(?P<bold>[^*:\n]{1,60}?)\*\*\s*:
-        | \*\*(?P<bold2>[^*:\n]{1,60}?):\*\*
-        | [*_](?P<it>[^*_:\n]{1,60}?):[*_]
-        | [*_](?P<it2>[^*_:\n]{1,60}?)[*_]\s*:
-        | The\s+(?P<office>[^:()\n]{3,140}?)\s+\((?P<oname>[^()\n]{3,60})\):
-        | (?P<name>[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,4})(?:\s+\((?P<c1>[^()\n]{1,60})\))?(?:\s+\((?P<c2>[^()\n]{1,30})\))?:
-        | (?P<rname>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){1,2}),\s(?P<c3>[A-Z][^:\n]{2,100}?):
-        )\s",
-    )
-    .expect("turn regex")
-});
-
-/// Capture group numbers of `TURN`, in the order of the pattern (see `M_TITLED`).
-const T_BOLD: usize = 1;
-const T_BOLD2: usize = 2;
-const T_IT: usize = 3;
-const T_IT2: usize = 4;
-const T_OFFICE: usize = 5;
-const T_ONAME: usize = 6;
-const T_NAME: usize = 7;
-const T_C1: usize = 8;
-const T_C2: usize = 9;
-const T_RNAME: usize = 10;
-const T_C3: usize = 11;
+/// Answers in a roll call ("Sherif Mansour:  Yay"), lower case.
+const ROLL_CALL_ANSWERS: &[&str] =
+    &["yay", "yea", "yes", "no", "nay", "aye", "abstain", "abstained", "no vote", "for", "against", "absent"];
 
 /// A speaker turn at the start of a paragraph: "MB: ...", "**Bert**: ...", "> *Ric Wright:* ...",
 /// "Mr David Hanson (Delyn) (Lab): ...", "The Secretary of State for ... (Mr William Hague): ...",
@@ -1173,36 +1152,21 @@ const T_C3: usize = 11;
 /// `spoken` says the text is a transcript: there "Fish: Aye." is a person speaking, while in
 /// written minutes it is a vote recorded in a roll.
 pub(crate) fn turn_in(text: &str, base: usize, spoken: bool) -> Option<(Mention, bool)> {
-    let c = TURN.captures(text)?;
-    let whole = c.get(0).expect("match");
-    // "Sherif Mansour:  Yay" is a vote in a roll call, not a speaker turn (GOLD.md).
-    let said = text[whole.end()..].trim().trim_end_matches('.').to_ascii_lowercase();
-    if !spoken
-        && matches!(
-            said.as_str(),
-            "yay"
-                | "yea"
-                | "yes"
-                | "no"
-                | "nay"
-                | "aye"
-                | "abstain"
-                | "abstained"
-                | "no vote"
-                | "for"
-                | "against"
-                | "absent"
-        )
-    {
+    let c = turn_label(text)?;
+    // "Sherif Mansour:  Yay" is a vote in a roll call, not a speaker turn (GOLD.md). Compared
+    // without lower-casing a copy of the paragraph: the words are lower-case ASCII, and
+    // `eq_ignore_ascii_case` is `to_ascii_lowercase` then `==` for them.
+    let said = text[c.end()..].trim().trim_end_matches('.');
+    if !spoken && ROLL_CALL_ANSWERS.iter().any(|w| said.eq_ignore_ascii_case(w)) {
         return None;
     }
     // The match ends with one whitespace character, which may be multibyte (NBSP).
-    let label_end = text[..whole.end()].char_indices().next_back().map_or(0, |(i, _)| i);
+    let label_end = text[..c.end()].char_indices().next_back().map_or(0, |(i, _)| i);
     let span = Span::new(base, base + label_end.min(text.len()));
     if let (Some(office), Some(name)) = (c.get(T_OFFICE), c.get(T_ONAME)) {
         let mention = Mention {
-            name: Some(clean_title(name.as_str())),
-            role: Some(clean_title(office.as_str())),
+            name: Some(clean_title(name)),
+            role: Some(clean_title(office)),
             organisation: None,
             span,
             speaks: true,
@@ -1210,11 +1174,11 @@ pub(crate) fn turn_in(text: &str, base: usize, spoken: bool) -> Option<(Mention,
         return Some((mention, false));
     }
     let raw = c.get(T_BOLD).or(c.get(T_BOLD2)).or(c.get(T_IT)).or(c.get(T_IT2)).or(c.get(T_NAME)).or(c.get(T_RNAME))?;
-    let name = clean_title(raw.as_str().trim());
+    let name = clean_title(raw.trim());
     // "Presenter: Chris de Almeida (CDA)", "Sponsor: Joubin Jabbari": the label names the
     // part; the person after it is the one who speaks.
     if contains(PART_LABELS, &name) {
-        return named_after_label(text, whole.end(), base).map(|m| (m, false));
+        return named_after_label(text, c.end(), base).map(|m| (m, false));
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || NOT_TURNS.contains(&words[0]) || contains(NOT_NAME_WORDS, &name) {
@@ -1225,7 +1189,7 @@ pub(crate) fn turn_in(text: &str, base: usize, spoken: bool) -> Option<(Mention,
     // "Optional Call: `callback??(null)` maps to ...": a term defined by code, not a speaker
     // (a marked label, "> *Dave Cramer:* `{...}`", is one; so is a single name, "Chris:").
     let marked_label = c.get(T_BOLD).or(c.get(T_BOLD2)).or(c.get(T_IT)).or(c.get(T_IT2)).is_some();
-    if words.len() >= 2 && !titled && !marked_label && text[whole.end()..].trim_start().starts_with('`') {
+    if words.len() >= 2 && !titled && !marked_label && text[c.end()..].trim_start().starts_with('`') {
         return None;
     }
     let plain = plausible_name(&name);
@@ -1241,8 +1205,8 @@ pub(crate) fn turn_in(text: &str, base: usize, spoken: bool) -> Option<(Mention,
         return None;
     }
     let (role, organisation) = match (c.get(T_C1).or(c.get(T_C3)), c.get(T_C2)) {
-        (Some(a), Some(b)) => (Some(a.as_str().to_string()), Some(b.as_str().to_string())),
-        (Some(a), None) => split_role(a.as_str()),
+        (Some(a), Some(b)) => (Some(a.to_string()), Some(b.to_string())),
+        (Some(a), None) => split_role(a),
         _ => (None, None),
     };
     let mention = Mention { name: Some(name), role, organisation, span, speaks: true };
@@ -1260,23 +1224,6 @@ mod turn_tests {
     #[test]
     fn group_numbers_match_names() {
         let names = |re: &Regex| re.capture_names().map(|n| n.map(str::to_string)).collect::<Vec<_>>();
-        let turn = names(&TURN);
-        for (i, name) in [
-            (T_BOLD, "bold"),
-            (T_BOLD2, "bold2"),
-            (T_IT, "it"),
-            (T_IT2, "it2"),
-            (T_OFFICE, "office"),
-            (T_ONAME, "oname"),
-            (T_NAME, "name"),
-            (T_C1, "c1"),
-            (T_C2, "c2"),
-            (T_RNAME, "rname"),
-            (T_C3, "c3"),
-        ] {
-            assert_eq!(turn[i].as_deref(), Some(name));
-        }
-        assert_eq!(turn.len(), 12);
         // FastRegex's ASCII twin differs only in `\b`, so it numbers groups the same way.
         let mention = names(&Regex::new(MENTION.as_str()).expect("mention"));
         assert_eq!(mention, [None, Some("titled".into()), Some("office".into()), Some("plain".into())]);

@@ -13,6 +13,7 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::labels::DecisionKind;
@@ -89,12 +90,80 @@ fn welsh_may_match(s: &str) -> bool {
     b.iter().enumerate().any(|(i, &c)| c == b'y' && STEMS.iter().any(|stem| b[i..].starts_with(stem)))
 }
 
-static PROPOSAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?P<kw>proposed|moved|motions)\b(?:[^.]|(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|St|\b[A-Z])\.){0,200}?\b(?:seconded|seconds|second)\b",
-    )
-        .expect("proposal regex")
-});
+/// The keywords and abbreviations of `PROPOSAL`, in its order.
+const PROPOSAL_KEYWORDS: [&str; 3] = ["proposed", "moved", "motions"];
+const PROPOSAL_ABBREVIATIONS: [&str; 9] = ["Cllr", "Cllrs", "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "St"];
+
+/// Where `PROPOSAL` first matches `s` (the start of its `kw` group, which starts the match),
+/// by hand. The regex,
+///
+/// ```text
+/// \b(?P<kw>proposed|moved|motions)\b(?:[^.]|(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|St|\b[A-Z])\.){0,200}?\b(?:seconded|seconds|second)\b
+/// ```
+///
+/// repeats a group up to 200 times: a large NFA (slow to compile, and with a Unicode `\b` off
+/// the lazy DFA on non-ASCII text: about 2% of all instructions for a few hundred sentences).
+/// The leftmost match starts at the first keyword (a whole word) from which a "second" word
+/// (a whole word) can be reached in at most 200 steps, each one character other than `.` or
+/// an abbreviation and its full stop; how many steps a place needs at least is counted in one
+/// pass over the text after the keyword (a step covers at most six bytes, so that text is at
+/// most 1,200 bytes). The test `proposal_start_is_the_regex` checks it against the regex.
+fn proposal_start(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let word_before = |i: usize| s[..i].chars().next_back().is_some_and(regex_syntax::is_word_character);
+    let word_at = |i: usize| s[i..].chars().next().is_some_and(regex_syntax::is_word_character);
+    memchr::memchr2_iter(b'p', b'm', b).find(|&at| {
+        let Some(kw) = PROPOSAL_KEYWORDS.iter().find(|k| b[at..].starts_with(k.as_bytes())) else { return false };
+        let e = at + kw.len();
+        if word_before(at) || word_at(e) {
+            return false;
+        }
+        // steps[i]: the fewest steps from `e` to `e + i` (u16::MAX: not reached).
+        let mut end = s.len().min(e + 1200);
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut steps = vec![u16::MAX; end - e + 1];
+        steps[0] = 0;
+        let mut i = e;
+        while i <= end {
+            let n = steps[i - e];
+            if n != u16::MAX {
+                // A "second" word here ends the search: the regex takes the fewest steps first.
+                let second = ["seconded", "seconds", "second"]
+                    .iter()
+                    .any(|w| b[i..].starts_with(w.as_bytes()) && !word_at(i + w.len()));
+                if second && !word_before(i) {
+                    return true;
+                }
+                if n < 200 {
+                    let mut step = |to: usize| {
+                        if to <= end && steps[to - e] > n + 1 {
+                            steps[to - e] = n + 1;
+                        }
+                    };
+                    match s[i..].chars().next() {
+                        Some(c) if c != '.' => step(i + c.len_utf8()),
+                        _ => {}
+                    }
+                    for a in PROPOSAL_ABBREVIATIONS {
+                        if b[i..].starts_with(a.as_bytes()) && b[i + a.len()..].starts_with(b".") {
+                            step(i + a.len() + 1);
+                        }
+                    }
+                    if b.get(i).is_some_and(u8::is_ascii_uppercase) && b.get(i + 1) == Some(&b'.') && !word_before(i) {
+                        step(i + 2);
+                    }
+                }
+            }
+            i += 1;
+            while i < end && !s.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+        false
+    })
+}
 
 static SECONDED_LATER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bseconded\b|\bagreed\b|\bcarried\b|\bin favour\b").expect("seconded regex"));
@@ -186,13 +255,12 @@ pub(crate) fn sentences(text: &str) -> Vec<(usize, usize)> {
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < b.len() {
+    // Only these bytes can end a sentence.
+    for i in super::lines::positions_of(b, [b'.', b'?', b'!', b'\n', b'\n', b'\n']) {
         if sentence_ends_at(text, i) {
             push(text, start, i + 1, &mut out);
             start = i + 1;
         }
-        i += 1;
     }
     push(text, start, text.len(), &mut out);
     out
@@ -316,6 +384,13 @@ fn ends_sentence(rest: &str) -> bool {
 }
 
 /// Narrative decisions in `text`, at most one a sentence.
+/// Literal searches run on every sentence, built once (`str::find` sets up a two-way searcher
+/// on every call). A match of a needle that starts with an ASCII byte starts at a character
+/// boundary, so byte offsets are those `str::find` gives.
+static MOTION: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("Motion"));
+static SECOND: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("second"));
+static PROPOSED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" proposed "));
+
 pub(crate) fn find(text: &str) -> Vec<Narrative> {
     let mut out: Vec<Narrative> = Vec::new();
     let sents = sentences(text);
@@ -329,19 +404,19 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
             out.push(Narrative { kind, start: a, end: b });
             continue;
         }
-        if let Some(m) = MOTION_INLINE.find(s) {
+        // Every match of `MOTION_INLINE` holds "Motion": most sentences have none.
+        if let Some(m) = MOTION.find(s.as_bytes()).and_then(|_| MOTION_INLINE.find(s)) {
             // "(Previous Agenda 11)  Motion to accept the substitute ordinance:  Moved by ..."
             let at = m.as_str().find("Motion").unwrap_or(0);
             out.push(Narrative { kind: DecisionKind::Agreed, start: a + m.start() + at, end: b });
             continue;
         }
-        if let Some(m) = s.contains("second").then(|| PROPOSAL.captures(s)).flatten() {
-            let kw = m.name("kw").expect("kw");
-            out.push(Narrative { kind: DecisionKind::Agreed, start: a + kw.start(), end: b });
+        if let Some(at) = SECOND.find(s.as_bytes()).and_then(|_| proposal_start(s)) {
+            out.push(Narrative { kind: DecisionKind::Agreed, start: a + at, end: b });
             continue;
         }
         // "X proposed that ... . This was seconded by Y and the proposal was agreed."
-        if let Some(p) = s.find(" proposed ") {
+        if let Some(p) = PROPOSED.find(s.as_bytes()) {
             let next = sents.get(k).map(|&(na, nb)| &text[na..nb]);
             if next.is_some_and(|n| SECONDED_LATER.is_match(n) && n.to_ascii_lowercase().contains("second")) {
                 let end = sents[k].1;
@@ -400,6 +475,8 @@ mod prefilter_tests {
         for kw in kws(&PASSIVE).into_iter().chain(kws(&COLLECTIVE)) {
             assert!(KEYWORD.is_match(&kw), "{kw}");
         }
+        // The "Motion" searched before `MOTION_INLINE` is a literal of its pattern.
+        assert!(MOTION_INLINE.as_str().contains(")Motion\\s+to"));
         for kw in kws(&WELSH_INNER) {
             assert!(welsh_may_match(&kw), "{kw}");
         }
@@ -525,5 +602,111 @@ mod tests {
         let two =
             "vii) Dementia Friendly Group; it was agreed to host an information session in May\nSeptember meeting.";
         assert_eq!(sentences(two).len(), 2);
+    }
+}
+
+#[cfg(test)]
+mod proposal_tests {
+    use super::*;
+
+    /// The regex `proposal_start` replaced, as it was.
+    static PROPOSAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"\b(?P<kw>proposed|moved|motions)\b(?:[^.]|(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|St|\b[A-Z])\.){0,200}?\b(?:seconded|seconds|second)\b",
+        )
+            .expect("proposal regex")
+    });
+
+    fn old(s: &str) -> Option<usize> {
+        PROPOSAL.captures(s).map(|c| c.name("kw").expect("kw").start())
+    }
+
+    /// Strings made of pieces that reach the keywords, the abbreviations, the word boundaries
+    /// and the bound of 200 steps.
+    fn generated(cases: usize) -> Vec<String> {
+        let pieces: Vec<String> = [
+            " ",
+            "proposed",
+            "moved",
+            "motions",
+            "second",
+            "seconded",
+            "seconds",
+            "secondx",
+            "xsecond",
+            "Cllr.",
+            "Cllrs.",
+            "Mr.",
+            "Mrs.",
+            "Ms.",
+            "Dr.",
+            "Prof.",
+            "Rev.",
+            "St.",
+            "J.",
+            "xJ.",
+            "é",
+            "ésecond",
+            ".",
+            ". ",
+            ",",
+            "by",
+            "Cllr",
+            "Smith",
+            "\n",
+            "\u{a0}",
+            "unproposed",
+            "moved_",
+            "proposedé",
+        ]
+        .iter()
+        .map(|p| p.to_string())
+        .chain([190, 195, 197, 198, 199, 200, 201, 202].map(|n| "x".repeat(n)))
+        .chain([60, 66, 67].map(|n| "Mr.".repeat(n)))
+        .chain([99, 100, 101].map(|n| "é ".repeat(n)))
+        .collect();
+        let mut state = 0x5DEE_CE66_D1CE_4E5Bu64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..cases)
+            .map(|i| {
+                let mut s = String::new();
+                if i % 2 == 1 {
+                    s.push_str(["proposed ", "moved ", "motions ", "The motion was moved ", ""][(next() % 5) as usize]);
+                }
+                let n = 1 + (next() % 10) as usize;
+                for _ in 0..n {
+                    s.push_str(&pieces[(next() % pieces.len() as u64) as usize]);
+                }
+                if i % 2 == 1 {
+                    s.push_str([" second", " seconded by X", "seconds", "", " secondly"][(next() % 5) as usize]);
+                }
+                s
+            })
+            .collect()
+    }
+
+    #[test]
+    fn proposal_start_is_the_regex() {
+        let fixed = [
+            "Cllr Smith proposed the motion, seconded by Cllr. J. Jones.",
+            "It was moved by Mr. Fox and seconded by Dr. Lee",
+            "proposed. second",
+            "motions second",
+            "proposedsecond",
+            "moved J. second",
+            "moved xJ. second",
+        ];
+        let mut found = 0;
+        for s in fixed.iter().map(|s| s.to_string()).chain(generated(30_000)) {
+            let ours = proposal_start(&s);
+            assert_eq!(ours, old(&s), "{s:?}");
+            found += usize::from(ours.is_some());
+        }
+        assert!(found > 1_000, "{found}");
     }
 }

@@ -42,12 +42,8 @@ pub(crate) type Member = (usize, u32);
 fn candidates(text: &str) -> Vec<Cand> {
     let b = text.as_bytes();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] != b'/' {
-            i += 1;
-            continue;
-        }
+    // Each candidate is found at its slash.
+    for i in memchr::memchr_iter(b'/', b) {
         // Digits before the slash (1..=3), not preceded by a digit, letter, slash or dot.
         let mut s = i;
         while s > 0 && b[s - 1].is_ascii_digit() && i - s < 4 {
@@ -68,7 +64,6 @@ fn candidates(text: &str) -> Vec<Cand> {
                 out.push((s, n, y));
             }
         }
-        i += 1;
     }
     out
 }

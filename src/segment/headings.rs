@@ -220,7 +220,10 @@ fn item_number(c: &str) -> Option<(String, usize)> {
         let skip = after.len() - after.trim_start().len();
         return Some((format!("{prefix}{digits}"), prefix.len() + digits.len() + skip));
     }
-    let lb = super::labels::label(&rest.replacen("\\.", ".", 1))?;
+    // Without a backslash, `replacen` would copy `rest` unchanged.
+    let unescaped =
+        if rest.contains('\\') { std::borrow::Cow::Owned(rest.replacen("\\.", ".", 1)) } else { rest.into() };
+    let lb = super::labels::label(&unescaped)?;
     use super::labels::LabelKind;
     if !matches!(lb.kind, LabelKind::Number | LabelKind::Ref) {
         return None;

@@ -50,7 +50,33 @@ pub(crate) fn lines(text: &str) -> Vec<Line> {
 }
 
 fn memchr_newline(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'\n')
+    memchr::memchr(b'\n', b)
+}
+
+/// The positions in `b` of the bytes of `set`, in order: `memchr3` over each half of the set,
+/// merged (the halves share no byte, so no position comes twice; a half may repeat a byte).
+/// The sentence splitters look only at the bytes that can end a sentence.
+pub(crate) fn positions_of(b: &[u8], set: [u8; 6]) -> impl Iterator<Item = usize> + '_ {
+    debug_assert!(set[..3].iter().all(|c| !set[3..].contains(c)), "{set:?}");
+    let mut x = memchr::memchr3_iter(set[0], set[1], set[2], b).peekable();
+    let mut y = memchr::memchr3_iter(set[3], set[4], set[5], b).peekable();
+    std::iter::from_fn(move || match (x.peek(), y.peek()) {
+        (Some(i), Some(j)) if i < j => x.next(),
+        (Some(_), None) => x.next(),
+        _ => y.next(),
+    })
+}
+
+/// The starts of the occurrences of `needle` in `hay`, in order, for a needle whose only `:` is
+/// its last character ("Minutes:", "THOSE PRESENT WERE:"): each occurrence ends at a colon of
+/// `hay`, so only the bytes before each colon (found with `memchr`) are compared. Most lines
+/// have no colon, and `str::find` sets up a two-way searcher on every call. Such a needle
+/// cannot overlap itself (a suffix equal to a prefix would end in a second `:`), so these
+/// are also the non-overlapping matches `str::match_indices` gives.
+pub(crate) fn colon_ended_matches<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    debug_assert!(needle.ends_with(':') && needle.matches(':').count() == 1, "{needle:?}");
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    memchr::memchr_iter(b':', h).map(|p| p + 1).filter(move |&end| h[..end].ends_with(n)).map(move |end| end - n.len())
 }
 
 /// Trim Unicode whitespace from both ends of `span` within `text`.
@@ -81,6 +107,35 @@ pub(crate) fn trim_span(text: &str, span: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn positions_of_are_the_bytes_of_the_set() {
+        let set = [b'.', b'?', b'!', b'\n', b'<', 0xE2];
+        let hays = crate::fastre::sample_haystacks(2_000, &[".", "?!", "\n", "<li>", "• ", "…"]);
+        for h in &hays {
+            let b = h.as_bytes();
+            let theirs: Vec<usize> = (0..b.len()).filter(|&i| set.contains(&b[i])).collect();
+            assert_eq!(positions_of(b, set).collect::<Vec<_>>(), theirs, "{h:?}");
+        }
+    }
+
+    #[test]
+    fn colon_ended_matches_are_match_indices() {
+        let needles = ["Minutes:", "Decision:", "THOSE PRESENT WERE:", "Those present were:"];
+        let hays =
+            crate::fastre::sample_haystacks(5_000, &["Minutes", "Decision", ":", "::", "Minutes:Minutes:", "é:"]);
+        let mut found = 0;
+        for h in
+            hays.iter().map(String::as_str).chain(["Minutes:", "xMinutes::Decision: Minutes:", "THOSE PRESENT WERE:"])
+        {
+            for n in needles {
+                let theirs: Vec<usize> = h.match_indices(n).map(|(at, _)| at).collect();
+                assert_eq!(colon_ended_matches(h, n).collect::<Vec<_>>(), theirs, "{h:?} {n:?}");
+                found += theirs.len();
+            }
+        }
+        assert!(found > 100, "{found}");
+    }
 
     #[test]
     fn splits_crlf_and_nbsp_blank_lines() {

@@ -218,9 +218,9 @@ fn find_marker(c: &str) -> Option<(usize, usize)> {
     ["Minutes:", "Decision:"]
         .iter()
         .filter_map(|m| {
-            c.match_indices(m)
-                .find(|(at, _)| *at == 0 || c[..*at].ends_with(|ch: char| ch.is_whitespace() || ch == '|'))
-                .map(|(at, _)| (at, m.len()))
+            lines::colon_ended_matches(c, m)
+                .find(|&at| at == 0 || c[..at].ends_with(|ch: char| ch.is_whitespace() || ch == '|'))
+                .map(|at| (at, m.len()))
         })
         .min()
 }
