@@ -352,6 +352,25 @@ impl<'h> Iterator for CapturesIter<'_, 'h> {
     }
 }
 
+/// Every md/txt/html file of `../shared/corpus/bulk` (none when it is absent), for the ignored
+/// tests that check a hand matcher against its former regex on real text.
+#[cfg(test)]
+pub(crate) fn bulk_text_files() -> Vec<std::path::PathBuf> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "md" || x == "txt" || x == "html") {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/bulk")), &mut files);
+    files
+}
+
 #[cfg(test)]
 /// Haystacks for [`FastRegex::assert_same_as_original`]: words of minutes (names, titles,
 /// offices, link words, numbers), punctuation, and non-ASCII characters that are not word

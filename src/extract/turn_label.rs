@@ -523,18 +523,7 @@ mod tests {
     #[test]
     #[ignore]
     fn turn_label_is_the_regex_on_bulk() {
-        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    walk(&p, out);
-                } else if p.extension().is_some_and(|x| x == "md" || x == "txt" || x == "html") {
-                    out.push(p);
-                }
-            }
-        }
-        let mut files = Vec::new();
-        walk(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/bulk")), &mut files);
+        let files = crate::fastre::bulk_text_files();
         let (mut lines, mut matched) = (0, 0);
         for f in files {
             let text = String::from_utf8_lossy(&std::fs::read(&f).expect("read")).into_owned();
