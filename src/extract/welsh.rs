@@ -188,8 +188,8 @@ fn last_word(s: &str) -> Option<(String, &str)> {
 /// - an active speech verb before its subject: "Diolchodd y Cadeirydd", "dywedodd y Cyng. X";
 /// - "Fe wnaeth y Cyng. X ddatgan": "did" then the subject then a speech verb-noun.
 pub(crate) fn speaks(before: &str, after: &str) -> bool {
-    // Cheap exit for English text: the word before the mention (or before its article) must
-    // be one of the cue forms, all of which end in "n", "d", "h" or "wyd"/"odd".
+    // The word before the mention (or before its article "y"/"yr") decides: "gan" (by),
+    // "wnaeth" (did) or a past speech verb; in English text it is none of them.
     let Some((mut word, mut rest)) = last_word(before) else { return false };
     if word == "y" || word == "yr" {
         match last_word(rest) {
