@@ -352,6 +352,19 @@ impl<'h> Iterator for CapturesIter<'_, 'h> {
     }
 }
 
+/// A xorshift64 generator from `seed`, for the generated test strings (fixed seeds, so every
+/// run checks the same cases).
+#[cfg(test)]
+pub(crate) fn xorshift(seed: u64) -> impl FnMut() -> u64 {
+    let mut state = seed;
+    move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    }
+}
+
 /// Every md/txt/html file of `../shared/corpus/bulk` (none when it is absent), for the ignored
 /// tests that check a hand matcher against its former regex on real text.
 #[cfg(test)]

@@ -182,13 +182,7 @@ mod tests {
 
     #[test]
     fn binary_check_is_the_one_pass_loop() {
-        let mut state = 0x1234_5678_9ABC_DEF1u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::fastre::xorshift(0x1234_5678_9ABC_DEF1u64);
         let alphabet = [0u8, 0, 0xFF, 1, 7, b'\n', b'\t', 0x0c, b'\r', b'a', b' ', 0xC3, 0xA9, 0x1F, 0x20];
         let (mut binary, mut cases) = (0, 0);
         for len in [0usize, 1, 2, 3, 10, 100, 1000, 9000] {

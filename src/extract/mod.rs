@@ -371,23 +371,23 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
                 list,
             });
         }
+        // Each decision's lead text, once: a decision's own and its predecessor's bound use it.
+        let leads: Vec<(Span, bool)> = (0..it.resolutions.len()).map(|k| lead_context(src, it, k)).collect();
         let mut resolutions: Vec<crate::model::Resolution> = it
             .resolutions
             .iter()
             .enumerate()
             .map(|(k, r)| {
-                let (context, _) = lead_context(src, it, k);
+                let (context, _) = leads[k];
                 // Up to the next decision's own sentence, when it has one: "Agreed to hold the
                 // AGM.\n- Proposed by X, seconded by Y and agreed that ..." names the next
                 // decision's mover. (When no sentence starts between the two decisions, text
                 // after this one may still be its own: "It was agreed ... roof. Proposed - Cllr
                 // X Seconded - Cllr Y 'That the sum ...' It was agreed that ...".)
-                let next = match it.resolutions.get(k + 1) {
-                    None => it.span.end,
-                    Some(n) => match lead_context(src, it, k + 1) {
-                        (lead, true) => lead.start,
-                        (_, false) => n.span.start,
-                    },
+                let next = match (it.resolutions.get(k + 1), leads.get(k + 1)) {
+                    (Some(_), Some(&(lead, true))) => lead.start,
+                    (Some(n), _) => n.span.start,
+                    (None, _) => it.span.end,
                 };
                 let vote_context = Span::new(r.span.start, next.max(r.span.end));
                 // A roll-call tally written just before an outcome ("(Y-5) CONFIRMED").

@@ -361,8 +361,9 @@ fn declared_list_before(before: &str) -> bool {
     // The mention opens a line of the list, follows the colon ("... declared an interest and
     // did not take part: Cllr. D. Jenkins - Planning ..."), or a later entry of that sentence
     // ("... (neighbour) and Cllr. H. Gwynne - ...").
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let opens_line = line_start > 0 && before[line_start..].trim_start_matches(['-', '*', '•', ' ', '\t']).is_empty();
+    // (Looking back over blanks and bullets only: a search for the line's start would walk a
+    // flattened one-line document back to its start at every mention.)
+    let opens_line = before.trim_end_matches(['-', '*', '•', ' ', '\t']).ends_with('\n');
     let end = before.trim_end();
     let after_colon = end.ends_with(':');
     let next_entry = end.ends_with([',', ';']) || end.ends_with(" and");
@@ -925,13 +926,7 @@ mod tests {
             long("a ", 30),
             long("(ab) ", 40),
         ];
-        let mut state = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::fastre::xorshift(0x9E37_79B9_7F4A_7C15u64);
         // Half the strings are random runs of pieces; half follow the shape of the pattern
         // (bracket, appositive, acronym, "from", verb), each part present, absent or damaged.
         let parts: [&[&str]; 5] = [

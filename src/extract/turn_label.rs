@@ -423,13 +423,7 @@ mod tests {
             long("q", 141),
             long("a ", 30),
         ];
-        let mut state = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::fastre::xorshift(0x2545_F491_4F6C_DD1Du64);
         // Half the strings are random runs of pieces; half follow the shape of one
         // alternative, each part present, absent or damaged.
         let shapes: [&[&[&str]]; 6] = [

@@ -665,13 +665,7 @@ mod proposal_tests {
         .chain([60, 66, 67].map(|n| "Mr.".repeat(n)))
         .chain([99, 100, 101].map(|n| "é ".repeat(n)))
         .collect();
-        let mut state = 0x5DEE_CE66_D1CE_4E5Bu64;
-        let mut next = move || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::fastre::xorshift(0x5DEE_CE66_D1CE_4E5Bu64);
         (0..cases)
             .map(|i| {
                 let mut s = String::new();
