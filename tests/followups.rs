@@ -241,7 +241,7 @@ fn stoke_ferry_run(name: &str) -> Option<(usize, usize, Vec<String>)> {
 /// blind; held out in session 3, its disagreements studied since session 4) and August 2016
 /// to September 2017 (hand-checked blind in session 4, held out: no rule tuned on it).
 #[test]
-#[ignore = "agreement 20/29 (2018), 21/32 (2019), 18/30 (2017, held out): below the 0.90 required; see README Follow-ups"]
+#[ignore = "agreement 20/29 (2018), 23/32 (2019), 18/30 (2017, held out): below the 0.90 required; see README Follow-ups"]
 fn real_run_stoke_ferry_matches_expectation() {
     for name in ["followups-stokeferry-2018.json", "followups-stokeferry-2019.json", "followups-stokeferry-2017.json"] {
         let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
@@ -255,7 +255,7 @@ fn real_run_stoke_ferry_matches_expectation() {
 fn real_run_stoke_ferry_does_not_regress() {
     for (name, floor) in [
         ("followups-stokeferry-2018.json", 20),
-        ("followups-stokeferry-2019.json", 21),
+        ("followups-stokeferry-2019.json", 23),
         ("followups-stokeferry-2017.json", 18),
     ] {
         let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
@@ -412,4 +412,27 @@ fn deadlines_written_without_a_year() {
     );
     // The UK financial year ends on 31 March: not passed by the last meeting.
     assert_eq!(due("churchyard wall"), (Some("2020-03-31".into()), from_meeting, Status::Open));
+}
+
+#[test]
+fn the_owner_reporting_the_deed_outside_matters_arising() {
+    // A later passage, not in matters arising and sharing few words, where the one asked says
+    // the deed is done: as strong as a matters-arising entry. Not when the message went to
+    // someone else, when the owner only receives news, or when the owner only speaks.
+    let first = "Minutes of the Fenby Parish Council held on 6 March 2019\n\n54/19 Quarry Development\nThere was concern about the overgrown part of the quarry site within the fencing and the Clerk agreed to report to the developer to ensure this was not overlooked.\n\n55/19 Mill\nSmells from the mill were reported. The Clerk agreed to contact the Conservation Officer at the Borough Council to discuss the mill chimney.\n\n56/19 Furlong Road Signage\nThe Clerk agreed to notify residents to cut back the bushes from the signs.\n\n57/19 Cemetery Advert\nThe Clerk agreed to email Cllr Jo Webb the cemetery advert for the noticeboard.\n";
+    let second = "Minutes of the Fenby Parish Council held on 5 June 2019\n\n140/19 Items of Concern\nCllr Ann Webb stated that the bus shelter was dirty. - The Clerk had emailed the developer of the quarry site about its untidiness and was yet to receive a response. - The Clerk emailed the Mill Manager about the chimney and the smells from the mill. - Resident informed Clerk that the bushes on Furlong Road had been cut back and the signs were clear. - The Clerk shared that the cemetery noticeboard advert had a spelling mistake.\n\n141/19 Date of Next Meeting\n3 July 2019.\n";
+    let r = track_texts(&[("fenby/2019-03-06.txt", first), ("fenby/2019-06-05.txt", second)]);
+    let quarry = by_text(&r, "report to the developer");
+    assert_eq!(quarry.status, Status::Done, "{quarry:#?}");
+    assert_eq!(quarry.evidence[0].kind, "owner-deed", "{quarry:#?}");
+    assert_eq!(quarry.evidence[0].done_word.as_deref(), Some("emailed"));
+    // The Mill Manager is not the Conservation Officer.
+    let mill = by_text(&r, "Conservation Officer");
+    assert_ne!(mill.status, Status::Done, "{mill:#?}");
+    // The Clerk was told, and did not notify anyone.
+    let signs = by_text(&r, "notify residents");
+    assert!(signs.evidence.iter().all(|e| e.kind != "owner-deed"), "{signs:#?}");
+    // "The Clerk shared that" is the Clerk speaking, not the advert sent.
+    let advert = by_text(&r, "cemetery advert");
+    assert!(advert.evidence.iter().all(|e| e.kind != "owner-deed"), "{advert:#?}");
 }

@@ -259,10 +259,10 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 }
 
 static ENUM_MARK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s(?:\d{1,2}|[a-h])\)\s").expect("enumerator regex"));
+    LazyLock::new(|| Regex::new(r"^\s(?:(?:\d{1,2}|[a-h])\)|[-–])\s").expect("enumerator regex"));
 
-/// An inline list mark at byte `i` of `text`: a bullet "•" (its length), or " 2) " / " b) "
-/// after the end of a sentence or a colon (the length of the space before it, so the mark
+/// An inline list mark at byte `i` of `text`: a bullet "•" (its length), or " 2) " / " b) " /
+/// " - " after the end of a sentence or a colon (the length of the space before it, so the mark
 /// itself stays with its entry). Minutes pasted from a word processor run a whole list of
 /// matters arising into one line this way.
 fn piece_mark(text: &str, i: usize) -> Option<usize> {
@@ -271,7 +271,9 @@ fn piece_mark(text: &str, i: usize) -> Option<usize> {
         return Some('•'.len_utf8());
     }
     let after_stop = text[..i].trim_end().ends_with(['.', ':', ';']);
-    (after_stop && ENUM_MARK.is_match(rest)).then_some(1)
+    let m = ENUM_MARK.find(rest).filter(|_| after_stop)?;
+    // A dash is dropped with its spaces; a number or letter stays with its entry.
+    Some(if m.as_str().contains(')') { 1 } else { m.len() })
 }
 
 /// Inline list entries of `text` ("• a ... • b ...", "1) ... 2) ..."), as byte ranges.

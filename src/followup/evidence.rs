@@ -297,8 +297,8 @@ static UNDER_WAY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Verbs after "to" that are not a deed to look for later.
 const NOT_DEEDS: &[&str] = &[
-    "a", "all", "an", "any", "be", "do", "ensure", "have", "her", "his", "its", "keep", "like", "make", "see", "that",
-    "the", "their", "them", "this",
+    "a", "all", "an", "any", "be", "continue", "do", "ensure", "have", "her", "his", "its", "keep", "like", "make",
+    "see", "that", "the", "their", "them", "this",
 ];
 
 /// Past forms that do not end in "-ed".
@@ -400,7 +400,8 @@ const QUESTION_VERBS: &[&str] = &[
 
 /// Words that report an answer. Weaker than a deed: a pending word in the same sentences
 /// ("advised that no reply had been received yet") wins over them.
-const ANSWERED: &[&str] = &["advised", "confirmed", "established", "found", "replied", "responded"];
+const ANSWERED: &[&str] =
+    &["advised", "confirmed", "established", "found", "inspected", "replied", "responded", "surveyed"];
 
 /// The deeds a follow-up asks for, and whether any is a message or a question.
 struct Asked {
@@ -442,7 +443,11 @@ fn own_deed(asked: &Asked, focus: &str) -> Option<(String, Deed)> {
             let irregular = IRREGULAR_PAST.iter().any(|(base, forms)| base == v && forms.contains(&lower.as_str()));
             irregular || lower.ends_with("ed") && STEMMER.stem(&lower) == STEMMER.stem(v)
         });
-        let kind = if own || *message && MESSAGE_SENT.contains(&lower.as_str()) {
+        // "had reported X to NCC": a perfect active "reported" is a message sent (a passive
+        // "it was reported" is not, see MESSAGE_SENT).
+        let reported =
+            lower == "reported" && i > 0 && matches!(words[i - 1].to_lowercase().as_str(), "had" | "has" | "have");
+        let kind = if own || *message && (MESSAGE_SENT.contains(&lower.as_str()) || reported) {
             Deed::Done
         } else if *question && ANSWERED.contains(&lower.as_str()) {
             Deed::Answered
@@ -792,10 +797,125 @@ fn owner_key(owner: &str) -> Option<String> {
     (!last.eq_ignore_ascii_case("all")).then(|| last.trim_matches(|c: char| !c.is_alphabetic()).to_string())
 }
 
+/// Whether a sentence of `u` names the follow-up's owner (`owner`, its [`owner_key`]) doing
+/// the asked deed ([`own_deed`]: "the Clerk had emailed the developer" for "the Clerk to report
+/// to the developer"; "Cllr Mann ... had surveyed the area and found no suitable place" for
+/// "Cllr Mann to investigate ...") and holds [`MIN_SHARED`] of the `shared` terms, counting
+/// the unit's heading: the one asked reporting the deed is as good as a matters-arising entry.
+/// A message sent counts only when it went to the one the follow-up names ([`addressee`]):
+/// "the Clerk emailed the Mill Manager" does not do "the Clerk to contact the Conservation
+/// Officer".
+fn owner_did(
+    asked: &Asked,
+    owner: &str,
+    u: &Unit,
+    shared: &[String],
+    to: &BTreeSet<String>,
+    subject: &BTreeSet<String>,
+) -> bool {
+    shared.len() >= MIN_SHARED
+        && sentences(&u.text).into_iter().map(|(a, b)| &u.text[a..b]).any(|s| {
+            // The owner "advised that ..." or "shared that ..." is the owner speaking, not a
+            // deed done or an answer received.
+            let Some((word, _)) = own_deed(asked, s).filter(|(w, _)| !reports_speech(s, w)) else { return false };
+            // The owner does it: named before the deed ("Resident informed Clerk" is not).
+            let words: Vec<String> = s.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect();
+            let (Some(who), Some(did)) =
+                (words.iter().position(|w| w.eq_ignore_ascii_case(owner)), words.iter().position(|w| *w == word))
+            else {
+                return false;
+            };
+            if who > did {
+                return false;
+            }
+            if MESSAGE_SENT.contains(&word.as_str()) && !to.is_empty() && stems(s).is_disjoint(to) {
+                return false;
+            }
+            // The asked verb itself is not a shared subject ("confirm" in "confirmed").
+            let verbs: Vec<String> = asked.verbs.iter().map(|v| STEMMER.stem(v).into_owned()).collect();
+            let t = terms(s);
+            let here = |w: &String| t.contains(w) || u.heading.contains(w);
+            // A follow-up that needed its subject ("Furlong Road Signage – ... would notify
+            // residents") needs a word of it here too.
+            (subject.is_empty() || subject.iter().any(here))
+                && shared.iter().filter(|w| !verbs.contains(w) && here(w)).count() >= MIN_SHARED
+        })
+}
+
+/// Words that end the addressee after a message verb ("contact the Conservation Officer
+/// about ...", "chase up with Highways in relation to ...").
+const ADDRESSEE_END: &[&str] = &[
+    "about",
+    "and",
+    "as",
+    "concerning",
+    "for",
+    "if",
+    "in",
+    "on",
+    "over",
+    "re",
+    "regarding",
+    "that",
+    "whether",
+    "with",
+];
+
+/// The stems of whom the follow-up's message goes to: the words after its first message verb
+/// ("to report to the developer" -> "develop"; "to forward details to Cllr Daphne Clements" ->
+/// "daphn", "clement"), up to [`ADDRESSEE_END`] or punctuation, four words at most, without
+/// titles and function words. Empty when the follow-up asks no message.
+fn addressee(text: &str) -> BTreeSet<String> {
+    let words: Vec<&str> = text.split_inclusive(|c: char| c.is_whitespace()).collect();
+    let Some(at) = words.iter().position(|w| {
+        let w = w.trim().to_lowercase();
+        one_of(MESSAGE_VERBS, &w) && !w.ends_with("ed")
+    }) else {
+        return BTreeSet::new();
+    };
+    let mut out = BTreeSet::new();
+    let mut taken = 0;
+    for w in &words[at + 1..] {
+        let stop = w.trim_end().ends_with([',', '.', ';', ':']);
+        let bare = w.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        if ADDRESSEE_END.contains(&bare.as_str()) && taken > 0 {
+            break;
+        }
+        if bare.len() >= 3 && !TITLES.contains(&bare.as_str()) && !matches!(bare.as_str(), "the" | "back" | "with") {
+            out.insert(STEMMER.stem(&bare).into_owned());
+            taken += 1;
+        }
+        if stop || taken == 4 {
+            break;
+        }
+    }
+    out
+}
+
+/// Stems of every word of `s` (no stop words removed).
+fn stems(s: &str) -> BTreeSet<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| STEMMER.stem(&w.to_lowercase()).into_owned())
+        .collect()
+}
+
+/// Whether `word` (lower case) in `s` reports speech: "advised", or any verb followed by
+/// "that" ("The Clerk shared that ...").
+fn reports_speech(s: &str, word: &str) -> bool {
+    word == "advised"
+        || s.to_lowercase()
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|w| w[0] == word && w[1] == "that")
+}
+
 fn rank(kind: &str) -> u8 {
     match kind {
         "minute-reference" => 3,
-        "matters-arising" => 2,
+        "matters-arising" | "owner-deed" => 2,
         _ => 1,
     }
 }
@@ -815,6 +935,8 @@ pub fn find(
     let owner = fu.owner.as_deref().and_then(owner_key);
     let slash_ref = fu.item_number.as_deref().filter(|n| n.contains('/'));
     let asked = Asked::of(&fu.text);
+    let to = addressee(&fu.text);
+    let subject = fu.subject.as_deref().map(terms).unwrap_or_default();
     // The unit's heading is mostly the follow-up's terms.
     let headed = |u: &Unit| {
         let heading: Vec<String> = u.heading.intersection(&fu_terms).cloned().collect();
@@ -844,6 +966,8 @@ pub fn find(
             continue;
         } else if u.matters_arising && overlap >= MA_MIN_OVERLAP && shared.len() >= MIN_SHARED {
             "matters-arising"
+        } else if owner.as_deref().is_some_and(|o| owner_did(&asked, o, u, &shared, &to, &subject)) {
+            "owner-deed"
         } else {
             let names_owner = owner.as_deref().is_some_and(|o| u.text.to_lowercase().contains(&o.to_lowercase()));
             let headed = headed(u);
