@@ -129,3 +129,21 @@ fn welsh_speakers_and_motions() {
     let rees = doc.people.iter().find(|p| p.name == "Dafydd Rees").expect("Dafydd Rees");
     assert_eq!(rees.roles.first().and_then(|r| r.role.as_deref()), Some("Cynghorydd Sir"));
 }
+
+/// Notes kept as a transcript move and second in speaker turns ("GH: Move", "CD: Second"):
+/// the decision after them takes the first mover and the first seconder, as written; a turn
+/// that only mentions moving ("Let's move on", "The motion above ...") is no motion.
+#[test]
+fn motions_moved_and_seconded_in_speaker_turns() {
+    let doc = parse_file(&root().join("corpus/regression/r10-motion-turns.md")).expect("parses");
+    let motion = |n: usize| {
+        let m = &doc.items[n].resolutions[0].motion;
+        (m.mover.as_ref().and_then(|p| p.name.clone()), m.seconder.as_ref().and_then(|p| p.name.clone()))
+    };
+    assert_eq!(motion(0), (Some("GH".into()), Some("CD".into())));
+    assert_eq!(motion(1), (Some("CD".into()), None));
+    // The turn's speaker keeps the full name from the attendee list.
+    let speakers: Vec<_> =
+        doc.items[0].paragraphs.iter().flat_map(|p| p.speakers.iter()).filter_map(|s| s.name.clone()).collect();
+    assert!(speakers.contains(&"Gil Hart".to_string()), "{speakers:?}");
+}

@@ -415,6 +415,7 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
                 res
             })
             .collect();
+        motions_in_turns(&paragraphs, &mut resolutions, it.span.start);
         // Proposing and seconding is speaking (GOLD.md): the mover and seconder speak in the
         // paragraph (or list entry) that names them, else in the decision's paragraph.
         for (r, block) in resolutions.iter().zip(&it.resolutions) {
@@ -532,6 +533,64 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
         people.add(&p, false);
     }
     Extracted { meeting, items, declarations, people: people.into_records() }
+}
+
+/// What a speaker turn says about a motion: it moves ("YK: Move", "Ms Jones: So moved.") or
+/// seconds it ("MF: Second", "Cllr Hall: I second that."), and nothing else.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TurnMotion {
+    Moves,
+    Seconds,
+}
+
+/// The speaker of a one-speaker turn `para` whose whole text after "Name:" is a motion cue.
+fn turn_motion(para: &Paragraph) -> Option<(Person, TurnMotion)> {
+    let [who] = para.speakers.as_slice() else { return None };
+    let (label, said) = para.text.split_once(':')?;
+    if label.len() > 40 || label.contains(['.', '\n']) {
+        return None;
+    }
+    let said = said.trim().trim_end_matches(['.', '!']).trim().to_lowercase();
+    let said = said.strip_prefix("i ").or_else(|| said.strip_prefix("i'll ")).unwrap_or(&said);
+    let said = said.strip_prefix("so ").unwrap_or(said);
+    let cue = match said {
+        "move" | "moved" | "motion" | "move it" | "move to approve" | "move to adopt" | "move to accept" => {
+            TurnMotion::Moves
+        }
+        "second" | "seconded" | "second it" | "second that" | "second the motion" => TurnMotion::Seconds,
+        _ => return None,
+    };
+    // The mover as written ("YK"), like a mover read from "Moved by X"; the paragraph's
+    // speaker keeps the full name.
+    let name = label.trim().trim_start_matches(['*', '_']).trim_end_matches(['*', '_']).trim();
+    // The turn's span runs to its colon ("YK:"); the mover's is the name alone.
+    let span = match who.span.len() >= name.len() {
+        true => Span::new(who.span.start, who.span.start + name.len()),
+        false => who.span,
+    };
+    Some((Person { name: Some(name.to_string()), span, ..who.clone() }, cue))
+}
+
+/// A decision that names no mover or seconder takes them from the speaker turns between the
+/// decision before it (or the item's start, `item_start`) and itself: "YK: Move" / "MF:
+/// Second" / "Approved: Rex as chair ..." in notes kept as a transcript.
+fn motions_in_turns(paragraphs: &[Paragraph], resolutions: &mut [crate::model::Resolution], item_start: usize) {
+    for k in 0..resolutions.len() {
+        let from = k.checked_sub(1).map_or(item_start, |j| resolutions[j].span.end);
+        let r = &mut resolutions[k];
+        if r.motion.mover.is_some() || r.motion.seconder.is_some() {
+            continue;
+        }
+        for para in paragraphs.iter().filter(|p| p.span.start >= from && p.span.end <= r.span.start) {
+            // The first to move and the first to second ("MM: Seconded" / "DC: Seconded").
+            let slot = match turn_motion(para) {
+                Some((who, TurnMotion::Moves)) => (&mut r.motion.mover, who),
+                Some((who, TurnMotion::Seconds)) => (&mut r.motion.seconder, who),
+                None => continue,
+            };
+            slot.0.get_or_insert(slot.1);
+        }
+    }
 }
 
 /// The parts of `span` outside `taken` (spans inside it, in any order).
