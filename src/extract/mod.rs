@@ -8,6 +8,7 @@
 pub(crate) mod actions;
 pub(crate) mod attendance;
 pub mod dates;
+mod division;
 pub(crate) mod lexicon;
 pub(crate) mod meeting;
 pub(crate) mod people;
@@ -531,6 +532,9 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
     }
     for p in people::role_mentions(&src.text) {
         people.add(&p, false);
+    }
+    for p in division::members(&src.text) {
+        people.add_listed(&p);
     }
     Extracted { meeting, items, declarations, people: people.into_records() }
 }

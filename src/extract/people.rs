@@ -52,6 +52,12 @@ impl People {
         }
     }
 
+    /// Record a person named in a list that names people only (a division list): a record
+    /// whether or not they speak or carry a role.
+    pub fn add_listed(&mut self, p: &Person) {
+        self.add(p, true);
+    }
+
     /// The first role known for `name`, to fill a bare mention.
     pub fn role_of(&self, name: &str) -> Option<&Role> {
         self.index.get(&name_key(name)).and_then(|&i| self.records[i].roles.first())
