@@ -599,7 +599,9 @@ fn roles_before_names(text: &str, base: usize, found: &[Mention], checked: Check
         let (first_at, first) = words[words.len() - 2];
         let (last_at, last) = words[words.len() - 1];
         let name = format!("{first} {last}");
-        if !plausible_name(&name) {
+        // The run's connectives are no name: "Secretary of State" names nobody.
+        let capital = |w: &str| w.starts_with(|ch: char| ch.is_uppercase());
+        if !capital(first) || !plausible_name(&name) {
             continue;
         }
         let span = Span::new(base + first_at, base + last_at + last.len());
@@ -800,6 +802,10 @@ mod tests {
                 ("Mike Pitt".to_string(), "KCC Chief Executive".to_string())
             ]
         );
+        // A connective is no first name: "Secretary of State" names nobody.
+        for t in ["The Secretary of State replied.", "The Clerk of Works was asked."] {
+            assert!(mentions(t, 0).iter().all(|m| m.name.is_none()), "{t}: {:?}", mentions(t, 0));
+        }
     }
 
     #[test]
