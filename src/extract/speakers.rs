@@ -1027,62 +1027,6 @@ mod tests {
     }
 }
 
-/// Labels before a colon that are never speakers.
-const NOT_TURNS: &[&str] = &[
-    "Action",
-    "Actions",
-    "Agenda",
-    "Agreed",
-    "Applicant",
-    "Aye",
-    "Ayes",
-    "Background",
-    "Chair",
-    "Conclusion",
-    "Date",
-    "Decision",
-    "Details",
-    "Email",
-    "Everyone",
-    "Expenses",
-    "Income",
-    "Item",
-    "Location",
-    "Minutes",
-    "Motion",
-    "Needs",
-    "No",
-    "Noes",
-    "Note",
-    "Notes",
-    "Outcome",
-    "Passed",
-    "Passes",
-    "Present",
-    "Proposed",
-    "Question",
-    "Regrets",
-    "Remote",
-    "Resolution",
-    "Resolved",
-    "Result",
-    "Results",
-    "Revenue",
-    "Scribe",
-    "Seconded",
-    "See",
-    "Slide",
-    "Slides",
-    "Summary",
-    "Time",
-    "Topic",
-    "Update",
-    "Venue",
-    "Vote",
-    "Votes",
-    "Yes",
-];
-
 /// Labels naming a person's part rather than the person ("Presenter: Kevin Gibbons (KG)").
 /// Presenting, proposing and seconding are speaking (GOLD.md). Sorted: `contains` bisects.
 const PART_LABELS: &[&str] = &["Mover", "Presenter", "Presenters", "Proposer", "Second", "Seconder", "Sponsor"];
@@ -1173,7 +1117,7 @@ pub(crate) fn turn_in(text: &str, base: usize, spoken: bool) -> Option<(Mention,
         return named_after_label(text, c.end(), base).map(|m| (m, false));
     }
     let words: Vec<&str> = name.split_whitespace().collect();
-    if words.is_empty() || NOT_TURNS.contains(&words[0]) || contains(NOT_NAME_WORDS, &name) {
+    if words.is_empty() || crate::segment::labels::NOT_TURNS.contains(&words[0]) || contains(NOT_NAME_WORDS, &name) {
         return None;
     }
     let titled = words.len() >= 2 && contains(TITLES, words[0].trim_end_matches('.'));

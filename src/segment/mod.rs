@@ -395,6 +395,7 @@ fn item_body(text: &str, lines: &[Line], body: Span, item: &mut ItemBlock) {
         let s = &text[span.start..span.end];
         let lb = label(s);
         let res_open = matches!(open, Open::Decision | Open::Clause);
+        let in_turn = lb.as_ref().is_some_and(|lb| turn_point(text, item, open, lb));
         match lb {
             Some(lb) if res_open && is_clause_label(lb.kind, numeric_paras) && !next_paragraph(item, &lb) => {
                 let r = item.resolutions.last_mut().expect("open decision");
@@ -409,8 +410,9 @@ fn item_body(text: &str, lines: &[Line], body: Span, item: &mut ItemBlock) {
                 extend_para_of(item, span);
             }
             Some(lb)
-                if lb.kind == LabelKind::Sub && !numeric_paras
-                    || matches!(lb.kind, LabelKind::Number | LabelKind::Ref) =>
+                if !in_turn
+                    && (lb.kind == LabelKind::Sub && !numeric_paras
+                        || matches!(lb.kind, LabelKind::Number | LabelKind::Ref)) =>
             {
                 let body_span = Span::new(span.start + lb.body_offset, span.end);
                 item.paragraphs.push(ParaBlock {
@@ -456,6 +458,40 @@ fn item_body(text: &str, lines: &[Line], body: Span, item: &mut ItemBlock) {
             }
         }
     }
+}
+
+/// "GI: asks for committee:" then "1. Is there ...", "2. Are ...": numbered points right after a
+/// speaker turn that ends with a colon are the turn's own points (its list), not the item's
+/// numbered paragraphs (GOLD.md "Paragraph numbers": the item's own points). The series
+/// starts at 1 and counts up by one.
+fn turn_point(text: &str, item: &ItemBlock, open: Open, lb: &labels::Label) -> bool {
+    if lb.kind != LabelKind::Number {
+        return false;
+    }
+    let Some(para) = item.paragraphs.last().filter(|p| p.label.is_none()) else { return false };
+    let own = text[para.text.start..para.text.end].trim_end();
+    let next = match (open, para.list.last()) {
+        (Open::Para, None) => lb.text == "1",
+        (Open::ListEntry, Some(Entry { label: Some(prev), .. })) => {
+            prev.parse::<u32>().is_ok_and(|n| lb.text.parse::<u32>() == Ok(n + 1))
+        }
+        _ => false,
+    };
+    next && own.ends_with(':') && is_turn(own)
+}
+
+/// "GI: asks ...", "Mr Hill: ...": a paragraph that opens with a short speaker label, not a
+/// label that is never a speaker ("DECISION:", "Note:", [`labels::NOT_TURNS`]).
+fn is_turn(s: &str) -> bool {
+    s.split_once(": ").is_some_and(|(label, _)| {
+        let words = label.split_whitespace().count();
+        let first = label.split_whitespace().next().unwrap_or("");
+        (1..=4).contains(&words)
+            && !labels::NOT_TURNS.iter().any(|w| w.eq_ignore_ascii_case(first))
+            && label.len() <= 30
+            && label.starts_with(|c: char| c.is_uppercase())
+            && !label.contains(['.', ',', ';', '(', ')'])
+    })
 }
 
 /// "iv. It was agreed that ... v. The BCKLWN will ...": a label that continues the series of
@@ -723,6 +759,21 @@ mod tests {
         assert_eq!(it.resolutions.len(), 1);
         assert_eq!(it.resolutions[0].clauses.len(), 2);
         assert_eq!(it.resolutions[0].paragraph, Some(1));
+    }
+
+    #[test]
+    fn points_of_a_speaker_turn_are_its_list() {
+        // After "GI: asks for committee:" the numbers are the turn's points; after "DECISION:"
+        // or a plain paragraph they stay the item's numbered paragraphs.
+        let text = "# Notes\n\n## 1. Optional chaining\n\nGI: asks for committee:\n\n1. Is there a preference?\n2. Is it controversial?\n\nWH: No.\n\n## 2. Budget\n\nDECISION: It was agreed that the following be done:\n\n1) The Clerk to write.\n2) The Chair to call.\n";
+        let (o, _) = outline(text);
+        let numbers = |k: usize| -> Vec<Option<String>> {
+            o.items[k].paragraphs.iter().map(|p| p.label.as_ref().map(|(l, _)| l.clone())).collect()
+        };
+        assert_eq!(numbers(0), [None, None]);
+        let points: Vec<_> = o.items[0].paragraphs[0].list.iter().map(|e| e.label.clone()).collect();
+        assert_eq!(points, [Some("1".to_string()), Some("2".to_string())]);
+        assert_eq!(numbers(1), [None, Some("1".to_string()), Some("2".to_string())]);
     }
 
     #[test]
