@@ -39,8 +39,10 @@ static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// "agreed"): a sentence with none of them matches neither, and this literal search is much
 /// cheaper than theirs (a Unicode `\b` on non-ASCII text leaves the lazy DFA).
 static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"agreed|resolved|accepted|approved|adopted|carried|decided|confirmed|ratified|passed|voted")
-        .expect("keyword regex")
+    Regex::new(
+        r"agreed|resolved|accepted|approved|adopted|carried|decided|confirmed|ratified|passed|voted|in agreement",
+    )
+    .expect("keyword regex")
 });
 
 /// False when `SENTENCE_START` cannot match `s`: each way through it starts with `**`, a
@@ -52,8 +54,9 @@ fn may_start_decision(s: &str) -> bool {
 static COLLECTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)\b(?:[Cc]ouncil|[Cc]ouncillors|[Cc]ommittee|[Bb]oard|[Mm]embers|[Mm]eeting|[Pp]artnership|[Tt]rustees|[Gg]overnors|[Aa]ll|[Ee]veryone|[Ww]e|TSC)\s+
-        (?:(?:were\s+all\s+in\s+agreement|unanimously|all|duly|then|also|therefore)\s+)*
-        (?P<kw>agreed|resolved|approved|decided|accepted|adopted|voted|noted\s+this\s+information\s+and\s+agreed)\b",
+        (?:(?:(?:were\s+all\s+in\s+agreement|unanimously|all|duly|then|also|therefore)\s+)*
+        (?P<kw>agreed|resolved|approved|decided|accepted|adopted|voted|noted\s+this\s+information\s+and\s+agreed)
+        |were\s+(?:all\s+)?in\s+(?P<kw2>agreement))\b",
     )
     .expect("collective regex")
 });
@@ -439,7 +442,9 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
                     .then(|| COLLECTIVE.captures(s))
                     .flatten()
                     .filter(|c| !relative_clause(s, c.get(0).expect("match").start()))
-                    .map(|c| c.name("kw").expect("kw"))
+                    // "where we were in agreement": a speaker's view, not the body's decision.
+                    .filter(|c| c.name("kw2").is_none() || !c[0].to_ascii_lowercase().starts_with("we "))
+                    .map(|c| c.name("kw").or(c.name("kw2")).expect("kw"))
             })
             .or_else(|| {
                 welsh_may_match(s).then(|| WELSH_INNER.captures(s)).flatten().map(|c| c.name("kw").expect("kw"))
@@ -551,6 +556,11 @@ mod tests {
             starts("The Councillors agreed the appointment of Max Bergin."),
             vec!["agreed the appointment of Max "]
         );
+        assert_eq!(
+            starts("The Councillors were all in agreement that they would sign the pledge, Prop. RS, 2nd CP."),
+            vec!["agreement that they would sign"]
+        );
+        assert!(starts("The Members agreement was sought on the pledge.").is_empty());
         assert_eq!(starts("These were accepted. The Clerk advised that x."), vec!["These were accepted."]);
         assert_eq!(
             starts("It was proposed by Cllr Mendoza seconded by Cllr Precey that the minutes be signed."),
