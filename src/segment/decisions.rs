@@ -221,6 +221,18 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("attribution regex")
 });
 
+/// A decision that is a table run into an attribution: "Balance as per cash book £2911.84
+/// Prop KN 2nd BB All agreed." ends with "Prop X 2nd Y ..." ([`is_attribution`]) written
+/// straight after the table's last cell (no comma, semicolon or full stop before "Prop"), so
+/// it names no content of its own.
+pub(crate) fn ends_in_run_in_attribution(s: &str) -> bool {
+    let s = s.trim_end();
+    s.match_indices(" Prop").any(|(i, _)| {
+        let before = s[..i].chars().next_back();
+        before.is_some_and(|c| !matches!(c, ',' | ';' | '.' | ':')) && is_attribution(&s[i + 1..])
+    })
+}
+
 /// Only an outcome, no content: "Unanimously agreed.", "Carried", "Agreed by all".
 pub(crate) fn is_outcome_only(s: &str) -> bool {
     s.len() < 60 && OUTCOME_ONLY.is_match(s)
@@ -561,6 +573,9 @@ mod tests {
             vec!["agreement that they would sign"]
         );
         assert!(starts("The Members agreement was sought on the pledge.").is_empty());
+        assert!(ends_in_run_in_attribution("Balance as per cash book £2911.84 Prop KN 2nd BB All agreed."));
+        assert!(!ends_in_run_in_attribution("Claire Cann was elected, Prop JB, 2nd GK, all agreed."));
+        assert!(!ends_in_run_in_attribution("The accounts were approved. Prop JB 2nd GK All agreed."));
         assert_eq!(starts("These were accepted. The Clerk advised that x."), vec!["These were accepted."]);
         assert_eq!(
             starts("It was proposed by Cllr Mendoza seconded by Cllr Precey that the minutes be signed."),

@@ -686,7 +686,12 @@ fn merge_outcomes(text: &str, found: Vec<ResBlock>) -> Vec<ResBlock> {
             // favour." : an attribution later in the same paragraph names the decision's mover.
             let same_para = prev.paragraph.is_some() && prev.paragraph == r.paragraph && !gap.contains("\n\n");
             let attribution = !outcome && decisions::is_attribution(own);
-            if r.clauses.is_empty() && (gap.trim().is_empty() && (outcome || attribution) || same_para && attribution) {
+            // "Agreed cheques be signed: RECEIPTS ... Balance £2911.84 Prop KN 2nd BB All
+            // agreed.": the table, then the mover of the decision above it.
+            let run_in = same_para && decisions::ends_in_run_in_attribution(own);
+            if r.clauses.is_empty()
+                && (gap.trim().is_empty() && (outcome || attribution) || same_para && attribution || run_in)
+            {
                 prev.span = Span::new(prev.span.start, r.span.end);
                 continue;
             }
