@@ -147,3 +147,33 @@ fn motions_moved_and_seconded_in_speaker_turns() {
         doc.items[0].paragraphs.iter().flat_map(|p| p.speakers.iter()).filter_map(|s| s.name.clone()).collect();
     assert!(speakers.contains(&"Gil Hart".to_string()), "{speakers:?}");
 }
+
+/// Under an "**Actions**" label every list entry is an action, whatever its wording; the owner
+/// is the task's owner, else an "(Assigned: X)" note, else the name that opens the entry (the
+/// first named); an imperative has none. The same wording outside such a list is no action.
+#[test]
+fn every_entry_of_an_actions_list_is_an_action() {
+    let doc = parse_file(&root().join("corpus/regression/r11-action-list.md")).expect("parses");
+    let got: Vec<(String, Option<String>)> = doc.items[0]
+        .actions
+        .iter()
+        .map(|a| {
+            (
+                a.text.split_whitespace().take(3).collect::<Vec<_>>().join(" "),
+                a.owner.as_ref().and_then(|o| o.name.clone()),
+            )
+        })
+        .collect();
+    let want = [
+        ("Andrew is working", Some("Andrew")),
+        ("Andrew and Harold", Some("Andrew")),
+        ("Review and simplify", Some("Kelly")),
+        ("Prepare the draft", None),
+        ("Kelly to circulate", Some("Kelly")),
+    ];
+    let want: Vec<(String, Option<String>)> =
+        want.iter().map(|(t, o)| (t.to_string(), o.map(str::to_string))).collect();
+    assert_eq!(got, want);
+    assert_eq!(doc.items[0].actions[4].due.as_deref(), Some("2021-10-31"));
+    assert!(doc.items[1].actions.is_empty(), "{:?}", doc.items[1].actions);
+}

@@ -218,6 +218,99 @@ pub(crate) fn is_action(s: &str) -> bool {
     starts_with_action_verb(s) || passive(s) || owner_task(s, 0).is_some()
 }
 
+/// "**Actions**", "Action items:", "Action points": a paragraph that only labels the list
+/// after it, every entry of which is an action.
+pub(crate) fn is_actions_label(s: &str) -> bool {
+    let t = s.trim_matches(|c: char| matches!(c, '*' | '_' | '#' | ':') || c.is_whitespace()).to_ascii_lowercase();
+    matches!(
+        t.as_str(),
+        "actions" | "action items" | "action points" | "action list" | "actions arising" | "new actions"
+    )
+}
+
+/// An entry of a list under an Actions label ([`is_actions_label`]): the entry is the action
+/// whatever its wording ("Andrew is working with the Project Committee ..."); its owner is the
+/// task's owner when one is written as one, else the name that opens the entry ("Andrew and
+/// Harold will work ..." -> "Andrew", the first named).
+pub(crate) fn listed(src: &Source, span: Span) -> Action {
+    let mut a = action(src, span);
+    let text = src.get(span);
+    if a.owner.is_none() {
+        // A name the mention rules do not read ("Andrew van der Stock") is still a name here,
+        // unless it holds an office word ("Events Manager").
+        let office = |name: &str| name.split_whitespace().any(|w| super::lexicon::contains(super::lexicon::OFFICES, w));
+        a.owner = assigned(text).or_else(|| opening_name(text)).and_then(|(at, name)| {
+            owner_person(name, span.start + at).map(|mut p| {
+                if p.name.is_none() && !office(name) {
+                    p.name = p.role.take();
+                }
+                p
+            })
+        });
+    }
+    a
+}
+
+/// "... (Assigned: Andrew, Chris)", "(Owner: Ricardo)": the first name in an assignment note.
+fn assigned(text: &str) -> Option<(usize, &str)> {
+    let (open, rest) = ["(Assigned: ", "(Assignee: ", "(Owner: ", "(Owners: "]
+        .iter()
+        .find_map(|cue| text.find(cue).map(|i| (i + cue.len(), &text[i + cue.len()..])))?;
+    let end = rest.find([',', ')', ';', '/', '&']).unwrap_or(rest.len());
+    let name = rest[..end].split(" and ").next()?.trim_end();
+    (!name.is_empty() && name.starts_with(|c: char| c.is_uppercase())).then_some((open, name))
+}
+
+/// The name that opens `text`: its capitalised words (after a title at most), up to the first
+/// lower-case word, "and" or a comma, when a lower-case word follows; not a pronoun, article
+/// or group ([`owner_person`] drops groups).
+fn opening_name(text: &str) -> Option<(usize, &str)> {
+    let at = text.find(|c: char| !c.is_whitespace() && !matches!(c, '*' | '_'))?;
+    let t = &text[at..];
+    let mut end = 0;
+    let words: Vec<&str> = t.split_inclusive(' ').collect();
+    for (i, w) in words.iter().enumerate() {
+        let word = w.trim_end();
+        // "Andrew van der Stock": a particle inside a name, before a capitalised word.
+        let particle = end > 0
+            && matches!(word, "van" | "der" | "de" | "von" | "la" | "le" | "du" | "da" | "di")
+            && words[i + 1..]
+                .iter()
+                .find(|n| !matches!(n.trim_end(), "der" | "la" | "le"))
+                .is_some_and(|n| n.starts_with(|c: char| c.is_uppercase()));
+        if !(word.starts_with(|c: char| c.is_uppercase()) || particle) || word.ends_with(',') || end > 40 {
+            break;
+        }
+        end += w.len();
+    }
+    let name = t[..end].trim_end();
+    let mut rest = t[end..].split_whitespace();
+    let next = rest.next()?;
+    let first = name.split_whitespace().next()?;
+    let not_names = ["I", "We", "This", "The", "It", "They", "He", "She", "There", "These", "That", "All"];
+    // A subject, not an imperative ("Review and simplify ...", "Prepare the agenda"): the word
+    // after it is a verb of the subject, or "and" before another name.
+    const LINKS: [&str; 14] = [
+        "is",
+        "will",
+        "has",
+        "to",
+        "was",
+        "would",
+        "agreed",
+        "asked",
+        "requested",
+        "should",
+        "can",
+        "needs",
+        "must",
+        "shall",
+    ];
+    let subject = LINKS.contains(&next)
+        || matches!(next, "and" | "&") && rest.next().is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+    (!name.is_empty() && subject && !not_names.contains(&first)).then_some((at, name))
+}
+
 fn action(src: &Source, text_span: Span) -> Action {
     let text = src.get(text_span);
     let (due, due_text) = match find_deadline(text) {

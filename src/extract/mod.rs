@@ -334,6 +334,8 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
                     actions.extend(actions::from_text(src, gap));
                 }
             }
+            // "**Actions**" then a list: every entry is an action.
+            let action_list = !it.spoken && actions::is_actions_label(src.get(p.text));
             let list = p
                 .list
                 .iter()
@@ -341,7 +343,11 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
                     // An entry beside the paragraph's decisions is read on its own.
                     let in_decision = held.iter().any(|h| h.overlaps(e.text));
                     if !in_decision && !it.spoken {
-                        actions.extend(actions::from_text(src, e.text));
+                        let found = actions::from_text(src, e.text);
+                        if found.is_empty() && action_list {
+                            actions.push(actions::listed(src, e.text));
+                        }
+                        actions.extend(found);
                     }
                     ListEntry {
                         label: e.label.clone(),
