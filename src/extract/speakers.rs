@@ -375,7 +375,10 @@ fn declared_list_before(before: &str) -> bool {
         from += 1;
     }
     let window = &before[from..];
-    let Some(cue) = window.rfind("declared an interest").or_else(|| window.rfind("declared interests")) else {
+    // "declared an interest", "The following was declared as an interest:", "The following
+    // interests were declared:".
+    let cues = ["declared an interest", "declared interests", "declared as an interest", "interests were declared"];
+    let Some(cue) = cues.iter().filter_map(|c| window.rfind(c)).max() else {
         return false;
     };
     let Some(colon) = window[cue..].find(':') else { return false };
@@ -814,6 +817,11 @@ mod tests {
             mentions(t, 0).into_iter().filter(|m| m.speaks).filter_map(|m| m.name).collect()
         };
         let t = "The following Councillors declared an interest:\nCllr. D. Jenkins - Agenda Item 9\nCllr. H. Gwynne – Agenda Item 9\n\nCllr. A. Smith was thanked.";
+        assert_eq!(
+            named("The following was declared as an interest: Cllr Janet Taylor due to a payment."),
+            ["Cllr Janet Taylor"]
+        );
+        assert_eq!(named("The following interests were declared:\nCllr Ann Webb - item 7\n"), ["Cllr Ann Webb"]);
         assert_eq!(named(t), ["Cllr. D. Jenkins", "Cllr. H. Gwynne"]);
         assert!(named("Cllr. A. Smith declared an interest in item 4.\nCllr. B. Jones - Agenda Item 9").len() == 1);
         let t = "The following again declared an interest and did not take part: Cllr. D. Jenkins - Planning\nApplication E/39034 (neighbour) and Cllr. H. Gwynne – Planning Application E/39039 (relative).";
