@@ -134,7 +134,13 @@ pub(super) fn markdown_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
     let mut seen_content = false;
     for (k, &(i, level, title)) in heads.iter().enumerate() {
         let next_line = heads.get(k + 1).map_or(lines.len(), |h| h.0);
-        let content_lines: Vec<&Line> = lines[i + 1..next_line].iter().filter(|l| !l.is_blank()).collect();
+        // A kramdown attribute line ("{: #section1}", "{:toc}") is markup, not content.
+        let markup = |l: &Line| {
+            let c = content(text, l).trim();
+            c.starts_with("{:") && c.ends_with('}') && !c[1..].contains('{')
+        };
+        let content_lines: Vec<&Line> =
+            lines[i + 1..next_line].iter().filter(|l| !l.is_blank() && !markup(l)).collect();
         let own_content = !content_lines.is_empty();
         // "The Secretary of State was asked—": one introductory line before sub-headings.
         let intro_only = content_lines.len() == 1

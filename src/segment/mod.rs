@@ -782,6 +782,15 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_with_only_kramdown_attributes_is_a_container() {
+        let text = "# Telco\n\n## Content\n\nIntro text.\n\n### 1. Task forces\n{: #section1}\n\n#### 1.1. Locators\n{: #section1.1}\n\nBY: locators differ.\n\n#### 1.2. Metadata\n\nLA: I can deal with that.\n";
+        let (o, _) = outline(text);
+        let titles: Vec<&str> = o.items.iter().map(|i| i.title.map_or("", |t| &text[t.start..t.end])).collect();
+        assert!(!titles.contains(&"Task forces"), "{titles:?}");
+        assert!(titles.contains(&"Locators") && titles.contains(&"Metadata"), "{titles:?}");
+    }
+
+    #[test]
     fn numbering_gap_is_reported() {
         let (_, d) = outline("Agenda item\nT\nMinutes:\n2. A.\n3. B.\n");
         assert_eq!(d, vec!["numbering-gap"]);
