@@ -15,10 +15,13 @@
 //! 2. `matters-arising`: a unit of a later "Matters arising" / "Actions from previous
 //!    meeting" / "Clerk's report" item whose overlap is at least [`MA_MIN_OVERLAP`] with at
 //!    least [`MIN_SHARED`] shared key terms;
-//! 3. `same-subject`: any later unit with overlap at least [`SUBJECT_MIN_OVERLAP`] and at
+//! 3. `owner-deed`: a sentence of the unit names the follow-up's owner before the asked deed
+//!    in the past, with [`MIN_SHARED`] shared terms besides the verb ([`owner_did`]); as
+//!    strong as a matters-arising entry;
+//! 4. `same-subject`: any later unit with overlap at least [`SUBJECT_MIN_OVERLAP`] and at
 //!    least [`MIN_SHARED`] shared terms, or naming the owner and sharing at least
 //!    [`OWNER_MIN_SHARED`] terms;
-//! 4. `same-heading`: a later unit whose heading (its topic label, "Dog Bin on Bridge Road –
+//! 5. `same-heading`: a later unit whose heading (its topic label, "Dog Bin on Bridge Road –
 //!    ...", else its item's short title) is mostly (by weight, [`HEADING_MIN_SHARE`]) made of
 //!    the follow-up's terms, with at least [`MIN_SHARED`] of them: minutes come back to a
 //!    matter under the same heading in other words.
@@ -40,7 +43,7 @@
 //! message sent ("had emailed the developer"), whatever the reply; an asked question ("was
 //! checking if the Church ...") is done by an answer reported ("the Church advised"), unless a
 //! pending word is there too. Otherwise a pending word ("still", "awaiting") wins over a done
-//! word. Only strong evidence (a citation, a matters-arising entry, or overlap at least
+//! word. Only strong evidence (a citation, a matters-arising or owner-deed entry, or overlap at least
 //! [`DONE_MIN_OVERLAP`]) can make a follow-up done; weaker evidence makes it raised again.
 
 use std::collections::BTreeSet;

@@ -102,7 +102,7 @@ pub struct Evidence {
     pub item_number: Option<String>,
     /// Where the passage is (byte span into the later document's text).
     pub span: Span,
-    /// `minute-reference`, `matters-arising`, `same-subject` or `same-heading`.
+    /// `minute-reference`, `matters-arising`, `owner-deed`, `same-subject` or `same-heading`.
     pub kind: String,
     /// Shared key terms / the follow-up's key terms (containment), 0..1.
     pub overlap: f64,
@@ -261,6 +261,13 @@ pub fn rules() -> Vec<String> {
             evidence::MIN_SHARED
         ),
         format!(
+            "owner-deed: a later sentence naming the follow-up's owner before the asked deed in the past (\"the Clerk \
+             had emailed the developer\" for \"the Clerk to report to the developer\"), holding >= {} shared terms besides \
+             the verb (and a word of the follow-up's subject when it needed one); a message counts only when it went to \
+             the addressee the follow-up names; \"the owner advised that\" is speech, not a deed.",
+            evidence::MIN_SHARED
+        ),
+        format!(
             "same-subject: any later passage with overlap >= {:.2} and >= {} shared terms, or naming the owner and \
              sharing >= {} terms at any overlap.",
             evidence::SUBJECT_MIN_OVERLAP,
@@ -274,7 +281,7 @@ pub fn rules() -> Vec<String> {
             evidence::MIN_SHARED
         ),
         format!(
-            "done: strong evidence (a minute reference, a matters-arising passage, or overlap >= {:.2}) says it was done \
+            "done: strong evidence (a minute reference, a matters-arising or owner-deed passage, or overlap >= {:.2}) says it was done \
              in a sentence holding {} shared terms: the asked deed in the past (\"to chase\" -> \"chased\", \"to write\" \
              -> \"wrote\"; for an asked message any message sent, \"report to\" -> \"had emailed\", whatever the reply; \
              for an asked question an answer, \"was checking if\" -> \"advised\", unless a pending word is there), or a done word (sent, circulated, completed, received, installed, paid, ..., or a \
