@@ -10,6 +10,7 @@ pub(crate) mod attendance;
 pub mod dates;
 pub(crate) mod lexicon;
 pub(crate) mod meeting;
+mod owner_to;
 pub(crate) mod people;
 pub(crate) mod resolutions;
 pub(crate) mod speakers;
