@@ -67,7 +67,10 @@ pub(crate) fn matches(t: &str) -> impl Iterator<Item = OwnerTo> + '_ {
 pub(crate) fn find_at(t: &str, from: usize) -> Option<OwnerTo> {
     let last = last_link(t, from)?;
     let b = t.as_bytes();
-    (from..last).filter(|&p| b[p].is_ascii_uppercase() || matches!(b[p], b't' | b'h' | b's')).find_map(|p| {
+    // Before an owner: white space, `>`, `(`, `*`, or the start of `t`.
+    let may_follow = |p: usize| p == 0 || matches!(b[p - 1], 0x80..|b'\t'..=b'\r'| b' ' | b'>' | b'(' | b'*');
+    let may_start = |p: usize| b[p].is_ascii_uppercase() || matches!(b[p], b't' | b'h' | b's');
+    (from..last).filter(|&p| may_start(p) && may_follow(p)).find_map(|p| {
         let s = start_before(t, from, p)?;
         let (owner, first, link, verb) = owner(t, p)?;
         Some(OwnerTo { whole: s..verb.end, owner, first, link, verb })
@@ -119,13 +122,9 @@ fn start_before(t: &str, from: usize, p: usize) -> Option<usize> {
 fn last_link(t: &str, from: usize) -> Option<usize> {
     let b = t.as_bytes();
     let name_byte = |c: u8| c >= 0x80 || c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'\'' | b'/' | b'-');
-    (from.max(1)..b.len()).rev().find(|&l| {
-        // A link starts with one of these letters, after white space.
-        if !matches!(b[l], b'w' | b'h' | b'a' | b'o' | b'v' | b'u' | b'i' | b't')
-            || !(b[l - 1] >= 0x80 || b[l - 1].is_ascii_whitespace() || b[l - 1] == 0x0B)
-        {
-            return false;
-        }
+    // A link at `l`, where a link may start: one of its first letters, after a byte that may
+    // end white space.
+    let link_at = |l: usize| {
         let e = t[..l].trim_end().len();
         if e == l {
             return false;
@@ -133,6 +132,10 @@ fn last_link(t: &str, from: usize) -> Option<usize> {
         let before = &b[..e];
         let name = before.iter().rev().take_while(|&&c| name_byte(c)).any(u8::is_ascii_uppercase);
         (name || before.ends_with(b"he") || before.ends_with(b"hey")) && link_and_verb(t, e).is_some()
+    };
+    let space_before = |l: usize| b[l - 1] >= 0x80 || b[l - 1].is_ascii_whitespace() || b[l - 1] == 0x0B;
+    (from.max(1)..b.len()).rev().find(|&l| {
+        matches!(b[l], b'w' | b'h' | b'a' | b'o' | b'v' | b'u' | b'i' | b't') && space_before(l) && link_at(l)
     })
 }
 
