@@ -154,7 +154,7 @@ fn folds_to(c: char, v: u8) -> bool {
 }
 
 /// `word` (lower-case ASCII) at byte `i` of `t` under `(?i)`: the end of it.
-fn starts_with_folded(t: &str, i: usize, word: &str) -> Option<usize> {
+pub(super) fn starts_with_folded(t: &str, i: usize, word: &str) -> Option<usize> {
     let mut chars = t[i..].char_indices();
     for &v in word.as_bytes() {
         let (_, c) = chars.next()?;

@@ -24,10 +24,70 @@ static VOTE_COUNTS: LazyLock<FastRegex> = LazyLock::new(|| {
     .expect("vote regex")
 });
 
+/// The old regex of [`result_word`], its test oracle.
+#[cfg(test)]
 static RESULT: LazyLock<FastRegex> = LazyLock::new(|| {
     FastRegex::new(r"(?i)\b(?P<lost>not carried|was lost|motion lost|defeated|fell|rejected|negatived)\b|\b(?P<carried>carried|unanimously|unanimous|passed|agreed to|all in favour|all agreed|all resolved|agreed by all|nem\.? ?con|yn unfrydol)\b")
         .expect("result regex")
 });
+
+/// The words of a lost vote, in the order `RESULT` tried them.
+const LOST_WORDS: &[&str] = &["not carried", "was lost", "motion lost", "defeated", "fell", "rejected", "negatived"];
+/// The words of a carried vote, in the order `RESULT` tried them (`nem\.? ?con` spelt out, the
+/// optional characters present before absent).
+const CARRIED_WORDS: &[&str] = &[
+    "carried",
+    "unanimously",
+    "unanimous",
+    "passed",
+    "agreed to",
+    "all in favour",
+    "all agreed",
+    "all resolved",
+    "agreed by all",
+    "nem. con",
+    "nem.con",
+    "nem con",
+    "nemcon",
+    "yn unfrydol",
+];
+
+/// The outcome word that comes first in `text`: `Some(true)` when it says the vote was lost.
+/// This was the regex `RESULT` (kept as the test oracle): `(?i)\b(?P<lost>...)\b|\b(?P<carried>...)\b`
+/// over [`LOST_WORDS`] and [`CARRIED_WORDS`], its first match. Matched by hand: at each
+/// character from the left that starts a word (no word character before it), the words in
+/// the order of the pattern, any case (`starts_with_folded`: the two non-ASCII characters that
+/// fold to an ASCII letter too), each ending where a word ends. Only the words whose first two
+/// letters are there are tried.
+fn result_word(text: &str) -> Option<bool> {
+    let b = text.as_bytes();
+    let is_word = regex_syntax::is_word_character;
+    (0..b.len()).find_map(|i| {
+        // The words whose first two letters are here, in any case: no word has `s` or `k`,
+        // the letters with non-ASCII case variants, in these places.
+        let (first, second) = (b[i] | 0x20, b.get(i + 1)? | 0x20);
+        if !matches!(first, b'a' | b'c' | b'd' | b'f' | b'm' | b'n' | b'p' | b'r' | b'u' | b'w' | b'y') {
+            return None;
+        }
+        let here = |w: &&&str| w.as_bytes()[0] == first && w.as_bytes()[1] == second;
+        if !LOST_WORDS.iter().chain(CARRIED_WORDS).any(|w| here(&w))
+            || text[..i].chars().next_back().is_some_and(is_word)
+        {
+            return None;
+        }
+        let ends_word = |e: usize| !text[e..].chars().next().is_some_and(is_word);
+        let found = |words: &[&str]| {
+            words.iter().filter(here).any(|w| actions::starts_with_folded(text, i, w).is_some_and(ends_word))
+        };
+        if found(LOST_WORDS) {
+            Some(true)
+        } else if found(CARRIED_WORDS) {
+            Some(false)
+        } else {
+            None
+        }
+    })
+}
 
 /// A decision stated as made: "agreed", "accepted", "approved", "resolved", "adopted".
 static AFFIRMED: LazyLock<Regex> =
@@ -251,8 +311,8 @@ pub(crate) fn vote(text: &str) -> Vote {
     if v.abstain.is_none() && digit {
         v.abstain = ABSTAINED.captures(text).and_then(|c| c["n"].parse().ok());
     }
-    if let Some(c) = RESULT.pick_checked(checked).captures_at(text, 0) {
-        v.result = Some(if c.name("lost").is_some() { "lost" } else { "carried" }.to_string());
+    if let Some(lost) = result_word(text) {
+        v.result = Some(if lost { "lost" } else { "carried" }.to_string());
     } else if let (Some(f), a) = (v.for_, v.against) {
         // "5 in favour, 2 against": a tally states its outcome.
         let a = a.unwrap_or(0);
@@ -270,11 +330,62 @@ static ROLL_ENTRY: LazyLock<FastRegex> = LazyLock::new(|| {
     )
     .expect("roll entry regex")
 });
-/// "Ayes: Smith, Jones and Brown" / "Nays: none".
+/// The old regex of [`roll_lists`], its test oracle.
+#[cfg(test)]
 static ROLL_LIST: LazyLock<FastRegex> = LazyLock::new(|| {
     FastRegex::new(r"(?m)\b(?P<k>Ayes|Yeas|Nays|Noes|Abstain(?:ed|ing|s)?)[ \t]*[:\-–][ \t]*(?P<names>[^\n;]{1,300})")
         .expect("roll list regex")
 });
+
+/// "Ayes: Smith, Jones and Brown" / "Nays: none": the spans of the kind of vote and of the
+/// names. This was the regex `ROLL_LIST` (kept as the test oracle),
+/// `\b(?P<k>Ayes|Yeas|Nays|Noes|Abstain(?:ed|ing|s)?)[ \t]*[:\-–][ \t]*(?P<names>[^\n;]{1,300})`,
+/// its `captures_iter`; its bounded repetition of a Unicode class cost ~12 M instructions to
+/// compile per process. Matched by hand: a kind word at a word start (no word character
+/// before it), its endings in the order of the pattern, blanks, one separator, blanks, then up
+/// to 300 characters other than a newline or `;`. When none follows the blanks, the last blank
+/// is given back to `names` (the regex backtracks into the greedy `[ \t]*`).
+fn roll_lists(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, std::ops::Range<usize>)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let m = roll_list_at(text, from)?;
+        from = m.1.end;
+        Some(m)
+    })
+}
+
+/// The first match of [`roll_lists`] starting at or after `from`.
+fn roll_list_at(text: &str, from: usize) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let b = text.as_bytes();
+    let blanks = |i: usize| i + b[i..].iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+    (from..b.len()).filter(|&i| matches!(b[i], b'A' | b'Y' | b'N')).find_map(|i| {
+        if text[..i].chars().next_back().is_some_and(regex_syntax::is_word_character) {
+            return None;
+        }
+        let rest = &text[i..];
+        let kinds: &[&str] = if rest.starts_with("Abstain") {
+            &["Abstained", "Abstaining", "Abstains", "Abstain"]
+        } else {
+            &["Ayes", "Yeas", "Nays", "Noes"]
+        };
+        kinds.iter().filter(|k| rest.starts_with(*k)).find_map(|k| {
+            let k_end = i + k.len();
+            let a = blanks(k_end);
+            let sep = text[a..].chars().next().filter(|c| matches!(c, ':' | '-' | '–'))?;
+            let c = blanks(a + sep.len_utf8());
+            let names: usize =
+                text[c..].chars().take_while(|&ch| ch != '\n' && ch != ';').take(300).map(char::len_utf8).sum();
+            if names > 0 {
+                Some((i..k_end, c..c + names))
+            } else if c > a + sep.len_utf8() {
+                // The last blank, given back.
+                Some((i..k_end, c - 1..c))
+            } else {
+                None
+            }
+        })
+    })
+}
 
 /// Counts of a named roll (for, against, abstain), when the text has one of at least two names.
 fn roll(text: &str) -> Option<(u32, u32, u32)> {
@@ -289,8 +400,8 @@ fn roll(text: &str) -> Option<(u32, u32, u32)> {
     }
     if f + a + ab < 2 {
         (f, a, ab) = (0, 0, 0);
-        for c in ROLL_LIST.captures_iter(text) {
-            let names = c["names"].trim();
+        for (k, names) in roll_lists(text) {
+            let names = text[names].trim();
             if names.starts_with(|ch: char| ch.is_ascii_digit()) {
                 return None; // "Ayes 5, Noes 2" is a tally, not a roll
             }
@@ -302,7 +413,7 @@ fn roll(text: &str) -> Option<(u32, u32, u32)> {
                 )
                 .unwrap_or(u32::MAX)
             };
-            match c["k"].to_ascii_lowercase().as_str() {
+            match text[k].to_ascii_lowercase().as_str() {
                 "ayes" | "yeas" => f += n,
                 "nays" | "noes" => a += n,
                 _ => ab += n,
@@ -353,6 +464,96 @@ static ABSTAINED: LazyLock<Regex> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Haystacks for the hand matchers of `RESULT` and `ROLL_LIST`: their words in any case,
+    /// the characters that fold to ASCII letters, separators, blanks, word characters around.
+    fn outcome_and_roll_haystacks() -> Vec<String> {
+        let mut extra: Vec<&str> = LOST_WORDS.iter().chain(CARRIED_WORDS).copied().collect();
+        extra.extend([
+            "NOT CARRIED",
+            "Carried",
+            "Nem. Con",
+            "nem.  con",
+            "pa\u{17F}\u{17F}ed",
+            "Unanimou\u{17F}ly",
+            "carriedx",
+            "xcarried",
+            "_passed",
+            "passé",
+            "éfell",
+            "Ayes",
+            "Yeas",
+            "Nays",
+            "Noes",
+            "Abstain",
+            "Abstained",
+            "Abstaining",
+            "Abstains",
+            "Abstainx",
+            ":",
+            "-",
+            "–",
+            " \t",
+            "\t",
+            ";",
+            "\n",
+            "\r",
+            "Ayes:",
+            "Nays \t– ",
+            "Abstaining :",
+        ]);
+        let mut hays = crate::fastre::sample_haystacks(30_000, &extra);
+        hays.extend(
+            ["Ayes: ", "Ayes:  \n", "Ayes:\t;x", "Ayes:", "Noes - ;", "xAyes: a", "éNays: a"].map(String::from),
+        );
+        hays.push(format!("Ayes: {}", "é".repeat(400)));
+        hays
+    }
+
+    /// `result_word` and `roll_lists` give what `RESULT` and `ROLL_LIST` gave on `t`.
+    fn check_outcome_and_roll(t: &str) -> (bool, bool) {
+        let want = RESULT.captures(t).map(|c| c.name("lost").is_some());
+        assert_eq!(result_word(t), want, "{t:?}");
+        let rolls: Vec<_> = ROLL_LIST
+            .captures_iter(t)
+            .map(|c| (c.name("k").expect("k").range(), c.name("names").expect("names").range()))
+            .collect();
+        assert_eq!(roll_lists(t).collect::<Vec<_>>(), rolls, "{t:?}");
+        (want.is_some(), !rolls.is_empty())
+    }
+
+    #[test]
+    fn outcome_and_roll_matchers_are_the_regexes() {
+        let (mut results, mut rolls) = (0, 0);
+        for t in outcome_and_roll_haystacks() {
+            let (r, l) = check_outcome_and_roll(&t);
+            results += usize::from(r);
+            rolls += usize::from(l);
+        }
+        assert!(results > 5_000 && rolls > 2_000, "{results} {rolls}");
+    }
+
+    /// Run for the change that replaced the regexes: every line and paragraph (up to 4000
+    /// bytes) of every bulk file.
+    #[test]
+    #[ignore]
+    fn outcome_and_roll_matchers_are_the_regexes_on_bulk() {
+        let (mut texts, mut results, mut rolls) = (0, 0, 0);
+        for f in crate::fastre::bulk_text_files() {
+            let text = String::from_utf8_lossy(&std::fs::read(&f).expect("read")).into_owned();
+            for part in text.split('\n').chain(text.split("\n\n")) {
+                let mut cap = part.len().min(4000);
+                while !part.is_char_boundary(cap) {
+                    cap -= 1;
+                }
+                texts += 1;
+                let (r, l) = check_outcome_and_roll(&part[..cap]);
+                results += usize::from(r);
+                rolls += usize::from(l);
+            }
+        }
+        assert!(texts > 100_000 && results > 1_000 && rolls >= 5, "{texts} {results} {rolls}");
+    }
 
     #[test]
     fn vote_patterns_need_a_digit() {
