@@ -62,32 +62,48 @@ const CARRIED_WORDS: &[&str] = &[
 fn result_word(text: &str) -> Option<bool> {
     let b = text.as_bytes();
     let is_word = regex_syntax::is_word_character;
-    (0..b.len()).find_map(|i| {
+    for i in 0..b.len().saturating_sub(1) {
         // The words whose first two letters are here, in any case: no word has `s` or `k`,
         // the letters with non-ASCII case variants, in these places.
-        let (first, second) = (b[i] | 0x20, b.get(i + 1)? | 0x20);
-        if !matches!(first, b'a' | b'c' | b'd' | b'f' | b'm' | b'n' | b'p' | b'r' | b'u' | b'w' | b'y') {
-            return None;
-        }
-        let here = |w: &&&str| w.as_bytes()[0] == first && w.as_bytes()[1] == second;
-        if !LOST_WORDS.iter().chain(CARRIED_WORDS).any(|w| here(&w))
+        let (first, second) = (b[i] | 0x20, b[i + 1] | 0x20);
+        let pair = |c: u8, d: u8| OUTCOME_PAIRS[usize::from(c - b'a')] & (1 << (d - b'a')) != 0;
+        if !(first.is_ascii_lowercase() && second.is_ascii_lowercase() && pair(first, second))
             || text[..i].chars().next_back().is_some_and(is_word)
         {
-            return None;
+            continue;
         }
+        let here = |w: &&&str| w.as_bytes()[0] == first && w.as_bytes()[1] == second;
         let ends_word = |e: usize| !text[e..].chars().next().is_some_and(is_word);
         let found = |words: &[&str]| {
             words.iter().filter(here).any(|w| actions::starts_with_folded(text, i, w).is_some_and(ends_word))
         };
         if found(LOST_WORDS) {
-            Some(true)
-        } else if found(CARRIED_WORDS) {
-            Some(false)
-        } else {
-            None
+            return Some(true);
         }
-    })
+        if found(CARRIED_WORDS) {
+            return Some(false);
+        }
+    }
+    None
 }
+
+/// The first two letters of [`LOST_WORDS`] and [`CARRIED_WORDS`]: for each first letter
+/// (`a` to `z`), a bit for each second letter.
+const OUTCOME_PAIRS: [u32; 26] = {
+    let mut t = [0u32; 26];
+    let words: [&[&str]; 2] = [LOST_WORDS, CARRIED_WORDS];
+    let mut k = 0;
+    while k < words.len() {
+        let mut i = 0;
+        while i < words[k].len() {
+            let w = words[k][i].as_bytes();
+            t[(w[0] - b'a') as usize] |= 1 << (w[1] - b'a');
+            i += 1;
+        }
+        k += 1;
+    }
+    t
+};
 
 /// A decision stated as made: "agreed", "accepted", "approved", "resolved", "adopted".
 static AFFIRMED: LazyLock<Regex> =
@@ -123,14 +139,78 @@ static MOVER_VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:proposed|moved|motions|moves|seconded)\b").expect("mover verb regex"));
 /// "..., Owen Pendlebury seconds": the seconder named before the verb.
 static SECONDER_VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bseconds\b").expect("seconder verb regex"));
-/// A name with no title right after a cue ("Second: Grant Ongers", "Sponsor: Joubin"), on the
-/// same line and ending the line or the clause.
+/// The old regex of [`bare_name`], its test oracle.
+#[cfg(test)]
 static BARE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^[A-Z][\w'’-]+(?:[ \t]+(?:(?:de|van|von|der|la|le|du|da|di)[ \t]+)?[A-Z][\w'’-]+){0,3}[ \t]*(?:$|[,;.\n(])",
     )
     .expect("bare name regex")
 });
+/// The particles a name may hold between its capitalised words ("Guy de Montfort").
+const PARTICLES: &[&str] = &["de", "van", "von", "der", "la", "le", "du", "da", "di"];
+
+/// `[A-Z][\w'’-]+` at `i` of `t`: the end of the word.
+fn capitalised_word(t: &str, i: usize) -> Option<usize> {
+    if !t.as_bytes().get(i).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let rest = &t[i + 1..];
+    let run = rest
+        .find(|c: char| !(regex_syntax::is_word_character(c) || matches!(c, '\'' | '’' | '-')))
+        .unwrap_or(rest.len());
+    (run > 0).then_some(i + 1 + run)
+}
+
+/// `[ \t]*` at `i` of `t`: the end of the run.
+fn blanks(t: &str, i: usize) -> usize {
+    i + t.as_bytes()[i..].iter().take_while(|&&c| c == b' ' || c == b'\t').count()
+}
+
+/// The ends of `[A-Z][\w'’-]+(?:[ \t]+(?:PARTICLE[ \t]+)?[A-Z][\w'’-]+){0,n}` at `i` of `t`,
+/// one word more each, as far as they go. Each step has one way to match (a run of a class is
+/// followed by a character outside it; a particle is followed by a blank, so only the one
+/// that is the whole word fits, and a capitalised word cannot start at a particle).
+fn name_word_ends(t: &str, i: usize, n: usize) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let Some(mut e) = capitalised_word(t, i) else { return ends };
+    ends.push(e);
+    while ends.len() <= n {
+        let j = blanks(t, e);
+        if j == e {
+            break;
+        }
+        let after_particle = PARTICLES.iter().find_map(|p| {
+            let k = j + p.len();
+            (t[j..].starts_with(p) && blanks(t, k) > k).then(|| blanks(t, k))
+        });
+        match after_particle.and_then(|k| capitalised_word(t, k)).or_else(|| capitalised_word(t, j)) {
+            Some(next) => e = next,
+            None => break,
+        }
+        ends.push(e);
+    }
+    ends
+}
+
+/// A name with no title right after a cue ("Second: Grant Ongers", "Sponsor: Joubin"), on the
+/// same line and ending the line or the clause: the end of the match at the start of `rest`.
+/// This was the regex `BARE_NAME` (kept as the test oracle),
+/// `^[A-Z][\w'’-]+(?:[ \t]+(?:(?:de|van|von|der|la|le|du|da|di)[ \t]+)?[A-Z][\w'’-]+){0,3}[ \t]*(?:$|[,;.\n(])`:
+/// its Unicode classes cost ~9 M instructions to compile per process. The words as far as they
+/// go ([`name_word_ends`]), then the greedy repetition gives back words until blanks and the
+/// end of `rest` or one of `,;.\n(` follow.
+fn bare_name(rest: &str) -> Option<usize> {
+    name_word_ends(rest, 0, 3).into_iter().rev().find_map(|e| {
+        let j = blanks(rest, e);
+        if j == rest.len() {
+            Some(j)
+        } else {
+            matches!(rest.as_bytes()[j], b',' | b';' | b'.' | b'\n' | b'(').then_some(j + 1)
+        }
+    })
+}
+
 /// Initials standing for a member ("Prop CP, 2nd RC"), as notes-style minutes write them.
 static INITIALS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z]{2,4}\b").expect("initials regex"));
 
@@ -181,8 +261,8 @@ fn person_after_cue(m: regex::Match<'_>, text: &str, base: usize) -> Option<Ment
     ) {
         return None;
     }
-    if let Some(n) = BARE_NAME.find(rest) {
-        let name = n.as_str().trim_end_matches([',', ';', '.', '\n', '(', ' ', '\t']);
+    if let Some(n) = bare_name(rest) {
+        let name = rest[..n].trim_end_matches([',', ';', '.', '\n', '(', ' ', '\t']);
         let span = Span::new(base + m.end(), base + m.end() + name.len());
         return Some(Mention { name: Some(name.to_string()), role: None, organisation: None, span, speaks: false });
     }
@@ -464,6 +544,73 @@ static ABSTAINED: LazyLock<Regex> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `bare_name` finds what `BARE_NAME` found on `t`; whether it found one.
+    fn check_bare_name(t: &str) -> bool {
+        let want = BARE_NAME.find(t).map(|m| m.end());
+        assert_eq!(bare_name(t), want, "{t:?}");
+        want.is_some()
+    }
+
+    #[test]
+    fn bare_name_is_the_regex() {
+        let extra = [
+            "Grant",
+            "Ongers",
+            "de",
+            "van",
+            "von",
+            "der",
+            "la",
+            "le",
+            "du",
+            "da",
+            "di",
+            "dex",
+            "O’Neill",
+            "Jean-Paul",
+            "Zoë",
+            "Émile",
+            "A1",
+            "Ab_c",
+            ",",
+            ";",
+            ".",
+            "\n",
+            "(",
+            " \t",
+            "\t",
+            "  ",
+            "x",
+        ];
+        let mut hays = crate::fastre::sample_haystacks(30_000, &extra);
+        hays.extend(
+            ["Grant Ongers", "Grant  de  Ongers,", "Ann van Lee la Bo du Xy di Zz.", "Ann van  ", "A", "Ab"]
+                .map(String::from),
+        );
+        let matched = hays.iter().filter(|t| check_bare_name(t)).count();
+        assert!(matched > 1_000, "{matched}");
+    }
+
+    /// Run for the change that replaced the regex: the text after every line start and every
+    /// blank of every bulk file (up to 300 bytes).
+    #[test]
+    #[ignore]
+    fn bare_name_is_the_regex_on_bulk() {
+        let (mut texts, mut matched) = (0, 0);
+        for f in crate::fastre::bulk_text_files() {
+            let text = String::from_utf8_lossy(&std::fs::read(&f).expect("read")).into_owned();
+            for (i, _) in text.match_indices([' ', '\n']) {
+                let mut cap = text.len().min(i + 301);
+                while !text.is_char_boundary(cap) {
+                    cap -= 1;
+                }
+                texts += 1;
+                matched += usize::from(check_bare_name(&text[i + 1..cap]));
+            }
+        }
+        assert!(texts > 100_000 && matched > 10_000, "{texts} {matched}");
+    }
 
     /// Haystacks for the hand matchers of `RESULT` and `ROLL_LIST`: their words in any case,
     /// the characters that fold to ASCII letters, separators, blanks, word characters around.
