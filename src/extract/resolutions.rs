@@ -151,7 +151,7 @@ static BARE_NAME: LazyLock<Regex> = LazyLock::new(|| {
 const PARTICLES: &[&str] = &["de", "van", "von", "der", "la", "le", "du", "da", "di"];
 
 /// `[A-Z][\w'’-]+` at `i` of `t`: the end of the word.
-fn capitalised_word(t: &str, i: usize) -> Option<usize> {
+pub(super) fn capitalised_word(t: &str, i: usize) -> Option<usize> {
     if !t.as_bytes().get(i).is_some_and(u8::is_ascii_uppercase) {
         return None;
     }
