@@ -245,6 +245,7 @@ impl FastRegex {
         assert!(self.guided.is_none() || guided * 1000 > hays.len(), "guided matches in {guided} of {}", hays.len());
     }
 
+    #[cfg(test)]
     pub(crate) fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
         self.pick(hay).captures_at(hay, 0)
     }

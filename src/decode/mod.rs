@@ -112,11 +112,10 @@ pub fn bytes_look_binary(bytes: &[u8]) -> bool {
     }
     // This runs on every input: each count is its own branch-free pass, which the compiler
     // vectorises (one pass with branches was several instructions a byte).
-    let nul = sample.iter().map(|&b| usize::from(b == 0)).sum::<usize>();
-    let ff = sample.iter().map(|&b| usize::from(b == 0xFF)).sum::<usize>();
+    let nul = count_bytes(sample, |b| b == 0);
+    let ff = count_bytes(sample, |b| b == 0xFF);
     let even_nul = if nul == 0 { 0 } else { sample.iter().step_by(2).filter(|&&b| b == 0).count() };
-    let ctrl =
-        sample.iter().map(|&b| usize::from(b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))).sum::<usize>();
+    let ctrl = count_bytes(sample, |b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c));
     let utf16_like = nul * 10 > sample.len() * 4 && (even_nul * 10 > nul * 9 || even_nul * 10 < nul);
     if nul > 0 && !utf16_like {
         return true;
@@ -129,27 +128,111 @@ pub fn bytes_look_binary(bytes: &[u8]) -> bool {
     ctrl * 20 > sample.len()
 }
 
+/// How many bytes of `s` satisfy `f`: counted in chunks of 255 bytes with a byte-wide counter
+/// each (it cannot overflow), which the compiler vectorises 32 bytes at a time (a `usize` sum
+/// took 4 lanes a register).
+fn count_bytes(s: &[u8], f: impl Fn(u8) -> bool) -> usize {
+    s.chunks(255).map(|c| usize::from(c.iter().fold(0u8, |n, &b| n + u8::from(f(b))))).sum()
+}
+
 /// True when the text looks like a binary file rather than minutes: NUL bytes or many
 /// control characters.
 pub fn looks_binary(text: &str) -> bool {
-    // One pass over the first 8192 chars, without collecting them.
-    let (mut n, mut bad, mut nul) = (0usize, 0usize, false);
-    for c in text.chars().take(8192) {
-        n += 1;
-        if (c < ' ' && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || c == '\u{FFFD}' {
-            bad += 1;
-        }
-        nul |= c == '\0';
-    }
+    // The first 8192 characters, counted by their bytes: the control characters are bytes
+    // below 0x20 (no byte of a longer character is), U+FFFD is the bytes EF BF BD, and each
+    // character has one byte that is not a continuation byte (0x80..=0xBF).
+    let head = &text.as_bytes()[..char_prefix_len(text, 8192)];
+    let n = count_bytes(head, |b| !(0x80..0xC0).contains(&b));
     if n == 0 {
         return false;
     }
+    let control = count_bytes(head, |b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c));
+    let bad = control + memchr::memmem::find_iter(head, "\u{FFFD}").count();
+    let nul = memchr::memchr(0, head).is_some();
     bad * 20 > n || nul && bad * 100 > n
+}
+
+/// The length in bytes of the first `n` characters of `text` (all of it when shorter): the
+/// characters start at the bytes that are not continuation bytes, counted a block at a time.
+fn char_prefix_len(text: &str, n: usize) -> usize {
+    let b = text.as_bytes();
+    if b.len() <= n {
+        return b.len();
+    }
+    let starts = |c: &[u8]| count_bytes(c, |x| !(0x80..0xC0).contains(&x));
+    let (mut end, mut seen) = (0, 0);
+    for block in b.chunks(256) {
+        let k = starts(block);
+        if seen + k > n {
+            break;
+        }
+        seen += k;
+        end += block.len();
+    }
+    // The block where the character after the first `n` starts, a byte at a time.
+    while end < b.len() && (seen < n || !text.is_char_boundary(end)) {
+        if text.is_char_boundary(end) {
+            seen += 1;
+        }
+        end += 1;
+    }
+    end
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `looks_binary` as it was: a loop over the characters.
+    fn looks_binary_by_chars(text: &str) -> bool {
+        let (mut n, mut bad, mut nul) = (0usize, 0usize, false);
+        for c in text.chars().take(8192) {
+            n += 1;
+            if (c < ' ' && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || c == '\u{FFFD}' {
+                bad += 1;
+            }
+            nul |= c == '\0';
+        }
+        n > 0 && (bad * 20 > n || nul && bad * 100 > n)
+    }
+
+    #[test]
+    fn looks_binary_counts_the_characters_it_did() {
+        let mut next = crate::fastre::xorshift(11);
+        let pieces = ["a", " ", "\n", "\0", "\u{1}", "\u{c}", "\u{FFFD}", "é", "’", "😀", "\u{7f}", "\t"];
+        for len in [0, 1, 5, 100, 4000, 8191, 8192, 8193, 9000, 20_000] {
+            for weights in [1, 3, 40] {
+                let text: String = (0..len)
+                    .map(|_| {
+                        let k = (next() % (pieces.len() as u64 * weights)) as usize;
+                        if k < pieces.len() {
+                            pieces[k]
+                        } else {
+                            "a"
+                        }
+                    })
+                    .collect();
+                assert_eq!(looks_binary(&text), looks_binary_by_chars(&text), "{len} {weights}");
+                for n in [0, 1, 100, 8192] {
+                    assert_eq!(char_prefix_len(&text, n), text.char_indices().nth(n).map_or(text.len(), |(i, _)| i));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn count_bytes_is_the_plain_count() {
+        let mut next = crate::fastre::xorshift(7);
+        for len in [0, 1, 254, 255, 256, 511, 8192] {
+            // Bytes from a few values, so that every predicate holds often.
+            let bytes: Vec<u8> =
+                (0..len).map(|_| [0u8, 0xFF, 0x01, b'\n', b'a', 0x1F][(next() % 6) as usize]).collect();
+            for f in [|b: u8| b == 0, |b: u8| b == 0xFF, |b: u8| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)]
+            {
+                assert_eq!(count_bytes(&bytes, f), bytes.iter().filter(|&&b| f(b)).count(), "{len}");
+            }
+        }
+    }
 
     /// `bytes_look_binary` as it was, one pass with branches.
     fn old_bytes_look_binary(bytes: &[u8]) -> bool {

@@ -11,7 +11,6 @@ use regex::Regex;
 
 use super::dates::find_deadline;
 use super::speakers::mentions;
-use crate::fastre::FastRegex;
 use crate::model::{Action, Clause};
 use crate::segment::ResBlock;
 use crate::source::{Source, Span};
@@ -91,25 +90,13 @@ const PASSIVE_VERBS: &[&str] = &[
     "purchased",
 ];
 
-static OWNER_TO: LazyLock<FastRegex> = LazyLock::new(|| {
-    FastRegex::new(
-        r"(?x)(?:^|[.;:,]\s+|\band\s+|\*\*\s*|\s|>|\()
-        (?P<owner>(?P<first>(?:[Tt]he\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*)
-            (?:,\s+(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*){0,4}(?:,?\s+(?:and|&)\s+(?:the\s+|other\s+)?(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*)?
-            |[Hh]e|[Ss]he|[Tt]hey)
-        \s+(?P<link>(?:was|were|has\s+been|had\s+been)\s+(?:asked|requested)\s+to|(?:also\s+)?(?:agreed|offered|volunteered|undertook|asked)\s+to|would\s+be|will\s+be|is\s+to|are\s+to|(?:is|are)\s+going\s+to|also\s+to|to\s+continue\s+to|to|will|would)
-        \s+(?P<verb>[a-z]+)\b",
-    )
-    .expect("owner regex")
-});
-
 /// A byte that may end a whitespace character: ASCII whitespace, or any byte of a non-ASCII
 /// character (NBSP and the other non-ASCII spaces); the filters below over-approximate `\s`.
 fn maybe_space(b: Option<&u8>) -> bool {
     b.is_some_and(|&c| c >= 0x80 || matches!(c, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C))
 }
 
-/// False when `OWNER_TO` cannot match `t`, decided without running it: every `link` ends with
+/// False when `OWNER_TO` (see [`super::owner_to`]) cannot match `t`, decided without running it: every `link` ends with
 /// "to", "be", "will" or "would", with `\s` before it and `\s+` after it.
 fn may_hold_owner_to(t: &str) -> bool {
     let b = t.as_bytes();
@@ -167,7 +154,7 @@ fn folds_to(c: char, v: u8) -> bool {
 }
 
 /// `word` (lower-case ASCII) at byte `i` of `t` under `(?i)`: the end of it.
-fn starts_with_folded(t: &str, i: usize, word: &str) -> Option<usize> {
+pub(super) fn starts_with_folded(t: &str, i: usize, word: &str) -> Option<usize> {
     let mut chars = t[i..].char_indices();
     for &v in word.as_bytes() {
         let (_, c) = chars.next()?;
@@ -332,9 +319,9 @@ fn owner_task(text: &str, base: usize) -> Option<Option<crate::model::Person>> {
     if !may_hold_owner_to(text) {
         return None;
     }
-    for c in OWNER_TO.captures_iter(text) {
-        let verb = c.name("verb")?.as_str();
-        let link = c.name("link")?.as_str();
+    for c in super::owner_to::matches(text) {
+        let verb = &text[c.verb.clone()];
+        let link = &text[c.link.clone()];
         if NOT_VERBS.contains(&verb) || (link.ends_with(" be") && !verb.ends_with("ing")) {
             continue;
         }
@@ -344,10 +331,10 @@ fn owner_task(text: &str, base: usize) -> Option<Option<crate::model::Person>> {
                 continue;
             }
         }
-        let o = c.name("owner")?;
-        let before = text[..o.start()].split_whitespace().next_back().unwrap_or("");
-        let last = o.as_str().split_whitespace().next_back().unwrap_or("");
-        let first_word = o.as_str().split_whitespace().next().unwrap_or("");
+        let (o_start, o_text) = (c.owner.start, &text[c.owner.clone()]);
+        let before = text[..o_start].split_whitespace().next_back().unwrap_or("");
+        let last = o_text.split_whitespace().next_back().unwrap_or("");
+        let first_word = o_text.split_whitespace().next().unwrap_or("");
         // "X agreed to" is a task whatever precedes X ("representatives of the KCSP agreed
         // to provide"); a bare "X to" after a preposition is not.
         let bare = matches!(link, "to" | "will" | "would" | "is to" | "are to");
@@ -357,26 +344,25 @@ fn owner_task(text: &str, base: usize) -> Option<Option<crate::model::Person>> {
         }
         // "on the 26th April and the Clerk agreed to add ...": the owner follows the date.
         if month(first_word) {
-            let Some(and) = o.as_str().find(" and ") else { continue };
-            let rest = &o.as_str()[and + 5..];
-            return Some(owner_person(rest, base + o.start() + and + 5));
+            let Some(and) = o_text.find(" and ") else { continue };
+            let rest = &o_text[and + 5..];
+            return Some(owner_person(rest, base + o_start + and + 5));
         }
         // "Brian Terlson, Jordan Harband, and Bradley Farias will present": the first named.
         // Not a list of words that are no names ("Well, I would argue", "Daniel, I would").
-        let listed = o.as_str().split([',', ' ']).filter(|w| !w.is_empty() && *w != "and");
-        if o.as_str().contains(',') && listed.clone().any(|w| NOT_NAMES.contains(&w)) {
+        let listed = o_text.split([',', ' ']).filter(|w| !w.is_empty() && *w != "and");
+        if o_text.contains(',') && listed.clone().any(|w| NOT_NAMES.contains(&w)) {
             continue;
         }
         // "Need to define roles ...", "Plans to expand ...": a verb or noun opening a note.
-        if NOT_OWNERS.contains(&o.as_str()) {
+        if NOT_OWNERS.contains(&o_text) {
             continue;
         }
         // "Clerk asked to respond": minutes' shorthand for an officer given a task; "Cllr X
         // asked to see the plans" is a request X made.
         let passive = matches!(link.split_whitespace().next(), Some("was" | "were" | "has" | "had"));
         if link.ends_with("asked to") && !passive {
-            let office = o
-                .as_str()
+            let office = o_text
                 .split_whitespace()
                 .next_back()
                 .is_some_and(|w| super::lexicon::contains(super::lexicon::OFFICES, w));
@@ -384,8 +370,8 @@ fn owner_task(text: &str, base: usize) -> Option<Option<crate::model::Person>> {
                 continue;
             }
         }
-        let o = c.name("first").unwrap_or(o);
-        return Some(owner_person(o.as_str(), base + o.start()));
+        let o = c.first.unwrap_or(c.owner);
+        return Some(owner_person(&text[o.clone()], base + o.start));
     }
     None
 }
@@ -495,7 +481,7 @@ pub(crate) fn from_text(src: &Source, span: Span) -> Vec<Action> {
             let mut from = s.start;
             for (i, _) in t.match_indices(" and ") {
                 let rest = &t[i + 5..];
-                let second = OWNER_TO.captures(rest).is_some_and(|c| c.name("owner").is_some_and(|o| o.start() == 0));
+                let second = super::owner_to::find_at(rest, 0).is_some_and(|c| c.owner.start == 0);
                 let first = src.get(Span::new(from, s.start + i));
                 // "to speak to Derek Lockwood and Chris Ward to confirm": names listed, one task.
                 let after_name =
@@ -553,7 +539,12 @@ fn may_end_with_owner(text: &str) -> bool {
 /// its owner. Not "Signed ....   Chairman" (fewer than three words).
 pub(crate) fn margin_owners(src: &Source, span: Span) -> Vec<Action> {
     let text = src.get(span);
-    if !text.contains(['\t', '.', ')']) && !text.contains("   ") || !may_end_with_owner(text) {
+    // `memchr3` and `memmem`: vectorised byte searches for these ASCII characters (a `char`
+    // array pattern decodes every character).
+    let b = text.as_bytes();
+    if memchr::memchr3(b'\t', b'.', b')', b).is_none() && memchr::memmem::find(b, b"   ").is_none()
+        || !may_end_with_owner(text)
+    {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -840,7 +831,7 @@ mod tests {
         assert!(margins > 500, "{margins}");
         let (mut owners, mut passives) = (0, 0);
         for h in &hays {
-            if OWNER_TO.captures_iter(h).next().is_some() {
+            if crate::extract::owner_to::OWNER_TO.captures_iter(h).next().is_some() {
                 owners += 1;
                 assert!(may_hold_owner_to(h), "{h:?}");
             }
@@ -859,7 +850,7 @@ mod tests {
 
     #[test]
     fn owner_regex_twin_is_the_original() {
-        OWNER_TO.assert_same_as_original(&crate::fastre::sample_haystacks(20_000, &[]));
+        crate::extract::owner_to::OWNER_TO.assert_same_as_original(&crate::fastre::sample_haystacks(20_000, &[]));
     }
 
     #[test]

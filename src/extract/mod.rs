@@ -11,6 +11,7 @@ pub mod dates;
 mod division;
 pub(crate) mod lexicon;
 pub(crate) mod meeting;
+mod owner_to;
 pub(crate) mod people;
 pub(crate) mod resolutions;
 pub(crate) mod speakers;

@@ -368,18 +368,19 @@ static COUNCILLOR_OF: LazyLock<FastRegex> = LazyLock::new(|| {
 });
 static MP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?P<name>[A-Z][a-z]+\s+[A-Z][a-z'’-]+)\s+MP\b").expect("mp regex"));
-static ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?m)^[\s*_>-]*(?P<role>Chairs?|Co-chairs?|Scribes?|Clerk|Secretary|Treasurer|Facilitator|Minute[- ]?taker|Note[- ]?taker)(?:\(s\))?[*_]*\s*:[*_]*[ \t]*(?P<names>[^\n]{3,200})$",
-    )
-    .expect("role line regex")
-});
+/// A line naming the holders of a role ("Chair: Ann Lee"), without its `(?m)^` (see
+/// [`ROLE_LINE_AT`]).
+const ROLE_LINE_REST: &str = r"[\s*_>-]*(?P<role>Chairs?|Co-chairs?|Scribes?|Clerk|Secretary|Treasurer|Facilitator|Minute[- ]?taker|Note[- ]?taker)(?:\(s\))?[*_]*\s*:[*_]*[ \t]*(?P<names>[^\n]{3,200})$";
+/// `(?m)^` and [`ROLE_LINE_REST`]: the lines searched for, the test oracle of
+/// [`role_line_captures`] (only the anchored form is compiled outside the tests: each costs
+/// ~9 M instructions to compile).
+#[cfg(test)]
+static ROLE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?m)^{ROLE_LINE_REST}")).expect("role line regex"));
 /// `ROLE_LINE` anchored at its start (`\A` for its `(?m)^`, which the caller checks), to run
 /// on the text from a line start.
-static ROLE_LINE_AT: LazyLock<Regex> = LazyLock::new(|| {
-    let pattern = ROLE_LINE.as_str().strip_prefix("(?m)^").expect("role line pattern starts with (?m)^");
-    Regex::new(&format!(r"(?m)\A{pattern}")).expect("anchored role line regex")
-});
+static ROLE_LINE_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?m)\A{ROLE_LINE_REST}")).expect("anchored role line regex"));
 /// The literals one of `ROLE_LINE`'s role words starts with (case-sensitive, as the pattern).
 static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("Chair|Co-chair|Scribe|Clerk|Secretary|Treasurer|Facilitator|Minute|Note").expect("role word regex")

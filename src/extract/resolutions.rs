@@ -24,10 +24,86 @@ static VOTE_COUNTS: LazyLock<FastRegex> = LazyLock::new(|| {
     .expect("vote regex")
 });
 
+/// The old regex of [`result_word`], its test oracle.
+#[cfg(test)]
 static RESULT: LazyLock<FastRegex> = LazyLock::new(|| {
     FastRegex::new(r"(?i)\b(?P<lost>not carried|was lost|motion lost|defeated|fell|rejected|negatived)\b|\b(?P<carried>carried|unanimously|unanimous|passed|agreed to|all in favour|all agreed|all resolved|agreed by all|nem\.? ?con|yn unfrydol)\b")
         .expect("result regex")
 });
+
+/// The words of a lost vote, in the order `RESULT` tried them.
+const LOST_WORDS: &[&str] = &["not carried", "was lost", "motion lost", "defeated", "fell", "rejected", "negatived"];
+/// The words of a carried vote, in the order `RESULT` tried them (`nem\.? ?con` spelt out, the
+/// optional characters present before absent).
+const CARRIED_WORDS: &[&str] = &[
+    "carried",
+    "unanimously",
+    "unanimous",
+    "passed",
+    "agreed to",
+    "all in favour",
+    "all agreed",
+    "all resolved",
+    "agreed by all",
+    "nem. con",
+    "nem.con",
+    "nem con",
+    "nemcon",
+    "yn unfrydol",
+];
+
+/// The outcome word that comes first in `text`: `Some(true)` when it says the vote was lost.
+/// This was the regex `RESULT` (kept as the test oracle): `(?i)\b(?P<lost>...)\b|\b(?P<carried>...)\b`
+/// over [`LOST_WORDS`] and [`CARRIED_WORDS`], its first match. Matched by hand: at each
+/// character from the left that starts a word (no word character before it), the words in
+/// the order of the pattern, any case (`starts_with_folded`: the two non-ASCII characters that
+/// fold to an ASCII letter too), each ending where a word ends. Only the words whose first two
+/// letters are there are tried.
+fn result_word(text: &str) -> Option<bool> {
+    let b = text.as_bytes();
+    let is_word = regex_syntax::is_word_character;
+    for i in 0..b.len().saturating_sub(1) {
+        // The words whose first two letters are here, in any case: no word has `s` or `k`,
+        // the letters with non-ASCII case variants, in these places.
+        let (first, second) = (b[i] | 0x20, b[i + 1] | 0x20);
+        let pair = |c: u8, d: u8| OUTCOME_PAIRS[usize::from(c - b'a')] & (1 << (d - b'a')) != 0;
+        if !(first.is_ascii_lowercase() && second.is_ascii_lowercase() && pair(first, second))
+            || text[..i].chars().next_back().is_some_and(is_word)
+        {
+            continue;
+        }
+        let here = |w: &&&str| w.as_bytes()[0] == first && w.as_bytes()[1] == second;
+        let ends_word = |e: usize| !text[e..].chars().next().is_some_and(is_word);
+        let found = |words: &[&str]| {
+            words.iter().filter(here).any(|w| actions::starts_with_folded(text, i, w).is_some_and(ends_word))
+        };
+        if found(LOST_WORDS) {
+            return Some(true);
+        }
+        if found(CARRIED_WORDS) {
+            return Some(false);
+        }
+    }
+    None
+}
+
+/// The first two letters of [`LOST_WORDS`] and [`CARRIED_WORDS`]: for each first letter
+/// (`a` to `z`), a bit for each second letter.
+const OUTCOME_PAIRS: [u32; 26] = {
+    let mut t = [0u32; 26];
+    let words: [&[&str]; 2] = [LOST_WORDS, CARRIED_WORDS];
+    let mut k = 0;
+    while k < words.len() {
+        let mut i = 0;
+        while i < words[k].len() {
+            let w = words[k][i].as_bytes();
+            t[(w[0] - b'a') as usize] |= 1 << (w[1] - b'a');
+            i += 1;
+        }
+        k += 1;
+    }
+    t
+};
 
 /// A decision stated as made: "agreed", "accepted", "approved", "resolved", "adopted".
 static AFFIRMED: LazyLock<Regex> =
@@ -63,14 +139,78 @@ static MOVER_VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:proposed|moved|motions|moves|seconded)\b").expect("mover verb regex"));
 /// "..., Owen Pendlebury seconds": the seconder named before the verb.
 static SECONDER_VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bseconds\b").expect("seconder verb regex"));
-/// A name with no title right after a cue ("Second: Grant Ongers", "Sponsor: Joubin"), on the
-/// same line and ending the line or the clause.
+/// The old regex of [`bare_name`], its test oracle.
+#[cfg(test)]
 static BARE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^[A-Z][\w'’-]+(?:[ \t]+(?:(?:de|van|von|der|la|le|du|da|di)[ \t]+)?[A-Z][\w'’-]+){0,3}[ \t]*(?:$|[,;.\n(])",
     )
     .expect("bare name regex")
 });
+/// The particles a name may hold between its capitalised words ("Guy de Montfort").
+const PARTICLES: &[&str] = &["de", "van", "von", "der", "la", "le", "du", "da", "di"];
+
+/// `[A-Z][\w'’-]+` at `i` of `t`: the end of the word.
+pub(super) fn capitalised_word(t: &str, i: usize) -> Option<usize> {
+    if !t.as_bytes().get(i).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let rest = &t[i + 1..];
+    let run = rest
+        .find(|c: char| !(regex_syntax::is_word_character(c) || matches!(c, '\'' | '’' | '-')))
+        .unwrap_or(rest.len());
+    (run > 0).then_some(i + 1 + run)
+}
+
+/// `[ \t]*` at `i` of `t`: the end of the run.
+fn blanks(t: &str, i: usize) -> usize {
+    i + t.as_bytes()[i..].iter().take_while(|&&c| c == b' ' || c == b'\t').count()
+}
+
+/// The ends of `[A-Z][\w'’-]+(?:[ \t]+(?:PARTICLE[ \t]+)?[A-Z][\w'’-]+){0,n}` at `i` of `t`,
+/// one word more each, as far as they go. Each step has one way to match (a run of a class is
+/// followed by a character outside it; a particle is followed by a blank, so only the one
+/// that is the whole word fits, and a capitalised word cannot start at a particle).
+fn name_word_ends(t: &str, i: usize, n: usize) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let Some(mut e) = capitalised_word(t, i) else { return ends };
+    ends.push(e);
+    while ends.len() <= n {
+        let j = blanks(t, e);
+        if j == e {
+            break;
+        }
+        let after_particle = PARTICLES.iter().find_map(|p| {
+            let k = j + p.len();
+            (t[j..].starts_with(p) && blanks(t, k) > k).then(|| blanks(t, k))
+        });
+        match after_particle.and_then(|k| capitalised_word(t, k)).or_else(|| capitalised_word(t, j)) {
+            Some(next) => e = next,
+            None => break,
+        }
+        ends.push(e);
+    }
+    ends
+}
+
+/// A name with no title right after a cue ("Second: Grant Ongers", "Sponsor: Joubin"), on the
+/// same line and ending the line or the clause: the end of the match at the start of `rest`.
+/// This was the regex `BARE_NAME` (kept as the test oracle),
+/// `^[A-Z][\w'’-]+(?:[ \t]+(?:(?:de|van|von|der|la|le|du|da|di)[ \t]+)?[A-Z][\w'’-]+){0,3}[ \t]*(?:$|[,;.\n(])`:
+/// its Unicode classes cost ~9 M instructions to compile per process. The words as far as they
+/// go ([`name_word_ends`]), then the greedy repetition gives back words until blanks and the
+/// end of `rest` or one of `,;.\n(` follow.
+fn bare_name(rest: &str) -> Option<usize> {
+    name_word_ends(rest, 0, 3).into_iter().rev().find_map(|e| {
+        let j = blanks(rest, e);
+        if j == rest.len() {
+            Some(j)
+        } else {
+            matches!(rest.as_bytes()[j], b',' | b';' | b'.' | b'\n' | b'(').then_some(j + 1)
+        }
+    })
+}
+
 /// Initials standing for a member ("Prop CP, 2nd RC"), as notes-style minutes write them.
 static INITIALS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z]{2,4}\b").expect("initials regex"));
 
@@ -121,8 +261,8 @@ fn person_after_cue(m: regex::Match<'_>, text: &str, base: usize) -> Option<Ment
     ) {
         return None;
     }
-    if let Some(n) = BARE_NAME.find(rest) {
-        let name = n.as_str().trim_end_matches([',', ';', '.', '\n', '(', ' ', '\t']);
+    if let Some(n) = bare_name(rest) {
+        let name = rest[..n].trim_end_matches([',', ';', '.', '\n', '(', ' ', '\t']);
         let span = Span::new(base + m.end(), base + m.end() + name.len());
         return Some(Mention { name: Some(name.to_string()), role: None, organisation: None, span, speaks: false });
     }
@@ -162,25 +302,42 @@ fn subject_before(verb: regex::Match<'_>, text: &str, base: usize) -> Option<Men
     });
     // "Guy de Montfort proposed that ...": a name with a particle, at the sentence's start.
     found.or_else(|| {
-        let c = SUBJECT_NAME.captures(before)?;
-        let name = c.get(1)?;
-        let words: Vec<&str> = name.as_str().split_whitespace().collect();
+        let name = subject_name(before)?;
+        let words: Vec<&str> = before[name.clone()].split_whitespace().collect();
         if words.iter().any(|w| super::lexicon::contains(super::lexicon::NOT_NAME_WORDS, w)) {
             return None;
         }
-        let span = Span::new(base + name.start(), base + name.end());
-        Some(Mention { name: Some(name.as_str().to_string()), role: None, organisation: None, span, speaks: false })
+        let span = Span::new(base + name.start, base + name.end);
+        Some(Mention { name: Some(before[name].to_string()), role: None, organisation: None, span, speaks: false })
     })
 }
 
-/// Two to four capitalised words (a particle allowed between them) ending the text and
-/// starting it or a sentence.
+/// The old regex of [`subject_name`], its test oracle.
+#[cfg(test)]
 static SUBJECT_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:^\s*|[.;:]\s+)([A-Z][\w'’-]+(?:[ \t]+(?:(?:de|van|von|der|la|le|du|da|di)[ \t]+)?[A-Z][\w'’-]+){1,3})\s*$",
     )
     .expect("subject name regex")
 });
+
+/// Two to four capitalised words (a particle allowed between them) ending the text and
+/// starting it or a sentence: the span of the name. This was the regex `SUBJECT_NAME` (kept as
+/// the test oracle), `(?:^\s*|[.;:]\s+)([A-Z][\w'’-]+(?:[ \t]+(?:PARTICLE[ \t]+)?[A-Z][\w'’-]+){1,3})\s*$`,
+/// its first match: its Unicode classes cost ~10 M instructions to compile per process. The
+/// starts in order: the start of `text` (after white space), then each `.`, `;` or `:` with
+/// white space after it; at each, the words as far as they go ([`name_word_ends`]), of which
+/// at most one end has only white space after it (a later word would not).
+fn subject_name(text: &str) -> Option<std::ops::Range<usize>> {
+    let ws_end = |i: usize| text.len() - text[i..].trim_start().len();
+    let at = |p: usize| {
+        let ends = name_word_ends(text, p, 3);
+        ends.get(1..)?.iter().rev().find(|&&e| text[e..].trim_start().is_empty()).map(|&e| p..e)
+    };
+    let b = text.as_bytes();
+    let cues = memchr::memchr3_iter(b'.', b';', b':', b).filter_map(|i| Some(i + 1).filter(|&j| ws_end(j) > j));
+    std::iter::once(ws_end(0)).chain(cues.map(ws_end)).find_map(at)
+}
 
 /// Build a model resolution from a decision block. `context` is the surrounding paragraph
 /// (a mover may be named before the keyword).
@@ -251,8 +408,8 @@ pub(crate) fn vote(text: &str) -> Vote {
     if v.abstain.is_none() && digit {
         v.abstain = ABSTAINED.captures(text).and_then(|c| c["n"].parse().ok());
     }
-    if let Some(c) = RESULT.pick_checked(checked).captures_at(text, 0) {
-        v.result = Some(if c.name("lost").is_some() { "lost" } else { "carried" }.to_string());
+    if let Some(lost) = result_word(text) {
+        v.result = Some(if lost { "lost" } else { "carried" }.to_string());
     } else if let (Some(f), a) = (v.for_, v.against) {
         // "5 in favour, 2 against": a tally states its outcome.
         let a = a.unwrap_or(0);
@@ -270,11 +427,62 @@ static ROLL_ENTRY: LazyLock<FastRegex> = LazyLock::new(|| {
     )
     .expect("roll entry regex")
 });
-/// "Ayes: Smith, Jones and Brown" / "Nays: none".
+/// The old regex of [`roll_lists`], its test oracle.
+#[cfg(test)]
 static ROLL_LIST: LazyLock<FastRegex> = LazyLock::new(|| {
     FastRegex::new(r"(?m)\b(?P<k>Ayes|Yeas|Nays|Noes|Abstain(?:ed|ing|s)?)[ \t]*[:\-–][ \t]*(?P<names>[^\n;]{1,300})")
         .expect("roll list regex")
 });
+
+/// "Ayes: Smith, Jones and Brown" / "Nays: none": the spans of the kind of vote and of the
+/// names. This was the regex `ROLL_LIST` (kept as the test oracle),
+/// `\b(?P<k>Ayes|Yeas|Nays|Noes|Abstain(?:ed|ing|s)?)[ \t]*[:\-–][ \t]*(?P<names>[^\n;]{1,300})`,
+/// its `captures_iter`; its bounded repetition of a Unicode class cost ~12 M instructions to
+/// compile per process. Matched by hand: a kind word at a word start (no word character
+/// before it), its endings in the order of the pattern, blanks, one separator, blanks, then up
+/// to 300 characters other than a newline or `;`. When none follows the blanks, the last blank
+/// is given back to `names` (the regex backtracks into the greedy `[ \t]*`).
+fn roll_lists(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, std::ops::Range<usize>)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let m = roll_list_at(text, from)?;
+        from = m.1.end;
+        Some(m)
+    })
+}
+
+/// The first match of [`roll_lists`] starting at or after `from`.
+fn roll_list_at(text: &str, from: usize) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    let b = text.as_bytes();
+    let blanks = |i: usize| i + b[i..].iter().take_while(|&&c| c == b' ' || c == b'\t').count();
+    (from..b.len()).filter(|&i| matches!(b[i], b'A' | b'Y' | b'N')).find_map(|i| {
+        if text[..i].chars().next_back().is_some_and(regex_syntax::is_word_character) {
+            return None;
+        }
+        let rest = &text[i..];
+        let kinds: &[&str] = if rest.starts_with("Abstain") {
+            &["Abstained", "Abstaining", "Abstains", "Abstain"]
+        } else {
+            &["Ayes", "Yeas", "Nays", "Noes"]
+        };
+        kinds.iter().filter(|k| rest.starts_with(*k)).find_map(|k| {
+            let k_end = i + k.len();
+            let a = blanks(k_end);
+            let sep = text[a..].chars().next().filter(|c| matches!(c, ':' | '-' | '–'))?;
+            let c = blanks(a + sep.len_utf8());
+            let names: usize =
+                text[c..].chars().take_while(|&ch| ch != '\n' && ch != ';').take(300).map(char::len_utf8).sum();
+            if names > 0 {
+                Some((i..k_end, c..c + names))
+            } else if c > a + sep.len_utf8() {
+                // The last blank, given back.
+                Some((i..k_end, c - 1..c))
+            } else {
+                None
+            }
+        })
+    })
+}
 
 /// Counts of a named roll (for, against, abstain), when the text has one of at least two names.
 fn roll(text: &str) -> Option<(u32, u32, u32)> {
@@ -289,8 +497,8 @@ fn roll(text: &str) -> Option<(u32, u32, u32)> {
     }
     if f + a + ab < 2 {
         (f, a, ab) = (0, 0, 0);
-        for c in ROLL_LIST.captures_iter(text) {
-            let names = c["names"].trim();
+        for (k, names) in roll_lists(text) {
+            let names = text[names].trim();
             if names.starts_with(|ch: char| ch.is_ascii_digit()) {
                 return None; // "Ayes 5, Noes 2" is a tally, not a roll
             }
@@ -302,7 +510,7 @@ fn roll(text: &str) -> Option<(u32, u32, u32)> {
                 )
                 .unwrap_or(u32::MAX)
             };
-            match c["k"].to_ascii_lowercase().as_str() {
+            match text[k].to_ascii_lowercase().as_str() {
                 "ayes" | "yeas" => f += n,
                 "nays" | "noes" => a += n,
                 _ => ab += n,
@@ -353,6 +561,225 @@ static ABSTAINED: LazyLock<Regex> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `subject_name` finds what `SUBJECT_NAME` found on `t`; whether it found one.
+    fn check_subject_name(t: &str) -> bool {
+        let want = SUBJECT_NAME.captures(t).map(|c| c.get(1).expect("group 1").range());
+        assert_eq!(subject_name(t), want, "{t:?}");
+        want.is_some()
+    }
+
+    #[test]
+    fn subject_name_is_the_regex() {
+        let extra = [
+            "Guy",
+            "Montfort",
+            "de",
+            "van",
+            "der",
+            "la",
+            "Ann",
+            "Lee",
+            "O’Neill",
+            "Jean-Paul",
+            "Zoë",
+            "Émile",
+            ".",
+            ";",
+            ":",
+            ". ",
+            "; ",
+            ":\n",
+            "\n",
+            " \t",
+            "\u{a0}",
+            "x",
+        ];
+        let mut hays = crate::fastre::sample_haystacks(30_000, &extra);
+        hays.extend(
+            ["Guy de Montfort", " Ann Lee\n", "x. Ann Lee. Bob Ray ", "x.Ann Lee", "Ann", ". Ann Lee Bo Cy Dd"]
+                .map(String::from),
+        );
+        let matched = hays.iter().filter(|t| check_subject_name(t)).count();
+        assert!(matched > 1_000, "{matched}");
+    }
+
+    /// Run for the change that replaced the regex: the text before every blank of every bulk
+    /// file (from up to 300 bytes before it).
+    #[test]
+    #[ignore]
+    fn subject_name_is_the_regex_on_bulk() {
+        let (mut texts, mut matched) = (0, 0);
+        for f in crate::fastre::bulk_text_files() {
+            let text = String::from_utf8_lossy(&std::fs::read(&f).expect("read")).into_owned();
+            for (i, _) in text.match_indices(' ') {
+                let mut from = i.saturating_sub(300);
+                while !text.is_char_boundary(from) {
+                    from += 1;
+                }
+                texts += 1;
+                matched += usize::from(check_subject_name(&text[from..i]));
+            }
+        }
+        assert!(texts > 100_000 && matched > 1_000, "{texts} {matched}");
+    }
+
+    /// `bare_name` finds what `BARE_NAME` found on `t`; whether it found one.
+    fn check_bare_name(t: &str) -> bool {
+        let want = BARE_NAME.find(t).map(|m| m.end());
+        assert_eq!(bare_name(t), want, "{t:?}");
+        want.is_some()
+    }
+
+    #[test]
+    fn bare_name_is_the_regex() {
+        let extra = [
+            "Grant",
+            "Ongers",
+            "de",
+            "van",
+            "von",
+            "der",
+            "la",
+            "le",
+            "du",
+            "da",
+            "di",
+            "dex",
+            "O’Neill",
+            "Jean-Paul",
+            "Zoë",
+            "Émile",
+            "A1",
+            "Ab_c",
+            ",",
+            ";",
+            ".",
+            "\n",
+            "(",
+            " \t",
+            "\t",
+            "  ",
+            "x",
+        ];
+        let mut hays = crate::fastre::sample_haystacks(30_000, &extra);
+        hays.extend(
+            ["Grant Ongers", "Grant  de  Ongers,", "Ann van Lee la Bo du Xy di Zz.", "Ann van  ", "A", "Ab"]
+                .map(String::from),
+        );
+        let matched = hays.iter().filter(|t| check_bare_name(t)).count();
+        assert!(matched > 1_000, "{matched}");
+    }
+
+    /// Run for the change that replaced the regex: the text after every line start and every
+    /// blank of every bulk file (up to 300 bytes).
+    #[test]
+    #[ignore]
+    fn bare_name_is_the_regex_on_bulk() {
+        let (mut texts, mut matched) = (0, 0);
+        for f in crate::fastre::bulk_text_files() {
+            let text = String::from_utf8_lossy(&std::fs::read(&f).expect("read")).into_owned();
+            for (i, _) in text.match_indices([' ', '\n']) {
+                let mut cap = text.len().min(i + 301);
+                while !text.is_char_boundary(cap) {
+                    cap -= 1;
+                }
+                texts += 1;
+                matched += usize::from(check_bare_name(&text[i + 1..cap]));
+            }
+        }
+        assert!(texts > 100_000 && matched > 10_000, "{texts} {matched}");
+    }
+
+    /// Haystacks for the hand matchers of `RESULT` and `ROLL_LIST`: their words in any case,
+    /// the characters that fold to ASCII letters, separators, blanks, word characters around.
+    fn outcome_and_roll_haystacks() -> Vec<String> {
+        let mut extra: Vec<&str> = LOST_WORDS.iter().chain(CARRIED_WORDS).copied().collect();
+        extra.extend([
+            "NOT CARRIED",
+            "Carried",
+            "Nem. Con",
+            "nem.  con",
+            "pa\u{17F}\u{17F}ed",
+            "Unanimou\u{17F}ly",
+            "carriedx",
+            "xcarried",
+            "_passed",
+            "passé",
+            "éfell",
+            "Ayes",
+            "Yeas",
+            "Nays",
+            "Noes",
+            "Abstain",
+            "Abstained",
+            "Abstaining",
+            "Abstains",
+            "Abstainx",
+            ":",
+            "-",
+            "–",
+            " \t",
+            "\t",
+            ";",
+            "\n",
+            "\r",
+            "Ayes:",
+            "Nays \t– ",
+            "Abstaining :",
+        ]);
+        let mut hays = crate::fastre::sample_haystacks(30_000, &extra);
+        hays.extend(
+            ["Ayes: ", "Ayes:  \n", "Ayes:\t;x", "Ayes:", "Noes - ;", "xAyes: a", "éNays: a"].map(String::from),
+        );
+        hays.push(format!("Ayes: {}", "é".repeat(400)));
+        hays
+    }
+
+    /// `result_word` and `roll_lists` give what `RESULT` and `ROLL_LIST` gave on `t`.
+    fn check_outcome_and_roll(t: &str) -> (bool, bool) {
+        let want = RESULT.captures(t).map(|c| c.name("lost").is_some());
+        assert_eq!(result_word(t), want, "{t:?}");
+        let rolls: Vec<_> = ROLL_LIST
+            .captures_iter(t)
+            .map(|c| (c.name("k").expect("k").range(), c.name("names").expect("names").range()))
+            .collect();
+        assert_eq!(roll_lists(t).collect::<Vec<_>>(), rolls, "{t:?}");
+        (want.is_some(), !rolls.is_empty())
+    }
+
+    #[test]
+    fn outcome_and_roll_matchers_are_the_regexes() {
+        let (mut results, mut rolls) = (0, 0);
+        for t in outcome_and_roll_haystacks() {
+            let (r, l) = check_outcome_and_roll(&t);
+            results += usize::from(r);
+            rolls += usize::from(l);
+        }
+        assert!(results > 5_000 && rolls > 2_000, "{results} {rolls}");
+    }
+
+    /// Run for the change that replaced the regexes: every line and paragraph (up to 4000
+    /// bytes) of every bulk file.
+    #[test]
+    #[ignore]
+    fn outcome_and_roll_matchers_are_the_regexes_on_bulk() {
+        let (mut texts, mut results, mut rolls) = (0, 0, 0);
+        for f in crate::fastre::bulk_text_files() {
+            let text = String::from_utf8_lossy(&std::fs::read(&f).expect("read")).into_owned();
+            for part in text.split('\n').chain(text.split("\n\n")) {
+                let mut cap = part.len().min(4000);
+                while !part.is_char_boundary(cap) {
+                    cap -= 1;
+                }
+                texts += 1;
+                let (r, l) = check_outcome_and_roll(&part[..cap]);
+                results += usize::from(r);
+                rolls += usize::from(l);
+            }
+        }
+        assert!(texts > 100_000 && results > 1_000 && rolls >= 5, "{texts} {results} {rolls}");
+    }
 
     #[test]
     fn vote_patterns_need_a_digit() {

@@ -131,7 +131,10 @@ static OWNER_TO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 
 /// The owner of a Welsh task in `text` ([`OWNER_TO`]), if any.
 pub(crate) fn owner_task(text: &str) -> Option<regex::Match<'_>> {
-    if !(text.contains("Cyng") || text.contains("Clerc") || text.contains("Cadeirydd")) {
+    // Each person holds "Cyng", "Clerc" or "Cadeirydd": a capital C (found with `memchr`).
+    let b = text.as_bytes();
+    let person = |i: usize| ["Cyng", "Clerc", "Cadeirydd"].iter().any(|w| b[i..].starts_with(w.as_bytes()));
+    if !memchr::memchr_iter(b'C', b).any(person) {
         return None;
     }
     // "diolchodd y Cadeirydd i aelodau" (the Chair thanked members), "gan y Clerc i ...": the

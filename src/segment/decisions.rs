@@ -74,10 +74,36 @@ static SENTENCE_START: LazyLock<Regex> = LazyLock::new(|| {
     .expect("sentence-start regex")
 });
 
-/// "Motion to accept ...:" inside a line of a flattened US agenda, after a double space or a
-/// closing parenthesis.
+/// The old regex of [`motion_inline`], its test oracle.
+#[cfg(test)]
 static MOTION_INLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:\s{2}|\)\s+)Motion\s+to\s+[a-z][^:.]{0,150}:").expect("inline motion regex"));
+
+/// "Motion to accept ...:" inside a line of a flattened US agenda, after a double space or a
+/// closing parenthesis: where "Motion" starts. This was the regex `MOTION_INLINE` (kept as the
+/// test oracle), `(?:\s{2}|\)\s+)Motion\s+to\s+[a-z][^:.]{0,150}:`, the "Motion" of its first
+/// match; its bounded repetition of a Unicode class cost ~6 M instructions to compile per
+/// process. Matched by hand at each "Motion" from the left (a later one's match starts after
+/// an earlier one): two white space characters before it, or `)` and white space; then each
+/// step has one way to match (the run of `[^:.]` stops at the first `:` or `.`, or after 150
+/// characters, and `:` must follow).
+fn motion_inline(s: &str) -> Option<usize> {
+    let ws1 = |i: usize| Some(s.len() - s[i..].trim_start().len()).filter(|&e| e > i);
+    s.match_indices("Motion").map(|(p, _)| p).find(|&p| {
+        let before = &s[..p];
+        let w = before.trim_end().len();
+        let after_gap = before[w..].chars().nth(1).is_some() || w < p && before[..w].ends_with(')');
+        let rest = || {
+            let i = ws1(p + "Motion".len())?;
+            let i = ws1(s[i..].starts_with("to").then_some(i + 2)?)?;
+            s.as_bytes().get(i).is_some_and(u8::is_ascii_lowercase).then_some(())?;
+            let tail = &s[i + 1..];
+            let run: usize = tail.chars().take_while(|&c| c != ':' && c != '.').take(150).map(char::len_utf8).sum();
+            tail[run..].starts_with(':').then_some(())
+        };
+        after_gap && rest().is_some()
+    })
+}
 
 static WELSH_INNER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?P<kw>[Cc]hytunwyd|[Cc]ytunwyd|[Gg]ytunwyd|[Cc]ymeradwywyd|[Cc]hymeradwywyd|[Gg]ymeradwyo|[Gg]ymeradwyaeth\s+unfrydol|[Pp]enderfynwyd|roedd\s+pawb\s+yn\s+unfrydol|c?h?ytunodd\s+pawb|gyda\s+phawb\s+yn\s+unfrydol|cafwyd\s+cytundeb)\b")
@@ -419,11 +445,10 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
             out.push(Narrative { kind, start: a, end: b });
             continue;
         }
-        // Every match of `MOTION_INLINE` holds "Motion": most sentences have none.
-        if let Some(m) = MOTION.find(s.as_bytes()).and_then(|_| MOTION_INLINE.find(s)) {
+        // Every match of `motion_inline` holds "Motion": most sentences have none.
+        if let Some(at) = MOTION.find(s.as_bytes()).and_then(|_| motion_inline(s)) {
             // "(Previous Agenda 11)  Motion to accept the substitute ordinance:  Moved by ..."
-            let at = m.as_str().find("Motion").unwrap_or(0);
-            out.push(Narrative { kind: DecisionKind::Agreed, start: a + m.start() + at, end: b });
+            out.push(Narrative { kind: DecisionKind::Agreed, start: a + at, end: b });
             continue;
         }
         if let Some(at) = SECOND.find(s.as_bytes()).and_then(|_| proposal_start(s)) {
@@ -549,6 +574,62 @@ fn person_subject(s: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `motion_inline` finds what `MOTION_INLINE` found on `t`; whether it found one.
+    fn check_motion_inline(t: &str) -> bool {
+        let want = MOTION_INLINE.find(t).map(|m| m.start() + m.as_str().find("Motion").expect("Motion"));
+        assert_eq!(motion_inline(t), want, "{t:?}");
+        want.is_some()
+    }
+
+    #[test]
+    fn motion_inline_is_the_regex() {
+        let extra = [
+            "Motion",
+            "Motions",
+            "to",
+            "tox",
+            "accept",
+            "Accept",
+            ":",
+            ".",
+            ")",
+            "(Item 4)",
+            "  ",
+            "\u{a0}",
+            "\n",
+            "é",
+            "  Motion to accept the ordinance:",
+            ")\tMotion to amend:",
+        ];
+        let mut hays = crate::fastre::sample_haystacks(30_000, &extra);
+        hays.push(format!("  Motion to a{}:", "x".repeat(150)));
+        hays.push(format!("  Motion to a{}:", "x".repeat(151)));
+        hays.push(format!("  Motion to a{}:", "é".repeat(150)));
+        let matched = hays.iter().filter(|t| check_motion_inline(t)).count();
+        assert!(matched > 500, "{matched}");
+    }
+
+    /// Run for the change that replaced the regex: every line and paragraph of every bulk file
+    /// (up to 4000 bytes).
+    #[test]
+    #[ignore]
+    fn motion_inline_is_the_regex_on_bulk() {
+        let (mut texts, mut matched) = (0, 0);
+        for f in crate::fastre::bulk_text_files() {
+            let text = String::from_utf8_lossy(&std::fs::read(&f).expect("read")).into_owned();
+            for part in text.split('\n').chain(text.split("\n\n")) {
+                let mut cap = part.len().min(4000);
+                while !part.is_char_boundary(cap) {
+                    cap -= 1;
+                }
+                texts += 1;
+                matched += usize::from(check_motion_inline(&part[..cap]));
+            }
+        }
+        // The corpus has no flattened US agendas: this checks the texts without a match.
+        assert!(texts > 100_000, "{texts} {matched}");
+    }
 
     fn starts(text: &str) -> Vec<String> {
         find(text).into_iter().map(|n| text[n.start..n.end].chars().take(30).collect()).collect()
