@@ -208,11 +208,10 @@ pub(crate) fn is_action(s: &str) -> bool {
 /// "**Actions**", "Action items:", "Action points": a paragraph that only labels the list
 /// after it, every entry of which is an action.
 pub(crate) fn is_actions_label(s: &str) -> bool {
-    let t = s.trim_matches(|c: char| matches!(c, '*' | '_' | '#' | ':') || c.is_whitespace()).to_ascii_lowercase();
-    matches!(
-        t.as_str(),
-        "actions" | "action items" | "action points" | "action list" | "actions arising" | "new actions"
-    )
+    let t = s.trim_matches(|c: char| matches!(c, '*' | '_' | '#' | ':') || c.is_whitespace());
+    ["actions", "action items", "action points", "action list", "actions arising", "new actions"]
+        .iter()
+        .any(|l| t.eq_ignore_ascii_case(l))
 }
 
 /// An entry of a list under an Actions label ([`is_actions_label`]): the entry is the action
