@@ -175,8 +175,28 @@ const NOT_VERBS: &[&str] = &[
 const NOT_NAMES: &[&str] = &["Also", "However", "I", "No", "Now", "OK", "Okay", "Right", "So", "Then", "Well", "Yes"];
 
 /// Single capitalised words before "to" / "will" that open a note, not name an owner.
-const NOT_OWNERS: &[&str] =
-    &["Decided", "Going", "Hope", "Intention", "Need", "Needs", "Plan", "Plans", "Want", "Wants"];
+/// Also a pronoun that names no one ("This will resolve itself as the year moves on", "It
+/// would be good to ...").
+const NOT_OWNERS: &[&str] = &[
+    "Decided",
+    "Going",
+    "Hope",
+    "Intention",
+    "It",
+    "Need",
+    "Needs",
+    "Plan",
+    "Plans",
+    "That",
+    "There",
+    "These",
+    "This",
+    "Those",
+    "Want",
+    "Wants",
+    "What",
+    "Which",
+];
 
 /// Words before a capitalised phrase that make it the object of a preposition ("a notice board
 /// for The Cemetery to display ..."), not the owner of a task.
@@ -380,7 +400,7 @@ fn owner_person(owner_text: &str, at: usize) -> Option<crate::model::Person> {
     let last = *words.last()?;
     let groups =
         ["Members", "Council", "Committee", "Officers", "All", "Everyone", "We", "They", "Board", "Councillors"];
-    if groups.contains(&last) || matches!(last, "he" | "He" | "she" | "She" | "they") {
+    if groups.contains(&last) || matches!(last, "I" | "he" | "He" | "she" | "She" | "they") {
         return None;
     }
     if let Some(m) = mentions(owner_text, at).into_iter().next().filter(|m| m.span.end == at + owner_text.len()) {
@@ -868,6 +888,13 @@ mod tests {
         assert_eq!(acts.len(), 2);
         assert_eq!(acts[0].owner.as_ref().and_then(|p| p.role.clone()).as_deref(), Some("Clerk"));
         assert_eq!(acts[1].owner.as_ref().and_then(|p| p.name.clone()).as_deref(), Some("Andrew"));
+        // A pronoun names no one: "This will resolve itself" is no task, "I will share" has no
+        // owner.
+        let src =
+            Source::from_text("This will resolve itself as the year moves on. I will share that video with the Board.");
+        let acts = from_text(&src, Span::new(0, src.text.len()));
+        assert_eq!(acts.len(), 1, "{acts:?}");
+        assert!(acts[0].text.starts_with("I will share") && acts[0].owner.is_none(), "{acts:?}");
     }
 
     #[test]
