@@ -385,6 +385,26 @@ pub(crate) fn bulk_text_files() -> Vec<std::path::PathBuf> {
     files
 }
 
+/// Every line and every paragraph of every bulk file ([`bulk_text_files`]), cut to at most
+/// `max` bytes (on a character boundary), given to `f` in turn; returns how many there were.
+/// The ignored tests run a hand matcher and its former regex on each.
+#[cfg(test)]
+pub(crate) fn for_each_bulk_part(max: usize, mut f: impl FnMut(&str)) -> usize {
+    let mut count = 0;
+    for file in bulk_text_files() {
+        let text = String::from_utf8_lossy(&std::fs::read(&file).expect("read")).into_owned();
+        for part in text.split('\n').chain(text.split("\n\n")) {
+            let mut cap = part.len().min(max);
+            while !part.is_char_boundary(cap) {
+                cap -= 1;
+            }
+            count += 1;
+            f(&part[..cap]);
+        }
+    }
+    count
+}
+
 #[cfg(test)]
 /// Haystacks for [`FastRegex::assert_same_as_original`]: words of minutes (names, titles,
 /// offices, link words, numbers), punctuation, and non-ASCII characters that are not word

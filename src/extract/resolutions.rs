@@ -764,20 +764,12 @@ mod tests {
     #[test]
     #[ignore]
     fn outcome_and_roll_matchers_are_the_regexes_on_bulk() {
-        let (mut texts, mut results, mut rolls) = (0, 0, 0);
-        for f in crate::fastre::bulk_text_files() {
-            let text = String::from_utf8_lossy(&std::fs::read(&f).expect("read")).into_owned();
-            for part in text.split('\n').chain(text.split("\n\n")) {
-                let mut cap = part.len().min(4000);
-                while !part.is_char_boundary(cap) {
-                    cap -= 1;
-                }
-                texts += 1;
-                let (r, l) = check_outcome_and_roll(&part[..cap]);
-                results += usize::from(r);
-                rolls += usize::from(l);
-            }
-        }
+        let (mut results, mut rolls) = (0, 0);
+        let texts = crate::fastre::for_each_bulk_part(4000, |part| {
+            let (r, l) = check_outcome_and_roll(part);
+            results += usize::from(r);
+            rolls += usize::from(l);
+        });
         assert!(texts > 100_000 && results > 1_000 && rolls >= 5, "{texts} {results} {rolls}");
     }
 
