@@ -191,7 +191,10 @@ pub(super) fn markdown_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             documents: Vec::new(),
         });
     }
-    if out.len() < 2 {
+    // One heading is an agenda only when it is numbered ("### 1. Testing" after "## Attendees"
+    // in a short telco); an unnumbered one ("## Summary") may head a document whose items are
+    // its numbered paragraphs, which the later strategies find.
+    if out.len() < 2 && out.first().is_none_or(|h| h.number.is_none()) {
         return Vec::new();
     }
     out

@@ -174,6 +174,14 @@ fn find_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
     }
     if out.is_empty() {
         out = headings::markdown_headings(text, lines);
+        // A single numbered Markdown heading ("## 4. No Declarations ...") among numbered
+        // lines that are the real agenda: the numbered lines win when there are more of them.
+        if out.len() == 1 {
+            let numbered = headings::numbered_headings(text, lines);
+            if numbered.len() > 1 {
+                out = numbered;
+            }
+        }
     }
     if out.len() < 3 {
         let table = headings::table_headings(text, lines);
@@ -788,6 +796,19 @@ mod tests {
         let titles: Vec<&str> = o.items.iter().map(|i| i.title.map_or("", |t| &text[t.start..t.end])).collect();
         assert!(!titles.contains(&"Task forces"), "{titles:?}");
         assert!(titles.contains(&"Locators") && titles.contains(&"Metadata"), "{titles:?}");
+    }
+
+    #[test]
+    fn one_numbered_markdown_heading_is_an_item() {
+        // A short telco: one agenda heading after the attendees.
+        let text = "# Telco, 29 June 2020\n\n## Attendees\n\n**Present:** Ann Lee, Bob Ray\n\n### 1. Testing\n\nAL: tests added.\n";
+        let (o, _) = outline(text);
+        assert_eq!(o.items.len(), 1);
+        assert_eq!(o.items[0].number.as_deref(), Some("1"));
+        // One numbered Markdown heading among plain numbered lines: the lines are the agenda.
+        let text = "# MINUTES OF THE PARISH COUNCIL\n\n1. Election of Chairman\nCllr A was elected.\n\n2. Apologies\nNone.\n\n## 3. No declarations made.\n\n4. Minutes\nApproved.\n";
+        let (o, _) = outline(text);
+        assert!(o.items.len() >= 3, "{:?}", o.items.iter().map(|i| i.number.clone()).collect::<Vec<_>>());
     }
 
     #[test]
