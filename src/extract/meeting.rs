@@ -243,9 +243,11 @@ fn body_in(line: &str) -> Option<String> {
     let m = c.name("body")?;
     // "Stoke Ferry Resident's Association Committee": the search stops at the first body
     // word; a second one right after it is part of the name.
+    // One ASCII space before it, so that the end below is right (and on a character
+    // boundary: " \u{a0}Council" is not this form).
     let next = line[m.end()..].split_whitespace().next().unwrap_or("");
     let second = ["Committee", "Board", "Council", "Group", "Panel", "Forum", "Trust"].contains(&next)
-        && line[m.end()..].starts_with(' ');
+        && line[m.end()..].strip_prefix(' ').is_some_and(|r| r.starts_with(next));
     let end = if second { m.end() + 1 + next.len() } else { m.end() };
     let body = line[m.start()..end].trim().trim_end_matches(',').trim();
     (body.split_whitespace().count() <= 12).then(|| body.to_string())
@@ -349,6 +351,11 @@ mod tests {
             Some("Stoke Ferry Resident's Association Committee")
         );
         assert_eq!(body_in("Wereham Parish Council meeting").as_deref(), Some("Wereham Parish Council"));
+        // A no-break space before the second word (a property test found the slice inside it).
+        assert_eq!(
+            body_in("Minutes of Fenby Parish Council \u{a0}Council 88").as_deref(),
+            Some("Fenby Parish Council")
+        );
     }
 
     #[test]
