@@ -183,7 +183,10 @@ fn cut_at_run(text: &str, lines: Vec<Line>, cands: &[Cand], min: usize, repeats:
         return (lines, Vec::new());
     }
     let head = cands[run[0]].0;
-    let mut labels: Vec<usize> = HEADER_LABEL.find_iter(&text[..head]).map(|m| m.start() + 1).collect();
+    // The label starts after the white space the match opens with (a no-break space is two
+    // bytes).
+    let label_start = |m: regex::Match| m.start() + m.as_str().chars().next().map_or(0, char::len_utf8);
+    let mut labels: Vec<usize> = HEADER_LABEL.find_iter(&text[..head]).map(label_start).collect();
     labels.retain(|at| !starts.contains(at));
     labels.append(&mut cuts);
     let cuts = labels;
@@ -291,6 +294,15 @@ mod tests {
 
     fn cut(text: &str) -> Vec<&str> {
         cut_inline_refs(text, lines(text)).iter().map(|l| &text[l.content.start..l.content.end]).collect()
+    }
+
+    #[test]
+    fn a_no_break_space_before_a_header_label() {
+        // A property test put U+00A0 before "Present:"; the cut fell inside it.
+        let t = "MINUTES OF ANYTOWN PARISH COUNCIL HELD ON 23 JANUARY 2017 \u{a0}Present: Cllr A Cole 1. Apologies received. 2. No Declarations made. 3. The Minutes were agreed. 4. Matters Arising.";
+        let (cut, _) = cut_inline_numbers(t, lines(t)).expect("a run");
+        let got: Vec<&str> = cut.iter().map(|l| &t[l.content.start..l.content.end]).collect();
+        assert!(got.iter().any(|l| l.starts_with("Present:")), "{got:?}");
     }
 
     #[test]
