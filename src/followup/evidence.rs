@@ -409,6 +409,8 @@ const ANSWERED: &[&str] =
 /// The deeds a follow-up asks for, and whether any is a message or a question.
 struct Asked {
     verbs: Vec<String>,
+    /// The verbs' stems, computed once ([`owner_did`] compares them with shared terms).
+    stems: Vec<String>,
     message: bool,
     question: bool,
 }
@@ -418,7 +420,8 @@ impl Asked {
         let verbs = asked_verbs(text);
         let message = verbs.iter().any(|v| one_of(MESSAGE_VERBS, v));
         let question = verbs.iter().any(|v| one_of(QUESTION_VERBS, v));
-        Asked { verbs, message, question }
+        let stems = verbs.iter().map(|v| STEMMER.stem(v).into_owned()).collect();
+        Asked { verbs, stems, message, question }
     }
 }
 
@@ -437,7 +440,7 @@ fn own_deed(asked: &Asked, focus: &str) -> Option<(String, Deed)> {
     if asked.verbs.is_empty() {
         return None;
     }
-    let Asked { verbs: asked, message, question } = asked;
+    let Asked { verbs: asked, message, question, .. } = asked;
     let words: Vec<&str> =
         focus.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
     for (i, w) in words.iter().enumerate() {
@@ -834,14 +837,13 @@ fn owner_did(
             if MESSAGE_SENT.contains(&word.as_str()) && !to.is_empty() && stems(s).is_disjoint(to) {
                 return false;
             }
-            // The asked verb itself is not a shared subject ("confirm" in "confirmed").
-            let verbs: Vec<String> = asked.verbs.iter().map(|v| STEMMER.stem(v).into_owned()).collect();
             let t = terms(s);
             let here = |w: &String| t.contains(w) || u.heading.contains(w);
             // A follow-up that needed its subject ("Furlong Road Signage – ... would notify
             // residents") needs a word of it here too.
             (subject.is_empty() || subject.iter().any(here))
-                && shared.iter().filter(|w| !verbs.contains(w) && here(w)).count() >= MIN_SHARED
+                // The asked verb itself is not a shared subject ("confirm" in "confirmed").
+                && shared.iter().filter(|w| !asked.stems.contains(w) && here(w)).count() >= MIN_SHARED
         })
 }
 
