@@ -80,6 +80,15 @@ static OWNER_DOING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("owner-doing regex")
 });
 
+/// The owner reporting what they will do: "Borough Cllr Sampson advised that he would check
+/// ..." (the pronoun is the one speaking).
+static OWNER_SAID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b{OWNER}\s+(?:advised|said|stated|confirmed|explained|indicated|replied|agreed)\s+(?:that\s+)?(?:he|she)\s+(?:would|will)\s+(?P<verb>[a-z]+)\b"
+    ))
+    .expect("owner-said regex")
+});
+
 /// Deeds under way that someone will report back on (not "was concerned", "was speaking").
 pub(crate) const UNDER_WAY: &[&str] = &[
     "arranging",
@@ -368,7 +377,7 @@ fn from_action(item: &Item, a: &Action, origin: &'static str, label: Option<Stri
         paragraph_number: label,
         origin,
         text: collapse(&a.text),
-        owner: a.owner.as_ref().and_then(person),
+        owner: a.owner.as_ref().and_then(person).or_else(|| owner_said(&a.text)),
         due: a.due.clone(),
         due_text: a.due_text.clone(),
         due_month: None,
@@ -523,7 +532,15 @@ fn owner_to(text: &str) -> Option<(String, usize)> {
         }
         return owner_of(&c);
     }
-    owner_of(&OWNER_DOING.captures_iter(text).find(|c| UNDER_WAY.contains(&&c["verb"]))?)
+    if let Some(c) = OWNER_DOING.captures_iter(text).find(|c| UNDER_WAY.contains(&&c["verb"])) {
+        return owner_of(&c);
+    }
+    owner_said(text).zip(OWNER_SAID.find(text)).map(|(o, m)| (o, m.start()))
+}
+
+/// The one who said they would do it ([`OWNER_SAID`]).
+fn owner_said(text: &str) -> Option<String> {
+    OWNER_SAID.captures(text).filter(|c| !NOT_VERBS.contains(&&c["verb"])).and_then(|c| owner_of(&c)).map(|(o, _)| o)
 }
 
 /// The owner group of an [`OWNER`] match without "the", and where it starts.
@@ -598,6 +615,14 @@ mod tests {
         assert_eq!(owner_to("Cllr. G. Evans would be attending").map(|x| x.0), Some("Cllr. G. Evans".into()));
         assert_eq!(owner_to("Cllr Smith would be pleased"), None);
         assert_eq!(owner_to("The Clerk had emailed the developer"), None);
+        // The pronoun after a report of speech is the one speaking.
+        assert_eq!(
+            owner_to("Borough Cllr Sampson advised that he would check when the grass cutting would be done")
+                .map(|x| x.0),
+            Some("Cllr Sampson".into())
+        );
+        assert_eq!(owner_to("Cllr Cordner advised she would be happy to be the local contact"), None);
+        assert_eq!(owner_to("Cllr Cordner advised that they would check"), None);
     }
 
     #[test]
