@@ -323,6 +323,11 @@ fn person(text: &str, part: Span) -> Option<Person> {
         }
         _ => (name, role),
     };
+    // "Anatoli Papirovski @apapirovski (TSC)": the GitHub handle after the name is no part of it.
+    let name = match name.find(" @") {
+        Some(p) if !name[p + 2..].trim().contains(char::is_whitespace) => name[..p].trim_end(),
+        _ => name,
+    };
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 || !name.starts_with(|c: char| c.is_uppercase()) {
         return None;
@@ -331,7 +336,9 @@ fn person(text: &str, part: Span) -> Option<Person> {
     let joined = words.join(" ");
     let name = if name.contains(['\n', '\r']) { joined.as_str() } else { name };
     // Every word of a name is capitalised (particles like "de", "van", "le" allowed).
-    let particle = |w: &str| matches!(w, "de" | "van" | "von" | "le" | "la" | "du" | "da" | "der" | "den");
+    let particle = |w: &str| {
+        matches!(w, "de" | "van" | "von" | "le" | "la" | "du" | "da" | "der" | "den" | "ten" | "ter" | "di" | "del")
+    };
     if !words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || particle(w)) {
         return None;
     }
@@ -625,6 +632,11 @@ mod tests {
         assert_eq!(
             att("### Present\n\n* Bert Belder (TSC)\n* Ben Noordhuis (TSC)\n").0,
             vec!["Bert Belder", "Ben Noordhuis"]
+        );
+        // A GitHub handle after the name is no part of it; "ten" is a name particle.
+        assert_eq!(
+            att("## Present\n\n* Anatoli Papirovski @apapirovski (TSC)\n* Glenn ten Cate\n").0,
+            vec!["Anatoli Papirovski", "Glenn ten Cate"]
         );
         assert_eq!(
             att("**Present:** Tzviya Siegman, Wolfgang Schindler\n").0,
