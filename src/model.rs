@@ -78,6 +78,10 @@ pub struct Attendance {
     pub absent: Vec<Person>,
     /// Also in attendance: officers, guests.
     pub in_attendance: Vec<Person>,
+    /// Abbreviations an attendee table gives its people ("WH" -> "Waldemar Horwat"), for the
+    /// speaker labels that use them. Not part of the output.
+    #[serde(skip)]
+    pub abbreviations: Vec<(String, String)>,
 }
 
 /// A mention of a person (Akoma Ntoso `@by` / `@as`).

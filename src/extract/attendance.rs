@@ -414,6 +414,58 @@ fn push(a: &mut Attendance, list: List, people: Vec<Person>) {
     }
 }
 
+/// The cells of a Markdown table row ("| Waldemar Horwat | WH | Google |"), trimmed, with
+/// their spans.
+fn cells(src: &Source, l: Span) -> Vec<Span> {
+    let line = src.get(l);
+    let inner = line.trim_end().strip_prefix('|').unwrap_or(line);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let base = l.start + (inner.as_ptr() as usize - line.as_ptr() as usize);
+    let mut out = Vec::new();
+    let mut at = 0;
+    for cell in inner.split('|') {
+        let s = Span::new(base + at, base + at + cell.len());
+        out.push(crate::segment::lines::trim_span(&src.text, s));
+        at += cell.len() + 1;
+    }
+    out
+}
+
+/// An attendee table (TC39: "| Name | Abbreviation | Organization |", in-person and remote
+/// alike) starting at line `at`: its people join the Present list, the Organization column as
+/// their organisation and the Abbreviation column kept for speaker labels. Returns the line
+/// after the table, or `None` when the line heads no such table.
+fn attendee_table(src: &Source, lines: &[Span], at: usize, a: &mut Attendance) -> Option<usize> {
+    let head: Vec<String> = cells(src, lines[at]).iter().map(|c| src.get(*c).to_ascii_lowercase()).collect();
+    let col = |names: &[&str]| head.iter().position(|h| names.contains(&h.as_str()));
+    let name = col(&["name", "attendee", "attendees"])?;
+    let abbr = col(&["abbreviation", "abbr", "abbr.", "initials"]);
+    let org = col(&["organization", "organisation", "affiliation", "company", "member organization"]);
+    if abbr.is_none() && org.is_none() {
+        return None;
+    }
+    let separator = lines.get(at + 1).map(|l| src.get(*l))?;
+    if !separator.starts_with('|') || separator.contains(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let mut i = at + 2;
+    let mut people = Vec::new();
+    while let Some(&l) = lines.get(i).filter(|l| src.get(**l).starts_with('|')) {
+        i += 1;
+        let row = cells(src, l);
+        let Some(p) = row.get(name).and_then(|c| person(&src.text, *c)) else { continue };
+        let cell = |k: Option<usize>| k.and_then(|k| row.get(k)).map(|c| src.get(*c)).filter(|t| !t.is_empty());
+        if let (Some(ab), Some(n)) = (cell(abbr), p.name.clone()) {
+            if (2..=5).contains(&ab.len()) && ab.chars().all(|c| c.is_ascii_uppercase()) {
+                a.abbreviations.push((ab.to_string(), n));
+            }
+        }
+        people.push(Person { organisation: cell(org).map(str::to_string), ..p });
+    }
+    push(a, List::Present, people);
+    Some(i)
+}
+
 /// "Name (ABBR), Name (ABBR), ...": a paragraph that is only attendees with abbreviations.
 fn attendee_paragraph(s: &str) -> bool {
     // Five entries need commas: a byte search rules out most lines before the substring counts.
@@ -456,6 +508,12 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
             }
             push(&mut a, List::Present, names(src, crate::segment::lines::trim_span(&src.text, Span::new(from, end))));
             continue;
+        }
+        if line.starts_with('|') {
+            if let Some(next) = attendee_table(src, lines, i - 1, &mut a) {
+                i = next;
+                continue;
+            }
         }
         let label = LABEL.captures(line).filter(|c| {
             // "Apologies received from ...", "Apologies: Apologies were received from ..." and
@@ -613,6 +671,22 @@ mod tests {
         let (_, a) = read(text);
         let n = |v: &Vec<Person>| v.iter().map(|p| p.name.clone().unwrap()).collect();
         (n(&a.present), n(&a.apologies))
+    }
+
+    #[test]
+    fn attendee_tables() {
+        let text = "# 15 December, 2021 Meeting Notes\n\n**Remote attendees:**\n| Name | Abbreviation | Organization |\n| ---- | ------------ | ------------ |\n| Waldemar Horwat | WH | Google |\n| Chris de Almeida | CDA | IBM |\n| | | |\n\n## Records and Tuples\n\n| Name | Stage |\n|---|---|\n| Records | 2 |\n";
+        let (_, a) = read(text);
+        let people: Vec<(&str, Option<&str>)> =
+            a.present.iter().map(|p| (p.name.as_deref().unwrap(), p.organisation.as_deref())).collect();
+        assert_eq!(people, vec![("Waldemar Horwat", Some("Google")), ("Chris de Almeida", Some("IBM"))]);
+        assert_eq!(
+            a.abbreviations,
+            vec![
+                ("WH".to_string(), "Waldemar Horwat".to_string()),
+                ("CDA".to_string(), "Chris de Almeida".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -91,11 +91,14 @@ struct Turns {
 
 impl Turns {
     fn new(src: &Source, outline: &Outline, attendance: &crate::model::Attendance) -> Turns {
-        let mut abbreviations = Vec::new();
+        let mut abbreviations = attendance.abbreviations.clone();
+        // An attendee table that gives everyone's abbreviation is the whole key: no tags or
+        // initials guessed besides ("MM" is nobody when the table has "Mary Marchini | MAR").
+        let table = !abbreviations.is_empty();
         let mut first_names: Vec<(String, String)> = Vec::new();
         for p in attendance.present.iter().chain(&attendance.in_attendance) {
             let Some(name) = p.name.clone() else { continue };
-            for tag in [&p.role, &p.organisation].into_iter().flatten() {
+            for tag in [&p.role, &p.organisation].into_iter().flatten().filter(|_| !table) {
                 if (2..=5).contains(&tag.len()) && tag.chars().all(|c| c.is_ascii_uppercase()) {
                     abbreviations.push((tag.clone(), name.clone()));
                 }
@@ -107,7 +110,7 @@ impl Turns {
         // Notes-style minutes name members by their initials ("JB welcomed all"): initials
         // derived from the attendance list, when no two attendees share them.
         let mut derived: Vec<(String, String)> = Vec::new();
-        for p in attendance.present.iter().chain(&attendance.in_attendance) {
+        for p in attendance.present.iter().chain(&attendance.in_attendance).filter(|_| !table) {
             let Some(name) = &p.name else { continue };
             let initials = attendance::initials(name);
             if (2..=3).contains(&initials.len()) {

@@ -428,7 +428,9 @@ pub(crate) fn vote(text: &str) -> Vote {
     let digit = text.bytes().any(|b| b.is_ascii_digit()) || !text.is_ascii() && text.chars().any(char::is_numeric);
     // One check of `text` for the regexes run on it.
     let checked = Checked::new(text);
-    if let Some(c) = digit.then(|| VOTE_COUNTS.pick_checked(checked).captures_at(text, 0)).flatten() {
+    let counts =
+        digit.then(|| VOTE_COUNTS.pick_checked(checked).captures_iter(text).find(|c| tally(text, c))).flatten();
+    if let Some(c) = counts {
         let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
         v.for_ = num("f").or(num("y")).or(num("f2")).or(num("f3"));
         v.against = num("a").or(num("n")).or(num("a2")).or(num("a3")).or(c.name("y").map(|_| 0));
@@ -447,6 +449,27 @@ pub(crate) fn vote(text: &str) -> Vote {
         }
     }
     v
+}
+
+/// Whether a `VOTE_COUNTS` match is a tally. A bare "N for" (no "votes", "in favour" or
+/// count against) is one only as a whole number ending its clause ("5 for, 2 abstentions",
+/// "carried 7 for."): not "Stage 2 for Records", "£5,000 for the year", "2020/21 for the
+/// map", "#357 for folks", "3 for 3".
+fn tally(text: &str, c: &regex::Captures) -> bool {
+    let Some(n) = c.name("f2") else { return true };
+    let whole = c.get(0).expect("match");
+    if c.name("a2").is_some()
+        || c.name("ab2").is_some()
+        || whole.as_str()[n.len()..].trim_start().starts_with(['v', 'V', 'i', 'I'])
+    {
+        return true;
+    }
+    let before = &text[..n.start()];
+    let glued = before.chars().next_back().is_some_and(|ch| ch.is_alphanumeric() || ",./£$#€-".contains(ch));
+    let stage = before.trim_end().to_ascii_lowercase().ends_with("stage");
+    let rest = text[whole.end()..].trim_start_matches(' ');
+    let ends = rest.is_empty() || rest.starts_with([',', ';', '.', ')', '-', '–', '\n', '*']);
+    !glued && !stage && ends
 }
 
 /// A named roll call: "- Joubin Jabbari - Yes", "Sherif Mansour:  Yay", "Fish: Aye.".
@@ -871,6 +894,21 @@ mod tests {
         let v = vote("7 in favour, 2 against and 1 abstention; the motion was lost");
         assert_eq!((v.for_, v.against, v.abstain, v.result.as_deref()), (Some(7), Some(2), Some(1), Some("lost")));
         assert_eq!(vote("RESOLVED that the update be noted.").result, None);
+        // A bare "N for" is a tally only as a whole number ending its clause.
+        let v = vote("Cllr Lintern seconded; 7 for, 1 abstention (Cllr Leamon absent); Carried.");
+        assert_eq!((v.for_, v.abstain), (Some(7), Some(1)));
+        assert_eq!(vote("seconded by Cllr S Lintern 6 votes for 1 abstention").for_, Some(6));
+        assert_eq!(vote("The motion was put: 5 for.").for_, Some(5));
+        for text in [
+            "Stage 2 for Records and Tuples",
+            "No stage 2 for now",
+            "the precept be set at £5,000 for the following financial year",
+            "the Funding Application for 2020/21 for the map",
+            "Please look at PR number 3357 for folks",
+            "Stage 1. 4 for 4!",
+        ] {
+            assert_eq!(vote(text).for_, None, "{text}");
+        }
     }
 
     #[test]
