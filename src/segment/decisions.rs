@@ -440,7 +440,11 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
         let (a, b) = sents[k];
         let s = &text[a..b];
         k += 1;
-        if let Some(c) = may_start_decision(s).then(|| SENTENCE_START.captures(s)).flatten() {
+        // "Approved by the Borough Council" under Planning: another body's decision.
+        let start = may_start_decision(s).then(|| SENTENCE_START.captures(s)).flatten().filter(|c| {
+            c.name("resolved").is_none_or(|m| !other_sense(&m.as_str().to_ascii_lowercase(), &s[m.end()..]))
+        });
+        if let Some(c) = start {
             let kind = c.name("resolved").map_or(DecisionKind::Agreed, |m| kind_of(m.as_str()));
             out.push(Narrative { kind, start: a, end: b });
             continue;
@@ -467,7 +471,14 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
         }
         let keyword = KEYWORD.is_match(s);
         let hit = keyword
-            .then(|| PASSIVE.captures(s))
+            .then(|| {
+                // The first match in the sense of a decision ("It was confirmed that this tree is
+                // the Council's and the payment was approved": the second).
+                PASSIVE.captures_iter(s).find(|c| {
+                    let kw = c.name("kw").expect("kw");
+                    !other_sense(kw.as_str(), &s[kw.end()..])
+                })
+            })
             .flatten()
             .filter(|c| {
                 let at = c.get(0).expect("match").start();
@@ -497,6 +508,32 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
         }
     }
     out
+}
+
+/// A passive keyword in another sense than a decision of the meeting, from the words after
+/// it: work done ("was carried out"), something handed on ("was passed to the Property
+/// Services", "passed on"), a fact reported ("it was confirmed that the funding would not
+/// cover it"), another body's decision ("Approved by the Borough Council").
+fn other_sense(kw: &str, after: &str) -> bool {
+    let next: Vec<String> = after.split_whitespace().take(3).map(|w| w.to_ascii_lowercase()).collect();
+    let next = |i: usize| next.get(i).map_or("", |w| w.trim_end_matches([',', '.', ';', ':']));
+    match kw {
+        "carried" => next(0) == "out",
+        "passed" => {
+            matches!(next(0), "on" | "onto" | "over" | "away" | "through" | "round" | "around")
+                // "passed to second reading" is the council's decision; "passed to the Clerk" not.
+                || next(0) == "to" && !matches!(next(1), "second" | "third" | "final")
+        }
+        "confirmed" => next(0) == "that",
+        "approved" | "refused" => {
+            next(0) == "by"
+                && matches!(
+                    if next(1) == "the" { next(2) } else { next(1) },
+                    "borough" | "county" | "district" | "planning" | "bcklwn" | "kln" | "lpa"
+                )
+        }
+        _ => false,
+    }
 }
 
 /// "the policy, which was approved in January", "the budget that the Board approved last
@@ -644,6 +681,23 @@ mod tests {
             vec!["agreement that they would sign"]
         );
         assert!(starts("The Members agreement was sought on the pledge.").is_empty());
+        // Keywords in another sense: work done, something handed on, a fact, another body.
+        for text in [
+            "The repairs were carried out in Station Road on Wednesday.",
+            "The letter was passed to the Property Services Section.",
+            "The details were passed onto NCC Highways.",
+            "It was confirmed that the funding would not cover it.",
+            "Approved by the Borough Council.",
+            "The extension was approved by BCKLWN.",
+        ] {
+            assert!(starts(text).is_empty(), "{text}");
+        }
+        assert_eq!(
+            starts("It was confirmed that the tree is the Council's and the payment was approved."),
+            vec!["It was confirmed that the tree"]
+        );
+        assert_eq!(starts("The ordinance was passed to second reading."), vec!["passed to second reading."]);
+        assert_eq!(starts("Approved by the Parish Council."), vec!["Approved by the Parish Council"]);
         assert!(ends_in_run_in_attribution("Balance as per cash book £2911.84 Prop KN 2nd BB All agreed."));
         assert!(!ends_in_run_in_attribution("Claire Cann was elected, Prop JB, 2nd GK, all agreed."));
         assert!(!ends_in_run_in_attribution("The accounts were approved. Prop JB 2nd GK All agreed."));
