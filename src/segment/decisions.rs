@@ -273,22 +273,34 @@ pub(crate) fn is_attribution(s: &str) -> bool {
 
 /// "#### Conclusion/Resolution", "**Resolution**", "Decision:": a heading that labels the
 /// decision part of an item (GOLD.md "Items").
+/// Spelt as the notes spell it: "Consensus/Resolution", "Conclusion / Decision", "Summary and
+/// conclusion", "Conclusion//resolution" (words of [`CONCLUSION_WORDS`] joined by "/", "&",
+/// "and", at least one that is not "summary").
 pub(crate) fn is_conclusion_heading(s: &str) -> bool {
     let t = s.trim_start_matches('#').trim().trim_matches('*').trim().trim_end_matches(':').to_ascii_lowercase();
-    matches!(
-        t.as_str(),
-        "conclusion"
-            | "conclusions"
-            | "resolution"
-            | "resolutions"
-            | "conclusion/resolution"
-            | "conclusion / resolution"
-            | "decision"
-            | "decisions"
-            | "outcome"
-            | "outcomes"
-    )
+    let words: Vec<&str> =
+        t.split(|c: char| c == '/' || c == '&' || c.is_whitespace()).filter(|w| !w.is_empty() && *w != "and").collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|w| CONCLUSION_WORDS.contains(w))
+        && words.iter().any(|w| *w != "summary")
 }
+
+/// The words of a heading that labels an item's decisions ([`is_conclusion_heading`]).
+const CONCLUSION_WORDS: &[&str] = &[
+    "conclusion",
+    "conclusions",
+    "consensus",
+    "decision",
+    "decisions",
+    "outcome",
+    "outcomes",
+    "recommendation",
+    "recommendations",
+    "resolution",
+    "resolutions",
+    "summary",
+];
 
 /// Sentence ranges of `text`: cut after ". ", "? ", "! " before an upper-case letter or digit,
 /// and at line ends.
@@ -432,7 +444,31 @@ static MOTION: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("Motion"
 static SECOND: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("second"));
 static PROPOSED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" proposed "));
 
+/// A W3C resolution line: "> ***Resolution #2: media-type: application/lpf+zip***" (the
+/// scribe tool's blockquote) or IRC-style "RESOLUTION: ...": from "Resolution" to the end of
+/// the line, without the closing emphasis. "Proposed resolution: ..." is a proposal.
+fn w3c_resolution(text: &str) -> Option<Narrative> {
+    let body = text.trim_start_matches(['>', ' ', '*', '_']);
+    let start = text.len() - body.len();
+    let rest = body.strip_prefix("Resolution").or_else(|| body.strip_prefix("RESOLUTION"))?;
+    let numbered = rest.strip_prefix(" #").map(|r| r.trim_start_matches(|c: char| c.is_ascii_digit()));
+    let after = match numbered {
+        Some(r) if r.len() < rest.len() - 2 => r,
+        Some(_) => return None,
+        None => rest,
+    };
+    if !after.starts_with(':') {
+        return None;
+    }
+    let line_end = text[start..].find('\n').map_or(text.len(), |p| start + p);
+    let end = start + text[start..line_end].trim_end().trim_end_matches(['*', '_']).trim_end().len();
+    (end > start + body.len() - after.len() + 1).then_some(Narrative { kind: DecisionKind::Resolved, start, end })
+}
+
 pub(crate) fn find(text: &str) -> Vec<Narrative> {
+    if let Some(n) = w3c_resolution(text) {
+        return vec![n];
+    }
     let mut out: Vec<Narrative> = Vec::new();
     let sents = sentences(text);
     let mut k = 0;
@@ -681,6 +717,16 @@ mod tests {
             vec!["agreement that they would sign"]
         );
         assert!(starts("The Members agreement was sought on the pledge.").is_empty());
+        // W3C resolution lines; a proposed resolution is none.
+        assert_eq!(
+            starts("> ***Resolution #2: media-type: application/lpf+zip***\n{: #resolution2 .resolution}"),
+            vec!["Resolution #2: media-type: app"]
+        );
+        let t = "> ***Resolution #3: go***\n{: #resolution3}";
+        assert_eq!(find(t).iter().map(|n| &t[n.start..n.end]).collect::<Vec<_>>(), vec!["Resolution #3: go"]);
+        assert_eq!(starts("RESOLUTION: publish the note"), vec!["RESOLUTION: publish the note"]);
+        assert!(starts("> **Proposed resolution: go with index.html** *(Garth Conboy)*").is_empty());
+        assert!(starts("> ***Resolution #: nothing***").is_empty());
         // Keywords in another sense: work done, something handed on, a fact, another body.
         for text in [
             "The repairs were carried out in Station Road on Wednesday.",

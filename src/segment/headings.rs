@@ -152,13 +152,36 @@ pub(super) fn markdown_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         let has_sub = heads.get(k + 1).is_some_and(|h| h.1 > level);
         let t = &text[title.start..title.end];
         let name = norm_title(t);
-        if minutes_start.is_some_and(|m| k <= m) {
+        if minutes_start.is_some_and(|m| k < m) {
+            continue;
+        }
+        // The heading where the minutes start ("## Content:") is no item; what it holds before
+        // the first topic (the scribe tool's table of contents aside: W3C's IRC chat) is an
+        // untitled one.
+        if minutes_start == Some(k) {
+            if let Some(first) = content_lines.iter().find(|l| !toc_line(content(text, l))) {
+                out.push(Heading {
+                    start: first.content.start,
+                    number: None,
+                    title: None,
+                    lost_title: false,
+                    body_start: first.content.start,
+                    documents: Vec::new(),
+                });
+            }
             continue;
         }
         if k == 0 && level == 1 {
             continue; // the document's title
         }
-        if NOT_ITEMS.contains(&name.as_str()) || name.is_empty() {
+        // "### 5. Resolutions" (the scribe tool's index of the resolutions above) is no item
+        // either, nor "#### Consensus/Resolution" under a topic.
+        let unnumbered = heading_number(t).map_or(name.as_str(), |(_, skip)| t[skip..].trim());
+        if NOT_ITEMS.contains(&name.as_str())
+            || name.is_empty()
+            || matches!(norm_title(unnumbered).as_str(), "resolutions" | "action items" | "decisions")
+            || super::decisions::is_conclusion_heading(t)
+        {
             continue;
         }
         if !own_content && has_sub || intro_only {
@@ -198,6 +221,19 @@ pub(super) fn markdown_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         return Vec::new();
     }
     out
+}
+
+/// A line of a generated table of contents: "* TOC", a kramdown attribute ("{:toc}"), a rule
+/// ("---"), or a list entry that only links to an anchor ("* [1. Resolutions](#section1)").
+fn toc_line(c: &str) -> bool {
+    let c = c.trim();
+    let entry =
+        c.trim_start_matches(['*', '-', '+', ' ']).trim_start_matches(|ch: char| ch.is_ascii_digit() || ch == '.');
+    let entry = entry.trim();
+    matches!(c, "* TOC" | "- TOC" | "TOC")
+        || c.starts_with('{') && c.ends_with('}')
+        || !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | '*' | '_' | ' '))
+        || entry.starts_with('[') && entry.ends_with(')') && entry.contains("](#")
 }
 
 /// An item number at the start of a line: "1.", "1\.", "12)", "135/19", "ITEM 4", "Item 4:",
@@ -874,6 +910,26 @@ mod tests {
             markdown_headings(text, &lines).iter().map(|h| h.title.map_or("", |t| &text[t.start..t.end])).collect();
         assert!(titles.contains(&"Syria"), "{titles:?}");
         assert!(!titles.iter().any(|t| t.contains("was asked")), "{titles:?}");
+    }
+
+    #[test]
+    fn scribe_tool_markdown() {
+        // W3C: the chat under "## Content:" (its table of contents aside) is an untitled item;
+        // the generated "### 3. Resolutions" index and a "#### Consensus/Resolution" label are
+        // no items.
+        let text = "# Publishing WG Telco — Minutes\n\n## Attendees\n\n**Present:** Ann Bee\n\n## Content:\n{: .no_toc}\n\n* TOC\n{:toc}\n---\n\n> *Ann Bee:* hi all\n\n### 1. Locators\n{: #section1}\n\nAnn Bee: text\n\n#### Consensus/Resolution\n\n- Go with locators\n\n### 2. Issues\n\nnone\n\n### 3. Resolutions\n{: #res}\n\n* [Resolution #1](#resolution1): go\n";
+        let lines = crate::segment::lines::lines(text);
+        let hs = markdown_headings(text, &lines);
+        let got: Vec<(Option<&str>, &str)> =
+            hs.iter().map(|h| (h.number.as_deref(), h.title.map_or("", |t| &text[t.start..t.end]))).collect();
+        assert_eq!(got, vec![(None, ""), (Some("1"), "Locators"), (Some("2"), "Issues")]);
+        assert!(text[hs[0].start..].starts_with("> *Ann Bee:* hi all"));
+        for t in ["Conclusion / Decision", "Summary and conclusion", "Conclusion//resolution", "Consensus/Resolution:"]
+        {
+            assert!(super::super::decisions::is_conclusion_heading(t), "{t}");
+        }
+        assert!(!super::super::decisions::is_conclusion_heading("Summary"));
+        assert!(!super::super::decisions::is_conclusion_heading("Consensus reached pull requests"));
     }
 
     #[test]

@@ -624,7 +624,8 @@ fn narrative_decisions(text: &str, item: &mut ItemBlock) {
             (Some(a), Some(b)) => Some((Span::new(a.text.start, b.text.end), k)),
             _ => item.paragraphs.get(k + 1).map(|n| (n.text, k + 1)),
         };
-        if let Some((span, idx)) = body.filter(|(s, _)| !s.is_empty()) {
+        // An empty bullet ("-") left in the notes' template concludes nothing.
+        if let Some((span, idx)) = body.filter(|(s, _)| text[s.start..s.end].contains(char::is_alphanumeric)) {
             found.push(ResBlock { span, kind: DecisionKind::Decided, clauses: Vec::new(), paragraph: Some(idx) });
         }
     }
