@@ -23,7 +23,7 @@ static MEETING_OF: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ORG_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^(?:#+\s*)?(?:Page\s+\d+\s+of\s+\d+\s+)?(?:(?:[Dd]raft\s+)?(?:[Mm]inutes|MINUTES)\s+(?:of|OF)\s+)?(?:[Tt]he\s+|THE\s+)?(?P<body>House\s+of\s+(?:Commons|Lords)\b|[A-Z][^.;:()–—]*?\b(?i:{ORG}))\b")).expect("org-prefix regex")
+    Regex::new(&format!(r"^(?:#+\s*)?(?:Page\s+\d+\s+of\s+\d+\s+)?(?:(?:[Dd]raft\s+)?(?:[Mm]inutes|MINUTES)\s+(?:of|OF)\s+)?(?:[Tt]he\s+|THE\s+)?(?P<body>House\s+of\s+(?:Commons|Lords)\b|[A-Z](?:[^.;:()–—]|\.[a-z])*?\b(?i:{ORG}))\b")).expect("org-prefix regex")
 });
 
 /// A header line that is only a place ("**Wereham Village Hall**").
@@ -351,6 +351,11 @@ mod tests {
             Some("Stoke Ferry Resident's Association Committee")
         );
         assert_eq!(body_in("Wereham Parish Council meeting").as_deref(), Some("Wereham Parish Council"));
+        // A dot inside a word ("Node.js") is no sentence end.
+        assert_eq!(
+            body_in("# Node.js Technical Steering Committee (TSC) Meeting 2021-11-04").as_deref(),
+            Some("Node.js Technical Steering Committee")
+        );
         // A no-break space before the second word (a property test found the slice inside it).
         assert_eq!(
             body_in("Minutes of Fenby Parish Council \u{a0}Council 88").as_deref(),

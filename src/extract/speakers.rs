@@ -1095,6 +1095,41 @@ const ROLL_CALL_ANSWERS: &[&str] =
 ///
 /// `spoken` says the text is a transcript: there "Fish: Aye." is a person speaking, while in
 /// written minutes it is a vote recorded in a roll.
+/// The label of a link in a list of links ("Node.js Foundation Calendar", "GitHub Issue",
+/// "Original Minutes Google Doc"), not a name: a word with a dot inside, or a last word
+/// that names a kind of document. A person posting a link in chat ("Marisa DeMeglio:
+/// <https://...>") still speaks.
+fn link_label(words: &[&str]) -> bool {
+    const KINDS: &[&str] = &[
+        "Agenda",
+        "Audio",
+        "Calendar",
+        "Doc",
+        "Document",
+        "Issue",
+        "Link",
+        "Links",
+        "Minutes",
+        "Notes",
+        "Recording",
+        "Repo",
+        "Repository",
+        "Slides",
+        "Spreadsheet",
+        "Video",
+    ];
+    words.iter().any(|w| w.trim_end_matches('.').contains('.')) || words.last().is_some_and(|w| KINDS.contains(w))
+}
+
+/// Text that is one link and nothing else: "<https://...>", "https://...", "[text](url)".
+fn only_a_link(s: &str) -> bool {
+    let s = s.trim();
+    let angle = s.starts_with("<http") && s.ends_with('>') && !s.contains(' ');
+    let bare = (s.starts_with("http://") || s.starts_with("https://")) && !s.contains(char::is_whitespace);
+    let md = s.starts_with('[') && s.ends_with(')') && s.find("](").is_some_and(|p| !s[p + 2..].contains(' '));
+    angle || bare || md
+}
+
 pub(crate) fn turn_in(text: &str, base: usize, spoken: bool) -> Option<(Mention, bool)> {
     let c = turn_label(text)?;
     // "Sherif Mansour:  Yay" is a vote in a roll call, not a speaker turn (GOLD.md). Compared
@@ -1126,6 +1161,11 @@ pub(crate) fn turn_in(text: &str, base: usize, spoken: bool) -> Option<(Mention,
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || crate::segment::labels::NOT_TURNS.contains(&words[0]) || contains(NOT_NAME_WORDS, &name) {
+        return None;
+    }
+    // "* **Node.js Foundation Calendar**: <https://nodejs.org/calendar>": a link labelled, not
+    // words said.
+    if only_a_link(said.lines().next().unwrap_or("")) && link_label(&words) {
         return None;
     }
     let titled = words.len() >= 2 && contains(TITLES, words[0].trim_end_matches('.'));
@@ -1224,5 +1264,12 @@ mod turn_tests {
         assert_eq!(t("WH: `a?.b` is fine"), Some((Some("WH".into()), None, false)));
         assert_eq!(t("> *Dave Cramer:* `{\"href\": \"c.html\"}`"), Some((Some("Dave Cramer".into()), None, false)));
         assert!(PART_LABELS.windows(2).all(|w| w[0] < w[1]), "sorted for contains");
+        // A labelled link is no turn; a person posting a link in chat speaks.
+        assert_eq!(t("**Node.js Foundation Calendar**: <https://nodejs.org/calendar>\nClick to add"), None);
+        assert_eq!(t("**GitHub Issue**: <https://github.com/nodejs/TSC/issues/963>"), None);
+        assert_eq!(
+            t("*Marisa DeMeglio:* <https://github.com/w3c/pub-manifest/pull/1>"),
+            Some((Some("Marisa DeMeglio".into()), None, false))
+        );
     }
 }
