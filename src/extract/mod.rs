@@ -201,10 +201,11 @@ impl Turns {
     /// The turn speaker of a paragraph, with its label resolved to a full name when the
     /// attendance list allows.
     fn speaker(&self, text: &str, base: usize, spoken: bool) -> Option<Mention> {
-        let (mut m, single) = match self.turn_cache.get(&(base, base + text.len())) {
-            Some(turn) => turn.clone()?,
-            None => speakers::turn_in(text, base, spoken)?,
+        let turn = match self.turn_cache.get(&(base, base + text.len())) {
+            Some(turn) => turn.clone(),
+            None => speakers::turn_in(text, base, spoken),
         };
+        let (mut m, single) = turn.or_else(|| arrow_turn(text, base))?;
         let name = m.name.clone().unwrap_or_default();
         let known = |list: &[(String, String)]| list.iter().any(|(f, _)| *f == name);
         if single && !self.recurring.contains(&name) && !known(&self.first_names) && !known(&self.surnames) {
@@ -222,6 +223,22 @@ impl Turns {
         }
         Some(m)
     }
+}
+
+/// "Matteo -> Most realistic is to look at what others do" (Node.js TSC notes): a single name
+/// and an arrow open the turn. Taken as a single label, so only a name the attendance list
+/// resolves (or one that recurs) is a speaker.
+fn arrow_turn(text: &str, base: usize) -> Option<(Mention, bool)> {
+    let at = text.find(" -> ")?;
+    let name = &text[..at];
+    let word = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+    };
+    if name.is_empty() || name.split(' ').count() > 2 || !name.split(' ').all(word) {
+        return None;
+    }
+    let span = crate::source::Span::new(base, base + at);
+    Some((Mention { name: Some(name.to_string()), role: None, organisation: None, span, speaks: true }, true))
 }
 
 /// The byte ranges of the whole runs of alphanumeric characters in `text` that are 2 to 5 ASCII
@@ -656,6 +673,20 @@ mod outside_tests {
             found += theirs.len();
         }
         assert!(found > 1_000, "{found}");
+    }
+
+    #[test]
+    fn arrow_turns_of_attendees() {
+        let text = "# Node.js TSC Meeting 2021-01-14\n\n## Present\n\n* Matteo Collina @mcollina (TSC)\n\n## Agenda\n\n### nodejs/node\n\n* http: replace destroySoon\n  * Matteo -> Most realistic is to look at what others do\n  * Anatoli -> not an attendee\n  * Version 15 -> 16 is next\n\n### Other\n\n* Nothing\n";
+        let dopts = crate::decode::DecodeOptions { format: None, name_hint: Some("t.md".into()) };
+        let doc = crate::parse_bytes(text.as_bytes(), &dopts, &crate::Options::default()).expect("parse");
+        let said: Vec<(String, Vec<String>)> = doc.items[0].paragraphs[0]
+            .list
+            .iter()
+            .map(|e| (e.text.clone(), e.speakers.iter().filter_map(|s| s.name.clone()).collect()))
+            .collect();
+        assert_eq!(said[1].1, vec!["Matteo Collina".to_string()], "{said:?}");
+        assert!(said[2].1.is_empty() && said[3].1.is_empty(), "{said:?}");
     }
 
     #[test]
