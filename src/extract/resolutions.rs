@@ -240,6 +240,13 @@ fn bare_name(rest: &str) -> Option<usize> {
     })
 }
 
+/// A name written as initials and a surname, without a title ("P. Norris", "R.Drew",
+/// "J. A. Smith"): the surname ends at the first character that is no part of a word.
+static INITIALED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<n>(?:[A-Z]\.[ \t]?){1,3}[A-Z][a-z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)?)(?:$|[^A-Za-z'’])")
+        .expect("initialed name regex")
+});
+
 /// Initials standing for a member ("Prop CP, 2nd RC"), as notes-style minutes write them.
 static INITIALS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z]{2,4}\b").expect("initials regex"));
 
@@ -294,6 +301,17 @@ fn person_after_cue(m: regex::Match<'_>, text: &str, base: usize) -> Option<Ment
         let name = rest[..n].trim_end_matches([',', ';', '.', '\n', '(', ' ', '\t']);
         let span = Span::new(base + m.end(), base + m.end() + name.len());
         return Some(Mention { name: Some(name.to_string()), role: None, organisation: None, span, speaks: false });
+    }
+    // "proposed P. Norris & seconded C. Humphries": initials and a surname, no title.
+    if let Some(i) = INITIALED_NAME.captures(rest).and_then(|c| c.name("n")) {
+        let span = Span::new(base + m.end() + i.start(), base + m.end() + i.end());
+        return Some(Mention {
+            name: Some(i.as_str().to_string()),
+            role: None,
+            organisation: None,
+            span,
+            speaks: false,
+        });
     }
     if let Some(i) = INITIALS.find(rest) {
         let span = Span::new(base + m.end() + i.start(), base + m.end() + i.end());
@@ -937,6 +955,13 @@ mod tests {
         let t = "It was proposed by Cllr Smith, seconded by Cllr Jones and unanimously agreed";
         assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name).as_deref(), Some("Cllr Smith"));
         assert_eq!(person_after(&SECONDER, t, 0).and_then(|m| m.name).as_deref(), Some("Cllr Jones"));
+        // Initials and a surname, no title.
+        let t = "The survey was accepted, proposed P. Norris & seconded C. Humphries-Smith- pass for payment.";
+        assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name).as_deref(), Some("P. Norris"));
+        assert_eq!(person_after(&SECONDER, t, 0).and_then(|m| m.name).as_deref(), Some("C. Humphries-Smith"));
+        let t = "Proposed by G.Clere and seconded by J. A. Smith that the accounts be paid.";
+        assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name).as_deref(), Some("G.Clere"));
+        assert_eq!(person_after(&SECONDER, t, 0).and_then(|m| m.name).as_deref(), Some("J. A. Smith"));
         let t = "Cllr Nicholas-Letch proposed, seconded by Cllr Precey that no action be taken.";
         assert_eq!(subject_mover(t, 0).and_then(|m| m.name).as_deref(), Some("Cllr Nicholas-Letch"));
         let t = "Sponsor: Joubin Jabbari\nSecond: Vandana Verma\n";
