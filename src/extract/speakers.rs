@@ -80,8 +80,16 @@ enum Kind {
 
 /// The titles as `MENTION` matches them: its pattern is verbose (`(?x)`), so the space inside
 /// "Chief Inspector" is ignored and the title matched is "ChiefInspector".
-static TITLES_AS_MATCHED: LazyLock<Vec<String>> =
-    LazyLock::new(|| TITLES.iter().map(|t| t.split_whitespace().collect()).collect());
+/// By first letter (every title starts with a capital).
+static TITLES_AS_MATCHED: LazyLock<[Vec<String>; 26]> = LazyLock::new(|| {
+    let mut by_letter: [Vec<String>; 26] = Default::default();
+    for t in TITLES {
+        let first = t.as_bytes()[0];
+        assert!(first.is_ascii_uppercase(), "{t:?}");
+        by_letter[usize::from(first - b'A')].push(t.split_whitespace().collect());
+    }
+    by_letter
+});
 
 /// `MENTION.captures_iter(text)` as (alternative, match): the same matches. Each alternative
 /// is one group spanning all of it, so the group is the match. The captures (the slow part of
@@ -93,9 +101,19 @@ fn mention_matches(text: &str, checked: Checked) -> impl Iterator<Item = (Kind, 
     let re = MENTION.pick_checked(checked);
     re.find_iter(text).map(move |m| {
         let rest = &text[m.start()..];
-        // The articles an office follows: English "the", "a", Welsh "y", "yr", "’r".
-        let may_not_be_plain = ["The", "the", "A", "a", "Y", "y", "’r", "'r"].iter().any(|w| rest.starts_with(w))
-            || TITLES_AS_MATCHED.iter().any(|t| rest.starts_with(t.as_str()));
+        // The articles an office follows: English "the", "a", "an", Welsh "y", "yr", "’r";
+        // every `office` alternative has `\s` after its article (a name such as "Andrew
+        // Smith" starts with "A" but is `plain`).
+        let first = rest.as_bytes()[0];
+        let article = matches!(first, b'T' | b't' | b'A' | b'a' | b'Y' | b'y' | b'\'' | 0xE2)
+            && ["The", "the", "A", "a", "An", "an", "Y", "y", "Yr", "yr", "’r", "'r"]
+                .iter()
+                .any(|w| rest.strip_prefix(w).is_some_and(|r| r.starts_with(char::is_whitespace)));
+        let titled = || {
+            first.is_ascii_uppercase()
+                && TITLES_AS_MATCHED[usize::from(first - b'A')].iter().any(|t| rest.starts_with(t.as_str()))
+        };
+        let may_not_be_plain = article || titled();
         if !may_not_be_plain {
             return (Kind::Plain, m);
         }
@@ -283,10 +301,36 @@ fn tail_from(s: &str, pos: usize) -> Option<Tail<'_>> {
 
 /// The rest of `TAIL`: spaces, adverbs, the speech verb.
 fn tail_verb(s: &str, pos: usize) -> Option<Tail<'_>> {
+    if !verb_may_follow(&s[pos..]) {
+        return None;
+    }
     let c = TAIL_VERB.captures(&s[pos..])?;
     let verb_start = pos + c.get(1).expect("verb group").start();
     Some(Tail { paren: None, appos: None, acro: None, from: None, verb_start })
 }
+
+/// False when `TAIL_VERB` cannot match `rest`, decided without running it (most calls, from
+/// the commas [`tail_appos`] and [`tail_from`] try, are such): its pattern is `\s+`, then an
+/// adverb, "took" or a speech verb (the first word of a verb of several words).
+fn verb_may_follow(rest: &str) -> bool {
+    let t = rest.trim_start();
+    let first = t.as_bytes().first().copied().unwrap_or(0);
+    t.len() < rest.len()
+        && first.is_ascii_lowercase()
+        && TAIL_FIRST_WORDS[usize::from(first - b'a')].iter().any(|w| t.starts_with(w))
+}
+
+/// The words `TAIL_VERB` can start with (see [`verb_may_follow`]) by their first letter (all
+/// are lower-case ASCII words).
+static TAIL_FIRST_WORDS: LazyLock<[Vec<&'static str>; 26]> = LazyLock::new(|| {
+    let mut by_letter: [Vec<&'static str>; 26] = Default::default();
+    let verbs = SPEECH_VERBS.iter().map(|v| v.split(' ').next().unwrap_or(v));
+    for w in TAIL_ADVERBS.iter().copied().chain(["took"]).chain(verbs) {
+        assert!(w.bytes().all(|c| c.is_ascii_lowercase()), "{w:?}");
+        by_letter[usize::from(w.as_bytes()[0] - b'a')].push(w);
+    }
+    by_letter
+});
 
 /// The adverbs `TAIL` allows before the verb, as written in its pattern.
 const TAIL_ADVERBS: &[&str] = &[
@@ -425,6 +469,17 @@ static ROLE_BEFORE: LazyLock<FastRegex> = LazyLock::new(|| {
     );
     FastRegex::new(&pattern).expect("role-before regex")
 });
+
+/// The role heads as plain words: every match of `ROLE_BEFORE` holds one (its `head`), so a
+/// text without any has no match, and most paragraphs are spared the regex's scan.
+static ROLE_HEAD_FINDER: LazyLock<aho_corasick::AhoCorasick> =
+    // Leftmost-first: the vectorised (Teddy) search; only whether there is a match is asked.
+    LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+            .build(ROLE_HEADS)
+            .expect("role heads")
+    });
 
 /// "Violence Reduction Challenge (VRC)": a phrase followed by its own initials is a thing.
 fn defines_acronym(phrase: &str, after: &str) -> bool {
@@ -583,6 +638,9 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
 /// a role phrase whose last two capitalised words are a name.
 fn roles_before_names(text: &str, base: usize, found: &[Mention], checked: Checked) -> Vec<(Mention, Span)> {
     let mut out = Vec::new();
+    if !ROLE_HEAD_FINDER.is_match(text) {
+        return out;
+    }
     // Brackets opened and closed in `text[..counted]`, counted once as the matches advance.
     let (mut open, mut close, mut counted) = (0usize, 0usize, 0usize);
     for c in ROLE_BEFORE.pick_checked(checked).captures_iter(text) {
@@ -671,6 +729,12 @@ mod tests {
                 "Member",
                 "Vice-Chairman",
                 "é",
+                "Andrew",
+                "Yvonne",
+                "Theresa",
+                "Yr",
+                "’r",
+                "\u{a0}",
             ],
         );
         hays.extend(
@@ -687,27 +751,45 @@ mod tests {
         );
         let mut kinds = [0usize; 3];
         for h in &hays {
-            let ours: Vec<_> = mention_matches(h, Checked::new(h)).map(|(k, m)| (k, m.range())).collect();
-            let theirs: Vec<_> = MENTION
-                .original()
-                .captures_iter(h)
-                .map(|c| {
-                    let kind = [(M_TITLED, Kind::Titled), (M_OFFICE, Kind::Office), (M_PLAIN, Kind::Plain)]
-                        .into_iter()
-                        .find(|&(g, _)| c.get(g).is_some())
-                        .expect("one group")
-                        .1;
-                    let g = [M_TITLED, M_OFFICE, M_PLAIN].into_iter().find_map(|g| c.get(g)).expect("group");
-                    assert_eq!(g.range(), c.get(0).expect("match").range(), "{h:?}");
-                    (kind, g.range())
-                })
-                .collect();
-            assert_eq!(ours, theirs, "{h:?}");
-            for (k, _) in ours {
+            for k in mention_matches_checked(h) {
                 kinds[k as usize] += 1;
             }
         }
         assert!(kinds.iter().all(|&n| n > 500), "{kinds:?}");
+    }
+
+    /// `mention_matches` on `h` against the regex's captures; the kinds found.
+    fn mention_matches_checked(h: &str) -> Vec<Kind> {
+        let ours: Vec<_> = mention_matches(h, Checked::new(h)).map(|(k, m)| (k, m.range())).collect();
+        let theirs: Vec<_> = MENTION
+            .original()
+            .captures_iter(h)
+            .map(|c| {
+                let kind = [(M_TITLED, Kind::Titled), (M_OFFICE, Kind::Office), (M_PLAIN, Kind::Plain)]
+                    .into_iter()
+                    .find(|&(g, _)| c.get(g).is_some())
+                    .expect("one group")
+                    .1;
+                let g = [M_TITLED, M_OFFICE, M_PLAIN].into_iter().find_map(|g| c.get(g)).expect("group");
+                assert_eq!(g.range(), c.get(0).expect("match").range(), "{h:?}");
+                (kind, g.range())
+            })
+            .collect();
+        assert_eq!(ours, theirs, "{h:?}");
+        ours.into_iter().map(|(k, _)| k).collect()
+    }
+
+    /// The same on every line and paragraph of the bulk corpus (run with `--ignored`).
+    #[test]
+    #[ignore]
+    fn mention_matches_are_the_regex_captures_on_bulk() {
+        let mut kinds = [0usize; 3];
+        let texts = crate::fastre::for_each_bulk_part(4000, |part| {
+            for k in mention_matches_checked(part) {
+                kinds[k as usize] += 1;
+            }
+        });
+        assert!(texts > 100_000 && kinds.iter().all(|&n| n > 1_000), "{texts} {kinds:?}");
     }
 
     #[test]
@@ -715,6 +797,25 @@ mod tests {
         let hays = crate::fastre::sample_haystacks(20_000, &[]);
         MENTION.assert_same_as_original(&hays);
         ROLE_BEFORE.assert_same_as_original(&hays);
+        let with_role = hays.iter().filter(|h| role_head_filter_holds(h)).count();
+        assert!(with_role > 100, "{with_role}");
+    }
+
+    /// `ROLE_HEAD_FINDER` finds a head wherever `ROLE_BEFORE` matches; true when it matches.
+    fn role_head_filter_holds(h: &str) -> bool {
+        let matched = ROLE_BEFORE.original().is_match(h);
+        assert!(!matched || ROLE_HEAD_FINDER.is_match(h), "{h:?}");
+        matched
+    }
+
+    /// The same on every line and paragraph of the bulk corpus (run with `--ignored`).
+    #[test]
+    #[ignore]
+    fn role_head_filter_on_bulk() {
+        let mut matched = 0;
+        let texts =
+            crate::fastre::for_each_bulk_part(4000, |part| matched += usize::from(role_head_filter_holds(part)));
+        assert!(texts > 100_000 && matched > 1_000, "{texts} {matched}");
     }
 
     fn speakers(text: &str) -> Vec<(Option<String>, Option<String>, Option<String>)> {
