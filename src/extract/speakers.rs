@@ -179,6 +179,11 @@ struct Tail<'a> {
 
 /// End of the run of whitespace (`\s`: Unicode White_Space, as `char::is_whitespace`) at `i`.
 fn ws_end(s: &str, i: usize) -> usize {
+    // Most calls are at a character that is no white space: an ASCII byte other than
+    // `char::is_whitespace`'s ASCII ones (tab to carriage return, space) ends the run at once.
+    if s.as_bytes().get(i).is_some_and(|&c| c < 0x80 && !matches!(c, b'\t'..=b'\r' | b' ')) {
+        return i;
+    }
     s[i..].find(|c: char| !c.is_whitespace()).map_or(s.len(), |n| i + n)
 }
 
@@ -496,10 +501,34 @@ fn has_person(s: &str) -> bool {
 
 /// True when a capitalised run of words is a name, not a thing ("Kent Police", "The Office").
 fn plausible_name(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    words.len() >= 2
-        && words.iter().all(|w| !contains(NOT_NAME_WORDS, w) && !contains(ORG_WORDS, w) && !w.ends_with("shire"))
+    let mut n = 0;
+    for w in s.split_whitespace() {
+        if not_name_or_org(w) || w.ends_with("shire") {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
 }
+
+/// `contains(NOT_NAME_WORDS, w) || contains(ORG_WORDS, w)`, from the words of both lists
+/// with `w`'s first byte and length (a few, mostly none; the binary searches compared a
+/// dozen strings for every word of every candidate name).
+fn not_name_or_org(w: &str) -> bool {
+    let Some(&first) = w.as_bytes().first() else { return false };
+    NOT_NAME_OR_ORG[usize::from(first)].iter().any(|x| x.len() == w.len() && *x == w)
+}
+
+/// The words of [`NOT_NAME_WORDS`] and [`ORG_WORDS`] by first byte.
+static NOT_NAME_OR_ORG: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut by_byte = vec![Vec::new(); 256];
+    for w in NOT_NAME_WORDS.iter().chain(ORG_WORDS) {
+        if let Some(&first) = w.as_bytes().first() {
+            by_byte[usize::from(first)].push(*w);
+        }
+    }
+    by_byte
+});
 
 fn clean_title(m: &str) -> String {
     m.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -799,6 +828,24 @@ mod tests {
         ROLE_BEFORE.assert_same_as_original(&hays);
         let with_role = hays.iter().filter(|h| role_head_filter_holds(h)).count();
         assert!(with_role > 100, "{with_role}");
+    }
+
+    #[test]
+    fn not_name_or_org_is_the_binary_searches() {
+        let words = NOT_NAME_WORDS.iter().chain(ORG_WORDS).chain(TITLES).chain(OFFICES).chain(SPEECH_VERBS);
+        let mut variants: Vec<String> = vec![String::new(), "Smith".into(), "é".into()];
+        for w in words {
+            variants.extend([
+                w.to_string(),
+                w.to_lowercase(),
+                w.to_uppercase(),
+                format!("{w}s"),
+                w.get(1..).unwrap_or("").to_string(),
+            ]);
+        }
+        for v in &variants {
+            assert_eq!(not_name_or_org(v), contains(NOT_NAME_WORDS, v) || contains(ORG_WORDS, v), "{v:?}");
+        }
     }
 
     /// `ROLE_HEAD_FINDER` finds a head wherever `ROLE_BEFORE` matches; true when it matches.
