@@ -531,7 +531,15 @@ static NOT_NAME_OR_ORG: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
 });
 
 fn clean_title(m: &str) -> String {
-    m.split_whitespace().collect::<Vec<_>>().join(" ")
+    // The words joined by single spaces, written into one buffer (no vector of words).
+    let mut out = String::with_capacity(m.len());
+    for w in m.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Split "Head of Community Safety, KCC" into role "Head of Community Safety", organisation
@@ -828,6 +836,14 @@ mod tests {
         ROLE_BEFORE.assert_same_as_original(&hays);
         let with_role = hays.iter().filter(|h| role_head_filter_holds(h)).count();
         assert!(with_role > 100, "{with_role}");
+    }
+
+    #[test]
+    fn clean_title_joins_the_words() {
+        let extra = [" ", "  ", "\t", "\n", "\u{a0}", "\u{2003}"];
+        for h in crate::fastre::sample_haystacks(5_000, &extra) {
+            assert_eq!(clean_title(&h), h.split_whitespace().collect::<Vec<_>>().join(" "), "{h:?}");
+        }
     }
 
     #[test]
