@@ -117,26 +117,77 @@ fn start_before(t: &str, from: usize, p: usize) -> Option<usize> {
 /// that follows what may end an owner: a name (`[A-Z]W*` at the end of the text before it)
 /// or a pronoun (text ending with "he" or "hey"). No match has its owner start after it.
 ///
-/// A filter, so it may take more than it must: any non-ASCII character may be white space
-/// before the link or part of the name.
+/// Every link ends with the token "to", "be", "will" or "would" (white space before and
+/// after it), its first to fourth token. So the link starts are found from those words: each
+/// found with `memchr3` (from the end), then it and the starts of the three tokens before it
+/// are the candidates, tried with [`link_at`], the test of every byte that this replaced
+/// (kept as `last_link_by_bytes`, the oracle of the tests). A word at or before the best
+/// start found so far can only give starts before it, so the search stops there.
 fn last_link(t: &str, from: usize) -> Option<usize> {
     let b = t.as_bytes();
-    let name_byte = |c: u8| c >= 0x80 || c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'\'' | b'/' | b'-');
-    // A link at `l`, where a link may start: one of its first letters, after a byte that may
-    // end white space.
-    let link_at = |l: usize| {
-        let e = t[..l].trim_end().len();
-        if e == l {
-            return false;
+    let lowest = from.max(1);
+    // A byte that may end (before) or start (after) white space.
+    let may_space = |c: u8| c >= 0x80 || c.is_ascii_whitespace() || c == 0x0B;
+    let mut best: Option<usize> = None;
+    for i in memchr::memchr3_iter(b't', b'b', b'w', b).rev() {
+        if i < lowest || best.is_some_and(|x| i <= x) {
+            break;
         }
-        let before = &b[..e];
-        let name = before.iter().rev().take_while(|&&c| name_byte(c)).any(u8::is_ascii_uppercase);
-        (name || before.ends_with(b"he") || before.ends_with(b"hey")) && link_and_verb(t, e).is_some()
-    };
-    let space_before = |l: usize| b[l - 1] >= 0x80 || b[l - 1].is_ascii_whitespace() || b[l - 1] == 0x0B;
-    (from.max(1)..b.len()).rev().find(|&l| {
-        matches!(b[l], b'w' | b'h' | b'a' | b'o' | b'v' | b'u' | b'i' | b't') && space_before(l) && link_at(l)
-    })
+        let word: &[u8] = match b[i] {
+            b't' => b"to",
+            b'b' => b"be",
+            _ if b.get(i + 1) == Some(&b'i') => b"will",
+            _ => b"would",
+        };
+        if !(may_space(b[i - 1]) && b[i..].starts_with(word) && b.get(i + word.len()).is_some_and(|&c| may_space(c))) {
+            continue;
+        }
+        // The word is the link's first token, or its second, third or fourth.
+        let mut l = i;
+        for _ in 0..4 {
+            if l < lowest || best.is_some_and(|x| l <= x) {
+                break;
+            }
+            if link_at(t, l) {
+                best = Some(l);
+                break;
+            }
+            // The start of the token before.
+            let e = t[..l].trim_end().len();
+            if e == l || e == 0 {
+                break;
+            }
+            l = t[..e].rfind(char::is_whitespace).map_or(0, |k| k + t[k..].chars().next().map_or(1, char::len_utf8));
+        }
+    }
+    best
+}
+
+/// Whether a link with its verb starts at `l` (`l > 0`), after what may end an owner (see
+/// [`last_link`]).
+///
+/// A filter, so it may take more than it must: any non-ASCII character may be white space
+/// before the link or part of the name.
+fn link_at(t: &str, l: usize) -> bool {
+    let b = t.as_bytes();
+    let name_byte = |c: u8| c >= 0x80 || c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'\'' | b'/' | b'-');
+    let space_before = b[l - 1] >= 0x80 || b[l - 1].is_ascii_whitespace() || b[l - 1] == 0x0B;
+    if !(matches!(b[l], b'w' | b'h' | b'a' | b'o' | b'v' | b'u' | b'i' | b't') && space_before) {
+        return false;
+    }
+    let e = t[..l].trim_end().len();
+    if e == l {
+        return false;
+    }
+    let before = &b[..e];
+    let name = before.iter().rev().take_while(|&&c| name_byte(c)).any(u8::is_ascii_uppercase);
+    (name || before.ends_with(b"he") || before.ends_with(b"hey")) && link_and_verb(t, e).is_some()
+}
+
+/// [`last_link`] as it was, every byte tried: the oracle of the tests.
+#[cfg(test)]
+fn last_link_by_bytes(t: &str, from: usize) -> Option<usize> {
+    (from.max(1)..t.len()).rev().find(|&l| link_at(t, l))
 }
 
 /// The groups `(owner, first, link, verb)` of a match whose owner starts at `p`.
@@ -376,6 +427,13 @@ mod tests {
 
     /// Same matches as the regex on `t`; whether there was one.
     fn check(t: &str) -> bool {
+        for k in [0, 1, 2, 3, 5, 8] {
+            let mut from = t.len() * k / 8;
+            while !t.is_char_boundary(from) {
+                from -= 1;
+            }
+            assert_eq!(last_link(t, from), last_link_by_bytes(t, from), "from {from} in {t:?}");
+        }
         let want = by_regex(t);
         assert_eq!(matches(t).collect::<Vec<_>>(), want, "{t:?}");
         !want.is_empty()
