@@ -785,33 +785,96 @@ pub(super) fn colon_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             documents: Vec::new(),
         });
     }
-    if out.len() < 3 {
-        return Vec::new();
-    }
     // In minutes whose titles end with a colon, a title written without one ("Draft Budget
-    // 2010/2011") is a short title-case line standing alone between blank lines.
-    for (i, l) in lines.iter().enumerate() {
-        let c = content(text, l);
-        let alone = i > 0 && lines[i - 1].is_blank() && lines.get(i + 1).is_none_or(Line::is_blank);
-        if l.is_blank() || !alone || out.iter().any(|h| h.start == l.content.start) || !standalone_title(c) {
-            continue;
+    // 2010/2011") is a short title-case line standing alone between blank lines. With fewer
+    // than three colon titles, the lines standing alone decide: upper-case ones ("MATTERS
+    // ARISING", "CO OPTION") and single words ("Planning", "Correspondence") count too, and
+    // four titles in all make the agenda (older parish minutes written without numbers).
+    // Without colon titles to go by, what stands alone before the attendance list is the
+    // header ("DRAFT", "At 7.30pm on Wednesday 13 April 2011", the council's name).
+    let attendance_line = lines.iter().position(|l| {
+        let c = content(text, l).trim_start_matches(['*', '#', ' ']).to_ascii_lowercase();
+        ["present", "those present", "those attending", "attendance", "in attendance", "councillors present"]
+            .iter()
+            .any(|w| c.starts_with(w))
+    });
+    let lone = |strict: bool| -> Vec<Heading> {
+        let mut found = Vec::new();
+        for (i, l) in lines.iter().enumerate() {
+            let c = content(text, l);
+            let alone = i > 0 && lines[i - 1].is_blank() && lines.get(i + 1).is_none_or(Line::is_blank);
+            if l.is_blank() || !alone || out.iter().any(|h| h.start == l.content.start) {
+                continue;
+            }
+            if !(standalone_title(c) || !strict && (caps_title(c) || single_word_title(c))) {
+                continue;
+            }
+            if !strict && (attendance_line.is_some_and(|a| i < a) || !plain_title(c)) {
+                continue;
+            }
+            // A name, or a signature at the end ("Parish Clerk"), is not a title.
+            let last = lines[i + 1..].iter().all(Line::is_blank);
+            if last || super::super::extract::looks_like_person(c) {
+                continue;
+            }
+            found.push(Heading {
+                start: l.content.start,
+                number: None,
+                title: Some(l.content),
+                lost_title: false,
+                body_start: l.content.end,
+                documents: Vec::new(),
+            });
         }
-        // A name, or a signature at the end ("Parish Clerk"), is not a title.
-        let last = lines[i + 1..].iter().all(Line::is_blank);
-        if last || super::super::extract::looks_like_person(c) {
-            continue;
+        found
+    };
+    if out.len() >= 3 {
+        out.extend(lone(true));
+    } else {
+        let more = lone(false);
+        // Numbered titles run into the text ("1 Apologies ... 4 Noise"), found later, win.
+        if more.len() < 2 || out.len() + more.len() < 4 || inline_numbered(text).len() >= 3 {
+            return Vec::new();
         }
-        out.push(Heading {
-            start: l.content.start,
-            number: None,
-            title: Some(l.content),
-            lost_title: false,
-            body_start: l.content.end,
-            documents: Vec::new(),
-        });
+        out.extend(more);
     }
     out.sort_by_key(|h| h.start);
     out
+}
+
+/// "MATTERS ARISING", "CO OPTION", "ANY OTHER BUSINESS": 1 to 8 upper-case words (3 letters
+/// at least), no closing punctuation, no figures.
+fn caps_title(c: &str) -> bool {
+    let letters = c.chars().filter(|ch| ch.is_alphabetic()).count();
+    let words = c.split_whitespace().count();
+    letters >= 3
+        && (1..=8).contains(&words)
+        && c.len() <= 60
+        && c.chars().all(|ch| !ch.is_lowercase() && !ch.is_ascii_digit())
+        && !c.ends_with(['.', ',', ';', ':', '!', '?'])
+        && !c.contains(['*', '#', '|', '(', '[', '£', '$'])
+}
+
+/// A line standing alone that may title an item where no colon titles confirm it: not a date
+/// ("Wednesday 9th June"), a time, a draft mark, or a person with a title or office ("Mrs
+/// Joyce Hull Chairwoman", "Cllr Shirley Cordner   SC").
+fn plain_title(c: &str) -> bool {
+    let first = c.split_whitespace().next().unwrap_or("").trim_end_matches('.').to_ascii_lowercase();
+    let titled = ["mr", "mrs", "ms", "miss", "dr", "cllr", "councillor", "rev", "revd"].contains(&first.as_str());
+    let weekday = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        .iter()
+        .any(|d| first.trim_end_matches(',').eq(*d));
+    let dated = crate::extract::dates::find_date(c).is_some();
+    let timed = c.contains(|ch: char| ch.is_ascii_digit()) && (c.contains("pm") || c.contains("am"));
+    !titled && !weekday && !dated && !timed && !c.eq_ignore_ascii_case("draft") && !c.contains('\u{a0}')
+}
+
+/// "Planning", "Correspondence", "Budget": one capitalised word of letters.
+fn single_word_title(c: &str) -> bool {
+    (4..=20).contains(&c.len())
+        && c.starts_with(|ch: char| ch.is_uppercase())
+        && c.chars().all(|ch| ch.is_alphabetic() || ch == '-')
+        && !["Noted", "Agreed", "Approved", "Refused", "Resolved", "Carried", "None", "Nothing"].contains(&c)
 }
 
 /// "Draft Budget 2010/2011": 2 to 8 words in title case (function words excepted), no closing
@@ -910,6 +973,20 @@ mod tests {
             markdown_headings(text, &lines).iter().map(|h| h.title.map_or("", |t| &text[t.start..t.end])).collect();
         assert!(titles.contains(&"Syria"), "{titles:?}");
         assert!(!titles.iter().any(|t| t.contains("was asked")), "{titles:?}");
+    }
+
+    #[test]
+    fn unnumbered_titles_standing_alone() {
+        // Older parish minutes: upper-case and single-word titles, no numbers, no colons; what
+        // stands alone before the attendance list is the header.
+        let text = "# Stoke Ferry Parish Council Meeting\n\nDRAFT\n\nWednesday 9th June\n\nPRESENT: Mr. Mycock, Mrs. Leamon.\n\nMATTERS ARISING\n\n1. Parking still bad.\n\nCO OPTION\n\nOne applicant was voted on.\n\nPlanning\n\nExtension approved.\n\nMrs Joyce Hull Chairwoman\n\nCorrespondence\n\nHighways wrote.\n\nThe end.\n";
+        let lines = crate::segment::lines::lines(text);
+        let hs = colon_headings(text, &lines);
+        let got: Vec<&str> = hs.iter().map(|h| h.title.map_or("", |t| &text[t.start..t.end])).collect();
+        assert_eq!(got, vec!["MATTERS ARISING", "CO OPTION", "Planning", "Correspondence"]);
+        // Three such lines alone are not enough.
+        let text = "PRESENT: Mr. Mycock.\n\nPLANNING\n\nApproved.\n\nPAYMENTS\n\nPaid.\n\nThe end.\n";
+        assert!(colon_headings(text, &crate::segment::lines::lines(text)).is_empty());
     }
 
     #[test]
