@@ -548,8 +548,13 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
                 // A list that ends with a comma goes on in the next paragraph.
                 if rest_text.trim_end().ends_with(',') {
                     if let Some(&next) = lines[i..].iter().find(|s| !s.is_empty()) {
-                        if !LABEL.is_match(src.get(next)) && src.get(next).split_whitespace().count() <= 6 {
-                            push(&mut a, list, names(src, next));
+                        // A short line, or a line of titled names ("Mrs T Mann, Mr S Randall, ...").
+                        let nt = src.get(next);
+                        let titled =
+                            nt.split_whitespace().next().is_some_and(|w| contains(TITLES, w.trim_end_matches('.')));
+                        let more = names(src, next);
+                        if !LABEL.is_match(nt) && (nt.split_whitespace().count() <= 6 || titled && more.len() >= 2) {
+                            push(&mut a, list, more);
                             i = lines[i..].iter().position(|s| *s == next).map_or(i, |p| i + p + 1);
                         }
                     }
@@ -706,6 +711,11 @@ mod tests {
         assert_eq!(
             att("### Present\n\n* Bert Belder (TSC)\n* Ben Noordhuis (TSC)\n").0,
             vec!["Bert Belder", "Ben Noordhuis"]
+        );
+        // A list ending with a comma goes on in a paragraph of titled names.
+        assert_eq!(
+            att("Those attending Mr M. Mycock, Mrs M Leaman,\n\nMrs T Mann, Mr S Randall, Mrs V Negus (Clerk) 6 members of the public\n").0,
+            vec!["Mr M. Mycock", "Mrs M Leaman", "Mrs T Mann", "Mr S Randall", "Mrs V Negus"]
         );
         // A GitHub handle after the name is no part of it; "ten" is a name particle.
         assert_eq!(
