@@ -107,8 +107,10 @@ fn names(src: &Source, span: Span) -> Vec<Person> {
     }
     // Welsh lists join the last name with "a", "ac" or "a’r" ("and", "and the"): only in a
     // list that names Welsh councillors ("Cyng.", "Cynghorwyr"), where "a" is no article.
-    let welsh: &[&str] = if text.contains("Cyng") { &[" a ", " ac ", " a’r ", " a'r "] } else { &[] };
-    let joins = [" and ", " & ", " together with "].iter().chain(welsh);
+    let welsh: &[&str] =
+        if text.contains("Cyng") { &[" a ", " ac ", " a’r ", " a'r ", "\na ", "\nac "] } else { &[] };
+    // A wrapped line may start with the join ("... Owen Williams\nand County Councillor ...").
+    let joins = [" and ", "\nand ", " & ", "\n& ", " together with "].iter().chain(welsh);
     for (i, m) in joins.flat_map(|j| text.match_indices(j)) {
         if text[..i].matches('(').count() <= text[..i].matches(')').count() {
             cuts.push((i, i + m.len()));
@@ -129,7 +131,8 @@ fn names(src: &Source, span: Span) -> Vec<Person> {
             }
         }
     }
-    cuts.sort_unstable();
+    // At one place the widest cut wins ("\nand " over the line end).
+    cuts.sort_unstable_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
     cuts.push((text.len(), text.len()));
     let mut out = Vec::new();
     let mut start = 0;
@@ -301,6 +304,13 @@ fn person(text: &str, part: Span) -> Option<Person> {
     let lead = raw.len() - raw.trim_start_matches(['-', '*', '•', '·', ' ', '\t']).len();
     let mut s = &raw[lead..];
     let mut start = part.start + lead;
+    // "and County Councillor Joseph Davies": the last entry of a list, on a line of its own.
+    for join in ["and ", "& "] {
+        if let Some(r) = s.strip_prefix(join) {
+            start += join.len();
+            s = r;
+        }
+    }
     for plural in ["Cllrs. ", "Cllrs ", "Councillors ", "Commissioners ", "Councilmembers ", "Trustees ", "Cynghorwyr "]
     {
         if let Some(r) = s.strip_prefix(plural) {
@@ -711,6 +721,11 @@ mod tests {
         assert_eq!(
             att("### Present\n\n* Bert Belder (TSC)\n* Ben Noordhuis (TSC)\n").0,
             vec!["Bert Belder", "Ben Noordhuis"]
+        );
+        // A wrapped line that starts with the join.
+        assert_eq!(
+            att("PRESENT\nCouncillors Alun Davies, Andrew Thomas, Owen Williams\nand County Councillor Joseph Davies.\n").0,
+            vec!["Alun Davies", "Andrew Thomas", "Owen Williams", "County Councillor Joseph Davies"]
         );
         // A list ending with a comma goes on in a paragraph of titled names.
         assert_eq!(
