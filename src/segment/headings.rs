@@ -894,6 +894,8 @@ fn standalone_title(c: &str) -> bool {
         && !outcome
         && !c.ends_with(['.', ',', ';', ':', '!', '?'])
         && !c.contains(['*', '#', '|', '(', '['])
+        // "Apologies: T. Manley and G. Cann": a colon line is read as one (or left as preamble).
+        && !c.contains(':')
 }
 
 #[cfg(test)]
@@ -984,6 +986,8 @@ mod tests {
         let hs = colon_headings(text, &lines);
         let got: Vec<&str> = hs.iter().map(|h| h.title.map_or("", |t| &text[t.start..t.end])).collect();
         assert_eq!(got, vec!["MATTERS ARISING", "CO OPTION", "Planning", "Correspondence"]);
+        assert!(!standalone_title("Apologies: T. Manley and G. Cann"));
+        assert!(standalone_title("Draft Budget 2010/2011"));
         // Three such lines alone are not enough.
         let text = "PRESENT: Mr. Mycock.\n\nPLANNING\n\nApproved.\n\nPAYMENTS\n\nPaid.\n\nThe end.\n";
         assert!(colon_headings(text, &crate::segment::lines::lines(text)).is_empty());
