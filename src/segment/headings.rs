@@ -809,7 +809,7 @@ pub(super) fn colon_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             if !(standalone_title(c) || !strict && (caps_title(c) || single_word_title(c))) {
                 continue;
             }
-            if !strict && (attendance_line.is_some_and(|a| i < a) || !plain_title(c)) {
+            if attendance_line.is_some_and(|a| i < a) || !plain_title(c) {
                 continue;
             }
             // A name, or a signature at the end ("Parish Clerk"), is not a title.
@@ -986,6 +986,11 @@ mod tests {
         let hs = colon_headings(text, &lines);
         let got: Vec<&str> = hs.iter().map(|h| h.title.map_or("", |t| &text[t.start..t.end])).collect();
         assert_eq!(got, vec!["MATTERS ARISING", "CO OPTION", "Planning", "Correspondence"]);
+        // With colon titles too, the lines before the attendance list are the header.
+        let text = "July Minutes\n\nTuesday 8th July 2003 in the\n\nPresent: R. Lankfer, Mrs. Willis.\n\nMinutes: signed.\n\nMatters Arising: none.\n\nPlanning: none.\n\nDraft Budget 2010/2011\n\nAgreed.\n";
+        let hs = colon_headings(text, &crate::segment::lines::lines(text));
+        let got: Vec<&str> = hs.iter().map(|h| h.title.map_or("", |t| &text[t.start..t.end])).collect();
+        assert_eq!(got, vec!["Minutes", "Matters Arising", "Planning", "Draft Budget 2010/2011"]);
         assert!(!standalone_title("Apologies: T. Manley and G. Cann"));
         assert!(standalone_title("Draft Budget 2010/2011"));
         // Three such lines alone are not enough.
