@@ -302,28 +302,11 @@ fn person_after_cue(m: regex::Match<'_>, text: &str, base: usize) -> Option<Ment
         let span = Span::new(base + m.end(), base + m.end() + name.len());
         return Some(Mention { name: Some(name.to_string()), role: None, organisation: None, span, speaks: false });
     }
-    // "proposed P. Norris & seconded C. Humphries": initials and a surname, no title.
-    if let Some(i) = INITIALED_NAME.captures(rest).and_then(|c| c.name("n")) {
-        let span = Span::new(base + m.end() + i.start(), base + m.end() + i.end());
-        return Some(Mention {
-            name: Some(i.as_str().to_string()),
-            role: None,
-            organisation: None,
-            span,
-            speaks: false,
-        });
-    }
-    if let Some(i) = INITIALS.find(rest) {
-        let span = Span::new(base + m.end() + i.start(), base + m.end() + i.end());
-        return Some(Mention {
-            name: Some(i.as_str().to_string()),
-            role: None,
-            organisation: None,
-            span,
-            speaks: false,
-        });
-    }
-    None
+    // "proposed P. Norris & seconded C. Humphries": initials and a surname, no title; else
+    // initials alone ("Prop CP").
+    let i = INITIALED_NAME.captures(rest).and_then(|c| c.name("n")).or_else(|| INITIALS.find(rest))?;
+    let span = Span::new(base + m.end() + i.start(), base + m.end() + i.end());
+    Some(Mention { name: Some(i.as_str().to_string()), role: None, organisation: None, span, speaks: false })
 }
 
 /// The person named right before "proposed"/"moved"/"motions" when the mover is the sentence
