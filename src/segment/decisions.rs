@@ -277,7 +277,13 @@ pub(crate) fn is_attribution(s: &str) -> bool {
 /// conclusion", "Conclusion//resolution" (words of [`CONCLUSION_WORDS`] joined by "/", "&",
 /// "and", at least one that is not "summary").
 pub(crate) fn is_conclusion_heading(s: &str) -> bool {
-    let t = s.trim_start_matches('#').trim().trim_matches('*').trim().trim_end_matches(':').to_ascii_lowercase();
+    let t = s.trim_start_matches('#').trim().trim_matches('*').trim().trim_end_matches(':');
+    // Four words of CONCLUSION_WORDS and their joins fit in 60 bytes: most paragraphs are
+    // longer, and this is asked of every one.
+    if t.len() > 60 {
+        return false;
+    }
+    let t = t.to_ascii_lowercase();
     let words: Vec<&str> =
         t.split(|c: char| c == '/' || c == '&' || c.is_whitespace()).filter(|w| !w.is_empty() && *w != "and").collect();
     !words.is_empty()
