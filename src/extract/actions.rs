@@ -500,7 +500,7 @@ pub(crate) fn from_text(src: &Source, span: Span) -> Vec<Action> {
             let mut from = s.start;
             for (i, _) in t.match_indices(" and ") {
                 let rest = &t[i + 5..];
-                let second = super::owner_to::find_at(rest, 0).is_some_and(|c| c.owner.start == 0);
+                let second = super::owner_to::owner_at_start(rest);
                 let first = src.get(Span::new(from, s.start + i));
                 // "to speak to Derek Lockwood and Chris Ward to confirm": names listed, one task.
                 let after_name =

@@ -46,13 +46,33 @@ pub(crate) struct OwnerTo {
 
 /// The matches of `OWNER_TO` in `t`, as `captures_iter` finds them (each search from the end
 /// of the last match; no match is empty).
+///
+/// [`last_link`] is found once: it is the last link start at or after `max(from, 1)`, so for a
+/// later `from` it is the same when it is still at or after it, and there is none when not.
 pub(crate) fn matches(t: &str) -> impl Iterator<Item = OwnerTo> + '_ {
     let mut at = 0;
+    let mut last = None;
     std::iter::from_fn(move || {
-        let m = find_at(t, at)?;
+        let l = *last.get_or_insert_with(|| last_link(t, at));
+        let m = find_before(t, at, l.filter(|&l| l >= at.max(1))?)?;
         at = m.whole.end;
         Some(m)
     })
+}
+
+/// Whether the leftmost match of `OWNER_TO` in `t` has its owner at the start of `t`
+/// (`find_at(t, 0)` with `owner.start == 0`): the first candidate owner is at 0 (it needs
+/// nothing before it), and when the groups fit there the match starts there; a link after
+/// the owner is a link start, so [`last_link`] is not needed.
+pub(crate) fn owner_at_start(t: &str) -> bool {
+    owner(t, 0).is_some()
+}
+
+/// The leftmost match of `OWNER_TO` starting at or after byte `from` of `t` (see
+/// [`find_before`]); the tests' entry point.
+#[cfg(test)]
+pub(crate) fn find_at(t: &str, from: usize) -> Option<OwnerTo> {
+    find_before(t, from, last_link(t, from)?)
 }
 
 /// The leftmost match of `OWNER_TO` starting at or after byte `from` of `t` (`captures_at`:
@@ -64,8 +84,9 @@ pub(crate) fn matches(t: &str) -> impl Iterator<Item = OwnerTo> + '_ {
 /// starts, so the match of a later owner cannot start before an earlier owner. The match at
 /// an owner starts with the leftmost part before it that fits ([`start_before`]); which one
 /// does not change the groups.
-pub(crate) fn find_at(t: &str, from: usize) -> Option<OwnerTo> {
-    let last = last_link(t, from)?;
+///
+/// `last` is the value of [`last_link`]`(t, from)`.
+fn find_before(t: &str, from: usize, last: usize) -> Option<OwnerTo> {
     let b = t.as_bytes();
     // Before an owner: white space, `>`, `(`, `*`, or the start of `t`.
     let may_follow = |p: usize| p == 0 || matches!(b[p - 1], 0x80..|b'\t'..=b'\r'| b' ' | b'>' | b'(' | b'*');
@@ -436,6 +457,8 @@ mod tests {
         }
         let want = by_regex(t);
         assert_eq!(matches(t).collect::<Vec<_>>(), want, "{t:?}");
+        let at_start = find_at(t, 0).is_some_and(|c| c.owner.start == 0);
+        assert_eq!(owner_at_start(t), at_start, "{t:?}");
         !want.is_empty()
     }
 
