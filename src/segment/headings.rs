@@ -428,7 +428,7 @@ fn skip_dash(text: &str, at: usize) -> usize {
 
 /// A number and a bold title at a line's start (see `numbered_headings`); not "5.1".
 static BOLD_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\*\*)?(?P<n>\d{1,2})(?:\\?\.0?)?(?:\*\*)?[ \t\u{a0}]*(?:\*\*)?(?P<t>[A-Z][^*\n]{0,100}?)\*\*")
+    Regex::new(r"^(?:\d{1,2}\.[ \t]+)?(?:\*\*)?(?P<n>\d{1,2})(?:\\?\.0?)?(?:\*\*)?[ \t\u{a0}]*(?:\*\*)?(?P<t>[A-Z][^*\n]{0,100}?)\*\*")
         .expect("bold numbered regex")
 });
 
@@ -494,7 +494,9 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         }
         let c = content(text, l);
         // "**1.** **Apologies for absence:** Mr M Peake", "**1.0 Welcome and Introductions**",
-        // "2. **Minutes of the previous meeting**": a number and a bold title.
+        // "2. **Minutes of the previous meeting**": a number and a bold title; after a list
+        // mark a word processor numbered ("1. **2.**    **Declarations of Interest:**"), the
+        // bold number is the item's.
         if let Some(b) =
             BOLD_NUMBERED.captures(c).filter(|b| b.name("t").is_some_and(|t| c[..t.start()].contains("**")))
         {
@@ -1020,6 +1022,11 @@ mod tests {
 
     #[test]
     fn numbers_with_bold_titles() {
+        // A word processor's list mark before the bold number.
+        let text = "MINUTES\n\n1. **1.**    **No Apologies for absence received.**\n\nText.\n\n1. **2.**    **Declarations of Interest:**\n\nNone.\n\n**3\\. Minutes** were agreed\n";
+        let lines = crate::segment::lines::lines(text);
+        let got: Vec<Option<String>> = numbered_headings(text, &lines).into_iter().map(|h| h.number).collect();
+        assert_eq!(got, vec![Some("1".into()), Some("2".into()), Some("3".into())]);
         let text = "MINUTES\n\n **1.**    **Apologies for absence:** Mr M Peake\n\n**2.0 Declarations of Interest**\n\nNone.\n\n3. **Minutes of the previous meeting** were agreed\n\n4. Matters arising **none**\n\n5.1 **Sub** point\n";
         let lines = crate::segment::lines::lines(text);
         let hs = numbered_headings(text, &lines);
