@@ -34,7 +34,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:\#+\s*|\*\*|<!--\s*|[-*]\s+|\d{1,2}\\?[.)]\s+)?
         (?P<label>those\s+present\s+were|present|those\s+attending|in\s+attendance|attendees|attendance|board\s+members|members\s+present|remote
-          |apologies(?:\s+for\s+absence)?|regrets|absent|also\s+present|also,?\s+in\s+attendance|officers(?:\s+in\s+attendance)?|presennol|ymddiheuriadau)
+          |apologies(?:\s+for\s+absence)?|regrets|absent|also\s+present|also,?\s+in\s+attendance|officers(?:\s+in\s+attendance)?|guests?|presennol|ymddiheuriadau)
         \s*(?:\*\*)?\s*(?::|-|–)?\s*(?:\*\*)?(?P<rest>.*)$",
     )
     .expect("attendance label regex")
@@ -53,7 +53,7 @@ fn list_of(label: &str) -> List {
         List::Apologies
     } else if l == "absent" {
         List::Absent
-    } else if l.starts_with("also") || l.starts_with("officers") {
+    } else if l.starts_with("also") || l.starts_with("officers") || l.starts_with("guest") {
         List::InAttendance
     } else {
         List::Present
@@ -592,7 +592,9 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
                     i += 1;
                     continue;
                 }
-                if LABEL.is_match(t) || t.starts_with('#') || t.starts_with("-->") || t.ends_with(':') {
+                // Another label ("**Notetakers:** Mark Cohen", "**Chair:** X") ends the list.
+                let bold_label = t.starts_with("**") && t[2..].find(":**").is_some_and(|p| p < 40);
+                if LABEL.is_match(t) || bold_label || t.starts_with('#') || t.starts_with("-->") || t.ends_with(':') {
                     break;
                 }
                 // A wrapped line goes on in the next ("... Owen Williams and County\nCouncillor
@@ -727,6 +729,16 @@ mod tests {
             att("PRESENT\nCouncillors Alun Davies, Andrew Thomas, Owen Williams\nand County Councillor Joseph Davies.\n").0,
             vec!["Alun Davies", "Andrew Thomas", "Owen Williams", "County Councillor Joseph Davies"]
         );
+        // Guests are in attendance; an empty label's list does not take the next label's.
+        let (_, a) =
+            read("**Present:** Ann Bee, Cy Dee\n\n**Regrets:** \n\n**Guests:** Aderet Siegman\n\n**Chair:** Ann Bee\n");
+        let n = |v: &Vec<Person>| v.iter().map(|p| p.name.clone().unwrap()).collect::<Vec<_>>();
+        assert_eq!(
+            (n(&a.present), n(&a.apologies), n(&a.in_attendance)),
+            (vec!["Ann Bee".to_string(), "Cy Dee".to_string()], vec![], vec!["Aderet Siegman".to_string()])
+        );
+        let (_, a) = read("**Regrets:**\n\n**Notetakers:** Mark Cohen\n");
+        assert!(a.apologies.is_empty() && a.present.is_empty());
         // A list ending with a comma goes on in a paragraph of titled names.
         assert_eq!(
             att("Those attending Mr M. Mycock, Mrs M Leaman,\n\nMrs T Mann, Mr S Randall, Mrs V Negus (Clerk) 6 members of the public\n").0,
