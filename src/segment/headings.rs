@@ -79,6 +79,22 @@ fn strip_emphasis(text: &str, s: Span) -> Span {
     s
 }
 
+/// "Policy for PR blocking? [#2078](https://github.com/...)": the issue link after a heading's
+/// title is its reference, not its words (Node.js TSC agendas); the title ends before it.
+fn strip_issue_link(text: &str, s: Span) -> Span {
+    let t = &text[s.start..s.end];
+    let Some(open) = t.rfind(" [#") else { return s };
+    let link = &t[open + 1..];
+    let is_ref = link.ends_with(')')
+        && link.find("](").is_some_and(|p| link[2..p].chars().all(|c| c.is_ascii_digit()) && p > 2)
+        && !link[link.find("](").unwrap_or(0) + 2..].contains(' ');
+    if is_ref && !t[..open].trim().is_empty() {
+        trim_span(text, Span::new(s.start, s.start + open))
+    } else {
+        s
+    }
+}
+
 /// "13.ii.j Title", "1.1. Title", "6.i Title": an agenda number before a heading's title.
 fn heading_number(t: &str) -> Option<(String, usize)> {
     let first = t.split_whitespace().next()?;
@@ -204,7 +220,7 @@ pub(super) fn markdown_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             Some((n, skip)) => (Some(n), Span::new(title.start + skip, title.end)),
             None => (None, title),
         };
-        let title = strip_emphasis(text, title);
+        let title = strip_issue_link(text, strip_emphasis(text, title));
         out.push(Heading {
             start: lines[i].content.start,
             number,
@@ -998,6 +1014,16 @@ mod tests {
         // Three such lines alone are not enough.
         let text = "PRESENT: Mr. Mycock.\n\nPLANNING\n\nApproved.\n\nPAYMENTS\n\nPaid.\n\nThe end.\n";
         assert!(colon_headings(text, &crate::segment::lines::lines(text)).is_empty());
+    }
+
+    #[test]
+    fn issue_links_after_titles() {
+        let t = "Policy for PR blocking? [#2078](https://github.com/nodejs/node/issues/2078)";
+        assert_eq!(&t[strip_issue_link(t, Span::new(0, t.len())).end..][..3], " [#");
+        assert_eq!(strip_issue_link(t, Span::new(0, t.len())), Span::new(0, 23));
+        for keep in ["[#84](https://x/84)", "Read [the docs](https://x)", "See [#12](a b)"] {
+            assert_eq!(strip_issue_link(keep, Span::new(0, keep.len())), Span::new(0, keep.len()), "{keep}");
+        }
     }
 
     #[test]
