@@ -47,19 +47,34 @@ fn alternation(words: &[&str]) -> String {
 
 const NAME: &str = r"(?:Mc|Mac|O'|O’)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*";
 
-static MENTION: LazyLock<FastRegex> = LazyLock::new(|| {
+/// `MENTION`'s `titled` alternative; `b` is its word boundary (`\b`, or none for the anchored
+/// twin [`TITLED_AT`]). One source for both, so that the twin cannot drift from the pattern.
+fn titled_pattern(b: &str) -> String {
     let titles = alternation(TITLES);
+    format!(r"{b}(?:{titles})\.?(?:\s+(?:[A-Z]\.?\s*){{1,3}})?(?:\s+{NAME}){{1,2}}")
+}
+
+/// `MENTION`'s `office` alternatives (verbose syntax); `b` as in [`titled_pattern`] (the
+/// anchored twin is [`OFFICE_AT`]).
+fn office_pattern(b: &str) -> String {
     let offices = alternation(OFFICES);
     let lower: Vec<String> = OFFICES.iter().map(|o| o.to_lowercase()).collect();
     let lower = verbose_alternation(&lower.iter().map(String::as_str).collect::<Vec<_>>());
     let passing = TRANSIENT.join("|");
     let welsh = alternation(super::welsh::OFFICES);
+    format!(
+        r"{b}(?:[Tt]he|[Aa]n?)\s+(?:[A-Z][a-z]+\s+)?(?:{offices})\b
+          | {b}[Tt]he\s+(?:(?:{passing})\s+)?(?:{lower})\b
+          | (?:{b}[Yy]r?|[’']r)\s+(?:{welsh})\b"
+    )
+}
+
+static MENTION: LazyLock<FastRegex> = LazyLock::new(|| {
+    let (titled, office) = (titled_pattern(r"\b"), office_pattern(r"\b"));
     let pattern = format!(
         r"(?x)
-        (?P<titled>\b(?:{titles})\.?(?:\s+(?:[A-Z]\.?\s*){{1,3}})?(?:\s+{NAME}){{1,2}})
-      | (?P<office>\b(?:[Tt]he|[Aa]n?)\s+(?:[A-Z][a-z]+\s+)?(?:{offices})\b
-          | \b[Tt]he\s+(?:(?:{passing})\s+)?(?:{lower})\b
-          | (?:\b[Yy]r?|[’']r)\s+(?:{welsh})\b)
+        (?P<titled>{titled})
+      | (?P<office>{office})
       | (?P<plain>\b{NAME}(?:\s+{NAME}){{1,2}})
     "
     );
@@ -69,29 +84,13 @@ static MENTION: LazyLock<FastRegex> = LazyLock::new(|| {
 /// `MENTION`'s `titled` alternative without its leading `\b`, anchored: whether a match at the
 /// start of the haystack is `titled` (see [`mention_matches`]). No word boundary or class is
 /// left, so it runs on the lazy DFA, and only as far as a title and a name.
-static TITLED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    let titles = alternation(TITLES);
-    let pattern = format!(r"(?x)^(?:{titles})\.?(?:\s+(?:[A-Z]\.?\s*){{1,3}})?(?:\s+{NAME}){{1,2}}");
-    Regex::new(&pattern).expect("titled regex")
-});
+static TITLED_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?x)^{}", titled_pattern(""))).expect("titled regex"));
 
 /// `MENTION`'s `office` alternative without the leading `\b`s, anchored (see
 /// [`mention_matches`]).
-static OFFICE_AT: LazyLock<FastRegex> = LazyLock::new(|| {
-    let offices = alternation(OFFICES);
-    let lower: Vec<String> = OFFICES.iter().map(|o| o.to_lowercase()).collect();
-    let lower = verbose_alternation(&lower.iter().map(String::as_str).collect::<Vec<_>>());
-    let passing = TRANSIENT.join("|");
-    let welsh = alternation(super::welsh::OFFICES);
-    let pattern = format!(
-        r"(?x)^(?:
-          (?:[Tt]he|[Aa]n?)\s+(?:[A-Z][a-z]+\s+)?(?:{offices})\b
-          | [Tt]he\s+(?:(?:{passing})\s+)?(?:{lower})\b
-          | (?:[Yy]r?|[’']r)\s+(?:{welsh})\b)
-    "
-    );
-    FastRegex::new(&pattern).expect("office regex")
-});
+static OFFICE_AT: LazyLock<FastRegex> =
+    LazyLock::new(|| FastRegex::new(&format!("(?x)^(?:\n{}\n)", office_pattern(""))).expect("office regex"));
 
 /// Words before an office that say when its holder holds it ("the outgoing secretary"): not
 /// part of the role.

@@ -85,9 +85,10 @@ fn strip_issue_link(text: &str, s: Span) -> Span {
     let t = &text[s.start..s.end];
     let Some(open) = t.rfind(" [#") else { return s };
     let link = &t[open + 1..];
-    let is_ref = link.ends_with(')')
-        && link.find("](").is_some_and(|p| link[2..p].chars().all(|c| c.is_ascii_digit()) && p > 2)
-        && !link[link.find("](").unwrap_or(0) + 2..].contains(' ');
+    // "[#" digits "](" a URL without spaces ")".
+    let is_ref = link.find("](").is_some_and(|p| {
+        p > 2 && link[2..p].chars().all(|c| c.is_ascii_digit()) && link.ends_with(')') && !link[p + 2..].contains(' ')
+    });
     if is_ref && !t[..open].trim().is_empty() {
         trim_span(text, Span::new(s.start, s.start + open))
     } else {
