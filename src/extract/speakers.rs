@@ -106,16 +106,21 @@ enum Kind {
 
 /// The titles as `MENTION` matches them: its pattern is verbose (`(?x)`), so the space inside
 /// "Chief Inspector" is ignored and the title matched is "ChiefInspector".
-/// By first letter (every title starts with a capital).
-static TITLES_AS_MATCHED: LazyLock<[Vec<String>; 26]> = LazyLock::new(|| {
-    let mut by_letter: [Vec<String>; 26] = Default::default();
-    for t in TITLES {
-        let first = t.as_bytes()[0];
-        assert!(first.is_ascii_uppercase(), "{t:?}");
-        by_letter[usize::from(first - b'A')].push(t.split_whitespace().collect());
+/// By first byte ([`by_first_byte`]).
+static TITLES_AS_MATCHED: LazyLock<Vec<Vec<String>>> =
+    LazyLock::new(|| by_first_byte(TITLES.iter().map(|t| t.split_whitespace().collect::<String>())));
+
+/// `words` indexed by their first byte (256 lists, most empty): the few words a text can start
+/// with are looked up instead of comparing every word of a list.
+fn by_first_byte<T: AsRef<str>>(words: impl IntoIterator<Item = T>) -> Vec<Vec<T>> {
+    let mut by_byte: Vec<Vec<T>> = (0..256).map(|_| Vec::new()).collect();
+    for w in words {
+        if let Some(&first) = w.as_ref().as_bytes().first() {
+            by_byte[usize::from(first)].push(w);
+        }
     }
-    by_letter
-});
+    by_byte
+}
 
 /// `MENTION.captures_iter(text)` as (alternative, match): the same matches. Each alternative
 /// is one group spanning all of it, so the group is the match. Which alternative matched is
@@ -144,10 +149,7 @@ fn mention_matches(text: &str, checked: Checked) -> impl Iterator<Item = (Kind, 
             && ["The", "the", "A", "a", "An", "an", "Y", "y", "Yr", "yr"]
                 .iter()
                 .any(|w| rest.strip_prefix(w).is_some_and(|r| r.starts_with(char::is_whitespace)));
-        let titled = || {
-            first.is_ascii_uppercase()
-                && TITLES_AS_MATCHED[usize::from(first - b'A')].iter().any(|t| rest.starts_with(t.as_str()))
-        };
+        let titled = || TITLES_AS_MATCHED[usize::from(first)].iter().any(|t| rest.starts_with(t.as_str()));
         let kind = if titled() && TITLED_AT.is_match(rest) {
             Kind::Titled
         } else if article && OFFICE_AT.pick_checked(checked).find_at(rest, 0).is_some() {
@@ -351,21 +353,13 @@ fn tail_verb(s: &str, pos: usize) -> Option<Tail<'_>> {
 fn verb_may_follow(rest: &str) -> bool {
     let t = rest.trim_start();
     let first = t.as_bytes().first().copied().unwrap_or(0);
-    t.len() < rest.len()
-        && first.is_ascii_lowercase()
-        && TAIL_FIRST_WORDS[usize::from(first - b'a')].iter().any(|w| t.starts_with(w))
+    t.len() < rest.len() && TAIL_FIRST_WORDS[usize::from(first)].iter().any(|w| t.starts_with(w))
 }
 
-/// The words `TAIL_VERB` can start with (see [`verb_may_follow`]) by their first letter (all
-/// are lower-case ASCII words).
-static TAIL_FIRST_WORDS: LazyLock<[Vec<&'static str>; 26]> = LazyLock::new(|| {
-    let mut by_letter: [Vec<&'static str>; 26] = Default::default();
+/// The words `TAIL_VERB` can start with (see [`verb_may_follow`]) by their first byte.
+static TAIL_FIRST_WORDS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
     let verbs = SPEECH_VERBS.iter().map(|v| v.split(' ').next().unwrap_or(v));
-    for w in TAIL_ADVERBS.iter().copied().chain(["took"]).chain(verbs) {
-        assert!(w.bytes().all(|c| c.is_ascii_lowercase()), "{w:?}");
-        by_letter[usize::from(w.as_bytes()[0] - b'a')].push(w);
-    }
-    by_letter
+    by_first_byte(TAIL_ADVERBS.iter().copied().chain(["took"]).chain(verbs))
 });
 
 /// The adverbs `TAIL` allows before the verb, as written in its pattern.
@@ -551,15 +545,8 @@ fn not_name_or_org(w: &str) -> bool {
 }
 
 /// The words of [`NOT_NAME_WORDS`] and [`ORG_WORDS`] by first byte.
-static NOT_NAME_OR_ORG: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
-    let mut by_byte = vec![Vec::new(); 256];
-    for w in NOT_NAME_WORDS.iter().chain(ORG_WORDS) {
-        if let Some(&first) = w.as_bytes().first() {
-            by_byte[usize::from(first)].push(*w);
-        }
-    }
-    by_byte
-});
+static NOT_NAME_OR_ORG: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| by_first_byte(NOT_NAME_WORDS.iter().chain(ORG_WORDS).copied()));
 
 fn clean_title(m: &str) -> String {
     // The words joined by single spaces, written into one buffer (no vector of words).
