@@ -177,3 +177,33 @@ fn every_entry_of_an_actions_list_is_an_action() {
     assert_eq!(doc.items[0].actions[4].due.as_deref(), Some("2021-10-31"));
     assert!(doc.items[1].actions.is_empty(), "{:?}", doc.items[1].actions);
 }
+
+/// A Markdown table used as the agenda ("| Subject | Initials | Notes |") with whole lists in
+/// its cells as raw HTML ("<ul><li>... <li>..."): each entry is a paragraph of its own, the
+/// note-taker's initials are no part of the notes, and "Change:" opens no speaker turn. A
+/// first name two attendees share ("Justin:") is a speaker as written.
+#[test]
+fn lists_written_as_html_in_table_cells() {
+    let doc = parse_file(&root().join("corpus/regression/r13-table-cell-lists.md")).expect("parses");
+    let titles: Vec<&str> = doc.items.iter().filter_map(|i| i.title.as_deref()).collect();
+    assert_eq!(titles, ["Budget", "Hosting", "Process"]);
+    let paras = |n: usize| doc.items[n].paragraphs.iter().map(|p| p.text.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        paras(0),
+        [
+            "Ada said the budget is on track.",
+            "Change: $2,000 a month instead of $24,000 a year.",
+            "Change: a 6 month notice."
+        ]
+    );
+    assert_eq!(paras(1), ["Grace will ask the host for a quote.", "Quote due in June."]);
+    let speakers: Vec<String> = doc
+        .items
+        .iter()
+        .flat_map(|i| i.paragraphs.iter().flat_map(|p| p.speakers.iter()))
+        .filter_map(|s| s.name.clone())
+        .collect();
+    assert_eq!(speakers, ["Justin"]);
+    let owner = doc.items[1].actions.first().and_then(|a| a.owner.as_ref()).and_then(|o| o.name.clone());
+    assert_eq!(owner.as_deref(), Some("Grace"));
+}

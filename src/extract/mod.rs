@@ -80,6 +80,8 @@ static DECLARATION: LazyLock<Regex> = LazyLock::new(|| {
 struct Turns {
     abbreviations: Vec<(String, String)>,
     first_names: Vec<(String, String)>,
+    /// First names two or more attendees share: a label of one is a speaker, unresolved.
+    shared_first_names: Vec<String>,
     /// Surnames of people who took a turn under their full name ("Jerry Skillete: ..."), so
     /// that a later "Skillete:" is the same person.
     surnames: Vec<(String, String)>,
@@ -124,8 +126,12 @@ impl Turns {
                 abbreviations.push(d);
             }
         }
-        // A first name shared by two attendees resolves to nobody.
+        // A first name shared by two attendees resolves to nobody; it is still a person's name
+        // ("Justin:" when Justin Fagnani and Justin Ridgewell attended), kept as written.
         let firsts: Vec<String> = first_names.iter().map(|(f, _)| f.clone()).collect();
+        let mut shared_first_names: Vec<String> =
+            firsts.iter().filter(|f| firsts.iter().filter(|g| g == f).count() > 1).cloned().collect();
+        shared_first_names.dedup();
         first_names.retain(|(f, _)| firsts.iter().filter(|g| *g == f).count() == 1);
         let mut counts: Vec<(String, usize)> = Vec::new();
         let mut surnames: Vec<(String, String)> = Vec::new();
@@ -162,7 +168,7 @@ impl Turns {
         let last: Vec<String> = surnames.iter().map(|(s, _)| s.clone()).collect();
         surnames.retain(|(s, _)| last.iter().filter(|t| *t == s).count() == 1);
         let recurring = counts.into_iter().filter(|(_, c)| *c >= 2).map(|(n, _)| n).collect();
-        Turns { abbreviations, first_names, surnames, recurring, turn_cache }
+        Turns { abbreviations, first_names, shared_first_names, surnames, recurring, turn_cache }
     }
 
     /// Members named by their initials and speaking: "JB welcomed all", "KN declared ...".
@@ -208,7 +214,12 @@ impl Turns {
         let (mut m, single) = turn.or_else(|| arrow_turn(text, base))?;
         let name = m.name.clone().unwrap_or_default();
         let known = |list: &[(String, String)]| list.iter().any(|(f, _)| *f == name);
-        if single && !self.recurring.contains(&name) && !known(&self.first_names) && !known(&self.surnames) {
+        if single
+            && !self.recurring.contains(&name)
+            && !known(&self.first_names)
+            && !known(&self.surnames)
+            && !self.shared_first_names.contains(&name)
+        {
             return None;
         }
         let full = self

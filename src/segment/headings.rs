@@ -723,7 +723,7 @@ pub(super) fn table_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             number: None,
             title: Some(title),
             lost_title: false,
-            body_start: title.end,
+            body_start: after_initials_cells(text, title.end, l.content.end),
             documents: Vec::new(),
         });
     }
@@ -731,6 +731,27 @@ pub(super) fn table_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         out
     } else {
         Vec::new()
+    }
+}
+
+/// Where a table row's notes start: past the cell separator after the title and past cells of
+/// initials alone ("| SB |", the note-taker's column), which are no part of the notes.
+fn after_initials_cells(text: &str, from: usize, end: usize) -> usize {
+    let mut at = from;
+    loop {
+        let rest = &text[at..end];
+        let Some(bar) = rest.find('|') else { return at };
+        if !rest[..bar].trim().is_empty() {
+            return at;
+        }
+        let after = at + bar + 1;
+        let cell = text[after..end].split('|').next().unwrap_or("");
+        let c = cell.trim();
+        let initials = (2..=4).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_uppercase());
+        if !initials || after + cell.len() >= end {
+            return after;
+        }
+        at = after + cell.len();
     }
 }
 

@@ -324,6 +324,7 @@ pub(crate) const NOT_TURNS: &[&str] = &[
     "Ayes",
     "Background",
     "Chair",
+    "Change",
     "Conclusion",
     "Date",
     "Decision",

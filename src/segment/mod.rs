@@ -342,6 +342,22 @@ fn pieces(text: &str, lines: &[Line], body: Span) -> (Vec<Piece>, Option<usize>)
                             break;
                         }
                     }
+                    // Markdown table cells with raw list and break tags ("| SB | <ul><li>Tom
+                    // talked to ... <li>Vote: ..."): each entry is a piece of its own.
+                    let tags = html_break_tags(&text[span.start..span.end]);
+                    if !tags.is_empty() {
+                        let mut from = span.start;
+                        for (a, b) in tags.into_iter().chain([(span.end - span.start, span.end - span.start)]) {
+                            let part = trim_span(text, Span::new(from, span.start + a));
+                            if !part.is_empty() {
+                                out.push(Piece { span: part, after_break });
+                            }
+                            after_break = true;
+                            from = span.start + b;
+                        }
+                        after_break = false;
+                        break;
+                    }
                     // "i. Newsletters ... ii. Email ... iii. Letter" run together on one line.
                     let mut from = span.start;
                     for at in flat::inline_points(&text[span.start..span.end]) {
@@ -357,6 +373,31 @@ fn pieces(text: &str, lines: &[Line], body: Span) -> (Vec<Piece>, Option<usize>)
         }
     }
     (out, docs_from)
+}
+
+/// The raw HTML tags that break a line into list entries or lines ("<li>", "</li>", "<ul>",
+/// "<br/>", "<p>" ...), as byte ranges of `s`, case-insensitive. Markdown keeps raw HTML as
+/// written, and a table cell can hold a whole list that way. None when the text holds any
+/// other tag: a raw HTML block ("<td>...<p align=right>") is no list written in Markdown, and
+/// cutting it at its paragraphs would cut its table cells apart.
+fn html_break_tags(s: &str) -> Vec<(usize, usize)> {
+    const TAGS: &[&str] = &["li", "/li", "ul", "/ul", "ol", "/ol", "br", "br/", "br /", "p", "/p"];
+    let mut out = Vec::new();
+    if !s.as_bytes().contains(&b'<') {
+        return out;
+    }
+    for (at, _) in s.match_indices('<') {
+        let rest = &s.as_bytes()[at + 1..];
+        let close = rest.iter().take(6).position(|&b| b == b'>');
+        match close {
+            Some(close) if TAGS.iter().any(|t| t.as_bytes().eq_ignore_ascii_case(&rest[..close])) => {
+                out.push((at, at + close + 2));
+            }
+            _ if rest.first().is_some_and(|&b| b.is_ascii_alphabetic() || b == b'/') => return Vec::new(),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Where new text in an item body goes.
@@ -734,6 +775,16 @@ fn check_numbering(_text: &str, item: &ItemBlock, diags: &mut Diagnostics) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_list_tags_break_a_line_but_not_a_raw_html_block() {
+        assert_eq!(html_break_tags("<ul><li>A <LI>B</ul>"), [(0, 4), (4, 8), (10, 14), (15, 20)]);
+        assert_eq!(html_break_tags("Meeting #1.<br/>Meeting #2 <br />x"), [(11, 16), (27, 33)]);
+        assert!(html_break_tags("a < b and c > d").is_empty());
+        // A table cell's paragraph is no list entry: the whole block stays as written.
+        assert!(html_break_tags("<td width=\"64\"><p align=\"right\">£8.96</p></td>").is_empty());
+        assert!(html_break_tags("<li>A <b>bold</b>").is_empty());
+    }
 
     #[test]
     fn marker_search_without_a_colon_finds_nothing() {
