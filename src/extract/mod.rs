@@ -171,9 +171,12 @@ impl Turns {
         Turns { abbreviations, first_names, shared_first_names, surnames, recurring, turn_cache }
     }
 
-    /// Members named by their initials and speaking: "JB welcomed all", "KN declared ...".
-    fn initial_speakers(&self, text: &str, base: usize) -> Vec<Mention> {
-        let mut out = Vec::new();
+    /// Members named by their initials and speaking: "JB welcomed all", "KN declared ...";
+    /// then attendees named by their first name alone ("Rod outlined the state of play",
+    /// "Tom talked to WebEx"), when no other attendee shares it.
+    fn initial_speakers(&self, text: &str, base: usize, in_turn: bool) -> Vec<Mention> {
+        // In a speaker's turn "what Ron said" is the speaker's words, not Ron's turn.
+        let mut out = if in_turn { Vec::new() } else { self.first_name_speakers(text, base) };
         if self.abbreviations.is_empty() {
             return out;
         }
@@ -191,6 +194,46 @@ impl Turns {
                     let span = Span::new(base + at, base + end);
                     out.push(Mention { name: Some(full.clone()), role: None, organisation: None, span, speaks: true });
                 }
+            }
+        }
+        out
+    }
+
+    /// "Rod outlined ...": a word that is the first name of one attendee, followed by a speech
+    /// verb, outside a speaker's turn, and not after a capitalised word ("Cllr Rod said", "Mr Tom Smith said" are
+    /// `mentions`' to find).
+    fn first_name_speakers(&self, text: &str, base: usize) -> Vec<Mention> {
+        let mut out = Vec::new();
+        if self.first_names.is_empty() {
+            return out;
+        }
+        let b = text.as_bytes();
+        for at in (0..b.len()).filter(|&i| b[i].is_ascii_uppercase() && (i == 0 || !b[i - 1].is_ascii_alphanumeric())) {
+            let end = at + text[at..].find(|c: char| !c.is_alphabetic()).unwrap_or(text.len() - at);
+            let word = &text[at..end];
+            // A first name is written as one ("Rod", not "JB" or "Clerk" from "Clerk: Nicola
+            // Cooper" read as a name).
+            let lower = word.len() >= 3 && word[1..].bytes().all(|b| b.is_ascii_lowercase());
+            if !lower
+                || [lexicon::NOT_NAME_WORDS, lexicon::OFFICES, lexicon::TITLES]
+                    .iter()
+                    .any(|l| lexicon::contains(l, word))
+            {
+                continue;
+            }
+            let Some((_, full)) = self.first_names.iter().find(|(f, _)| f == word) else { continue };
+            if !text[end..].starts_with(' ') {
+                continue;
+            }
+            let verb = text[end + 1..].split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            let before = text[..at].trim_end();
+            let prev = before.rsplit(|c: char| !c.is_alphabetic() && c != '.').next().unwrap_or("");
+            if before.len() < at && prev.starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            if lexicon::contains(lexicon::SPEECH_VERBS, verb) {
+                let span = Span::new(base + at, base + end);
+                out.push(Mention { name: Some(full.clone()), role: None, organisation: None, span, speaks: true });
             }
         }
         out
@@ -302,7 +345,7 @@ fn speakers_of(src: &Source, span: Span, people: &mut people::People, turns: &Tu
     // In a transcript the turns are the speakers: "As the mayor mentioned, ..." is speech.
     if !spoken {
         found.extend(mentions(&text[skip..], span.start + skip));
-        found.extend(turns.initial_speakers(&text[skip..], span.start + skip));
+        found.extend(turns.initial_speakers(&text[skip..], span.start + skip, skip > 0));
     }
     for m in found {
         let speaks = m.speaks;
