@@ -503,6 +503,10 @@ fn sentence_title(body: &str) -> Option<usize> {
 /// numbered paragraphs inside items are not taken for items.
 pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
     let mut cands: Vec<(u64, Heading)> = Vec::new();
+    // Numbered lines written as a sentence ("2\\. Minutes of the previous meeting.", "6.
+    // Accounts were presented and accepted for payment."): items only where they fill a gap
+    // in the numbering of the others (see `fill_gaps`).
+    let mut weak: Vec<(u64, Heading)> = Vec::new();
     // Short-titled minute references ("101/19 Public Participation"): one alone is an item.
     let (mut refs, mut first_ref) = (0usize, None::<Heading>);
     for l in lines {
@@ -571,9 +575,13 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             let head = &body[..c];
             c > 0 && !head.contains(['.', ',', ';']) && head.split_whitespace().count() <= 4
         });
+        let mut sentence = false;
         if !(short || caps || strong) {
             if let Some(c) = colon_title.or_else(|| sentence_title(body)) {
                 end = c;
+            } else if body.len() <= 160 {
+                sentence = true;
+                end = if body.len() <= 100 { body.trim_end_matches(['.', ' ']).len() } else { end };
             } else {
                 continue;
             }
@@ -595,6 +603,15 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             body_start: skip_dash(text, title.end.max(title_start + end)),
             documents,
         };
+        if sentence {
+            // The sentence's full stop is no paragraph; a sentence that records a decision
+            // ("3. The Minutes ... were agreed as a true record.") is also the item's first
+            // paragraph, where the decision is read.
+            let decides = !super::decisions::find(body).is_empty();
+            let body_start = if decides { title_start } else { title_start + body.len() };
+            weak.push((value, Heading { body_start, ..heading }));
+            continue;
+        }
         if slash_ref {
             refs += 1;
             if first_ref.is_none() {
@@ -607,7 +624,71 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
     if run.is_empty() && refs == 1 {
         return first_ref.into_iter().collect();
     }
-    run
+    fill_gaps(run, weak)
+}
+
+/// The numbered lines written as a sentence (`weak`) that fill a gap in the items' numbering:
+/// between items 1 and 4, lines "2." and "3." and no other numbered sentence (a list that
+/// restarts at 1 inside item 1 leaves the gap open: its "3." is a point of that list); before
+/// the first item, "1." up to it; after the last, the lines that go on counting from it.
+fn fill_gaps(run: Vec<Heading>, weak: Vec<(u64, Heading)>) -> Vec<Heading> {
+    if run.len() < 2 || weak.is_empty() {
+        return run;
+    }
+    let value = |h: &Heading| {
+        h.number
+            .as_deref()
+            .and_then(|n| n.trim_start_matches(['*', 'S', '-']).split(['/', '.']).next()?.parse::<u64>().ok())
+    };
+    let mut out = Vec::with_capacity(run.len() + weak.len());
+    let mut weak = weak.into_iter().peekable();
+    let mut prev: Option<u64> = Some(0);
+    for h in run.into_iter().map(Some).chain([None]) {
+        let limit = h.as_ref().map_or(usize::MAX, |h| h.start);
+        let mut gap: Vec<(u64, Heading)> = Vec::new();
+        while let Some(w) = weak.next_if(|w| w.1.start < limit) {
+            gap.push(w);
+        }
+        let next = h.as_ref().and_then(value);
+        if let Some(from) = prev {
+            let picked = fill(from, &gap);
+            let fills = match (next, &picked) {
+                (Some(to), Some(p)) => from + 1 + p.len() as u64 == to,
+                (None, Some(_)) => h.is_none(),
+                _ => false,
+            };
+            if let (true, Some(p)) = (fills, picked) {
+                let mut gap: Vec<Option<(u64, Heading)>> = gap.into_iter().map(Some).collect();
+                out.extend(p.into_iter().filter_map(|i| gap[i].take().map(|(_, g)| g)));
+            }
+        }
+        prev = next;
+        out.extend(h);
+    }
+    out
+}
+
+/// Which of a gap's numbered sentences continue the count from `from` (their indices), or
+/// None when the gap's numbering is not the items' count with lists nested in it: a number
+/// below the count is a point of a list that restarted inside the item before it; one that
+/// goes on from such a list's last point ("1. 2. 3." inside item 2) is that list's; any other
+/// number breaks the count.
+fn fill(from: u64, gap: &[(u64, Heading)]) -> Option<Vec<usize>> {
+    let mut expected = from + 1;
+    let mut picked = Vec::new();
+    let mut last: Option<(u64, bool)> = None;
+    for (i, (v, _)) in gap.iter().enumerate() {
+        let continues_list = last.is_some_and(|(l, was_picked)| !was_picked && l + 1 == *v);
+        let pick = *v == expected && !continues_list;
+        if pick {
+            picked.push(i);
+            expected += 1;
+        } else if *v >= expected {
+            return None;
+        }
+        last = Some((*v, pick));
+    }
+    Some(picked)
 }
 
 /// Keep the longest run of candidates whose numbers strictly increase in small steps.
@@ -992,6 +1073,43 @@ mod tests {
         assert_eq!(sentence_title("The Clerk reported. The hedge was cut."), None, "a verb: the minute's text");
         assert_eq!(sentence_title("Grass cutting. it was noted"), None);
         assert_eq!(sentence_title("Planning, highways and footpaths. None."), None);
+    }
+
+    #[test]
+    fn numbered_sentences_fill_the_gaps_in_the_items_numbering() {
+        let titles = |text: &str| -> Vec<String> {
+            let lines = crate::segment::lines::lines(text);
+            numbered_headings(text, &lines)
+                .iter()
+                .map(|h| {
+                    format!("{} {}", h.number.as_deref().unwrap_or(""), h.title.map_or("", |t| &text[t.start..t.end]))
+                })
+                .collect()
+        };
+        // Items 2, 3, 5 and 6 are written as sentences; items 5's own points restart at 1.
+        let text = "1\\. Apologies:\n\nMr Ray Thompson\n\n2\\. Minutes of the previous meeting.\n\nThe minutes were agreed.\n\n3\\. Complaints received since the last meeting.\n\nSeven complaints.\n\n4\\. Noise\n\nNone.\n\n5\\. Transport.\n\n1\\. Parking of a vehicle on the path.\n\n2\\. Speeding vehicle through Oxborough.\n\n6\\. Odour Dust & particulates.\n\nFive complaints.\n\n7\\. AOB\n\nNone.\n\n8\\. Date of next meeting.\n";
+        assert_eq!(
+            titles(text),
+            [
+                "1 Apologies",
+                "2 Minutes of the previous meeting",
+                "3 Complaints received since the last meeting",
+                "4 Noise",
+                "5 Transport",
+                "6 Odour Dust & particulates",
+                "7 AOB",
+                "8 Date of next meeting"
+            ]
+        );
+        // A list inside item 2 whose "3." continues it is no item 3; the gap stays open.
+        let text = "1\\. Apologies\n\nNone.\n\n2\\. Planning\n\n1\\. The hedge was cut.\n\n2\\. The wall was built.\n\n3\\. The gate was painted.\n\n4\\. Finance\n\nNone.\n";
+        assert_eq!(titles(text), ["1 Apologies", "2 Planning", "4 Finance"]);
+        // A sentence that records a decision is also the item's first paragraph.
+        let text = "1\\. Apologies\n\nNone.\n\n2\\. The minutes of the meeting held on 4 May were agreed as a true record.\n\n3\\. Finance\n\nNone.\n";
+        let lines = crate::segment::lines::lines(text);
+        let hs = numbered_headings(text, &lines);
+        assert_eq!(hs.len(), 3);
+        assert!(text[hs[1].body_start..].starts_with("The minutes of the meeting"));
     }
 
     #[test]
