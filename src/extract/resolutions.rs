@@ -27,7 +27,7 @@ static VOTE_COUNTS: LazyLock<FastRegex> = LazyLock::new(|| {
 /// The old regex of [`result_word`], its test oracle.
 #[cfg(test)]
 static RESULT: LazyLock<FastRegex> = LazyLock::new(|| {
-    FastRegex::new(r"(?i)\b(?P<lost>not carried|was lost|motion lost|defeated|fell|rejected|negatived)\b|\b(?P<carried>carried|unanimously|unanimous|passed|agreed to|all in favour|all agreed|all resolved|agreed by all|nem\.? ?con|yn unfrydol)\b")
+    FastRegex::new(r"(?i)\b(?P<lost>not carried|was lost|motion lost|defeated|fell|rejected|negatived)\b|\b(?P<carried>carried|unanimously|unanimous|passed|agreed to|all in favour|all agreed|all resolved|agreed by all|nem\.? ?con|yn unfrydol|all were in favour|all were in agreement|all councillors agreed|all members agreed)\b")
         .expect("result regex")
 });
 
@@ -50,6 +50,10 @@ const CARRIED_WORDS: &[&str] = &[
     "nem con",
     "nemcon",
     "yn unfrydol",
+    "all were in favour",
+    "all were in agreement",
+    "all councillors agreed",
+    "all members agreed",
 ];
 
 /// The outcome word that comes first in `text`: `Some(true)` when it says the vote was lost.
@@ -895,6 +899,13 @@ mod tests {
         let v = vote("7 in favour, 2 against and 1 abstention; the motion was lost");
         assert_eq!((v.for_, v.against, v.abstain, v.result.as_deref()), (Some(7), Some(2), Some(1), Some("lost")));
         assert_eq!(vote("RESOLVED that the update be noted.").result, None);
+        for text in [
+            "proposed by Cllr Trudy Mann, seconded by Cllr Donna Stocking, all were in favour.",
+            "All Councillors agreed.",
+            "proposed and all members agreed that the hall be booked",
+        ] {
+            assert_eq!(vote(text).result.as_deref(), Some("carried"), "{text}");
+        }
         // A bare "N for" is a tally only as a whole number ending its clause.
         let v = vote("Cllr Lintern seconded; 7 for, 1 abstention (Cllr Leamon absent); Carried.");
         assert_eq!((v.for_, v.abstain), (Some(7), Some(1)));
