@@ -15,7 +15,7 @@ use crate::source::{Source, Span};
 static VOTE_COUNTS: LazyLock<FastRegex> = LazyLock::new(|| {
     FastRegex::new(
         r"(?ix)
-        (?:carried|passed|approved|agreed|lost|defeated|failed|vote[sd]?)[^0-9.;]{0,20}?\(?(?P<f>\d{1,3})\s*(?:-|–|to|:)\s*(?P<a>\d{1,3})(?:\s*(?:-|–|:)\s*(?P<ab>\d{1,3}))?
+        (?:carried|pass(?:es|ed)?|approved|agreed|lost|defeated|failed|vote[sd]?)[^0-9.;]{0,20}?\(?(?P<f>\d{1,3})\s*(?:-|–|to|:)\s*(?P<a>\d{1,3})(?:\s*(?:-|–|:)\s*(?P<ab>\d{1,3}))?
       | \(\s*Y\s*-\s*(?P<y>\d{1,3})(?:\s*;?\s*N\s*-\s*(?P<n>\d{1,3}))?\s*\)
       | \bAyes\s+(?P<f3>\d{1,3}),?\s+Noes\s+(?P<a3>\d{1,3})
       | (?P<f2>\d{1,3})\s+(?:votes?\s+)?(?:in\s+favour|for)\b(?:[^0-9.]{0,20}?(?P<a2>\d{1,3})\s+against)?(?:[^0-9.]{0,20}?(?P<ab2>\d{1,3})\s+abstentions?)?
@@ -27,7 +27,7 @@ static VOTE_COUNTS: LazyLock<FastRegex> = LazyLock::new(|| {
 /// The old regex of [`result_word`], its test oracle.
 #[cfg(test)]
 static RESULT: LazyLock<FastRegex> = LazyLock::new(|| {
-    FastRegex::new(r"(?i)\b(?P<lost>not carried|was lost|motion lost|defeated|fell|rejected|negatived)\b|\b(?P<carried>carried|unanimously|unanimous|passed|agreed to|all in favour|all agreed|all resolved|agreed by all|nem\.? ?con|yn unfrydol|all were in favour|all were in agreement|all councillors agreed|all members agreed)\b")
+    FastRegex::new(r"(?i)\b(?P<lost>not carried|was lost|motion lost|defeated|fell|rejected|negatived)\b|\b(?P<carried>carried|unanimously|unanimous|passed|motion passes|vote passes|agreed to|all in favour|all agreed|all resolved|agreed by all|nem\.? ?con|yn unfrydol|all were in favour|all were in agreement|all councillors agreed|all members agreed)\b")
         .expect("result regex")
 });
 
@@ -40,6 +40,8 @@ const CARRIED_WORDS: &[&str] = &[
     "unanimously",
     "unanimous",
     "passed",
+    "motion passes",
+    "vote passes",
     "agreed to",
     "all in favour",
     "all agreed",
@@ -899,6 +901,13 @@ mod tests {
         let v = vote("7 in favour, 2 against and 1 abstention; the motion was lost");
         assert_eq!((v.for_, v.against, v.abstain, v.result.as_deref()), (Some(7), Some(2), Some(1), Some("lost")));
         assert_eq!(vote("RESOLVED that the update be noted.").result, None);
+        for text in ["**Passes 7-0**", "Motion passes 5-0", "Vote PASSES **6-1**", "**Pass:** 6-1"] {
+            let v = vote(text);
+            assert_eq!((v.against.is_some(), v.result.as_deref()), (true, Some("carried")), "{text}");
+        }
+        // "passes" in the motion's own words states no outcome.
+        assert_eq!(vote("Resolved, the OWASP Board passes the new Grants Policy").result, None);
+        assert_eq!(vote("The motion passes.").result.as_deref(), Some("carried"));
         for text in [
             "proposed by Cllr Trudy Mann, seconded by Cllr Donna Stocking, all were in favour.",
             "All Councillors agreed.",
