@@ -450,6 +450,20 @@ static MOTION: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("Motion"
 static SECOND: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("second"));
 static PROPOSED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" proposed "));
 
+/// A motion put in quotes after a "Motion" label, bold or not, the colon inside or outside
+/// the bold ("Motion: \"Resolved, that ...\"", "**Motion: \"I motion that ...\"**"): the
+/// board's formal motion, whatever its first word. Resolved when it says so.
+fn quoted_motion(s: &str) -> Option<DecisionKind> {
+    let rest = s.strip_prefix("**").unwrap_or(s);
+    let rest = rest.strip_prefix("Motion")?;
+    let rest = rest.strip_prefix("**").unwrap_or(rest).trim_start_matches([' ', '\t']);
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    let rest = rest.strip_prefix("**").unwrap_or(rest).trim_start_matches([' ', '\t']);
+    let quoted = rest.strip_prefix('"').or_else(|| rest.strip_prefix('“'))?;
+    let resolved = quoted.get(..8).is_some_and(|w| w.eq_ignore_ascii_case("resolved"));
+    (quoted.trim().len() > 1).then_some(if resolved { DecisionKind::Resolved } else { DecisionKind::Agreed })
+}
+
 /// A W3C resolution line: "> ***Resolution #2: media-type: application/lpf+zip***" (the
 /// scribe tool's blockquote) or IRC-style "RESOLUTION: ...": from "Resolution" to the end of
 /// the line, without the closing emphasis. "Proposed resolution: ..." is a proposal.
@@ -488,6 +502,10 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
         });
         if let Some(c) = start {
             let kind = c.name("resolved").map_or(DecisionKind::Agreed, |m| kind_of(m.as_str()));
+            out.push(Narrative { kind, start: a, end: b });
+            continue;
+        }
+        if let Some(kind) = quoted_motion(s) {
             out.push(Narrative { kind, start: a, end: b });
             continue;
         }
@@ -702,6 +720,22 @@ mod tests {
 
     fn starts(text: &str) -> Vec<String> {
         find(text).into_iter().map(|n| text[n.start..n.end].chars().take(30).collect()).collect()
+    }
+
+    #[test]
+    fn quoted_motions_with_or_without_bold() {
+        for text in [
+            "Motion: \"Resolved, that the Board approves the attached Awards for early 2023.\"",
+            "**Motion: \"I motion that OWASP joins the Linux Foundation.\"**",
+            "**Motion:** \"Cancel AppSec SF contract, approve full virtual event\"",
+        ] {
+            let found = find(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(found[0].start, 0, "{text}");
+        }
+        assert_eq!(find("Motion: \"Resolved, that the hall be booked.\"")[0].kind, DecisionKind::Resolved);
+        assert!(find("Motion: none this month.").is_empty());
+        assert!(find("The motion \"to adjourn\" was discussed.").is_empty());
     }
 
     #[test]
