@@ -97,6 +97,13 @@ impl Turns {
         // An attendee table that gives everyone's abbreviation is the whole key: no tags or
         // initials guessed besides ("MM" is nobody when the table has "Mary Marchini | MAR").
         let table = !abbreviations.is_empty();
+        // "Presenter: Shu-yu Guo (SYG)": a key as explicit as the table's, for presenters the
+        // table does not list.
+        for (abbr, name) in presenter_abbreviations(&src.text) {
+            if !abbreviations.iter().any(|(a, _)| *a == abbr) {
+                abbreviations.push((abbr, name));
+            }
+        }
         let mut first_names: Vec<(String, String)> = Vec::new();
         for p in attendance.present.iter().chain(&attendance.in_attendance) {
             let Some(name) = p.name.clone() else { continue };
@@ -277,6 +284,38 @@ impl Turns {
         }
         Some(m)
     }
+}
+
+/// The (abbreviation, name) pairs of "Presenter:"/"Presenters:" lines (TC39 notes): "Presenter:
+/// Shu-yu Guo (SYG)", "Presenters: Robin Ricard (RRD), Ashley Claymore (ACE)", "Gus Caplan
+/// (GCL) and Myles Borins (MBS)".
+fn presenter_abbreviations(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("Presenter") {
+        let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+        if !text[line_start..at].chars().all(|c| matches!(c, ' ' | '-' | '*' | '\t')) {
+            continue;
+        }
+        let line = &text[at..text[at..].find('\n').map_or(text.len(), |p| at + p)];
+        let Some(list) = line.strip_prefix("Presenters:").or_else(|| line.strip_prefix("Presenter:")) else {
+            continue;
+        };
+        let mut from = 0;
+        for (open, _) in list.match_indices('(') {
+            let Some(close) = list[open..].find(')').map(|c| open + c) else { break };
+            let abbr = &list[open + 1..close];
+            let is_abbr = (2..=5).contains(&abbr.len()) && abbr.bytes().all(|b| b.is_ascii_uppercase());
+            let before = &list[from.min(open)..open];
+            let name = before.rsplit([',', '&', ':']).next().unwrap_or("").trim();
+            let name = name.strip_prefix("and ").unwrap_or(name).trim();
+            let words = name.split_whitespace().count();
+            if is_abbr && (2..=4).contains(&words) && name.starts_with(|c: char| c.is_uppercase()) {
+                out.push((abbr.to_string(), name.to_string()));
+            }
+            from = close + 1;
+        }
+    }
+    out
 }
 
 /// "Matteo -> Most realistic is to look at what others do" (Node.js TSC notes): a single name
@@ -700,6 +739,14 @@ fn outside(span: Span, taken: &[Span]) -> Vec<Span> {
 #[cfg(test)]
 mod outside_tests {
     use super::*;
+
+    #[test]
+    fn presenter_lines_give_abbreviations() {
+        let text = "## A\n\nPresenter: Shu-yu Guo (SYG)\n\n- Presenters: Gus Caplan (GCL) and Myles Borins (MBS), Mike Samuel (MSL) (Google)\n\nThe Presenter: Ann Lee (AL)\n\nPresenter: Jordan Harband\n";
+        let got = presenter_abbreviations(text);
+        let want = [("SYG", "Shu-yu Guo"), ("GCL", "Gus Caplan"), ("MBS", "Myles Borins"), ("MSL", "Mike Samuel")];
+        assert_eq!(got, want.map(|(a, n)| (a.to_string(), n.to_string())));
+    }
 
     #[test]
     fn capital_runs_are_the_alphanumeric_runs_of_capitals() {
