@@ -245,6 +245,22 @@ pub(crate) fn initials(name: &str) -> String {
         .collect()
 }
 
+/// Whether `tag` is an abbreviation of `name`: 2 to 5 capitals, the first the initial of the
+/// name's first word (titles aside), all of them the name's letters in order ("PB" for Pam
+/// Bullas, "JHD" for Jordan Harband, "MM" for Mark S. Miller); not "NCC" for Martin Storey,
+/// "MP" for Elizabeth Truss.
+fn abbreviates(tag: &str, name: &str) -> bool {
+    if !(2..=5).contains(&tag.len()) || !tag.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let words: Vec<&str> = name.split_whitespace().filter(|w| !contains(TITLES, w.trim_end_matches('.'))).collect();
+    if words.first().and_then(|w| w.bytes().next()) != tag.bytes().next() {
+        return false;
+    }
+    let mut letters = words.iter().flat_map(|w| w.bytes()).map(|b| b.to_ascii_uppercase());
+    tag.bytes().all(|t| letters.any(|l| l == t))
+}
+
 static COLUMN_GAP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[ \t\u{a0}]{3,}|[ \t\u{a0}]*\t[ \t\u{a0}]*").expect("column gap regex"));
 
@@ -304,6 +320,15 @@ fn person(text: &str, part: Span) -> Option<Person> {
     let lead = raw.len() - raw.trim_start_matches(['-', '*', '•', '·', ' ', '\t']).len();
     let mut s = &raw[lead..];
     let mut start = part.start + lead;
+    // "PRESENT (3 Councillors):- Pam Bullas (PB), ...": the count is no part of the first name.
+    if let Some(close) =
+        s.strip_prefix('(').filter(|r| r.starts_with(|c: char| c.is_ascii_digit())).and_then(|r| r.find(')'))
+    {
+        let after = &s[close + 2..];
+        let rest = after.trim_start_matches([':', '-', '–', ' ', '\t']);
+        start += s.len() - rest.len();
+        s = rest;
+    }
     // "and County Councillor Joseph Davies": the last entry of a list, on a line of its own.
     for join in ["and ", "& "] {
         if let Some(r) = s.strip_prefix(join) {
@@ -360,6 +385,9 @@ fn person(text: &str, part: Span) -> Option<Person> {
     {
         return None;
     }
+    // "Pam Bullas (PB)": the member's initials are another name for her, not a role (the
+    // speaker labels find them from the name).
+    let role = role.filter(|r| !abbreviates(r, name));
     let (role, organisation) = role.map_or((None, None), split_role);
     Some(Person { name: Some(name.to_string()), role, organisation, span: Span::new(start, start + name.len()) })
 }
@@ -704,6 +732,26 @@ mod tests {
                 ("CDA".to_string(), "Chris de Almeida".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_count_before_the_names_and_initials_after_them() {
+        let (_, a) = read("PRESENT (3 Councillors):- Pam Bullas (PB), Paula Kellingray (PK) – Acting Chair, Claire Williams (CW), Tom Foy (Chairman)\n");
+        let people: Vec<(&str, Option<&str>)> =
+            a.present.iter().map(|p| (p.name.as_deref().unwrap(), p.role.as_deref())).collect();
+        assert_eq!(
+            people,
+            [
+                ("Pam Bullas", None),
+                ("Paula Kellingray", Some("Acting Chair")),
+                ("Claire Williams", None),
+                ("Tom Foy", Some("Chairman"))
+            ]
+        );
+        assert!(abbreviates("JHD", "Jordan Harband") && abbreviates("MM", "Mark S. Miller"));
+        assert!(abbreviates("JB", "Cllr Jo Bruce"));
+        assert!(!abbreviates("NCC", "Cllr Martin Storey") && !abbreviates("MP", "Elizabeth Truss"));
+        assert!(!abbreviates("Chair", "Cllr Carol Hair"));
     }
 
     #[test]

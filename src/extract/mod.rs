@@ -112,6 +112,11 @@ impl Turns {
                     abbreviations.push((tag.clone(), name.clone()));
                 }
             }
+            // "Pam Bullas (PB)": initials in brackets after the name, which the attendance
+            // list keeps as no role.
+            if let Some(tag) = bracketed_initials(&src.text[p.span.end.min(src.text.len())..]).filter(|_| !table) {
+                abbreviations.push((tag.to_string(), name.clone()));
+            }
             if let Some(first) = name.split_whitespace().next() {
                 first_names.push((first.to_string(), name.clone()));
             }
@@ -284,6 +289,14 @@ impl Turns {
         }
         Some(m)
     }
+}
+
+/// "(PB)" of " (PB), Paula ...": 2 to 5 capitals in brackets at the start of `after`.
+fn bracketed_initials(after: &str) -> Option<&str> {
+    let rest = after.trim_start_matches([' ', '\t']).strip_prefix('(')?;
+    let close = rest.find(')')?;
+    let tag = &rest[..close];
+    ((2..=5).contains(&tag.len()) && tag.bytes().all(|b| b.is_ascii_uppercase())).then_some(tag)
 }
 
 /// The (abbreviation, name) pairs of "Presenter:"/"Presenters:" lines (TC39 notes): "Presenter:
