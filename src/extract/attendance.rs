@@ -320,10 +320,13 @@ fn person(text: &str, part: Span) -> Option<Person> {
     let lead = raw.len() - raw.trim_start_matches(['-', '*', '•', '·', ' ', '\t']).len();
     let mut s = &raw[lead..];
     let mut start = part.start + lead;
-    // "PRESENT (3 Councillors):- Pam Bullas (PB), ...": the count is no part of the first name.
-    if let Some(close) =
-        s.strip_prefix('(').filter(|r| r.starts_with(|c: char| c.is_ascii_digit())).and_then(|r| r.find(')'))
-    {
+    // "PRESENT (3 Councillors):- Pam Bullas (PB), ...", "(Five Councillors)": the count is no
+    // part of the first name.
+    let count = |r: &&str| {
+        let inside = r.split(')').next().unwrap_or("").to_ascii_lowercase();
+        inside.starts_with(|c: char| c.is_ascii_digit()) || inside.contains("councillor") || inside.contains("member")
+    };
+    if let Some(close) = s.strip_prefix('(').filter(count).and_then(|r| r.find(')')) {
         let after = &s[close + 2..];
         let rest = after.trim_start_matches([':', '-', '–', ' ', '\t']);
         start += s.len() - rest.len();
@@ -736,7 +739,7 @@ mod tests {
 
     #[test]
     fn a_count_before_the_names_and_initials_after_them() {
-        let (_, a) = read("PRESENT (3 Councillors):- Pam Bullas (PB), Paula Kellingray (PK) – Acting Chair, Claire Williams (CW), Tom Foy (Chairman)\n");
+        let (_, a) = read("PRESENT (Five Councillors): - Pam Bullas (PB), Paula Kellingray (PK) – Acting Chair, Claire Williams (CW), Tom Foy (Chairman)\n");
         let people: Vec<(&str, Option<&str>)> =
             a.present.iter().map(|p| (p.name.as_deref().unwrap(), p.role.as_deref())).collect();
         assert_eq!(
