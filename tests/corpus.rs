@@ -209,3 +209,34 @@ fn lists_written_as_html_in_table_cells() {
     let owner = doc.items[1].actions.first().and_then(|a| a.owner.as_ref()).and_then(|o| o.name.clone());
     assert_eq!(owner.as_deref(), Some("Grace"));
 }
+
+/// Node.js notes write the speaker of a bullet as its first word, a first name from the Present
+/// list and a comma or a dash ("* Ruben, this addresses ..."); a vote in a roll ("Matt - Yes")
+/// and a group ("Matteo, Ruben and Matt will review") are no speaker turns, and a name that
+/// does not start with an ASCII capital is left alone (it once split a character).
+#[test]
+fn bullets_led_by_a_first_name() {
+    let doc = parse_file(&root().join("corpus/regression/r14-name-led-bullets.md")).expect("parses");
+    let entries: Vec<(String, Vec<String>)> = doc
+        .items
+        .iter()
+        .flat_map(|i| i.paragraphs.iter().flat_map(|p| p.list.iter()))
+        .map(|e| {
+            let first = e.text.split_whitespace().next().unwrap_or("").to_string();
+            (first, e.speakers.iter().filter_map(|s| s.name.clone()).collect())
+        })
+        .collect();
+    let want: Vec<(&str, &[&str])> = vec![
+        ("Matteo", &["Matteo Collina"]),
+        ("Discussion", &[]),
+        ("Ruben,", &["Ruben Bridgewater"]),
+        ("Matteo", &["Matteo Collina"]),
+        ("Никита,", &[]),
+        ("Matt", &[]),
+        ("Matteo,", &[]),
+        ("No", &[]),
+    ];
+    let want: Vec<(String, Vec<String>)> =
+        want.into_iter().map(|(f, s)| (f.to_string(), s.iter().map(|x| x.to_string()).collect())).collect();
+    assert_eq!(entries, want);
+}

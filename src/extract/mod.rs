@@ -251,6 +251,35 @@ impl Turns {
         out
     }
 
+    /// A list entry that opens with an attendee's first name and a comma or a dash ("* Ruben,
+    /// this addresses a common case", "* Matteo - reminder tickets available"): Node.js notes
+    /// write the speaker so.
+    fn name_lead(&self, text: &str, base: usize) -> Option<Mention> {
+        let end = text.find(|c: char| !c.is_alphabetic()).unwrap_or(text.len());
+        let word = &text[..end];
+        let rest = &text[end..];
+        let lead = rest.starts_with(", ") || rest.starts_with(" - ") || rest.starts_with(" – ");
+        // (A capital ASCII letter first: `word[1..]` is then a character boundary.)
+        let name_like = word.len() >= 3
+            && word.starts_with(|c: char| c.is_ascii_uppercase())
+            && word[1..].bytes().all(|b| b.is_ascii_lowercase());
+        if !lead || !name_like {
+            return None;
+        }
+        // "Matt - Yes" is a vote in a roll call; "Avi, Glenn and Grant will review" names a
+        // group.
+        let said = rest.trim_start_matches([',', '-', '–', ' ']).trim_end().trim_end_matches('.');
+        let next = said.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        if speakers::ROLL_CALL_ANSWERS.iter().any(|w| said.eq_ignore_ascii_case(w))
+            || self.first_names.iter().any(|(f, _)| f == next)
+        {
+            return None;
+        }
+        let (_, full) = self.first_names.iter().find(|(f, _)| f == word)?;
+        let span = Span::new(base, base + end);
+        Some(Mention { name: Some(full.clone()), role: None, organisation: None, span, speaks: true })
+    }
+
     /// A person named by initials the attendance list resolves ("PN"), under the full name.
     fn full_name(&self, mut p: Person) -> Person {
         if let Some((_, full)) = self.abbreviations.iter().find(|(a, _)| Some(a) == p.name.as_ref()) {
@@ -388,10 +417,18 @@ fn add_speaker(list: &mut Vec<Person>, p: Person) {
 }
 
 /// Speakers of a text span, in order, one per person.
-fn speakers_of(src: &Source, span: Span, people: &mut people::People, turns: &Turns, spoken: bool) -> Vec<Person> {
+fn speakers_of(
+    src: &Source,
+    span: Span,
+    people: &mut people::People,
+    turns: &Turns,
+    spoken: bool,
+    entry: bool,
+) -> Vec<Person> {
     let mut out: Vec<Person> = Vec::new();
     let text = src.get(span);
-    let turn = turns.speaker(text, span.start, spoken);
+    let turn =
+        turns.speaker(text, span.start, spoken).or_else(|| entry.then(|| turns.name_lead(text, span.start)).flatten());
     let skip = turn.as_ref().map_or(0, |m| m.span.end - span.start);
     let mut found: Vec<Mention> = turn.into_iter().collect();
     // In a transcript the turns are the speakers: "As the mayor mentioned, ..." is speech.
@@ -451,7 +488,7 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
         for (k, p) in it.paragraphs.iter().enumerate() {
             // Text of a decision inside this paragraph belongs to the decision, not to its
             // actions; the paragraph keeps the words.
-            let speakers = speakers_of(src, p.text, &mut people, &turns, it.spoken);
+            let speakers = speakers_of(src, p.text, &mut people, &turns, it.spoken, false);
             let held: &[Span] = held_in.get(&k).map_or(&[], Vec::as_slice);
             // Spoken words ("I'll look into it") are not the minutes' record of an action.
             if !it.spoken {
@@ -480,7 +517,7 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
                         label: e.label.clone(),
                         text: src.get(e.text).to_string(),
                         span: e.span,
-                        speakers: speakers_of(src, e.text, &mut people, &turns, it.spoken),
+                        speakers: speakers_of(src, e.text, &mut people, &turns, it.spoken, true),
                     }
                 })
                 .collect();

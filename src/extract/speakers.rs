@@ -1267,7 +1267,7 @@ fn named_after_label(text: &str, from: usize, base: usize) -> Option<Mention> {
 }
 
 /// Answers in a roll call ("Sherif Mansour:  Yay"), lower case.
-const ROLL_CALL_ANSWERS: &[&str] =
+pub(crate) const ROLL_CALL_ANSWERS: &[&str] =
     &["yay", "yea", "yes", "no", "nay", "aye", "abstain", "abstained", "no vote", "for", "against", "absent"];
 
 /// A speaker turn at the start of a paragraph: "MB: ...", "**Bert**: ...", "> *Ric Wright:* ...",
