@@ -42,7 +42,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 
 static APOLOGIES_FROM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\bapologies\b(?:\s+for\s+absence)?:?(?:\s+(?:were|had\s+been|have\s+been))?(?:\s+also)?(?:\s+(?:received|accepted|given|noted))?(?:\s+before\s+the\s+meeting)?\s+(?:from|for)\s+(?P<names>.+)",
+        r"(?i)\bapologies\b(?:\s+for\s+absence)?:?(?:\s+(?:were|had\s+been|have\s+been))?(?:\s+also)?(?:\s+(?:received|accepted|given|noted)(?:\s+and\s+(?:accepted|approved|noted))?)?(?:\s+for\s+absence)?(?:\s+before\s+the\s+meeting)?\s+(?:from|for)\b\s*:?\s*(?P<names>.*)",
     )
     .expect("apologies regex")
 });
@@ -345,6 +345,11 @@ fn person(text: &str, part: Span) -> Option<Person> {
             start += plural.len();
             s = r;
         }
+    }
+    // "Claire Cann due to her being away", "Pam Walker who was unwell": the reason is no part
+    // of the name.
+    if let Some(cut) = [" due to ", " who ", " because ", " owing to "].iter().filter_map(|w| s.find(w)).min() {
+        s = &s[..cut];
     }
     let (name, role) = match s.find('(') {
         // "Mrs Claire Cann (CC) – Chairman": initials in brackets, then the office.
@@ -664,6 +669,15 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
                     continue;
                 }
             }
+            // "Apologies for Absence accepted from:" and the names on the next line.
+            if m.as_str().trim().is_empty() {
+                if line.trim_end().ends_with(':') {
+                    if let Some(&next) = lines[i..].iter().take(3).find(|n| !n.is_empty()) {
+                        push(&mut a, List::Apologies, names(src, next));
+                    }
+                }
+                break;
+            }
             // "Apologies received from Cllrs. Alun Davies, Kim\nDavies and Doris Jones.": a
             // list that a wrapped line carries on to the next.
             let mut end = l.start + m.end();
@@ -735,6 +749,16 @@ mod tests {
                 ("CDA".to_string(), "Chris de Almeida".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn apologies_written_as_a_sentence_with_reasons_or_on_the_next_line() {
+        let text = "1. Apologies\n\nApologies were received and accepted from Claire Cann due to her being away; Tom Foy due to work commitments; and Pam Walker who was unwell.\n";
+        assert_eq!(att(text).1, ["Claire Cann", "Tom Foy", "Pam Walker"]);
+        let text = "1. Apologies for Absence accepted from:\n\nCllr G Mansell.\n\n2. Minutes\n";
+        assert_eq!(att(text).1, ["Cllr G Mansell"]);
+        let text = "There were apologies received and accepted for absence from Cllr Mick Peake.\n";
+        assert_eq!(att(text).1, ["Cllr Mick Peake"]);
     }
 
     #[test]
