@@ -169,6 +169,11 @@ static SECONDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:seconded|seconder|second:)\s*(?:by|:)?\s*|\beiliwyd\s*(?:gan(?:\s+yr?\b)?)?\s*|\b2nd(?:ed)?\s*(?:by|:)?\s*")
         .expect("seconder regex")
 });
+/// "were proposed for approval as a correct record by Cllr Gail Reeve": words between the verb
+/// and "by" (none of them ending the clause).
+static MOVER_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:proposed|moved|nominated)\s[^.;,\n]{1,80}?\bby\s+").expect("mover-by regex")
+});
 /// "Cllr Nicholas-Letch proposed, seconded by ...": the mover named before the verb.
 static MOVER_VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:proposed|moved|motions|moves|seconded)\b").expect("mover verb regex"));
@@ -315,6 +320,23 @@ fn person_after_cue(m: regex::Match<'_>, text: &str, base: usize) -> Option<Ment
     Some(Mention { name: Some(i.as_str().to_string()), role: None, organisation: None, span, speaks: false })
 }
 
+/// The person after "proposed ... by" (`MOVER_BY`): a name of two words or more ("Cllr Gail
+/// Reeve", "P. Norris"), not initials, which after "carried out by" are a contractor's ("CGM").
+fn mover_by(text: &str, base: usize) -> Option<Mention> {
+    // The words between are no cue of their own: "proposed by R Wood and seconded by G. Cann"
+    // names the seconder after the second "by".
+    let gap_ok = |m: &regex::Match<'_>| {
+        let gap = m.as_str().to_ascii_lowercase();
+        let inner = gap.split_once(char::is_whitespace).map_or("", |(_, r)| r);
+        !inner.starts_with("by ") && !gap.contains("second") && !gap.contains(" and ")
+    };
+    MOVER_BY
+        .find_iter(text)
+        .filter(gap_ok)
+        .find_map(|m| person_after_cue(m, text, base))
+        .filter(|m| m.name.as_deref().is_some_and(|n| n.contains(' ')))
+}
+
 /// The person named right before "proposed"/"moved"/"motions" when the mover is the sentence
 /// subject ("Sherif Mansour motions, Owen Pendlebury seconds").
 fn subject_mover(text: &str, base: usize) -> Option<Mention> {
@@ -399,6 +421,7 @@ pub(crate) fn resolution(
     let motion = Motion {
         mover: person_after(&MOVER, ctx, context.start)
             .or_else(|| subject_mover(ctx, context.start))
+            .or_else(|| mover_by(ctx, context.start))
             .or_else(|| person_after(&MOVER, wide, vote_context.start))
             .map(super::to_person),
         seconder: person_after(&SECONDER, ctx, context.start)
@@ -962,6 +985,14 @@ mod tests {
         let t = "The survey was accepted, proposed P. Norris & seconded C. Humphries-Smith- pass for payment.";
         assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name).as_deref(), Some("P. Norris"));
         assert_eq!(person_after(&SECONDER, t, 0).and_then(|m| m.name).as_deref(), Some("C. Humphries-Smith"));
+        let t = "The minutes were proposed for approval as a correct record by Cllr Gail Reeve, seconded by Cllr Janet Taylor";
+        assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name), None);
+        assert_eq!(mover_by(t, 0).and_then(|m| m.name).as_deref(), Some("Cllr Gail Reeve"));
+        let t = "It was proposed that the works be carried out by CGM, seconded by Cllr Jones";
+        assert_eq!(mover_by(t, 0).and_then(|m| m.name), None, "an organisation");
+        for t in ["proposed by R Wood and seconded by G. Cann that", "proposed acceptance seconded by Cllr R Bivon"] {
+            assert_eq!(mover_by(t, 0).and_then(|m| m.name), None, "the seconder: {t}");
+        }
         let t = "Proposed by G.Clere and seconded by J. A. Smith that the accounts be paid.";
         assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name).as_deref(), Some("G.Clere"));
         assert_eq!(person_after(&SECONDER, t, 0).and_then(|m| m.name).as_deref(), Some("J. A. Smith"));
