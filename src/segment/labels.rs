@@ -128,6 +128,20 @@ fn bullet(i: &str) -> IResult<&str, char> {
 }
 
 /// Parse a label at the start of `s` (the line's content, already left-trimmed).
+/// A sum of money standing alone on its line, as a flattened payments table leaves them
+/// ("40.00", "0.00", "1.07", "329.21"): two decimal places, and a pound part of 0 or at least
+/// 30, or pence that start with 0 or are at least 30 (no paragraph is numbered so; "4.12"
+/// alone is left a number).
+fn is_amount(n: &str) -> bool {
+    let Some((pounds, pence)) = n.split_once('.') else { return false };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    if !digits(pounds) || pence.len() != 2 || !digits(pence) {
+        return false;
+    }
+    let (p, c) = (pounds.parse::<u32>().unwrap_or(0), pence.parse::<u32>().unwrap_or(0));
+    p == 0 || p >= 30 || pence.starts_with('0') || c >= 30
+}
+
 pub(crate) fn label(s: &str) -> Option<Label> {
     let done = |kind, text: &str, after: &str, gap_rest: &str| Label {
         kind,
@@ -146,6 +160,9 @@ pub(crate) fn label(s: &str) -> Option<Label> {
         }
     }
     if let Ok((after, (n, _))) = decimal(s) {
+        if after.trim().is_empty() && is_amount(n) {
+            return None;
+        }
         if let Ok((rest, _)) = cell_gap(after).or_else(|_| gap(after)) {
             return Some(done(LabelKind::Number, n, after, rest));
         }
@@ -396,6 +413,12 @@ mod tests {
         assert_eq!(lab("·\u{a0}\u{a0} The main"), Some((Bullet, "·".into(), 7)));
         assert_eq!(lab("- 17 July"), Some((Bullet, "-".into(), 2)));
         assert_eq!(lab("9."), Some((Number, "9".into(), 2)));
+        // Sums of money alone on a line are no paragraph numbers; "4.12" alone may be one.
+        for amount in ["40.00", "0.00", "1.07", "329.21", "5.36"] {
+            assert_eq!(lab(amount), None, "{amount}");
+        }
+        assert_eq!(lab("4.12"), Some((Number, "4.12".into(), 4)));
+        assert_eq!(lab("40.00 Grass cutting"), Some((Number, "40.00".into(), 6)));
         assert_eq!(lab("4.4.4.4.5iv) The"), Some((Number, "4.4.4.4.5iv".into(), 13)));
         assert_eq!(lab("11i) Cllr"), Some((Number, "11i".into(), 5)));
         assert_eq!(lab("4. 4.4.5viii) Cllr"), Some((Number, "4. 4.4.5viii".into(), 14)));
