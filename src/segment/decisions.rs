@@ -489,6 +489,11 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
     if let Some(n) = w3c_resolution(text) {
         return vec![n];
     }
+    // "[Resolution #1](#resolution1): minutes approved": the W3C summary's link to a
+    // resolution recorded in full above, not another one.
+    if text.trim_start_matches(['-', '*', ' ']).starts_with("[Resolution #") {
+        return Vec::new();
+    }
     let mut out: Vec<Narrative> = Vec::new();
     let sents = sentences(text);
     let mut k = 0;
@@ -720,6 +725,13 @@ mod tests {
 
     fn starts(text: &str) -> Vec<String> {
         find(text).into_iter().map(|n| text[n.start..n.end].chars().take(30).collect()).collect()
+    }
+
+    #[test]
+    fn a_summary_link_to_a_resolution_is_none() {
+        assert!(find("[Resolution #2](#resolution2): Minutes of last week meeting approved").is_empty());
+        assert!(find("- [Resolution #1](#resolution1): meeting for oct 23 are accepted").is_empty());
+        assert_eq!(find("> ***Resolution #2: Minutes of last week meeting approved***").len(), 1);
     }
 
     #[test]
