@@ -438,8 +438,10 @@ fn ends_sentence(rest: &str) -> bool {
     let r = r.strip_prefix("unanimously").or_else(|| r.strip_prefix("by all")).unwrap_or(r).trim_start();
     r.is_empty()
         || r.starts_with(['.', ';'])
-        || r.strip_prefix(':')
-            .is_some_and(|t| t.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']) || t.trim().is_empty())
+        || r.strip_prefix(':').is_some_and(|t| {
+            // "**The following payments were agreed:**": the bold's close ends it too.
+            t.trim_start_matches([' ', '\t']).starts_with(['\n', '\r']) || t.trim().trim_matches(['*', '_']).is_empty()
+        })
 }
 
 /// Narrative decisions in `text`, at most one a sentence.
@@ -725,6 +727,13 @@ mod tests {
 
     fn starts(text: &str) -> Vec<String> {
         find(text).into_iter().map(|n| text[n.start..n.end].chars().take(30).collect()).collect()
+    }
+
+    #[test]
+    fn a_decision_ending_its_bold_line_starts_at_the_sentence() {
+        let found = find("The following payments were agreed:**");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].start, 0);
     }
 
     #[test]

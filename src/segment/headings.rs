@@ -525,6 +525,10 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             let title = t.as_str().trim_end_matches([':', '.', ' ', '\u{a0}']);
             if let (Ok(value), false) = (n.as_str().parse::<u64>(), title.is_empty()) {
                 let start = l.content.start + t.start();
+                // "**7.** **The following payments were agreed:**": a title that records a
+                // decision is also the item's first paragraph, where the decision is read.
+                let after = l.content.start + b.get(0).expect("match").end();
+                let body_start = if super::decisions::find(title).is_empty() { after } else { start };
                 cands.push((
                     value,
                     Heading {
@@ -532,7 +536,7 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
                         number: Some(n.as_str().to_string()),
                         title: Some(Span::new(start, start + title.len())),
                         lost_title: false,
-                        body_start: l.content.start + b.get(0).expect("match").end(),
+                        body_start,
                         documents: Vec::new(),
                     },
                 ));
@@ -595,12 +599,16 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         let title_start = l.content.start + off;
         let (title, documents) = split_title(text, Span::new(title_start, title_start + end));
         let slash_ref = num.contains('/') && short;
+        // A whole line that records a decision ("3. The Minutes ... were agreed as a true
+        // record") is the title and also the item's first paragraph.
+        let whole_line = body[end..].trim_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace()).is_empty();
+        let decides = whole_line && !sentence && !super::decisions::find(body).is_empty();
         let heading = Heading {
             start: l.content.start,
             number: Some(num),
             title: Some(title),
             lost_title: false,
-            body_start: skip_dash(text, title.end.max(title_start + end)),
+            body_start: if decides { title_start } else { skip_dash(text, title.end.max(title_start + end)) },
             documents,
         };
         if sentence {
@@ -1110,6 +1118,14 @@ mod tests {
         let hs = numbered_headings(text, &lines);
         assert_eq!(hs.len(), 3);
         assert!(text[hs[1].body_start..].starts_with("The minutes of the meeting"));
+        // So is a bold title that records one, and a numbered line that is one.
+        let text = "**6.** **Finance**\n\nNone.\n\n**7.** **The following payments were agreed:**\n\nCGM £40.00\n\n8. The accounts were approved\n\n9. Close\n";
+        let lines = crate::segment::lines::lines(text);
+        let hs = numbered_headings(text, &lines);
+        assert_eq!(hs.len(), 4);
+        assert!(text[hs[1].body_start..].starts_with("The following payments were agreed"));
+        assert!(text[hs[2].body_start..].starts_with("The accounts were approved"));
+        assert!(text[hs[0].body_start..].trim_start().starts_with("None"));
     }
 
     #[test]
