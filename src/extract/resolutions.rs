@@ -183,12 +183,12 @@ static SECONDER_VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bseconds\
 #[cfg(test)]
 static BARE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[A-Z][\w'’-]+(?:[ \t]+(?:(?:de|van|von|der|la|le|du|da|di)[ \t]+)?[A-Z][\w'’-]+){0,3}[ \t]*(?:$|[,;.\n(])",
+        r"^[A-Z][\w'’-]+(?:[ \t]+(?:(?:de|van|von|der|la|le|du|da|di|del|den|ten|ter)[ \t]+)?[A-Z][\w'’-]+){0,3}[ \t]*(?:$|[,;.\n(])",
     )
     .expect("bare name regex")
 });
 /// The particles a name may hold between its capitalised words ("Guy de Montfort").
-const PARTICLES: &[&str] = &["de", "van", "von", "der", "la", "le", "du", "da", "di"];
+const PARTICLES: &[&str] = &["de", "van", "von", "der", "la", "le", "du", "da", "di", "del", "den", "ten", "ter"];
 
 /// `[A-Z][\w'’-]+` at `i` of `t`: the end of the word.
 pub(super) fn capitalised_word(t: &str, i: usize) -> Option<usize> {
@@ -236,7 +236,7 @@ fn name_word_ends(t: &str, i: usize, n: usize) -> Vec<usize> {
 /// A name with no title right after a cue ("Second: Grant Ongers", "Sponsor: Joubin"), on the
 /// same line and ending the line or the clause: the end of the match at the start of `rest`.
 /// This was the regex `BARE_NAME` (kept as the test oracle),
-/// `^[A-Z][\w'’-]+(?:[ \t]+(?:(?:de|van|von|der|la|le|du|da|di)[ \t]+)?[A-Z][\w'’-]+){0,3}[ \t]*(?:$|[,;.\n(])`:
+/// `^[A-Z][\w'’-]+(?:[ \t]+(?:(?:de|van|von|der|la|le|du|da|di|del|den|ten|ter)[ \t]+)?[A-Z][\w'’-]+){0,3}[ \t]*(?:$|[,;.\n(])`:
 /// its Unicode classes cost ~9 M instructions to compile per process. The words as far as they
 /// go ([`name_word_ends`]), then the greedy repetition gives back words until blanks and the
 /// end of `rest` or one of `,;.\n(` follow.
@@ -300,6 +300,9 @@ fn person_after_cue(m: regex::Match<'_>, text: &str, base: usize) -> Option<Ment
         }
         return Some(first);
     }
+    // "**Sponsor:** Grant Ongers": the bold's close before the name.
+    let skip = rest.len() - rest.trim_start_matches(['*', '_']).trim_start_matches([' ', '\t']).len();
+    let (rest, at) = (&rest[skip..], m.end() + skip);
     // "Second: TBA" names nobody; nor does an outcome ("PAG seconded Agreed").
     let word = rest.split(|c: char| !c.is_alphanumeric() && c != '/').next().unwrap_or("");
     if matches!(
@@ -310,13 +313,13 @@ fn person_after_cue(m: regex::Match<'_>, text: &str, base: usize) -> Option<Ment
     }
     if let Some(n) = bare_name(rest) {
         let name = rest[..n].trim_end_matches([',', ';', '.', '\n', '(', ' ', '\t']);
-        let span = Span::new(base + m.end(), base + m.end() + name.len());
+        let span = Span::new(base + at, base + at + name.len());
         return Some(Mention { name: Some(name.to_string()), role: None, organisation: None, span, speaks: false });
     }
     // "proposed P. Norris & seconded C. Humphries": initials and a surname, no title; else
     // initials alone ("Prop CP").
     let i = INITIALED_NAME.captures(rest).and_then(|c| c.name("n")).or_else(|| INITIALS.find(rest))?;
-    let span = Span::new(base + m.end() + i.start(), base + m.end() + i.end());
+    let span = Span::new(base + at + i.start(), base + at + i.end());
     Some(Mention { name: Some(i.as_str().to_string()), role: None, organisation: None, span, speaks: false })
 }
 
@@ -374,7 +377,7 @@ fn subject_before(verb: regex::Match<'_>, text: &str, base: usize) -> Option<Men
 #[cfg(test)]
 static SUBJECT_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^\s*|[.;:]\s+)([A-Z][\w'’-]+(?:[ \t]+(?:(?:de|van|von|der|la|le|du|da|di)[ \t]+)?[A-Z][\w'’-]+){1,3})\s*$",
+        r"(?:^\s*|[.;:]\s+)([A-Z][\w'’-]+(?:[ \t]+(?:(?:de|van|von|der|la|le|du|da|di|del|den|ten|ter)[ \t]+)?[A-Z][\w'’-]+){1,3})\s*$",
     )
     .expect("subject name regex")
 });
@@ -993,6 +996,10 @@ mod tests {
         for t in ["proposed by R Wood and seconded by G. Cann that", "proposed acceptance seconded by Cllr R Bivon"] {
             assert_eq!(mover_by(t, 0).and_then(|m| m.name), None, "the seconder: {t}");
         }
+        let t = "**Motion:** \"Resolved, ...\"\n\n**Sponsor:** Grant Ongers\n\n**Second:** Glenn ten Cate\n";
+        assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name).as_deref(), Some("Grant Ongers"));
+        assert_eq!(person_after(&SECONDER, t, 0).and_then(|m| m.name).as_deref(), Some("Glenn ten Cate"));
+        assert_eq!(person_after(&SECONDER, "**Second:** TBA\n", 0).and_then(|m| m.name), None);
         let t = "Proposed by G.Clere and seconded by J. A. Smith that the accounts be paid.";
         assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name).as_deref(), Some("G.Clere"));
         assert_eq!(person_after(&SECONDER, t, 0).and_then(|m| m.name).as_deref(), Some("J. A. Smith"));
