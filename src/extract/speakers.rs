@@ -153,7 +153,10 @@ fn by_first_byte<T: AsRef<str>>(words: impl IntoIterator<Item = T>) -> Vec<Vec<T
 /// and [`plain_at`] (`plain` by hand) drop the leading `\b`s and run on the text from the
 /// start (the rest of the text, the context of the other boundaries, kept). `titled` starts with a title and
 /// `office` with "the", "a", "an", "y", "yr" and white space.
-fn mention_matches(text: &str, checked: Checked) -> impl Iterator<Item = (Kind, Found<'_>)> {
+fn mention_matches<'h, 'c>(text: &'h str, checked: &'c LazyChecked<'h>) -> impl Iterator<Item = (Kind, Found<'h>)> + 'c
+where
+    'h: 'c,
+{
     let mut starts = Starts::new(text);
     let mut at = 0;
     std::iter::from_fn(move || {
@@ -166,6 +169,23 @@ fn mention_matches(text: &str, checked: Checked) -> impl Iterator<Item = (Kind, 
         }
         None
     })
+}
+
+/// [`Checked::new`] of a text, made when first asked: the regexes that need it ([`OFFICE_AT`],
+/// `ROLE_BEFORE`) run on few texts, and the check reads the whole text.
+struct LazyChecked<'h> {
+    text: &'h str,
+    checked: std::cell::OnceCell<Checked>,
+}
+
+impl<'h> LazyChecked<'h> {
+    fn new(text: &'h str) -> LazyChecked<'h> {
+        LazyChecked { text, checked: std::cell::OnceCell::new() }
+    }
+
+    fn get(&self) -> Checked {
+        *self.checked.get_or_init(|| Checked::new(self.text))
+    }
 }
 
 /// A match of `MENTION` in a haystack.
@@ -197,10 +217,10 @@ impl<'h> Found<'h> {
 
 /// `MENTION`'s match starting at `p` (a start from [`Starts`], with `\b` before it when it is
 /// a letter): which alternative, and where it ends.
-fn mention_at(text: &str, p: usize, checked: Checked) -> Option<(Kind, usize)> {
+fn mention_at(text: &str, p: usize, checked: &LazyChecked) -> Option<(Kind, usize)> {
     let rest = &text[p..];
     let first = rest.as_bytes()[0];
-    let office = || OFFICE_AT.pick_checked(checked).find_at(rest, 0).map(|m| (Kind::Office, p + m.end()));
+    let office = || OFFICE_AT.pick_checked(checked.get()).find_at(rest, 0).map(|m| (Kind::Office, p + m.end()));
     if matches!(first, b'\'' | 0xE2) {
         return office();
     }
@@ -767,6 +787,11 @@ fn declared_list_before(before: &str) -> bool {
         from += 1;
     }
     let window = &before[from..];
+    // Every cue holds "declared": most windows have none, and are spared the four searches
+    // (each builds a searcher for its cue).
+    if memchr::memmem::find(window.as_bytes(), b"declared").is_none() {
+        return false;
+    }
     // "declared an interest", "The following was declared as an interest:", "The following
     // interests were declared:".
     let cues = ["declared an interest", "declared interests", "declared as an interest", "interests were declared"];
@@ -838,7 +863,7 @@ fn defines_acronym(phrase: &str, after: &str) -> bool {
 
 /// True when `s` names a person (a titled name or a plausible first and last name).
 fn has_person(s: &str) -> bool {
-    mention_matches(s, Checked::new(s))
+    mention_matches(s, &LazyChecked::new(s))
         .any(|(kind, m)| kind == Kind::Titled || kind == Kind::Plain && plausible_name(m.as_str()))
 }
 
@@ -909,9 +934,9 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
     // Bytes already taken as a previous mention's role: "(Chief Inspector, Partnerships ...)"
     // holds no mention of its own.
     let mut consumed = 0;
-    // One check of `text` for both regexes run on it.
-    let checked = Checked::new(text);
-    for (kind, m) in mention_matches(text, checked) {
+    // One check of `text` for both regexes run on it, made if one of them runs.
+    let checked = LazyChecked::new(text);
+    for (kind, m) in mention_matches(text, &checked) {
         if m.start() < consumed {
             continue;
         }
@@ -967,7 +992,8 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
         if let Some(t) = tail_may_match(after).then(|| tail(after)).flatten() {
             // An appositive is a role unless it names someone with a title ("Mr A, Mr B, ...").
             let appos_ok = t.appos.is_none_or(|a| {
-                mention.name.is_none() || !mention_matches(a, Checked::new(a)).any(|(kind, _)| kind == Kind::Titled)
+                mention.name.is_none()
+                    || !mention_matches(a, &LazyChecked::new(a)).any(|(kind, _)| kind == Kind::Titled)
             });
             if appos_ok {
                 mention.speaks = true;
@@ -1000,7 +1026,7 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
         }
         out.push(mention);
     }
-    let before = roles_before_names(text, base, &out, checked);
+    let before = roles_before_names(text, base, &out, &checked);
     out.retain(|m| m.speaks || m.role.is_some() || !before.iter().any(|(_, whole)| whole.overlaps(m.span)));
     out.extend(before.into_iter().map(|(m, _)| m));
     out.sort_by_key(|m| (m.span.start, m.span.end));
@@ -1009,14 +1035,14 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
 
 /// "the then Chief Constable of Kent Police David Phillips", "KCC Chief Executive Mike Pitt":
 /// a role phrase whose last two capitalised words are a name.
-fn roles_before_names(text: &str, base: usize, found: &[Mention], checked: Checked) -> Vec<(Mention, Span)> {
+fn roles_before_names(text: &str, base: usize, found: &[Mention], checked: &LazyChecked) -> Vec<(Mention, Span)> {
     let mut out = Vec::new();
     if !ROLE_HEAD_FINDER.is_match(text) {
         return out;
     }
     // Brackets opened and closed in `text[..counted]`, counted once as the matches advance.
     let (mut open, mut close, mut counted) = (0usize, 0usize, 0usize);
-    for c in ROLE_BEFORE.pick_checked(checked).captures_iter(text) {
+    for c in ROLE_BEFORE.pick_checked(checked.get()).captures_iter(text) {
         let run = c.name("run").expect("run");
         let words: Vec<(usize, &str)> = run
             .as_str()
@@ -1265,7 +1291,7 @@ mod tests {
 
     /// `mention_matches` on `h` against the regex's captures; the kinds found.
     fn mention_matches_checked(h: &str) -> Vec<Kind> {
-        let ours: Vec<_> = mention_matches(h, Checked::new(h)).map(|(k, m)| (k, m.range())).collect();
+        let ours: Vec<_> = mention_matches(h, &LazyChecked::new(h)).map(|(k, m)| (k, m.range())).collect();
         let theirs: Vec<_> = MENTION
             .original()
             .captures_iter(h)
