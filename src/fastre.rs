@@ -31,7 +31,7 @@
 
 use std::sync::OnceLock;
 
-use regex::{CaptureMatches, Captures, Match, Matches, Regex};
+use regex::{CaptureMatches, Captures, Match, Regex};
 use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, LookSet, Repetition};
 
 /// True when Unicode and ASCII word boundaries and word classes agree everywhere in `hay`: no
@@ -295,6 +295,7 @@ impl<'r> Picked<'r> {
         self.re.captures_at(hay, self.start(hay, at)?)
     }
 
+    #[cfg(test)]
     pub(crate) fn find_iter<'h>(&self, hay: &'h str) -> FindIter<'r, 'h> {
         match self.relaxed {
             Some(_) => FindIter::Guided { picked: *self, hay, at: 0 },
@@ -312,11 +313,13 @@ impl<'r> Picked<'r> {
 
 /// [`Regex::find_iter`]; guided: each search from the end of the last match (no match is
 /// empty), as the `regex` iterator does.
+#[cfg(test)]
 pub(crate) enum FindIter<'r, 'h> {
-    Plain(Matches<'r, 'h>),
+    Plain(regex::Matches<'r, 'h>),
     Guided { picked: Picked<'r>, hay: &'h str, at: usize },
 }
 
+#[cfg(test)]
 impl<'h> Iterator for FindIter<'_, 'h> {
     type Item = Match<'h>;
 

@@ -381,14 +381,15 @@ fn arrow_turn(text: &str, base: usize) -> Option<(Mention, bool)> {
 /// ASCII capital can be one, so the bytes are scanned for capitals that start a run (no
 /// alphanumeric character before them); the run is the capitals from there when the
 /// character after them is not alphanumeric. (Decoding every character to find every run
-/// cost several times more.)
+/// cost several times more; the bytes between capitals are skipped eight at a time.)
 fn capital_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = text.as_bytes();
     let alnum_before = |i: usize| text[..i].chars().next_back().is_some_and(char::is_alphanumeric);
     let mut at = 0;
     std::iter::from_fn(move || {
-        while at < b.len() {
-            if !b[at].is_ascii_uppercase() || alnum_before(at) {
+        while let Some(capital) = next_capital(b, at) {
+            at = capital;
+            if alnum_before(at) {
                 at += 1;
                 continue;
             }
@@ -401,6 +402,26 @@ fn capital_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         None
     })
+}
+
+/// The first ASCII capital in `b` at or after `from`, eight bytes at a time (the bytes
+/// between are skipped in [`capital_runs`]): a byte `v` below 0x80 with its top bit set (`t`)
+/// takes 0x41 ('A') and 0x5B ('Z' + 1) without a borrow, and the top bit of the difference
+/// says `v >= 'A'`, `v >= 'Z' + 1`; bytes from 0x80 are masked.
+fn next_capital(b: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut i = from;
+    while i + 8 <= b.len() {
+        let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+        let t = x | HIGH;
+        let caps = t.wrapping_sub(ONES * 0x41) & !t.wrapping_sub(ONES * 0x5B) & !x & HIGH;
+        if caps != 0 {
+            return Some(i + (caps.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(u8::is_ascii_uppercase).map(|k| i + k)
 }
 
 /// Add a speaker who is not already there (by name, or by role when unnamed), in text order.

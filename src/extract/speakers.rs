@@ -69,6 +69,9 @@ fn office_pattern(b: &str) -> String {
     )
 }
 
+/// The mention pattern: the oracle of [`mention_matches`], which finds the same matches
+/// without it.
+#[cfg(test)]
 static MENTION: LazyLock<FastRegex> = LazyLock::new(|| {
     let (titled, office) = (titled_pattern(r"\b"), office_pattern(r"\b"));
     let pattern = format!(
@@ -91,6 +94,12 @@ static TITLED_AT: LazyLock<Regex> =
 /// [`mention_matches`]).
 static OFFICE_AT: LazyLock<FastRegex> =
     LazyLock::new(|| FastRegex::new(&format!("(?x)^(?:\n{}\n)", office_pattern(""))).expect("office regex"));
+
+/// `MENTION`'s `plain` alternative without its leading `\b`, anchored: the oracle of
+/// [`plain_at`].
+#[cfg(test)]
+static PLAIN_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?x)^{NAME}(?:\s+{NAME}){{1,2}}")).expect("plain regex"));
 
 /// Words before an office that say when its holder holds it ("the outgoing secretary"): not
 /// part of the role.
@@ -122,43 +131,372 @@ fn by_first_byte<T: AsRef<str>>(words: impl IntoIterator<Item = T>) -> Vec<Vec<T
     by_byte
 }
 
-/// `MENTION.captures_iter(text)` as (alternative, match): the same matches. Each alternative
-/// is one group spanning all of it, so the group is the match. Which alternative matched is
-/// told without the captures (the slow part of a search: a backtracking engine over the
-/// whole pattern after the lazy DFA, ~7 000 instructions a call). At the match's start the
-/// regex takes its first alternative that matches there (leftmost-first), so the match is
-/// `titled` when `titled` matches at its start, else `office` when `office` does, else
-/// `plain`. Every alternative starts with `\b` then a letter, except `office`'s `[’']r`: a
-/// match starting with a quote is `office`, and one starting with a letter has `\b` before
-/// it, so the leading `\b`s hold and [`TITLED_AT`] and [`OFFICE_AT`] drop them and run on the
-/// text from the start (the rest of the text, the context of the other boundaries, kept).
-/// `titled` starts with a title and `office` with "the", "a", "an", "y", "yr" and white
-/// space, so any other match is `plain` without a search.
-fn mention_matches(text: &str, checked: Checked) -> impl Iterator<Item = (Kind, regex::Match<'_>)> {
-    let re = MENTION.pick_checked(checked);
-    re.find_iter(text).map(move |m| {
-        let rest = &text[m.start()..];
-        let first = rest.as_bytes()[0];
-        if matches!(first, b'\'' | 0xE2) && (rest.starts_with("’r") || rest.starts_with("'r")) {
-            return (Kind::Office, m);
+/// `MENTION.captures_iter(text)` as (alternative, match): the same matches, found without
+/// running `MENTION` (its unanchored lazy-DFA scan of every byte of every text, the reverse
+/// search for each match's start, and building the lazy DFA's states and compiling the
+/// pattern in each process, were about 5% of all instructions on a sample of the bulk).
+///
+/// Where a match may start ([`Starts`]): every alternative's first white space comes right
+/// after its first word (a name, a title with its dot, an article, "’r"), and what follows
+/// that white space is a capital (a name, an initial, an office, a Welsh office), except in
+/// `office`'s "the" then a lower-case office ("the outgoing clerk"). So a match starts in
+/// the word before a run of white space then a capital, or at a "the" before white space and
+/// a lower-case office or passing word. Each such start, in order, is tried with the
+/// alternatives anchored there ([`mention_at`]); the first that matches is the leftmost
+/// match, as the regex finds it.
+///
+/// At a start the regex takes its first alternative that matches there (leftmost-first), so
+/// the match is `titled` when `titled` matches at its start, else `office` when `office`
+/// does, else `plain`. Every alternative starts with `\b` then a letter, except `office`'s
+/// `[’']r`: a match starting with a quote is `office`, and one starting with a letter has
+/// `\b` before it (checked by hand, [`boundary_before`]), so [`TITLED_AT`], [`OFFICE_AT`]
+/// and [`plain_at`] (`plain` by hand) drop the leading `\b`s and run on the text from the
+/// start (the rest of the text, the context of the other boundaries, kept). `titled` starts with a title and
+/// `office` with "the", "a", "an", "y", "yr" and white space.
+fn mention_matches<'h, 'c>(text: &'h str, checked: &'c LazyChecked<'h>) -> impl Iterator<Item = (Kind, Found<'h>)> + 'c
+where
+    'h: 'c,
+{
+    let mut starts = Starts::new(text);
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(p) = starts.next_from(at) {
+            if let Some((kind, end)) = mention_at(text, p, checked) {
+                at = end;
+                return Some((kind, Found { hay: text, start: p, end }));
+            }
+            at = p + 1;
         }
-        // The articles an office follows: English "the", "a", "an", Welsh "y", "yr"; every
-        // `office` alternative has `\s` after its article (a name such as "Andrew Smith"
-        // starts with "A" but is `plain`).
-        let article = matches!(first, b'T' | b't' | b'A' | b'a' | b'Y' | b'y')
-            && ["The", "the", "A", "a", "An", "an", "Y", "y", "Yr", "yr"]
-                .iter()
-                .any(|w| rest.strip_prefix(w).is_some_and(|r| r.starts_with(char::is_whitespace)));
-        let titled = || TITLES_AS_MATCHED[usize::from(first)].iter().any(|t| rest.starts_with(t.as_str()));
-        let kind = if titled() && TITLED_AT.is_match(rest) {
-            Kind::Titled
-        } else if article && OFFICE_AT.pick_checked(checked).find_at(rest, 0).is_some() {
-            Kind::Office
-        } else {
-            Kind::Plain
-        };
-        (kind, m)
+        None
     })
+}
+
+/// [`Checked::new`] of a text, made when first asked: the regexes that need it ([`OFFICE_AT`],
+/// `ROLE_BEFORE`) run on few texts, and the check reads the whole text.
+struct LazyChecked<'h> {
+    text: &'h str,
+    checked: std::cell::OnceCell<Checked>,
+}
+
+impl<'h> LazyChecked<'h> {
+    fn new(text: &'h str) -> LazyChecked<'h> {
+        LazyChecked { text, checked: std::cell::OnceCell::new() }
+    }
+
+    fn get(&self) -> Checked {
+        *self.checked.get_or_init(|| Checked::new(self.text))
+    }
+}
+
+/// A match of `MENTION` in a haystack.
+#[derive(Clone, Copy, Debug)]
+struct Found<'h> {
+    hay: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Found<'h> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'h str {
+        &self.hay[self.start..self.end]
+    }
+
+    #[cfg(test)]
+    fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// `MENTION`'s match starting at `p` (a start from [`Starts`], with `\b` before it when it is
+/// a letter): which alternative, and where it ends.
+fn mention_at(text: &str, p: usize, checked: &LazyChecked) -> Option<(Kind, usize)> {
+    let rest = &text[p..];
+    let first = rest.as_bytes()[0];
+    let office = || OFFICE_AT.pick_checked(checked.get()).find_at(rest, 0).map(|m| (Kind::Office, p + m.end()));
+    if matches!(first, b'\'' | 0xE2) {
+        return office();
+    }
+    if TITLES_AS_MATCHED[usize::from(first)].iter().any(|t| rest.starts_with(t.as_str())) {
+        if let Some(m) = TITLED_AT.find(rest) {
+            return Some((Kind::Titled, p + m.end()));
+        }
+    }
+    // The articles an office follows: English "the", "a", "an", Welsh "y", "yr"; every
+    // `office` alternative has `\s` after its article (a name such as "Andrew Smith" starts
+    // with "A" but is `plain`).
+    let article = matches!(first, b'T' | b't' | b'A' | b'a' | b'Y' | b'y')
+        && ["The", "the", "A", "a", "An", "an", "Y", "y", "Yr", "yr"]
+            .iter()
+            .any(|w| rest.strip_prefix(w).is_some_and(|r| r.starts_with(char::is_whitespace)));
+    if article {
+        if let Some(found) = office() {
+            return Some(found);
+        }
+    }
+    if first.is_ascii_uppercase() {
+        return plain_at(text, p).map(|end| (Kind::Plain, end));
+    }
+    None
+}
+
+/// `PLAIN_AT` at `p` by hand: the end of its match. `NAME` is followed by white space or
+/// ends the match, and what ends it early is followed by a lower-case letter or a hyphen or
+/// apostrophe: so each `NAME` takes its longest extent under its first prefix that matches
+/// (see [`name_end`]), the white space between is all of a run, and the match has a third
+/// name when one follows the second and white space (else it ends after the second).
+fn plain_at(text: &str, p: usize) -> Option<usize> {
+    let first = name_end(text, p)?;
+    let second_at = ws_end(text, first);
+    if second_at == first {
+        return None;
+    }
+    let second = name_end(text, second_at)?;
+    let third_at = ws_end(text, second);
+    Some(if third_at > second { name_end(text, third_at).unwrap_or(second) } else { second })
+}
+
+/// The end of `NAME` at `i`, `(?:Mc|Mac|O'|O’)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*`: under the
+/// first prefix (none last) after which the rest matches, the longest (greedy) extent. (Where
+/// the rest fails after a prefix, the regex tries the next; where it matches, a later prefix
+/// or none ends before a capital, and a shorter extent before a lower-case letter or a
+/// hyphen or apostrophe: neither white space, so neither lets the match go on, and the
+/// longest is the first extent tried.)
+fn name_end(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    // `[A-Z][a-z]+` at `j`: its end.
+    let word = |j: usize| -> Option<usize> {
+        if !b.get(j)?.is_ascii_uppercase() {
+            return None;
+        }
+        let n = b[j + 1..].iter().take_while(|c| c.is_ascii_lowercase()).count();
+        (n > 0).then_some(j + 1 + n)
+    };
+    let rest = |j: usize| -> Option<usize> {
+        let mut end = word(j)?;
+        loop {
+            let sep = match b.get(end) {
+                Some(b'-' | b'\'') => 1,
+                Some(0xE2) if b[end..].starts_with("’".as_bytes()) => 3,
+                _ => break,
+            };
+            match word(end + sep) {
+                Some(e) => end = e,
+                None => break,
+            }
+        }
+        Some(end)
+    };
+    let prefixes: [&[u8]; 4] = [b"Mc", b"Mac", b"O'", "O’".as_bytes()];
+    prefixes.iter().filter(|x| b[i..].starts_with(x)).find_map(|x| rest(i + x.len())).or_else(|| rest(i))
+}
+
+/// True when a `\b` holds before the word character at `p`: the character before is no word
+/// character (Unicode `\w`, which is ASCII `\w` wherever the ASCII twin is picked).
+fn boundary_before(text: &str, p: usize) -> bool {
+    match text.as_bytes()[..p].last() {
+        None => true,
+        Some(&c) if c.is_ascii() => !(c.is_ascii_alphanumeric() || c == b'_'),
+        Some(_) => !text[..p].chars().next_back().is_some_and(regex_syntax::is_word_character),
+    }
+}
+
+/// The start of the white space (`\s`, Unicode `White_Space` as `char::is_whitespace`) that
+/// ends at `i`; `i` when there is none.
+fn white_space_start(text: &str, mut i: usize) -> usize {
+    let b = text.as_bytes();
+    while i > 0 {
+        let c = b[i - 1];
+        if c.is_ascii() {
+            if !matches!(c, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+                break;
+            }
+            i -= 1;
+        } else {
+            match text[..i].chars().next_back() {
+                Some(ch) if ch.is_whitespace() => i -= ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// The start of the word (the characters other than white space) that ends at `i`.
+fn word_start(text: &str, mut i: usize) -> usize {
+    let b = text.as_bytes();
+    while i > 0 {
+        let c = b[i - 1];
+        if c.is_ascii() {
+            if matches!(c, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
+                break;
+            }
+            i -= 1;
+        } else {
+            match text[..i].chars().next_back() {
+                Some(ch) if !ch.is_whitespace() => i -= ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// The first event at or after `from` (`from >= 1`) of [`Starts`]: an ASCII capital after
+/// white space (an ASCII one, or a non-ASCII character), or an "h" after "t" or "T" and
+/// before "e". Eight bytes at a time: a byte `v` below 0x80 with its top bit set (`t`) takes
+/// 0x41 ('A') and 0x5B ('Z' + 1) without a borrow, and the top bit of the difference says
+/// `v >= 'A'`, `v >= 'Z' + 1`; an "h" is a zero byte of `x ^ 0x68..` (a borrow may flag
+/// other bytes above a zero byte: each byte flagged is checked); bytes from 0x80 are masked.
+fn find_event(b: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let event = |k: usize| match b[k] {
+        b'h' => b[k - 1] | 0x20 == b't' && b.get(k + 1) == Some(&b'e'),
+        c => c.is_ascii_uppercase() && (!b[k - 1].is_ascii() || ascii_space(b[k - 1])),
+    };
+    let mut i = from;
+    while i + 8 <= b.len() {
+        let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+        let t = x | HIGH;
+        let caps = t.wrapping_sub(ONES * 0x41) & !t.wrapping_sub(ONES * 0x5B);
+        let h = x ^ (ONES * u64::from(b'h'));
+        let hs = h.wrapping_sub(ONES) & !h;
+        let mut found = (caps | hs) & !x & HIGH;
+        while found != 0 {
+            let k = i + (found.trailing_zeros() / 8) as usize;
+            if event(k) {
+                return Some(k);
+            }
+            found &= found - 1;
+        }
+        i += 8;
+    }
+    (i..b.len()).find(|&k| event(k))
+}
+
+/// The first words that may follow "the" and white space in `office`'s lower-case
+/// alternative, by first byte: the passing words ([`TRANSIENT`]) and the first words of the
+/// offices, lower case ("vice" for "vice-chair").
+static LOWER_OFFICE_STARTS: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
+    let mut words: Vec<String> = TRANSIENT.iter().map(|w| w.to_string()).collect();
+    for o in OFFICES {
+        let first = o.to_lowercase().split([' ', '-']).next().expect("a word").to_string();
+        if !words.contains(&first) {
+            words.push(first);
+        }
+    }
+    by_first_byte(words)
+});
+
+/// True for the ASCII bytes of `\s` (`char::is_whitespace`): tab to carriage return, space.
+fn ascii_space(c: u8) -> bool {
+    matches!(c, b'\t'..=b'\r' | b' ')
+}
+
+/// The places where a `MENTION` match may start (see [`mention_matches`]), in order. One scan
+/// finds the capitals and the "h"s: a capital may end a run of white space after a
+/// word that holds starts ([`start_before_capital`]); an "h" may be that of a "the" before
+/// white space and a lower-case office ([`the_before_lower_office`]). (A "the" start is never
+/// in the word before a capital: white space then a lower-case letter follows it. So the
+/// starts come in the order of the scan.)
+struct Starts<'h> {
+    text: &'h str,
+    /// Where to look for the next capital or "h".
+    scan: usize,
+    /// Where starts may be in the word before the white space before the last capital found:
+    /// `(from, to, end)`, the word ending at `end`.
+    word: Option<(usize, usize, usize)>,
+}
+
+impl<'h> Starts<'h> {
+    fn new(text: &'h str) -> Starts<'h> {
+        Starts { text, scan: 0, word: None }
+    }
+
+    /// The first place at or after `from` where a match may start (`from` never decreases
+    /// from one call to the next).
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        let (text, b) = (self.text, self.text.as_bytes());
+        loop {
+            if let Some((s, e, q)) = self.word {
+                if let Some(p) = (s.max(from)..e).find(|&p| start_before_capital(text, p, q)) {
+                    return Some(p);
+                }
+                self.word = None;
+            }
+            // A start at or after `from` has a capital or "h" after it.
+            let Some(i) = find_event(b, self.scan.max(from + 1)) else {
+                self.scan = b.len();
+                return None;
+            };
+            self.scan = i + 1;
+            if b[i] == b'h' {
+                if the_before_lower_office(text, i - 1) {
+                    return Some(i - 1);
+                }
+                continue;
+            }
+            let q = white_space_start(text, i);
+            if q == i || q <= from {
+                continue;
+            }
+            // A word of ASCII letters after white space (most words) may only hold a start
+            // at its first letter: the others have a letter before them, no `\b`.
+            let mut s = q;
+            while s > 0 && b[s - 1].is_ascii_alphabetic() {
+                s -= 1;
+            }
+            self.word = if s == q {
+                Some((word_start(text, q), q, q))
+            } else if s == 0 || ascii_space(b[s - 1]) {
+                Some((s, s + 1, q))
+            } else {
+                Some((word_start(text, s), q, q))
+            };
+        }
+    }
+}
+
+/// True when "the" or "The" at `p` is after `\b` and before white space and a passing word or
+/// a lower-case office ([`LOWER_OFFICE_STARTS`]).
+fn the_before_lower_office(text: &str, p: usize) -> bool {
+    let b = text.as_bytes();
+    // White space after "the": an ASCII one, or a non-ASCII character.
+    if !b.get(p + 3).is_some_and(|&c| ascii_space(c) || !c.is_ascii()) {
+        return false;
+    }
+    let r = ws_end(text, p + 3);
+    r > p + 3
+        && b.get(r).is_some_and(u8::is_ascii_lowercase)
+        && boundary_before(text, p)
+        && LOWER_OFFICE_STARTS[usize::from(b[r])].iter().any(|w| text[r..].starts_with(w.as_str()))
+}
+
+/// True when a match may start at `p` in the word `[p, q)` that white space then a capital
+/// follow: a capital after `\b` that may start a name (a lower-case letter or a quote after
+/// it), a title, or an article; a lower-case article ("the", "a", "an", "y", "yr") after
+/// `\b`; "’r" or "'r".
+fn start_before_capital(text: &str, p: usize, q: usize) -> bool {
+    let b = text.as_bytes();
+    match b[p] {
+        c @ b'A'..=b'Z' => {
+            let name_or_article = p + 1 == q || b[p + 1].is_ascii_lowercase() || matches!(b[p + 1], b'\'' | 0xE2);
+            (name_or_article || TITLES_AS_MATCHED[usize::from(c)].iter().any(|t| text[p..].starts_with(t.as_str())))
+                && boundary_before(text, p)
+        }
+        b't' | b'a' | b'y' => matches!(&b[p..q], b"the" | b"a" | b"an" | b"y" | b"yr") && boundary_before(text, p),
+        b'\'' => &b[p..q] == b"'r",
+        0xE2 => &b[p..q] == "’r".as_bytes(),
+        _ => false,
+    }
 }
 
 /// `TAIL`, the text after a mention that makes it speak, was one regex:
@@ -449,6 +787,11 @@ fn declared_list_before(before: &str) -> bool {
         from += 1;
     }
     let window = &before[from..];
+    // Every cue holds "declared": most windows have none, and are spared the four searches
+    // (each builds a searcher for its cue).
+    if memchr::memmem::find(window.as_bytes(), b"declared").is_none() {
+        return false;
+    }
     // "declared an interest", "The following was declared as an interest:", "The following
     // interests were declared:".
     let cues = ["declared an interest", "declared interests", "declared as an interest", "interests were declared"];
@@ -520,7 +863,7 @@ fn defines_acronym(phrase: &str, after: &str) -> bool {
 
 /// True when `s` names a person (a titled name or a plausible first and last name).
 fn has_person(s: &str) -> bool {
-    mention_matches(s, Checked::new(s))
+    mention_matches(s, &LazyChecked::new(s))
         .any(|(kind, m)| kind == Kind::Titled || kind == Kind::Plain && plausible_name(m.as_str()))
 }
 
@@ -591,9 +934,9 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
     // Bytes already taken as a previous mention's role: "(Chief Inspector, Partnerships ...)"
     // holds no mention of its own.
     let mut consumed = 0;
-    // One check of `text` for both regexes run on it.
-    let checked = Checked::new(text);
-    for (kind, m) in mention_matches(text, checked) {
+    // One check of `text` for both regexes run on it, made if one of them runs.
+    let checked = LazyChecked::new(text);
+    for (kind, m) in mention_matches(text, &checked) {
         if m.start() < consumed {
             continue;
         }
@@ -649,7 +992,8 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
         if let Some(t) = tail_may_match(after).then(|| tail(after)).flatten() {
             // An appositive is a role unless it names someone with a title ("Mr A, Mr B, ...").
             let appos_ok = t.appos.is_none_or(|a| {
-                mention.name.is_none() || !mention_matches(a, Checked::new(a)).any(|(kind, _)| kind == Kind::Titled)
+                mention.name.is_none()
+                    || !mention_matches(a, &LazyChecked::new(a)).any(|(kind, _)| kind == Kind::Titled)
             });
             if appos_ok {
                 mention.speaks = true;
@@ -682,7 +1026,7 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
         }
         out.push(mention);
     }
-    let before = roles_before_names(text, base, &out, checked);
+    let before = roles_before_names(text, base, &out, &checked);
     out.retain(|m| m.speaks || m.role.is_some() || !before.iter().any(|(_, whole)| whole.overlaps(m.span)));
     out.extend(before.into_iter().map(|(m, _)| m));
     out.sort_by_key(|m| (m.span.start, m.span.end));
@@ -691,14 +1035,14 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
 
 /// "the then Chief Constable of Kent Police David Phillips", "KCC Chief Executive Mike Pitt":
 /// a role phrase whose last two capitalised words are a name.
-fn roles_before_names(text: &str, base: usize, found: &[Mention], checked: Checked) -> Vec<(Mention, Span)> {
+fn roles_before_names(text: &str, base: usize, found: &[Mention], checked: &LazyChecked) -> Vec<(Mention, Span)> {
     let mut out = Vec::new();
     if !ROLE_HEAD_FINDER.is_match(text) {
         return out;
     }
     // Brackets opened and closed in `text[..counted]`, counted once as the matches advance.
     let (mut open, mut close, mut counted) = (0usize, 0usize, 0usize);
-    for c in ROLE_BEFORE.pick_checked(checked).captures_iter(text) {
+    for c in ROLE_BEFORE.pick_checked(checked.get()).captures_iter(text) {
         let run = c.name("run").expect("run");
         let words: Vec<(usize, &str)> = run
             .as_str()
@@ -749,6 +1093,25 @@ fn roles_before_names(text: &str, base: usize, found: &[Mention], checked: Check
 
 /// Normalised key for merging mentions of one person: lower case, no dots, single spaces.
 pub(crate) fn name_key(name: &str) -> String {
+    // An ASCII name (most): one pass over its bytes, each word lower-cased as it is copied
+    // (`to_lowercase` of ASCII is `to_ascii_lowercase`), one space before each word but the
+    // first. The ASCII bytes of `char::is_whitespace` are tab to carriage return and space.
+    if name.is_ascii() {
+        let mut key = String::with_capacity(name.len());
+        let mut space = false;
+        for &c in name.as_bytes() {
+            if matches!(c, b'.' | b'\t'..=b'\r' | b' ') {
+                space = !key.is_empty();
+            } else {
+                if space {
+                    key.push(' ');
+                    space = false;
+                }
+                key.push(char::from(c.to_ascii_lowercase()));
+            }
+        }
+        return key;
+    }
     // The words between dots and whitespace, joined by one space, in one buffer (it was a copy
     // with dots replaced, a vector of words and a joined copy), then lower-cased as a whole (as
     // before: `to_lowercase` looks at the context of a final sigma).
@@ -813,9 +1176,141 @@ mod tests {
         assert!(kinds.iter().all(|&n| n > 500), "{kinds:?}");
     }
 
+    /// `mention_matches` finds where matches may start by hand ([`Starts`]) and the `plain`
+    /// ones by hand ([`plain_at`]): the same matches as the regex on strings made to try their
+    /// edges (white space of every kind between words, "the" before lower-case offices and
+    /// passing words, the name prefixes, Welsh offices, words joined by punctuation, non-ASCII
+    /// word characters before a capital).
+    #[test]
+    fn mention_starts_find_the_regex_matches() {
+        let hays = crate::fastre::sample_haystacks(
+            30_000,
+            &[
+                "the",
+                "The",
+                "chairman",
+                "chair",
+                "clerk",
+                "outgoing",
+                "new",
+                "acting",
+                "deputy leader",
+                "vice-chair",
+                "vice chairman",
+                "monitoring officer",
+                "member",
+                "theme",
+                "then",
+                "Clerc",
+                "Cadeirydd",
+                "Is-gadeirydd",
+                "y",
+                "yr",
+                "Y",
+                "'r",
+                "’r",
+                "a’r",
+                "Mac",
+                "MacDonald",
+                "Macdonald",
+                "Mc",
+                "McD",
+                "McDonald",
+                "O'Neill",
+                "O’Brien",
+                "O'",
+                "Jean-Paul",
+                "Smith-Jones",
+                "-",
+                "(Mr",
+                "“Mr",
+                "éMr",
+                "Zoë",
+                "\u{a0}",
+                "\u{3000}",
+                "\u{85}",
+                "\u{2028}",
+                "\t",
+                "\n",
+                "A",
+                "An",
+                "DCI",
+                "PC",
+                "T/Supt",
+                "Dr.",
+                "RESOLVED",
+                "KCC",
+                "_",
+                "1",
+            ],
+        );
+        let mut kinds = [0usize; 3];
+        for h in &hays {
+            for k in mention_matches_checked(h) {
+                kinds[k as usize] += 1;
+            }
+        }
+        assert!(kinds.iter().all(|&n| n > 500), "{kinds:?}");
+    }
+
+    /// `plain_at` against `PLAIN_AT` at every capital of `h`; how many matched.
+    fn plain_at_checked(h: &str) -> usize {
+        let mut matched = 0;
+        for p in (0..h.len()).filter(|&p| h.as_bytes()[p].is_ascii_uppercase()) {
+            let theirs = PLAIN_AT.find(&h[p..]).map(|m| p + m.end());
+            assert_eq!(plain_at(h, p), theirs, "{h:?} at {p}");
+            matched += usize::from(theirs.is_some());
+        }
+        matched
+    }
+
+    #[test]
+    fn plain_at_is_the_regex() {
+        let hays = crate::fastre::sample_haystacks(
+            20_000,
+            &[
+                "Mac",
+                "MacDonald",
+                "Macdonald",
+                "Mc",
+                "McD",
+                "McDonald",
+                "O'Neill",
+                "O’Brien",
+                "O'",
+                "O’",
+                "Jean-Paul",
+                "Smith-Jones",
+                "Smith-",
+                "D'Arcy",
+                "Ann’s",
+                "-",
+                "'",
+                "’",
+                "Ab",
+                "Cd",
+                "\u{a0}",
+                "\u{3000}",
+                "\t",
+                "\n",
+            ],
+        );
+        let matched: usize = hays.iter().map(|h| plain_at_checked(h)).sum();
+        assert!(matched > 5_000, "{matched}");
+    }
+
+    /// The same on every line and paragraph of the bulk corpus (run with `--ignored`).
+    #[test]
+    #[ignore]
+    fn plain_at_is_the_regex_on_bulk() {
+        let mut matched = 0;
+        let texts = crate::fastre::for_each_bulk_part(4000, |part| matched += plain_at_checked(part));
+        assert!(texts > 100_000 && matched > 10_000, "{texts} {matched}");
+    }
+
     /// `mention_matches` on `h` against the regex's captures; the kinds found.
     fn mention_matches_checked(h: &str) -> Vec<Kind> {
-        let ours: Vec<_> = mention_matches(h, Checked::new(h)).map(|(k, m)| (k, m.range())).collect();
+        let ours: Vec<_> = mention_matches(h, &LazyChecked::new(h)).map(|(k, m)| (k, m.range())).collect();
         let theirs: Vec<_> = MENTION
             .original()
             .captures_iter(h)
@@ -1208,9 +1703,13 @@ mod tests {
     fn name_keys_ignore_dots() {
         assert_eq!(name_key("Supt. Russell"), name_key("Supt Russell"));
         let old = |name: &str| name.replace('.', " ").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-        let mut hays =
-            crate::fastre::sample_haystacks(5_000, &[".", "..", " . ", "ΟΔΥΣΣΕΥΣ", "Σ.", "J.R.", "\u{2028}"]);
-        hays.extend(["", " ", ".", "A.B", "ΣΑΣ Σ", "Ǆ.ǅ"].map(String::from));
+        let mut hays = crate::fastre::sample_haystacks(
+            5_000,
+            &[".", "..", " . ", "ΟΔΥΣΣΕΥΣ", "Σ.", "J.R.", "\u{2028}", "\u{b}", "\u{c}"],
+        );
+        hays.extend(
+            ["", " ", ".", "A.B", "ΣΑΣ Σ", "Ǆ.ǅ", "\u{b}A\u{c}b.\r", "Mr. J.R. O'Neill-Smith "].map(String::from),
+        );
         for h in &hays {
             assert_eq!(name_key(h), old(h), "{h:?}");
         }
