@@ -223,6 +223,8 @@ impl Turns {
         for at in (0..b.len()).filter(|&i| b[i].is_ascii_uppercase() && (i == 0 || !b[i - 1].is_ascii_alphanumeric())) {
             let end = at + text[at..].find(|c: char| !c.is_alphabetic()).unwrap_or(text.len() - at);
             let word = &text[at..end];
+            // Asked first: most capitalised words are no attendee's first name.
+            let Some((_, full)) = self.first_names.iter().find(|(f, _)| f == word) else { continue };
             // A first name is written as one ("Rod", not "JB" or "Clerk" from "Clerk: Nicola
             // Cooper" read as a name).
             let lower = word.len() >= 3 && word[1..].bytes().all(|b| b.is_ascii_lowercase());
@@ -233,7 +235,6 @@ impl Turns {
             {
                 continue;
             }
-            let Some((_, full)) = self.first_names.iter().find(|(f, _)| f == word) else { continue };
             if !text[end..].starts_with(' ') {
                 continue;
             }
