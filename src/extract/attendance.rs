@@ -605,6 +605,22 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
                         }
                     }
                 }
+                // "Present: Mrs Pat Holton (Village Representative)", then one titled person a
+                // paragraph ("Mr. David Haines (Borough Council ...)"): the list goes on while
+                // each paragraph is one titled person.
+                let titled =
+                    |t: &str| t.split_whitespace().next().is_some_and(|w| contains(TITLES, w.trim_end_matches('.')));
+                if list == List::Present && titled(rest_text) && names(src, rest_span).len() == 1 {
+                    while let Some(k) = lines[i..].iter().position(|s| !s.is_empty()).map(|p| i + p) {
+                        let nt = src.get(lines[k]);
+                        let one = names(src, lines[k]);
+                        if LABEL.is_match(nt) || !titled(nt) || nt.split_whitespace().count() > 12 || one.len() != 1 {
+                            break;
+                        }
+                        push(&mut a, list, one);
+                        i = k + 1;
+                    }
+                }
                 continue;
             }
             // The names follow, one a line, until a line that is not a name.
@@ -749,6 +765,15 @@ mod tests {
                 ("CDA".to_string(), "Chris de Almeida".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn a_present_list_one_titled_person_a_paragraph() {
+        let text = "Present: Mrs Pat Holton (Village Representative)\n\nMr. David Haines (Borough Council)\n\nMrs. Trudy Mann (Parish Council Representative)\n\n1\\. Apologies:\n\nMr Ray Thompson\n";
+        assert_eq!(att(text).0, ["Mrs Pat Holton", "Mr. David Haines", "Mrs. Trudy Mann"]);
+        // A sentence after the name is no second entry.
+        let text = "Present: Mrs Pat Holton\n\nMr Haines reported on the works.\n";
+        assert_eq!(att(text).0, ["Mrs Pat Holton"]);
     }
 
     #[test]
