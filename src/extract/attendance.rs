@@ -366,6 +366,13 @@ fn person(text: &str, part: Span) -> Option<Person> {
         }
         _ => (name, role),
     };
+    // "Mrs R Crisp-Chair": an office joined to the surname by a hyphen (not "Hesketh-Harvey").
+    let (name, role) = match (role, name.rsplit_once('-')) {
+        (None, Some((n, r))) if !n.ends_with(' ') && n.split_whitespace().count() >= 2 && dash_role(r) => {
+            (n.trim_end(), Some(r.trim()))
+        }
+        _ => (name, role),
+    };
     // "Anatoli Papirovski @apapirovski (TSC)": the GitHub handle after the name is no part of it.
     let name = match name.find(" @") {
         Some(p) if !name[p + 2..].trim().contains(char::is_whitespace) => name[..p].trim_end(),
@@ -764,6 +771,17 @@ mod tests {
                 ("WH".to_string(), "Waldemar Horwat".to_string()),
                 ("CDA".to_string(), "Chris de Almeida".to_string())
             ]
+        );
+    }
+
+    #[test]
+    fn an_office_joined_to_the_surname() {
+        let (_, a) = read("Present: Mrs R Crisp-Chair, Cllr Kit Hesketh-Harvey, Mr A Cole - Vice-Chairman\n");
+        let people: Vec<(&str, Option<&str>)> =
+            a.present.iter().map(|p| (p.name.as_deref().unwrap(), p.role.as_deref())).collect();
+        assert_eq!(
+            people,
+            [("Mrs R Crisp", Some("Chair")), ("Cllr Kit Hesketh-Harvey", None), ("Mr A Cole", Some("Vice-Chairman"))]
         );
     }
 
