@@ -752,6 +752,11 @@ mod tests {
         (src, a)
     }
 
+    /// (name, role) of each person of a list.
+    fn names_and_roles(list: &[Person]) -> Vec<(&str, Option<&str>)> {
+        list.iter().map(|p| (p.name.as_deref().unwrap(), p.role.as_deref())).collect()
+    }
+
     fn att(text: &str) -> (Vec<String>, Vec<String>) {
         let (_, a) = read(text);
         let n = |v: &Vec<Person>| v.iter().map(|p| p.name.clone().unwrap()).collect();
@@ -777,8 +782,7 @@ mod tests {
     #[test]
     fn an_office_joined_to_the_surname() {
         let (_, a) = read("Present: Mrs R Crisp-Chair, Cllr Kit Hesketh-Harvey, Mr A Cole - Vice-Chairman\n");
-        let people: Vec<(&str, Option<&str>)> =
-            a.present.iter().map(|p| (p.name.as_deref().unwrap(), p.role.as_deref())).collect();
+        let people = names_and_roles(&a.present);
         assert_eq!(
             people,
             [("Mrs R Crisp", Some("Chair")), ("Cllr Kit Hesketh-Harvey", None), ("Mr A Cole", Some("Vice-Chairman"))]
@@ -807,8 +811,7 @@ mod tests {
     #[test]
     fn a_count_before_the_names_and_initials_after_them() {
         let (_, a) = read("PRESENT (Five Councillors): - Pam Bullas (PB), Paula Kellingray (PK) – Acting Chair, Claire Williams (CW), Tom Foy (Chairman)\n");
-        let people: Vec<(&str, Option<&str>)> =
-            a.present.iter().map(|p| (p.name.as_deref().unwrap(), p.role.as_deref())).collect();
+        let people = names_and_roles(&a.present);
         assert_eq!(
             people,
             [

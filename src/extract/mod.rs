@@ -222,19 +222,7 @@ impl Turns {
         let b = text.as_bytes();
         for at in (0..b.len()).filter(|&i| b[i].is_ascii_uppercase() && (i == 0 || !b[i - 1].is_ascii_alphanumeric())) {
             let end = at + text[at..].find(|c: char| !c.is_alphabetic()).unwrap_or(text.len() - at);
-            let word = &text[at..end];
-            // Asked first: most capitalised words are no attendee's first name.
-            let Some((_, full)) = self.first_names.iter().find(|(f, _)| f == word) else { continue };
-            // A first name is written as one ("Rod", not "JB" or "Clerk" from "Clerk: Nicola
-            // Cooper" read as a name).
-            let lower = word.len() >= 3 && word[1..].bytes().all(|b| b.is_ascii_lowercase());
-            if !lower
-                || [lexicon::NOT_NAME_WORDS, lexicon::OFFICES, lexicon::TITLES]
-                    .iter()
-                    .any(|l| lexicon::contains(l, word))
-            {
-                continue;
-            }
+            let Some(full) = self.written_first_name(&text[at..end]) else { continue };
             if !text[end..].starts_with(' ') {
                 continue;
             }
@@ -260,11 +248,7 @@ impl Turns {
         let word = &text[..end];
         let rest = &text[end..];
         let lead = rest.starts_with(", ") || rest.starts_with(" - ") || rest.starts_with(" – ");
-        // (A capital ASCII letter first: `word[1..]` is then a character boundary.)
-        let name_like = word.len() >= 3
-            && word.starts_with(|c: char| c.is_ascii_uppercase())
-            && word[1..].bytes().all(|b| b.is_ascii_lowercase());
-        if !lead || !name_like {
+        if !lead {
             return None;
         }
         // "Matt - Yes" is a vote in a roll call; "Avi, Glenn and Grant will review" names a
@@ -276,9 +260,24 @@ impl Turns {
         {
             return None;
         }
-        let (_, full) = self.first_names.iter().find(|(f, _)| f == word)?;
+        let full = self.written_first_name(word)?;
         let span = Span::new(base, base + end);
         Some(Mention { name: Some(full.clone()), role: None, organisation: None, span, speaks: true })
+    }
+
+    /// The full name of the one attendee whose first name `word` is, when `word` is written
+    /// as a first name ("Rod"; not "JB", nor "Clerk" from "Clerk: Nicola Cooper" read as a
+    /// name, nor a word of the lexicon's lists).
+    fn written_first_name(&self, word: &str) -> Option<&String> {
+        // Asked first: most capitalised words are no attendee's first name.
+        let (_, full) = self.first_names.iter().find(|(f, _)| f == word)?;
+        // (A capital ASCII letter first: `word[1..]` is then a character boundary.)
+        let name_like = word.len() >= 3
+            && word.starts_with(|c: char| c.is_ascii_uppercase())
+            && word[1..].bytes().all(|b| b.is_ascii_lowercase());
+        let listed =
+            [lexicon::NOT_NAME_WORDS, lexicon::OFFICES, lexicon::TITLES].iter().any(|l| lexicon::contains(l, word));
+        (name_like && !listed).then_some(full)
     }
 
     /// A person named by initials the attendance list resolves ("PN"), under the full name.

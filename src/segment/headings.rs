@@ -593,9 +593,7 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         if end == 0 {
             continue;
         }
-        let value =
-            num.trim_start_matches(['*', 'S', '-']).split(['/', '.']).next().and_then(|d| d.parse::<u64>().ok());
-        let Some(value) = value else { continue };
+        let Some(value) = number_value(&num) else { continue };
         let title_start = l.content.start + off;
         let (title, documents) = split_title(text, Span::new(title_start, title_start + end));
         let slash_ref = num.contains('/') && short;
@@ -643,11 +641,7 @@ fn fill_gaps(run: Vec<Heading>, weak: Vec<(u64, Heading)>) -> Vec<Heading> {
     if run.len() < 2 || weak.is_empty() {
         return run;
     }
-    let value = |h: &Heading| {
-        h.number
-            .as_deref()
-            .and_then(|n| n.trim_start_matches(['*', 'S', '-']).split(['/', '.']).next()?.parse::<u64>().ok())
-    };
+    let value = |h: &Heading| h.number.as_deref().and_then(number_value);
     let mut out = Vec::with_capacity(run.len() + weak.len());
     let mut weak = weak.into_iter().peekable();
     let mut prev: Option<u64> = Some(0);
@@ -697,6 +691,11 @@ fn fill(from: u64, gap: &[(u64, Heading)]) -> Option<Vec<usize>> {
         last = Some((*v, pick));
     }
     Some(picked)
+}
+
+/// The count an item number stands at: "*61" 61, "S-3" 3, "135/19" 135, "5.0" 5.
+fn number_value(num: &str) -> Option<u64> {
+    num.trim_start_matches(['*', 'S', '-']).split(['/', '.']).next()?.parse().ok()
 }
 
 /// Keep the longest run of candidates whose numbers strictly increase in small steps.
