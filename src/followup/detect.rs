@@ -130,6 +130,11 @@ static AT_THE_MEETING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("at-the-meeting regex")
 });
 
+/// A vote agreed to: it is taken at the meeting ("agreed to vote on whether to accept the
+/// sum and all agreed"), unless a deadline puts it later ("to vote at the next meeting").
+static VOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|asked|decided)\s+(?:\w+\s+)?to\s+vote\b").expect("vote regex"));
+
 /// Words after a modal that make it a statement, not an ask ("it would be very difficult",
 /// "would have liked", "they would become defunct").
 const NOT_ASKS: &[&str] = &["appear", "become", "have", "like", "remain", "seem"];
@@ -138,7 +143,7 @@ const NOT_ASKS: &[&str] = &["appear", "become", "have", "like", "remain", "seem"
 /// "X to do", or a modal/"agreed to" with a verb; and it is not something done at the
 /// meeting itself (an abstention, a declaration).
 pub fn asks(text: &str) -> bool {
-    if AT_THE_MEETING.is_match(text) {
+    if AT_THE_MEETING.is_match(text) || VOTE.is_match(text) && find_deadline(text).is_none() {
         return false;
     }
     if DEFER.is_match(text) || owner_to(text).is_some() || THAT_OWNER.is_match(text) {
@@ -631,6 +636,14 @@ mod tests {
         assert!(decided_deed("It was resolved to purchase two wreaths."));
         assert!(!decided_deed("agreed to approve the minutes."));
         assert!(!decided_deed("agreed to abstain from voting on that item and to add nothing."));
+    }
+
+    #[test]
+    fn votes_are_taken_at_the_meeting() {
+        assert!(!asks("The Parish Council agreed to vote on whether to accept the sum and all agreed."));
+        assert!(!asks("The Chair asked the Council to vote on the application."));
+        assert!(asks("The Council agreed to vote on the design at the next meeting."));
+        assert!(asks("The Clerk agreed to write to the Borough Council."));
     }
 
     #[test]

@@ -493,6 +493,16 @@ static MA_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("matters arising regex")
 });
 
+/// The item that approves the previous meeting's minutes ("Minutes of the Ordinary Meeting on
+/// 7 November 2018", "Approval of the minutes"): a minute number cited there corrects the
+/// record ("agreed to amend the minute number 227/18 ...") and is no news of the matter.
+static RECORD_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(?:(?:to\s+)?(?:approve|approval\s+of|confirm|confirmation\s+of|sign)\s+)?(?:the\s+)?minutes\b",
+    )
+    .expect("record title regex")
+});
+
 /// A line-initial minute reference: "10i)", "6xiv)", "5.5xii)" (layout noise before it).
 static LINE_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[ \t]*(?:[\d.]*?)(?P<item>\d{1,3})(?P<sub>[ivxl]+|[a-z])?\)").expect("line ref regex")
@@ -512,6 +522,8 @@ pub struct Unit {
     item_id: String,
     item_number: Option<String>,
     matters_arising: bool,
+    /// In the item that approves (and corrects) the previous minutes.
+    record: bool,
     span: Span,
     text: String,
     reference: Option<Reference>,
@@ -648,6 +660,7 @@ pub fn units(doc: &Document) -> Vec<Unit> {
     let mut out = Vec::new();
     for item in &doc.items {
         let ma = item.title.as_deref().is_some_and(|t| MA_TITLE.is_match(t));
+        let record = item.title.as_deref().is_some_and(|t| RECORD_TITLE.is_match(t));
         let subject = title_terms(item.title.as_deref());
         let mut add = |text: &str,
                        start: Option<usize>,
@@ -668,6 +681,7 @@ pub fn units(doc: &Document) -> Vec<Unit> {
                 item_id: item.id.clone(),
                 item_number: item.number.clone(),
                 matters_arising: ma,
+                record,
                 span: start.map_or(fallback, |s| Span::new(s, s + text.len())),
                 text: collapse(text),
                 reference,
@@ -951,8 +965,13 @@ pub fn find(
     for u in units {
         let shared: Vec<String> = fu_terms.intersection(&u.terms).cloned().collect();
         let overlap = weights.containment(&shared, fu_weight);
-        let by_slash = slash_ref
-            .is_some_and(|n| contains_token(&u.text, n) || u.label.as_deref().is_some_and(|l| contains_token(l, n)));
+        // Sharing only the item's subject is not enough: one term of the ask itself too.
+        let from_text = shared.iter().any(|w| text_terms.contains(w));
+        // A citation in the minutes-approval item must also share a term of the ask.
+        let by_slash = (!u.record || from_text)
+            && slash_ref.is_some_and(|n| {
+                contains_token(&u.text, n) || u.label.as_deref().is_some_and(|l| contains_token(l, n))
+            });
         let by_line = next
             && u.matters_arising
             && match (&u.reference, &fu.item_number) {
@@ -963,8 +982,6 @@ pub fn find(
                 },
                 _ => false,
             };
-        // Sharing only the item's subject is not enough: one term of the ask itself too.
-        let from_text = shared.iter().any(|w| text_terms.contains(w));
         let kind = if by_slash || by_line {
             "minute-reference"
         } else if !from_text {
@@ -1090,6 +1107,18 @@ mod tests {
     fn key_terms() {
         let t = terms("The Clerk to write to the Highways about the verges.");
         assert_eq!(t.into_iter().collect::<Vec<_>>(), vec!["highway", "verg", "write"]);
+    }
+
+    #[test]
+    fn record_titles() {
+        for t in
+            ["Minutes of the Ordinary Meeting on 7 November 2018", "Approval of the minutes", "To confirm the minutes"]
+        {
+            assert!(RECORD_TITLE.is_match(t), "{t}");
+        }
+        for t in ["Matters arising from the minutes", "Clerk's report", "Planning"] {
+            assert!(!RECORD_TITLE.is_match(t), "{t}");
+        }
     }
 
     #[test]
