@@ -46,7 +46,8 @@
 //! word. Only strong evidence (a citation, a matters-arising or owner-deed entry, or overlap at least
 //! [`DONE_MIN_OVERLAP`]) can make a follow-up done; weaker evidence makes it raised again.
 
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -342,7 +343,7 @@ pub fn asked_verbs(text: &str) -> Vec<String> {
         if !super::detect::UNDER_WAY.contains(&ing.as_str()) {
             continue;
         }
-        let v = STEMMER.stem(&ing).into_owned();
+        let v = stem(&ing);
         if !out.contains(&v) {
             out.push(v);
         }
@@ -352,7 +353,7 @@ pub fn asked_verbs(text: &str) -> Vec<String> {
 
 /// Whether the asked verb `v` (a word or a stem) is one of `list`.
 fn one_of(list: &[&str], v: &str) -> bool {
-    list.iter().any(|w| *w == v || STEMMER.stem(w) == STEMMER.stem(v))
+    list.iter().any(|w| *w == v || stem(w) == stem(v))
 }
 
 /// Asked deeds that are messages to someone: any message sent later does them ("report
@@ -420,7 +421,7 @@ impl Asked {
         let verbs = asked_verbs(text);
         let message = verbs.iter().any(|v| one_of(MESSAGE_VERBS, v));
         let question = verbs.iter().any(|v| one_of(QUESTION_VERBS, v));
-        let stems = verbs.iter().map(|v| STEMMER.stem(v).into_owned()).collect();
+        let stems = verbs.iter().map(|v| stem(v)).collect();
         Asked { verbs, stems, message, question }
     }
 }
@@ -447,7 +448,7 @@ fn own_deed(asked: &Asked, focus: &str) -> Option<(String, Deed)> {
         let lower = w.to_lowercase();
         let own = asked.iter().any(|v| {
             let irregular = IRREGULAR_PAST.iter().any(|(base, forms)| base == v && forms.contains(&lower.as_str()));
-            irregular || lower.ends_with("ed") && STEMMER.stem(&lower) == STEMMER.stem(v)
+            irregular || lower.ends_with("ed") && stem(&lower) == stem(v)
         });
         // "had reported X to NCC": a perfect active "reported" is a message sent (a passive
         // "it was reported" is not, see MESSAGE_SENT).
@@ -530,6 +531,8 @@ pub struct Unit {
     /// The paragraph's own minute-reference label ("Min. 135/19: ..." read as a label).
     label: Option<String>,
     terms: BTreeSet<String>,
+    /// The unit's sentences (byte ranges in `text`) with their key terms.
+    sentences: Vec<(usize, usize, BTreeSet<String>)>,
     /// Key terms of the topic label heading the unit ("Dog Bin on Bridge Road – ..."), else
     /// of its item's short title.
     heading: BTreeSet<String>,
@@ -564,15 +567,44 @@ pub fn terms(s: &str) -> BTreeSet<String> {
             continue;
         }
         in_name = 0;
-        if w.chars().count() < 3 || STOP_WORDS.binary_search(&lower.as_str()).is_ok() {
-            continue;
-        }
-        let stem = STEMMER.stem(&lower).into_owned();
-        if stem.chars().count() >= 3 && !STOP_STEMS.contains(&stem) {
+        if let Some(stem) = key_stem(&lower) {
             out.insert(stem);
         }
     }
     out
+}
+
+/// Most words [`stem`] remembers; past it the memory is dropped and filled again.
+const STEM_CACHE_MAX: usize = 100_000;
+
+thread_local! {
+    /// Lower-cased word -> its Snowball stem. Follow-up tracking reads the same passages'
+    /// words for every follow-up; stemming them each time was most of its time.
+    static STEM_CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// The Snowball stem of the lower-cased word `lower`, remembered.
+fn stem(lower: &str) -> String {
+    STEM_CACHE.with_borrow_mut(|cache| {
+        if let Some(hit) = cache.get(lower) {
+            return hit.clone();
+        }
+        let stem = STEMMER.stem(lower).into_owned();
+        if cache.len() >= STEM_CACHE_MAX {
+            cache.clear();
+        }
+        cache.insert(lower.to_string(), stem.clone());
+        stem
+    })
+}
+
+/// The key stem of the lower-cased word `lower`: none for words under 3 letters and stop
+/// words, before or after stemming.
+fn key_stem(lower: &str) -> Option<String> {
+    if lower.chars().count() < 3 || STOP_WORDS.binary_search(&lower).is_ok() {
+        return None;
+    }
+    Some(stem(lower)).filter(|s| s.chars().count() >= 3 && !STOP_STEMS.contains(s))
 }
 
 /// Key terms of a follow-up: its text, and the subject of its item (the title up to a list
@@ -655,6 +687,33 @@ fn title_terms(title: Option<&str>) -> BTreeSet<String> {
     terms(&head.join(" "))
 }
 
+/// One meeting's units and where to look among them: the units holding each key term, and
+/// every unit's text and label run together (a minute number not in it is cited nowhere).
+pub struct Lookup {
+    pub units: Vec<Unit>,
+    by_term: HashMap<String, Vec<usize>>,
+    cited: String,
+}
+
+impl Lookup {
+    pub fn new(units: Vec<Unit>) -> Lookup {
+        let mut by_term: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut cited = String::new();
+        for (i, u) in units.iter().enumerate() {
+            for t in &u.terms {
+                by_term.entry(t.clone()).or_default().push(i);
+            }
+            cited.push_str(&u.text);
+            cited.push('\n');
+            if let Some(l) = &u.label {
+                cited.push_str(l);
+                cited.push('\n');
+            }
+        }
+        Lookup { units, by_term, cited }
+    }
+}
+
 /// Cut a document into units.
 pub fn units(doc: &Document) -> Vec<Unit> {
     let mut out = Vec::new();
@@ -677,16 +736,20 @@ pub fn units(doc: &Document) -> Vec<Unit> {
                 Some((Some((a, b)), _)) if *a == 0 => terms(&body[*a..*b]),
                 _ => subject.clone(),
             };
+            let flat = collapse(text);
+            let sentences = sentences(&flat).into_iter().map(|(a, b)| (a, b, terms(&flat[a..b]))).collect();
+            let unit_terms = terms(&flat).union(&subject).cloned().collect();
             out.push(Unit {
                 item_id: item.id.clone(),
                 item_number: item.number.clone(),
                 matters_arising: ma,
                 record,
                 span: start.map_or(fallback, |s| Span::new(s, s + text.len())),
-                text: collapse(text),
+                sentences,
+                text: flat,
                 reference,
                 label: label.filter(|l| l.contains('/')).cloned(),
-                terms: terms(text).union(&subject).cloned().collect(),
+                terms: unit_terms,
                 heading,
             });
         };
@@ -834,7 +897,17 @@ fn owner_did(
     subject: &BTreeSet<String>,
 ) -> bool {
     shared.len() >= MIN_SHARED
-        && sentences(&u.text).into_iter().map(|(a, b)| &u.text[a..b]).any(|s| {
+        && u.sentences.iter().any(|(a, b, t)| {
+            let s = &u.text[*a..*b];
+            let here = |w: &String| t.contains(w) || u.heading.contains(w);
+            // A follow-up that needed its subject ("Furlong Road Signage – ... would notify
+            // residents") needs a word of it here too.
+            let on_subject = (subject.is_empty() || subject.iter().any(here))
+                // The asked verb itself is not a shared subject ("confirm" in "confirmed").
+                && shared.iter().filter(|w| !asked.stems.contains(w) && here(w)).count() >= MIN_SHARED;
+            if !on_subject {
+                return false;
+            }
             // The owner "advised that ..." or "shared that ..." is the owner speaking, not a
             // deed done or an answer received.
             let Some((word, _)) = own_deed(asked, s).filter(|(w, _)| !reports_speech(s, w)) else { return false };
@@ -848,16 +921,7 @@ fn owner_did(
             if who > did {
                 return false;
             }
-            if MESSAGE_SENT.contains(&word.as_str()) && !to.is_empty() && stems(s).is_disjoint(to) {
-                return false;
-            }
-            let t = terms(s);
-            let here = |w: &String| t.contains(w) || u.heading.contains(w);
-            // A follow-up that needed its subject ("Furlong Road Signage – ... would notify
-            // residents") needs a word of it here too.
-            (subject.is_empty() || subject.iter().any(here))
-                // The asked verb itself is not a shared subject ("confirm" in "confirmed").
-                && shared.iter().filter(|w| !asked.stems.contains(w) && here(w)).count() >= MIN_SHARED
+            !(MESSAGE_SENT.contains(&word.as_str()) && !to.is_empty() && stems(s).is_disjoint(to))
         })
 }
 
@@ -901,7 +965,7 @@ fn addressee(text: &str) -> BTreeSet<String> {
             break;
         }
         if bare.len() >= 3 && !TITLES.contains(&bare.as_str()) && !matches!(bare.as_str(), "the" | "back" | "with") {
-            out.insert(STEMMER.stem(&bare).into_owned());
+            out.insert(stem(&bare));
             taken += 1;
         }
         if stop || taken == 4 {
@@ -913,10 +977,7 @@ fn addressee(text: &str) -> BTreeSet<String> {
 
 /// Stems of every word of `s` (no stop words removed).
 fn stems(s: &str) -> BTreeSet<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| STEMMER.stem(&w.to_lowercase()).into_owned())
-        .collect()
+    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| stem(&w.to_lowercase())).collect()
 }
 
 /// Whether `word` (lower case) in `s` reports speech: "advised", or any verb followed by
@@ -939,30 +1000,74 @@ fn rank(kind: &str) -> u8 {
     }
 }
 
-/// Evidence for `fu` among the units of one later meeting (`next`: it is the very next one).
+/// What [`find`] asks of every later unit about one follow-up, worked out once.
+pub struct Probe {
+    fu_terms: BTreeSet<String>,
+    fu_weight: f64,
+    text_terms: BTreeSet<String>,
+    owner: Option<String>,
+    asked: Asked,
+    to: BTreeSet<String>,
+    subject: BTreeSet<String>,
+}
+
+impl Probe {
+    pub fn new(fu: &FollowUp, weights: &Weights) -> Probe {
+        let fu_terms = followup_terms(fu);
+        Probe {
+            fu_weight: weights.weight(&fu_terms),
+            fu_terms,
+            text_terms: own_terms(fu),
+            owner: fu.owner.as_deref().and_then(owner_key),
+            asked: Asked::of(&fu.text),
+            to: addressee(&fu.text),
+            subject: fu.subject.as_deref().map(terms).unwrap_or_default(),
+        }
+    }
+}
+
+/// Evidence for `fu` (its [`Probe`]) among the units of one later meeting (`next`: it is the
+/// very next one).
 pub fn find(
     fu: &FollowUp,
-    units: &[Unit],
+    probe: &Probe,
+    lookup: &Lookup,
     weights: &Weights,
     path: &str,
     date: Option<&str>,
     next: bool,
 ) -> Vec<Evidence> {
-    let fu_terms = followup_terms(fu);
-    let fu_weight = weights.weight(&fu_terms);
-    let text_terms = own_terms(fu);
-    let owner = fu.owner.as_deref().and_then(owner_key);
+    let Probe { fu_terms, fu_weight, text_terms, owner, asked, to, subject } = probe;
+    let units = &lookup.units;
+    let fu_weight = *fu_weight;
     let slash_ref = fu.item_number.as_deref().filter(|n| n.contains('/'));
-    let asked = Asked::of(&fu.text);
-    let to = addressee(&fu.text);
-    let subject = fu.subject.as_deref().map(terms).unwrap_or_default();
     // The unit's heading is mostly the follow-up's terms.
     let headed = |u: &Unit| {
-        let heading: Vec<String> = u.heading.intersection(&fu_terms).cloned().collect();
+        let heading: Vec<String> = u.heading.intersection(fu_terms).cloned().collect();
         heading.len() >= MIN_SHARED && weights.weight(&heading) >= HEADING_MIN_SHARE * weights.weight(&u.heading)
     };
+    // Only units that share a term of the ask or may cite the follow-up can be evidence
+    // (see `from_text` below): look them up instead of reading every unit.
+    let mut candidates: Vec<usize> =
+        text_terms.iter().filter_map(|t| lookup.by_term.get(t)).flatten().copied().collect();
+    if let Some(n) = slash_ref.filter(|n| lookup.cited.contains(n)) {
+        candidates.extend(
+            units
+                .iter()
+                .enumerate()
+                .filter(|(_, u)| u.text.contains(n) || u.label.as_deref().is_some_and(|l| l.contains(n)))
+                .map(|(i, _)| i),
+        );
+    }
+    if next {
+        candidates.extend(
+            units.iter().enumerate().filter(|(_, u)| u.matters_arising && u.reference.is_some()).map(|(i, _)| i),
+        );
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
     let mut best: Option<Evidence> = None;
-    for u in units {
+    for u in candidates.into_iter().map(|i| &units[i]) {
         let shared: Vec<String> = fu_terms.intersection(&u.terms).cloned().collect();
         let overlap = weights.containment(&shared, fu_weight);
         // Sharing only the item's subject is not enough: one term of the ask itself too.
@@ -988,7 +1093,7 @@ pub fn find(
             continue;
         } else if u.matters_arising && overlap >= MA_MIN_OVERLAP && shared.len() >= MIN_SHARED {
             "matters-arising"
-        } else if owner.as_deref().is_some_and(|o| owner_did(&asked, o, u, &shared, &to, &subject)) {
+        } else if owner.as_deref().is_some_and(|o| owner_did(asked, o, u, &shared, to, subject)) {
             "owner-deed"
         } else {
             let names_owner = owner.as_deref().is_some_and(|o| u.text.to_lowercase().contains(&o.to_lowercase()));
@@ -1010,19 +1115,16 @@ pub fn find(
             u.text.clone()
         } else {
             let need = shared.len().min(FOCUS_MIN_SHARED);
-            sentences(&u.text)
-                .into_iter()
-                .map(|(a, b)| &u.text[a..b])
-                .filter(|s| {
-                    let t = terms(s);
-                    shared.iter().filter(|w| t.contains(*w)).count() >= need
-                })
+            u.sentences
+                .iter()
+                .filter(|(_, _, t)| shared.iter().filter(|w| t.contains(*w)).count() >= need)
+                .map(|(a, b, _)| &u.text[*a..*b])
                 .collect::<Vec<_>>()
                 .join(" ")
         };
         // The asked deed itself in the past ("to chase" -> "chased") says done, whatever else
         // the sentence says; otherwise a pending word wins over a done word.
-        let deed = own_deed(&asked, &focus);
+        let deed = own_deed(asked, &focus);
         let (done_word, pending_word) = match deed {
             Some((w, Deed::Done)) => (Some(w), None),
             _ => {

@@ -390,8 +390,9 @@ fn body(name: String, name_source: String, meetings: &[Meeting]) -> Body {
             date_source: m.date_source.to_string(),
         })
         .collect();
-    let units: Vec<Vec<evidence::Unit>> = meetings.iter().map(|m| evidence::units(&m.input.doc)).collect();
-    let weights = evidence::Weights::new(units.iter().flatten());
+    let lookups: Vec<evidence::Lookup> =
+        meetings.iter().map(|m| evidence::Lookup::new(evidence::units(&m.input.doc))).collect();
+    let weights = evidence::Weights::new(lookups.iter().flat_map(|l| &l.units));
     let mut followups = Vec::new();
     for (k, m) in meetings.iter().enumerate() {
         for found in detect::followups(&m.input.doc) {
@@ -417,6 +418,7 @@ fn body(name: String, name_source: String, meetings: &[Meeting]) -> Body {
             };
             fu.subject = evidence::subject(&m.input.doc, &fu);
             resolve_due(&mut fu, meetings, k, found.due_month);
+            let probe = evidence::Probe::new(&fu, &weights);
             // Evidence only from meetings after this one; an undated meeting is not "after"
             // a dated one.
             for (j, later) in meetings.iter().enumerate().skip(k + 1) {
@@ -426,7 +428,8 @@ fn body(name: String, name_source: String, meetings: &[Meeting]) -> Body {
                 let next = j == k + 1;
                 fu.evidence.extend(evidence::find(
                     &fu,
-                    &units[j],
+                    &probe,
+                    &lookups[j],
                     &weights,
                     &later.input.path,
                     later.date.as_deref(),
