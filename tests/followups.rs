@@ -436,3 +436,31 @@ fn the_owner_reporting_the_deed_outside_matters_arising() {
     let advert = by_text(&r, "cemetery advert");
     assert!(advert.evidence.iter().all(|e| e.kind != "owner-deed"), "{advert:#?}");
 }
+
+#[test]
+fn a_meeting_written_twice_is_read_once() {
+    // An archive holds each meeting twice (the HTML page and its Markdown copy; here a
+    // re-post with other line breaks), and an annual meeting held the same day as another.
+    let jan = "Minutes of the Marsh Green Parish Council held on 10 January 2024\n\n1. Bus Shelter\nThe Clerk to write to the County Council about the broken bus shelter glass.\n\n2. Footpaths\nThe muddy footpath by the mill was reported to Highways.\n";
+    let jan_again = jan.replace("about the broken", "about the\nbroken").replace("Footpaths\n", "Footpaths\n\n");
+    let annual = "Minutes of the Marsh Green Parish Council held on 10 January 2024\n\n1. Election of Chairman\nCllr Anne Brown was elected Chairman; the Clerk had written to the County Council about the bus shelter glass.\n";
+    let feb = "Minutes of the Marsh Green Parish Council held on 14 February 2024\n\n1. Matters arising\nBus Shelter – the Clerk had written to the County Council about the bus shelter glass.\n";
+    let r = track_texts(&[
+        ("mg/docs/2024-01-10/index.txt", jan),
+        ("mg/src/2024-01-10/index.txt", &jan_again),
+        ("mg/annual/2024-01-10.txt", annual),
+        ("mg/src/2024-02-14/index.txt", feb),
+    ]);
+    let b = &r.bodies[0];
+    assert_eq!(b.meetings.len(), 4);
+    let twins: Vec<(&str, Option<&str>)> =
+        b.meetings.iter().map(|m| (m.document.as_str(), m.same_as.as_deref())).filter(|m| m.1.is_some()).collect();
+    assert_eq!(twins, [("mg/src/2024-01-10/index.txt", Some("mg/docs/2024-01-10/index.txt"))]);
+    // One follow-up, not one per copy, and its evidence is from February: neither its copy
+    // nor the annual meeting of the same day follows it up.
+    let asks: Vec<&FollowUp> = b.followups.iter().filter(|f| f.text.contains("bus shelter")).collect();
+    assert_eq!(asks.len(), 1, "{asks:#?}");
+    assert_eq!(asks[0].document, "mg/docs/2024-01-10/index.txt");
+    assert_eq!(asks[0].status, Status::Done, "{:#?}", asks[0]);
+    assert!(asks[0].evidence.iter().all(|e| e.date.as_deref() == Some("2024-02-14")), "{:#?}", asks[0].evidence);
+}

@@ -687,6 +687,13 @@ fn title_terms(title: Option<&str>) -> BTreeSet<String> {
     terms(&head.join(" "))
 }
 
+impl Unit {
+    /// The unit's key terms.
+    pub fn terms(&self) -> &BTreeSet<String> {
+        &self.terms
+    }
+}
+
 /// One meeting's units and where to look among them: the units holding each key term, and
 /// every unit's text and label run together (a minute number not in it is cited nowhere).
 pub struct Lookup {

@@ -21,6 +21,7 @@ pub mod detect;
 pub mod evidence;
 pub mod report;
 
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -87,6 +88,11 @@ pub struct MeetingRef {
     pub date: Option<String>,
     /// Where the date came from: `meeting.date`, `file name` or `none`.
     pub date_source: String,
+    /// The document this one repeats: the same body and date and nearly the same words (an
+    /// archive's HTML page and its Markdown copy). Its follow-ups and evidence are read once,
+    /// from that document.
+    #[serde(default)]
+    pub same_as: Option<String>,
 }
 
 /// A later passage that speaks about a follow-up.
@@ -381,20 +387,41 @@ pub fn track(inputs: &[Input], opts: &Options) -> Report {
 }
 
 fn body(name: String, name_source: String, meetings: &[Meeting]) -> Body {
+    let lookups: Vec<evidence::Lookup> =
+        meetings.iter().map(|m| evidence::Lookup::new(evidence::units(&m.input.doc))).collect();
+    let same_as = twins(meetings, &lookups);
     let refs: Vec<MeetingRef> = meetings
         .iter()
-        .map(|m| MeetingRef {
+        .zip(&same_as)
+        .map(|(m, twin)| MeetingRef {
             document: m.input.path.clone(),
             document_id: m.input.doc.id.clone(),
             date: m.date.clone(),
             date_source: m.date_source.to_string(),
+            same_as: twin.map(|i| meetings[i].input.path.clone()),
         })
         .collect();
-    let lookups: Vec<evidence::Lookup> =
-        meetings.iter().map(|m| evidence::Lookup::new(evidence::units(&m.input.doc))).collect();
-    let weights = evidence::Weights::new(lookups.iter().flat_map(|l| &l.units));
+    let weights = evidence::Weights::new(
+        lookups.iter().zip(&same_as).filter(|(_, twin)| twin.is_none()).flat_map(|(l, _)| &l.units),
+    );
     let mut followups = Vec::new();
     for (k, m) in meetings.iter().enumerate() {
+        if same_as[k].is_some() {
+            continue;
+        }
+        // The meetings that can hold evidence: later ones, not repeats, and not held the same
+        // day (a meeting does not follow itself up); an undated meeting is not "after" a
+        // dated one.
+        let later: Vec<usize> = (k + 1..meetings.len())
+            .filter(|&j| {
+                same_as[j].is_none()
+                    && match (&m.date, &meetings[j].date) {
+                        (Some(a), Some(b)) => b > a,
+                        (Some(_), None) => false,
+                        (None, _) => true,
+                    }
+            })
+            .collect();
         for found in detect::followups(&m.input.doc) {
             let mut fu = FollowUp {
                 id: format!("fu-{}", followups.len() + 1),
@@ -419,13 +446,8 @@ fn body(name: String, name_source: String, meetings: &[Meeting]) -> Body {
             fu.subject = evidence::subject(&m.input.doc, &fu);
             resolve_due(&mut fu, meetings, k, found.due_month);
             let probe = evidence::Probe::new(&fu, &weights);
-            // Evidence only from meetings after this one; an undated meeting is not "after"
-            // a dated one.
-            for (j, later) in meetings.iter().enumerate().skip(k + 1) {
-                if m.date.is_some() && later.date.is_none() {
-                    continue;
-                }
-                let next = j == k + 1;
+            for (x, &j) in later.iter().enumerate() {
+                let (next, later) = (x == 0, &meetings[j]);
                 fu.evidence.extend(evidence::find(
                     &fu,
                     &probe,
@@ -436,14 +458,37 @@ fn body(name: String, name_source: String, meetings: &[Meeting]) -> Body {
                     next,
                 ));
             }
-            let later_dates: Vec<&str> = meetings[k + 1..].iter().filter_map(|m| m.date.as_deref()).collect();
-            let (status, reason) = evidence::status(&fu, meetings.len() - k - 1, &later_dates);
+            let later_dates: Vec<&str> = later.iter().filter_map(|&j| meetings[j].date.as_deref()).collect();
+            let (status, reason) = evidence::status(&fu, later.len(), &later_dates);
             fu.status = status;
             fu.reason = reason;
             followups.push(fu);
         }
     }
     Body { name, name_source, meetings: refs, followups }
+}
+
+/// Least share of key terms two documents of a body with the same date must have in common
+/// (Jaccard) to be one meeting written twice.
+pub const TWIN_MIN_JACCARD: f64 = 0.8;
+
+/// For each meeting, the earlier meeting it repeats ([`MeetingRef::same_as`]): the same date
+/// and at least [`TWIN_MIN_JACCARD`] of their key terms shared. `meetings` are in date order.
+fn twins(meetings: &[Meeting], lookups: &[evidence::Lookup]) -> Vec<Option<usize>> {
+    let bags: Vec<BTreeSet<&str>> =
+        lookups.iter().map(|l| l.units.iter().flat_map(|u| u.terms()).map(String::as_str).collect()).collect();
+    let mut out: Vec<Option<usize>> = vec![None; meetings.len()];
+    for j in 0..meetings.len() {
+        let Some(date) = &meetings[j].date else { continue };
+        out[j] = (0..j).find(|&i| {
+            out[i].is_none() && meetings[i].date.as_ref() == Some(date) && {
+                let shared = bags[i].intersection(&bags[j]).count();
+                let all = bags[i].len() + bags[j].len() - shared;
+                all > 0 && shared as f64 >= TWIN_MIN_JACCARD * all as f64
+            }
+        });
+    }
+    out
 }
 
 /// `due_source` of a deadline written without a year.
