@@ -366,6 +366,16 @@ fn person(text: &str, part: Span) -> Option<Person> {
         }
         _ => (name, role),
     };
+    // "T. Manley: Borough Councillor", "Mrs J Smith: Clerk": an office after a colon (not a
+    // label before names, "Parish Clerk: Peter King", nor "Ricardo Griffith: YES").
+    let (name, role) = match (role, name.split_once(':')) {
+        (None, Some((n, r)))
+            if r.starts_with(' ') && n.split_whitespace().count() >= 2 && !dash_role(n) && dash_role(r) =>
+        {
+            (n.trim_end(), Some(r.trim()))
+        }
+        _ => (name, role),
+    };
     // "Mrs R Crisp-Chair": an office joined to the surname by a hyphen (not "Hesketh-Harvey").
     let (name, role) = match (role, name.rsplit_once('-')) {
         (None, Some((n, r))) if !n.ends_with(' ') && n.split_whitespace().count() >= 2 && dash_role(r) => {
@@ -787,6 +797,20 @@ mod tests {
             people,
             [("Mrs R Crisp", Some("Chair")), ("Cllr Kit Hesketh-Harvey", None), ("Mr A Cole", Some("Vice-Chairman"))]
         );
+    }
+
+    #[test]
+    fn an_office_after_a_colon() {
+        let (_, a) =
+            read("Present: G. Clere, Mrs. Willis, T. Manley: Borough Councillor and 2 members of the public\n");
+        assert_eq!(
+            names_and_roles(&a.present),
+            [("G. Clere", None), ("Mrs. Willis", None), ("T. Manley", Some("Borough Councillor"))]
+        );
+        // A label before a name, and a vote after one, are no office of the name.
+        let (_, a) = read("Present: Parish Clerk: Peter King, Ann Lee: YES\n");
+        let names: Vec<&str> = a.present.iter().filter_map(|p| p.name.as_deref()).collect();
+        assert!(!names.contains(&"Parish Clerk") && !names.contains(&"Ann Lee"), "{names:?}");
     }
 
     #[test]

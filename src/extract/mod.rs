@@ -82,6 +82,9 @@ struct Turns {
     first_names: Vec<(String, String)>,
     /// First names two or more attendees share: a label of one is a speaker, unresolved.
     shared_first_names: Vec<String>,
+    /// Attendees by surname and first initial ("Mrs. Trudy Mann" → ("Mann", 'T')), to
+    /// resolve "T Mann asked" (`initialled_speakers`).
+    initialled: Vec<(String, char, String)>,
     /// Surnames of people who took a turn under their full name ("Jerry Skillete: ..."), so
     /// that a later "Skillete:" is the same person.
     surnames: Vec<(String, String)>,
@@ -105,8 +108,19 @@ impl Turns {
             }
         }
         let mut first_names: Vec<(String, String)> = Vec::new();
+        let mut initialled = Vec::new();
         for p in attendance.present.iter().chain(&attendance.in_attendance) {
             let Some(name) = p.name.clone() else { continue };
+            let words: Vec<&str> = name
+                .split_whitespace()
+                .skip_while(|w| lexicon::contains(lexicon::TITLES, w.trim_end_matches('.')))
+                .collect();
+            if let ([first, .., last], Some(initial)) = (words.as_slice(), words.first().and_then(|w| w.chars().next()))
+            {
+                if first.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    initialled.push((last.to_string(), initial, name.clone()));
+                }
+            }
             for tag in [&p.role, &p.organisation].into_iter().flatten().filter(|_| !table) {
                 if (2..=5).contains(&tag.len()) && tag.chars().all(|c| c.is_ascii_uppercase()) {
                     abbreviations.push((tag.clone(), name.clone()));
@@ -180,7 +194,7 @@ impl Turns {
         let last: Vec<String> = surnames.iter().map(|(s, _)| s.clone()).collect();
         surnames.retain(|(s, _)| last.iter().filter(|t| *t == s).count() == 1);
         let recurring = counts.into_iter().filter(|(_, c)| *c >= 2).map(|(n, _)| n).collect();
-        Turns { abbreviations, first_names, shared_first_names, surnames, recurring, turn_cache }
+        Turns { abbreviations, first_names, shared_first_names, initialled, surnames, recurring, turn_cache }
     }
 
     /// Members named by their initials and speaking: "JB welcomed all", "KN declared ...";
@@ -237,6 +251,40 @@ impl Turns {
                 out.push(Mention { name: Some(full.clone()), role: None, organisation: None, span, speaks: true });
             }
         }
+        out
+    }
+
+    /// "T Mann asked", "BC Sampson advised" (`speakers::initialled_speakers`; `found` are the
+    /// text's other mentions): under the name of the one attendee with that surname whose first
+    /// initial is one of those written, else as written; a lone "A" or "I" ("A Smith said") and
+    /// two capitals without dots ("SP Landscapes advised", a firm) only when an attendee
+    /// resolves them, but for "BC" and "CC" (Borough and County Councillor: "BC Sampson").
+    fn initialled_speakers(&self, text: &str, base: usize, found: &[Mention]) -> Vec<Mention> {
+        let mut out = speakers::initialled_speakers(text, base, found);
+        out.retain_mut(|m| {
+            let Some(name) = m.name.as_deref() else { return true };
+            let Some((initials, surname)) = speakers::initialled_name(name) else { return true };
+            let mut fits: Vec<&String> = self
+                .initialled
+                .iter()
+                .filter(|(s, i, _)| s == surname && initials.contains(i))
+                .map(|(_, _, full)| full)
+                .collect();
+            fits.dedup();
+            let full = match fits.as_slice() {
+                [full] => Some((*full).clone()),
+                _ => None,
+            };
+            let first = name.split(' ').next().unwrap_or("");
+            let unsure = matches!(first, "A" | "I") || first.len() == 2 && !matches!(first, "BC" | "CC");
+            match full {
+                Some(full) => {
+                    m.name = Some(full);
+                    true
+                }
+                None => !unsure,
+            }
+        });
         out
     }
 
@@ -456,6 +504,11 @@ fn speakers_of(
     if !spoken {
         found.extend(mentions(&text[skip..], span.start + skip));
         found.extend(turns.initial_speakers(&text[skip..], span.start + skip, skip > 0));
+        // In a speaker's turn "T Mann said" is the speaker's words (as for first names).
+        if skip == 0 {
+            let initialled = turns.initialled_speakers(text, span.start, &found);
+            found.extend(initialled);
+        }
     }
     for m in found {
         let speaks = m.speaks;
@@ -859,6 +912,17 @@ mod outside_tests {
             .collect();
         assert_eq!(said[1].1, vec!["Matteo Collina".to_string()], "{said:?}");
         assert!(said[2].1.is_empty() && said[3].1.is_empty(), "{said:?}");
+    }
+
+    #[test]
+    fn initialled_speakers_are_the_attendees() {
+        let text = "Present: Mrs. Trudy Mann, Mr Ray Thompson, Mr Tom Thompson\n\n1. Matters\n\nT Mann asked about the dust monitor. R Thompson said it had moved. T Thompson agreed. K White stated there was none. A Smith said no. A Parishioner asked why. SP Landscapes advised they were busy.\n";
+        let dopts = crate::decode::DecodeOptions { format: None, name_hint: Some("t.txt".into()) };
+        let doc = crate::parse_bytes(text.as_bytes(), &dopts, &crate::Options::default()).expect("parse");
+        let said: Vec<String> = doc.items[0].paragraphs[0].speakers.iter().filter_map(|s| s.name.clone()).collect();
+        // "T Thompson" fits Tom Thompson only; "K White" is nobody present: as written; the lone
+        // "A" ("A Smith", "A Parishioner") and the firm's "SP" resolve to nobody: no speakers.
+        assert_eq!(said, ["Mrs. Trudy Mann", "Mr Ray Thompson", "Mr Tom Thompson", "K White"], "{said:?}");
     }
 
     #[test]

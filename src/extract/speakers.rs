@@ -957,13 +957,7 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
                 (Some(clean_title(p)), None)
             }
         };
-        // The tail patterns look at most a few hundred bytes ahead; bounding the slice keeps
-        // long paragraphs linear.
-        let mut cap = text.len().min(m.end() + 600);
-        while !text.is_char_boundary(cap) {
-            cap -= 1;
-        }
-        let after = &text[m.end()..cap];
+        let after = after_mention(text, m.end());
         let mut mention = Mention {
             name,
             role,
@@ -990,23 +984,7 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
             continue;
         }
         if let Some(t) = tail_may_match(after).then(|| tail(after)).flatten() {
-            // An appositive is a role unless it names someone with a title ("Mr A, Mr B, ...").
-            let appos_ok = t.appos.is_none_or(|a| {
-                mention.name.is_none()
-                    || !mention_matches(a, &LazyChecked::new(a)).any(|(kind, _)| kind == Kind::Titled)
-            });
-            if appos_ok {
-                mention.speaks = true;
-                let role_text = t.paren.or(t.appos).or(t.acro);
-                if mention.name.is_some() {
-                    if let Some(r) = role_text {
-                        let (role, org) = split_role(r);
-                        mention.role = role;
-                        mention.organisation = org;
-                    } else if let Some(f) = t.from {
-                        mention.organisation = Some(clean_title(f));
-                    }
-                }
+            if speaks_by(&mut mention, &t) {
                 consumed = m.end() + t.verb_start;
                 for &i in &pending {
                     out[i].speaks = true;
@@ -1031,6 +1009,136 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
     out.extend(before.into_iter().map(|(m, _)| m));
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
+}
+
+/// Whether the tail `t` after `mention` makes it speak: it does unless its appositive names
+/// someone with a title ("Mr A, Mr B, ..." is a list). A speaking named mention takes the role
+/// in brackets, the appositive or the acronym as its role, else the "from ..." phrase as its
+/// organisation. An appositive that is a passive with its agent ("F.Reid, proposed by
+/// D.Cooper, seconded by ...") makes the mention the one proposed, not a speaker.
+fn speaks_by(mention: &mut Mention, t: &Tail) -> bool {
+    let appos_ok = t.appos.is_none_or(|a| {
+        let passive = a.split_once(' ').is_some_and(|(w, rest)| w.ends_with("ed") && rest.starts_with("by "));
+        !passive
+            && (mention.name.is_none()
+                || !mention_matches(a, &LazyChecked::new(a)).any(|(kind, _)| kind == Kind::Titled))
+    });
+    if !appos_ok {
+        return false;
+    }
+    mention.speaks = true;
+    let role_text = t.paren.or(t.appos).or(t.acro);
+    if mention.name.is_some() {
+        if let Some(r) = role_text {
+            let (role, org) = split_role(r);
+            mention.role = role;
+            mention.organisation = org;
+        } else if let Some(f) = t.from {
+            mention.organisation = Some(clean_title(f));
+        }
+    }
+    true
+}
+
+/// The text after a mention ending at `end` that the tail patterns look at: at most a few
+/// hundred bytes, so that long paragraphs stay linear.
+fn after_mention(text: &str, end: usize) -> &str {
+    let mut cap = text.len().min(end + 600);
+    while !text.is_char_boundary(cap) {
+        cap -= 1;
+    }
+    &text[end..cap]
+}
+
+/// "T Mann asked", "BC Sampson advised", "J. Smith reported", "P.Norris gave": initials and a
+/// surname without a title, speaking (a tail after it, as for any mention: [`speaks_by`]).
+/// Parish minutes write their members so. `found` are the text's [`mentions`]: a name inside
+/// one ("Mrs T Mann", "PC Jones") is theirs. Not after a title or a capitalised word ("Kings
+/// Lynn A Smith", "Cllrs Smith, T Mann"); not a surname from the lexicon's lists ("A
+/// Parishioner asked", "GK All agreed"). The name is as written; `mod.rs::Turns` resolves it
+/// through the attendance list ([`initialled_name`]).
+pub(crate) fn initialled_speakers(text: &str, base: usize, found: &[Mention]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // Not right after a dot: "E.ON Energy" is no "ON Energy".
+        if !b[i].is_ascii_uppercase() || !boundary_before(text, i) || i > 0 && b[i - 1] == b'.' {
+            i += 1;
+            continue;
+        }
+        let Some(end) = initials_and_surname(text, i) else {
+            i += 1;
+            continue;
+        };
+        let span = Span::new(base + i, base + end);
+        let inside = found.iter().any(|m| m.span.overlaps(span));
+        let before = text[..i].trim_end();
+        let prev = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let titled = contains(TITLES, prev.trim_end_matches('.'));
+        // A capitalised word before, unless it ends a sentence or a label ("... Mann. T Smith").
+        let capitalised =
+            prev.starts_with(|c: char| c.is_uppercase()) && !prev.ends_with(['.', ':', ';', '!', '?', ')']);
+        let surname = text[..end].rsplit([' ', '.']).next().unwrap_or("");
+        let listed = not_name_or_org(surname)
+            || surname.ends_with("shire")
+            || [OFFICES, TITLES, SPEECH_VERBS].iter().any(|l| contains(l, surname));
+        if inside || titled || capitalised || listed {
+            i = end;
+            continue;
+        }
+        let mut mention =
+            Mention { name: Some(clean_title(&text[i..end])), role: None, organisation: None, span, speaks: false };
+        let after = after_mention(text, end);
+        if let Some(t) = tail_may_match(after).then(|| tail(after)).flatten() {
+            if speaks_by(&mut mention, &t) {
+                out.push(mention);
+            }
+        }
+        i = end;
+    }
+    out
+}
+
+/// The end of initials and a surname at `i` ("T Mann", "BC Sampson", "J. R. Smith",
+/// "P.Norris"): one to three initials, each a capital and a dot (spaces after it optional) or
+/// a run of one or two capitals and a space (not after a dotted one: "E.ON Energy"); then a
+/// surname (`NAME`).
+fn initials_and_surname(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let (mut j, mut letters, mut dotted) = (i, 0, false);
+    loop {
+        let run = b[j..].iter().take(3).take_while(|c| c.is_ascii_uppercase()).count();
+        let spaces = |k: usize| b[k..].iter().take_while(|&&c| c == b' ').count();
+        let next = match b.get(j + run) {
+            Some(b'.') if run == 1 => {
+                dotted = true;
+                j + 2 + spaces(j + 2)
+            }
+            Some(b' ') if (1..=2).contains(&run) && !dotted => j + run + spaces(j + run),
+            _ => return None,
+        };
+        letters += run;
+        if letters > 3 {
+            return None;
+        }
+        if let Some(end) = name_end(text, next) {
+            return Some(end);
+        }
+        if !b.get(next).is_some_and(u8::is_ascii_uppercase) {
+            return None;
+        }
+        j = next;
+    }
+}
+
+/// The initials and surname of a name written as [`initialled_speakers`] finds it ("T Mann"
+/// → (['T'], "Mann"), "B.C. Sampson" → (['B', 'C'], "Sampson")); `None` for any other name.
+pub(crate) fn initialled_name(name: &str) -> Option<(Vec<char>, &str)> {
+    let end = initials_and_surname(name, 0).filter(|&e| e == name.len())?;
+    let surname = name[..end].rsplit([' ', '.']).next()?;
+    let initials = name[..end - surname.len()].chars().filter(char::is_ascii_uppercase).collect();
+    Some((initials, surname))
 }
 
 /// "the then Chief Constable of Kent Police David Phillips", "KCC Chief Executive Mike Pitt":
@@ -1442,6 +1550,37 @@ mod tests {
         let got = speakers("Members asked several questions, Mr Beaumont, Mr Hill, Supt Russell and Mr Bone-Knell responded as follows;");
         let names: Vec<_> = got.into_iter().map(|x| x.0.unwrap()).collect();
         assert_eq!(names, vec!["Mr Beaumont", "Mr Hill", "Supt Russell", "Mr Bone-Knell"]);
+    }
+
+    #[test]
+    fn initials_and_a_surname_speak() {
+        let names = |t: &str| -> Vec<String> {
+            let found = mentions(t, 0);
+            initialled_speakers(t, 0, &found).into_iter().filter_map(|m| m.name).collect()
+        };
+        assert_eq!(names("T Mann asked if the fence could be repaired."), ["T Mann"]);
+        assert_eq!(names("BC Sampson advised the meeting. J. R. Smith reported back."), ["BC Sampson", "J. R. Smith"]);
+        assert_eq!(
+            names("Minutes: P.Norris proposed and G. Clere seconded that the minutes be signed."),
+            ["P.Norris", "G. Clere"]
+        );
+        // Titled names are `mentions`' ("Mrs T Mann", "PC Jones"); a word of the lists is no
+        // surname; no dotted initial then two capitals; a capitalised word before; a passive
+        // appositive. (A lone "A" is left to `Turns`: "A Parishioner asked".)
+        for t in [
+            "Mrs T Mann asked about the dust.",
+            "PC Jones advised caution.",
+            "GK All agreed.",
+            "E.ON Energy confirmed the account.",
+            "Kings Lynn A Smith said so.",
+            "F.Reid, proposed by D.Cooper, seconded by M.Pogmore.",
+            "I said that A small group said no.",
+            "T Mann and the clerk",
+        ] {
+            assert!(names(t).is_empty(), "{t}: {:?}", names(t));
+        }
+        assert_eq!(initialled_name("B.C. Sampson"), Some((vec!['B', 'C'], "Sampson")));
+        assert_eq!(initialled_name("Mrs T Mann"), None);
     }
 
     #[test]
