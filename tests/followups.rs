@@ -142,6 +142,11 @@ fn path_fallbacks() {
         Some("manordeilo-salem-cc-minutes")
     );
     assert_eq!(body_from_path("x.txt"), None);
+    assert_eq!(
+        body_from_path("bulk/stokeferry-parish-minutes/src/2018/07/june-meeting-minutes/index.md").as_deref(),
+        Some("stokeferry-parish-minutes")
+    );
+    assert_eq!(body_from_path("archive/june-meeting/notes.md").as_deref(), Some("june-meeting"));
     assert_eq!(date_from_path("a/19-07-10.pdf").as_deref(), Some("2019-07-10"));
     assert_eq!(date_from_path("a/minutes-2019-06-05.md").as_deref(), Some("2019-06-05"));
     assert_eq!(

@@ -249,8 +249,68 @@ fn body_in(line: &str) -> Option<String> {
     let second = ["Committee", "Board", "Council", "Group", "Panel", "Forum", "Trust"].contains(&next)
         && line[m.end()..].strip_prefix(' ').is_some_and(|r| r.starts_with(next));
     let end = if second { m.end() + 1 + next.len() } else { m.end() };
-    let body = line[m.start()..end].trim().trim_end_matches(',').trim();
-    (body.split_whitespace().count() <= 12).then(|| body.to_string())
+    let body = tidy_body(line[m.start()..end].trim().trim_end_matches(',').trim());
+    (!body.is_empty() && body.split_whitespace().count() <= 12).then_some(body)
+}
+
+/// Words of a body name that name the document or the kind and date of the meeting, not the
+/// body: "DRAFT MINUTES OF THE", "Minuted of", "Notes of a meeting between", "Annual",
+/// "Extraordinary", "Virtual", a month, a year, "latest" ("Minutes of the 2008 annual Wereham
+/// Parish Council", "Stoke Ferry Annual Parish Council", "June Village Liaison Committee").
+/// "General" and "Special" stay: they are part of names ("General Assembly", "Special
+/// Committee on ...").
+const NOT_BODY_WORDS: &[&str] = &[
+    "annual",
+    "april",
+    "august",
+    "december",
+    "extra",
+    "extraordinary",
+    "february",
+    "january",
+    "july",
+    "june",
+    "latest",
+    "march",
+    "may",
+    "november",
+    "october",
+    "ordinary",
+    "september",
+    "virtual",
+];
+
+/// Document words before a body name ("draft minutes of the", "notes of a meeting between").
+static DOCUMENT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:the\s+)?(?:draft\s+)?(?:(?:minutes|minuted|notes)\s+(?:of|for|from|to)\s+)?(?:(?:the|an?)\s+)?(?:meeting\s+(?:of|between)\s+(?:the\s+)?)?")
+        .expect("document lead regex")
+});
+
+/// A body name without the document's and the meeting's words ([`NOT_BODY_WORDS`],
+/// [`DOCUMENT_LEAD`]); the words of the name itself as written. Only the words before the
+/// last word (the body word: "Council", "Committee") are dropped.
+fn tidy_body(body: &str) -> String {
+    let lead = DOCUMENT_LEAD.find(body).map_or(0, |m| m.end());
+    let words: Vec<&str> = body[lead..].split_whitespace().collect();
+    let Some((last, before)) = words.split_last() else { return String::new() };
+    let mut out: Vec<&str> = Vec::new();
+    let mut annual = false;
+    for w in before {
+        let l = w.to_lowercase();
+        let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+        // "Annual General": the annual general meeting.
+        let general = annual && l == "general";
+        annual = l == "annual";
+        if !year && !general && !NOT_BODY_WORDS.contains(&l.as_str()) {
+            out.push(w);
+        }
+    }
+    // A leading "the" left after the dropped words ("the December Liaison Committee").
+    if out.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        out.remove(0);
+    }
+    out.push(last);
+    out.join(" ")
 }
 
 #[cfg(test)]
@@ -342,6 +402,28 @@ mod tests {
         assert_eq!(find_time("at 10am in"), Some("10:00".into()));
         assert_eq!(find_time("7.30 pm"), Some("19:30".into()));
         assert_eq!(find_time("19:30"), Some("19:30".into()));
+    }
+
+    #[test]
+    fn a_body_without_the_document_and_meeting_words() {
+        for (line, want) in [
+            ("DRAFT MINUTES OF THE WEST DEREHAM PARISH COUNCIL", "WEST DEREHAM PARISH COUNCIL"),
+            ("Minuted of Wretton Parish Council held on", "Wretton Parish Council"),
+            ("MINUTES FOR WRETTON PARISH COUNCIL", "WRETTON PARISH COUNCIL"),
+            ("Minutes of the 2008 annual Wereham Parish Council", "Wereham Parish Council"),
+            ("Stoke Ferry Annual Parish Council", "Stoke Ferry Parish Council"),
+            ("Stoke Ferry Annual general Parish Council", "Stoke Ferry Parish Council"),
+            ("Minutes of an Extraordinary West dereham Parish Council", "West dereham Parish Council"),
+            ("The minutes of the December Liaison Committee", "Liaison Committee"),
+            ("Minutes of a Virtual West Dereham Parish Council meeting", "West Dereham Parish Council"),
+            ("Notes of a meeting between West Dereham Parish Council", "West Dereham Parish Council"),
+            // Part of the name: kept.
+            ("Minutes of the General Assembly", "General Assembly"),
+            ("Minutes of the Special Committee on Housing", "Special Committee"),
+            ("Maybury Parish Council", "Maybury Parish Council"),
+        ] {
+            assert_eq!(body_in(line).as_deref(), Some(want), "{line}");
+        }
     }
 
     #[test]

@@ -198,9 +198,12 @@ const GENERIC_DIRS: &[&str] =
 
 /// The body named by a path: the nearest parent directory that is not a number (year,
 /// month) or a generic storage folder (`minutes`, `src`, `dist` ...). `None` for a bare name.
+/// The folder of an `index.*` file is the document's own name (a site's post,
+/// `.../2018/07/june-meeting-minutes/index.md`), not its body's: it is passed over.
 pub fn body_from_path(path: &str) -> Option<String> {
     let parts: Vec<&str> = path.split(['/', '\\']).collect();
-    parts.iter().rev().skip(1).find_map(|d| {
+    let index = parts.last().is_some_and(|f| f.split('.').next().is_some_and(|s| s.eq_ignore_ascii_case("index")));
+    parts.iter().rev().skip(1 + usize::from(index)).find_map(|d| {
         let generic = GENERIC_DIRS.contains(&d.to_ascii_lowercase().as_str())
             || d.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '_');
         (!generic).then(|| d.to_string())
