@@ -187,6 +187,7 @@ const NOT_OWNERS: &[&str] = &[
     "Needs",
     "Plan",
     "Plans",
+    "Remember",
     "That",
     "There",
     "These",
@@ -197,6 +198,30 @@ const NOT_OWNERS: &[&str] = &[
     "What",
     "Which",
 ];
+
+/// The last word of a planning application's description before "to" ("Extension to
+/// dwelling at ...", "Alterations to ground floor retail unit"): works, not an owner.
+const PLANNING_WORKS: &[&str] = &[
+    "Addition",
+    "Additions",
+    "Alteration",
+    "Alterations",
+    "Amendment",
+    "Amendments",
+    "Annexe",
+    "Conservatory",
+    "Conversion",
+    "Demolition",
+    "Erection",
+    "Extension",
+    "Extensions",
+    "Porch",
+    "Variation",
+];
+
+/// Bodies written as an owner ("Highways to inspect", "PC to consider", "NCC will write"):
+/// groups, which give no owner (GOLD.md "Actions"), like "Council" and "Committee".
+const BODIES: &[&str] = &["BCKLWN", "Councils", "Highways", "N.C.C.", "NCC", "P.C.", "P.Council", "PC"];
 
 /// Words before a capitalised phrase that make it the object of a preposition ("a notice board
 /// for The Cemetery to display ..."), not the owner of a task.
@@ -344,15 +369,25 @@ fn owner_task(text: &str, base: usize) -> Option<Option<crate::model::Person>> {
         if NOT_VERBS.contains(&verb) || (link.ends_with(" be") && !verb.ends_with("ing")) {
             continue;
         }
+        let (o_start, o_text) = (c.owner.start, &text[c.owner.clone()]);
+        // "Extension to dwelling at ...", "Conservatory to bungalow": a planning application's
+        // description, not a task; "to" before a long "-ing" word is no infinitive either.
+        let last = o_text.split_whitespace().next_back().unwrap_or("");
+        // "Write to planning re ...", "Refer to meeting.": an imperative, a task with no owner.
+        let imperative = || ACTION_VERBS.binary_search(&o_text.to_ascii_lowercase().as_str()).is_ok();
+        if link == "to" && imperative() {
+            return Some(None);
+        }
+        if link == "to" && (PLANNING_WORKS.contains(&last) || verb.len() >= 7 && verb.ends_with("ing")) {
+            continue;
+        }
         if matches!(link, "will" | "would") && !verb.ends_with('e') && ACTION_VERBS.binary_search(&verb).is_err() {
             // "X will" needs a verb we know ("will circulate"), not "will probably".
             if !matches!(verb, "ask" | "check" | "contact" | "look" | "speak" | "chase" | "email" | "follow") {
                 continue;
             }
         }
-        let (o_start, o_text) = (c.owner.start, &text[c.owner.clone()]);
         let before = text[..o_start].split_whitespace().next_back().unwrap_or("");
-        let last = o_text.split_whitespace().next_back().unwrap_or("");
         let first_word = o_text.split_whitespace().next().unwrap_or("");
         // "X agreed to" is a task whatever precedes X ("representatives of the KCSP agreed
         // to provide"); a bare "X to" after a preposition is not.
@@ -400,7 +435,7 @@ fn owner_person(owner_text: &str, at: usize) -> Option<crate::model::Person> {
     let last = *words.last()?;
     let groups =
         ["Members", "Council", "Committee", "Officers", "All", "Everyone", "We", "They", "Board", "Councillors"];
-    if groups.contains(&last) || matches!(last, "I" | "he" | "He" | "she" | "She" | "they") {
+    if groups.contains(&last) || BODIES.contains(&last) || matches!(last, "I" | "he" | "He" | "she" | "She" | "they") {
         return None;
     }
     if let Some(m) = mentions(owner_text, at).into_iter().next().filter(|m| m.span.end == at + owner_text.len()) {
@@ -916,5 +951,37 @@ mod tests {
         let t = "agreed the quote from ‘Mr. Sparkle’, all in favour. Noted.";
         let p: Vec<&str> = parts(t, 0).into_iter().map(|s| &t[s.start..s.end]).collect();
         assert_eq!(p, vec!["agreed the quote from ‘Mr. Sparkle’, all in favour.", "Noted."]);
+    }
+
+    /// The actions of `t` as (owner name or role, text).
+    fn owned(t: &str) -> Vec<(Option<String>, String)> {
+        from_text(&Source::from_text(t), Span::new(0, t.len()))
+            .into_iter()
+            .map(|a| (a.owner.and_then(|p| p.name.or(p.role)), a.text))
+            .collect()
+    }
+
+    #[test]
+    fn bodies_own_no_action_and_planning_works_are_none() {
+        for t in ["Highways to inspect the drain.", "PC to consider the quote.", "NCC will write to the owners."] {
+            let got = owned(t);
+            assert_eq!(got.len(), 1, "{t}");
+            assert_eq!(got[0].0, None, "{t}");
+        }
+        assert_eq!(owned("Clerk to write to NCC about the gate.")[0].0.as_deref(), Some("Clerk"));
+        for t in [
+            "Extension to dwelling at 41 Mill Road 10/01139/F",
+            "Conservatory to bungalow.",
+            "Alterations to ground floor retail unit, The Shop",
+            "Barn to dwelling.",
+            "Remember to nominate people for the contributor spotlight",
+        ] {
+            assert!(owned(t).is_empty(), "{t}");
+        }
+        // An imperative is a task with no owner.
+        assert_eq!(
+            owned("Write to planning re Ferry Stores."),
+            vec![(None, "Write to planning re Ferry Stores.".into())]
+        );
     }
 }
