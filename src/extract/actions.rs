@@ -187,6 +187,7 @@ const NOT_OWNERS: &[&str] = &[
     "Needs",
     "Plan",
     "Plans",
+    "Remember",
     "That",
     "There",
     "These",
@@ -197,6 +198,124 @@ const NOT_OWNERS: &[&str] = &[
     "What",
     "Which",
 ];
+
+/// The last word of a planning application's description before "to" ("Extension to
+/// dwelling at ...", "Alterations to ground floor retail unit"): works, not an owner.
+const PLANNING_WORKS: &[&str] = &[
+    "Addition",
+    "Additions",
+    "Alteration",
+    "Alterations",
+    "Amendment",
+    "Amendments",
+    "Annexe",
+    "Conservatory",
+    "Conversion",
+    "Demolition",
+    "Erection",
+    "Extension",
+    "Extensions",
+    "Porch",
+    "Variation",
+];
+
+/// Bodies written as an owner ("Highways to inspect", "PC to consider", "NCC will write"):
+/// groups, which give no owner (GOLD.md "Actions"), like "Council" and "Committee".
+const BODIES: &[&str] = &["BCKLWN", "Councils", "Highways", "N.C.C.", "NCC", "P.C.", "P.Council", "PC"];
+
+/// Whether the words after "I will" (from its verb on) commit the speaker to a deed done
+/// after the meeting ("review", "follow up", "come back with", "make sure", "take a look",
+/// "ask Ralph", "be sending"), not speech in it ("say", "note", "argue", "take that as
+/// consensus", "share my screen", "come back to that", "update you on", "ask for consensus").
+/// Hedges ("just", "try", "probably") commit to nothing; "also", "then" and "go ahead and"
+/// are passed over.
+fn commits(rest: &str) -> bool {
+    let orig: Vec<&str> =
+        rest.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).take(9).collect();
+    let words: Vec<String> = orig.iter().map(|w| w.to_lowercase()).collect();
+    commits_in(&words, &orig)
+}
+
+/// [`commits`] over the words, lower-cased (`words`) and as written (`orig`).
+fn commits_in(words: &[String], orig: &[&str]) -> bool {
+    let mut i = 0;
+    loop {
+        match &words[i.min(words.len())..] {
+            [a, ..] if matches!(a.as_str(), "also" | "then" | "gladly" | "happily" | "definitely" | "certainly") => {
+                i += 1;
+            }
+            [a, b, c, ..] if a == "go" && b == "ahead" && c == "and" => i += 3,
+            _ => break,
+        }
+    }
+    let Some((verb, after)) = words.get(i..).and_then(<[String]>::split_first) else { return false };
+    let next = after.first().map_or("", String::as_str);
+    // "I will be sending a narrative": the verb of the "-ing" form ("send", "make", "set").
+    if verb == "be" {
+        let Some(stem) = next.strip_suffix("ing").filter(|s| s.len() >= 2) else { return false };
+        let b = stem.as_bytes();
+        let undoubled = (b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2]).then(|| &stem[..stem.len() - 1]);
+        return [Some(stem.to_string()), Some(format!("{stem}e")), undoubled.map(str::to_string)]
+            .into_iter()
+            .flatten()
+            .any(|v| {
+                let mut w = after.to_vec();
+                w[0] = v;
+                commits_in(&w, &orig[i + 1..])
+            });
+    }
+    let within = |n: usize, set: &[&str]| after.iter().take(n).any(|x| set.contains(&x.as_str()));
+    match verb.as_str() {
+        "arrange" | "chase" | "check" | "circulate" | "confirm" | "contact" | "coordinate" | "create" | "delete"
+        | "document" | "draft" | "email" | "ensure" | "file" | "fix" | "forward" | "implement" | "investigate"
+        | "invite" | "merge" | "organise" | "organize" | "ping" | "prepare" | "publish" | "rebase" | "refine"
+        | "remove" | "rename" | "research" | "review" | "revise" | "rewrite" | "schedule" | "send" | "submit"
+        | "undertake" | "write" | "issue" | "action" | "reverse" | "order" | "pay" | "book" | "cancel" | "notify" => {
+            true
+        }
+        "let" => within(3, &["know"]),
+        "raise" => within(3, &["order", "issue", "invoice", "ticket", "it", "this", "that"]),
+        "update" => {
+            let group = next == "the" && after.get(1).is_some_and(|x| matches!(x.as_str(), "group" | "committee"));
+            !(group || matches!(next, "you" | "everyone" | "everybody" | "all" | "folks" | "people" | "on"))
+        }
+        // "ask our counsel", "ask Ralph"; not "ask for consensus", "ask the question".
+        "ask" => {
+            matches!(next, "our" | "my" | "him" | "her" | "them")
+                || orig.get(i + 1).is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
+        }
+        "follow" | "set" => next == "up",
+        "reach" => next == "out",
+        "get" => next == "back" && after.get(1).is_some_and(|x| x == "to") || next == "in",
+        "put" => matches!(next, "together" | "up"),
+        "look" => next == "at" || within(4, &["into"]),
+        "take" => matches!(next, "a" | "another") && within(3, &["look"]),
+        "come" => {
+            next == "back" && after.get(1).is_none_or(|x| x != "to")
+                || next == "up" && after.get(1).is_some_and(|x| x == "with")
+        }
+        "bring" => within(4, &["back"]),
+        "report" => next == "back",
+        "make" => next == "sure" || within(4, &["pr", "issue", "change", "changes", "edits", "pull", "draft"]),
+        "speak" | "talk" => next == "with" || verb == "talk" && next == "to",
+        "work" => matches!(next, "on" | "with"),
+        "open" | "start" => within(4, &["issue", "pr", "thread", "ticket", "repo", "discussion"]),
+        "double" => next == "check",
+        // "continue to work on the plan"; not "continue to keep you informed".
+        "continue" => next == "to" && commits_in(&after[1..], orig.get(i + 2..).unwrap_or(&[])),
+        "share" => !within(3, &["screen", "slides"]),
+        _ => false,
+    }
+}
+
+/// "I'll check the usage and come back ...": a first-person commitment written with "I'll"
+/// (which "X to <verb>" does not read): the words after it commit ([`commits`]).
+fn contracted_commitment(t: &str) -> bool {
+    ["I'll ", "I\u{2019}ll "].iter().any(|cue| {
+        t.match_indices(cue)
+            .any(|(i, m)| !t[..i].chars().next_back().is_some_and(char::is_alphanumeric) && commits(&t[i + m.len()..]))
+    })
+}
 
 /// Words before a capitalised phrase that make it the object of a preposition ("a notice board
 /// for The Cemetery to display ..."), not the owner of a task.
@@ -222,7 +341,7 @@ fn strip_word<'a>(s: &'a str, w: &str) -> Option<&'a str> {
 
 /// Is this text (a clause or part of a decision) asking for something to be done?
 pub(crate) fn is_action(s: &str) -> bool {
-    starts_with_action_verb(s) || passive(s) || owner_task(s, 0).is_some()
+    starts_with_action_verb(s) || passive(s) || owner_task(s, 0, &|_| None).is_some()
 }
 
 /// "**Actions**", "Action items:", "Action points": a paragraph that only labels the list
@@ -318,31 +437,87 @@ fn opening_name(text: &str) -> Option<(usize, &str)> {
 }
 
 fn action(src: &Source, text_span: Span) -> Action {
+    action_by(src, text_span, &|_| None)
+}
+
+/// Who speaks at a byte of the text: the speaker of the turn ("JHD: ...", "**Alice:** ...")
+/// the byte lies in, if any ([`from_text`]).
+pub(crate) type SpeakerAt<'a> = &'a dyn Fn(usize) -> Option<crate::model::Person>;
+
+/// [`action`], with the speaker of the turn it is in as the owner of a first-person
+/// commitment ("I will review the PR").
+fn action_by(src: &Source, text_span: Span, speaker: SpeakerAt) -> Action {
     let text = src.get(text_span);
     let (due, due_text) = match find_deadline(text) {
         Some((due, phrase)) => (due, Some(phrase)),
         None => (None, None),
     };
-    let owner = owner_task(text, text_span.start).flatten();
+    let owner = owner_task(text, text_span.start, speaker).flatten();
     Action { text: text.to_string(), owner, due, due_text, span: text_span }
 }
 
 /// An owner-first task in a sentence: "Clerk to write to ...", "Andrew to research ...",
 /// "The Clerk agreed to clarify ...", "Cllr X would be telephoning ...", "The Clerk was asked
 /// to email ...", "Bradley Meck is going to create ...", "YK, WH, and GI to converse ..." (the
-/// first named is the owner). Returns the owner (None for pronouns and groups).
-fn owner_task(text: &str, base: usize) -> Option<Option<crate::model::Person>> {
+/// first named is the owner). Returns the owner (None for pronouns and groups). "I will
+/// <commitment>" in a speaker's turn is the speaker's (see [`commits`]); other first-person
+/// sentences are speech, not tasks.
+fn owner_task(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option<crate::model::Person>> {
     if let Some(owner) = super::welsh::owner_task(text) {
         return Some(owner_person(owner.as_str(), base + owner.start()));
     }
     if !may_hold_owner_to(text) {
         return None;
     }
+    // After first-person speech, only a task joined by "and" is one ("We are going to think
+    // about it and YSV volunteered to help"), not what the speech says ("I will argue that
+    // Intl will continue ...").
+    let mut after_speech = false;
     for c in super::owner_to::matches(text) {
         let verb = &text[c.verb.clone()];
         let link = &text[c.link.clone()];
         if NOT_VERBS.contains(&verb) || (link.ends_with(" be") && !verb.ends_with("ing")) {
             continue;
+        }
+        let (o_start, o_text) = (c.owner.start, &text[c.owner.clone()]);
+        if after_speech && text[..o_start].split_whitespace().next_back() != Some("and") {
+            continue;
+        }
+        // "Extension to dwelling at ...", "Conservatory to bungalow": a planning application's
+        // description, not a task; "to" before a long "-ing" word is no infinitive either.
+        let last = o_text.split_whitespace().next_back().unwrap_or("");
+        // "Write to planning re ...", "Refer to meeting.": an imperative, a task with no owner.
+        let imperative = || ACTION_VERBS.binary_search(&o_text.to_ascii_lowercase().as_str()).is_ok();
+        if link == "to" && imperative() {
+            return Some(None);
+        }
+        if link == "to" && (PLANNING_WORKS.contains(&last) || verb.len() >= 7 && verb.ends_with("ing")) {
+            continue;
+        }
+        // "JHD: I will update the PR": the speaker's commitment. "I will say", "I would
+        // argue", "We will see": speech, and so is the rest of the sentence. "We will" outside a turn is left as it was.
+        let words = || o_text.split([',', ' ']).filter(|w| !w.is_empty());
+        let person = if words().any(|w| matches!(w, "and" | "&")) { None } else { words().next_back() };
+        if let Some(who @ ("I" | "We")) = person {
+            // "Matt, Wendy or I will publish": one of several, not the speaker alone.
+            let mut prior = text[..o_start].split_whitespace().rev();
+            let listed = matches!(prior.next(), Some("or" | "and" | "&"))
+                && prior.next().is_some_and(|w| w.starts_with(char::is_uppercase) && w != "I");
+            let turn = speaker(base + o_start).filter(|_| !listed);
+            if who == "I" || turn.is_some() {
+                let link = link.strip_prefix("also ").unwrap_or(link);
+                // "I will be sending ...": the words from "be" on.
+                let deed = if link == "will be" { c.link.start + 4 } else { c.verb.start };
+                let pledge =
+                    matches!(link, "will" | "will be" | "agreed to" | "offered to" | "volunteered to" | "undertook to");
+                // "I was asked to research ...": a task given, whatever its verb.
+                let given = link.ends_with("asked to") || link.ends_with("requested to");
+                if !(given || pledge && commits(&text[deed..])) {
+                    after_speech = true;
+                    continue;
+                }
+                return Some(if who == "I" { turn } else { None });
+            }
         }
         if matches!(link, "will" | "would") && !verb.ends_with('e') && ACTION_VERBS.binary_search(&verb).is_err() {
             // "X will" needs a verb we know ("will circulate"), not "will probably".
@@ -350,9 +525,7 @@ fn owner_task(text: &str, base: usize) -> Option<Option<crate::model::Person>> {
                 continue;
             }
         }
-        let (o_start, o_text) = (c.owner.start, &text[c.owner.clone()]);
         let before = text[..o_start].split_whitespace().next_back().unwrap_or("");
-        let last = o_text.split_whitespace().next_back().unwrap_or("");
         let first_word = o_text.split_whitespace().next().unwrap_or("");
         // "X agreed to" is a task whatever precedes X ("representatives of the KCSP agreed
         // to provide"); a bare "X to" after a preposition is not.
@@ -400,7 +573,7 @@ fn owner_person(owner_text: &str, at: usize) -> Option<crate::model::Person> {
     let last = *words.last()?;
     let groups =
         ["Members", "Council", "Committee", "Officers", "All", "Everyone", "We", "They", "Board", "Councillors"];
-    if groups.contains(&last) || matches!(last, "I" | "he" | "He" | "she" | "She" | "they") {
+    if groups.contains(&last) || BODIES.contains(&last) || matches!(last, "I" | "he" | "He" | "she" | "She" | "they") {
         return None;
     }
     if let Some(m) = mentions(owner_text, at).into_iter().next().filter(|m| m.span.end == at + owner_text.len()) {
@@ -483,18 +656,28 @@ fn parts(text: &str, base: usize) -> Vec<Span> {
 
 /// Actions in a paragraph's own text: "ACTION: ..." and "X to <verb> ..." sentences, and
 /// sentences that ask for something by the next meeting.
-pub(crate) fn from_text(src: &Source, span: Span) -> Vec<Action> {
+/// `speaker` names who speaks at a byte, for first-person commitments ("I will review it").
+pub(crate) fn from_text(src: &Source, span: Span, speaker: SpeakerAt) -> Vec<Action> {
     let text = src.get(span);
     let mut out = Vec::new();
     for s in sentences(text, span.start) {
         let t = src.get(s);
         // Cheapest test first; each is pure, so skipping the rest once one holds is the same.
         let labelled = || ACTION_LABEL.is_match(t);
-        let owner_to = || owner_task(t, s.start).is_some();
+        let owner_to = || owner_task(t, s.start, speaker).is_some();
         let asks_later = || passive(t) && find_deadline(t).is_some();
         // "... now received and letter to be sent.": an instruction without owner or date.
         let to_be_done = || may_be_passive(t) && TO_BE_DONE.is_match(t);
-        if labelled() || owner_to() || asks_later() || to_be_done() {
+        if !(labelled() || owner_to() || asks_later() || to_be_done()) {
+            // "GH: I'll check the figures": the speaker's commitment.
+            if contracted_commitment(t) {
+                let mut a = action_by(src, s, speaker);
+                a.owner = a.owner.or_else(|| speaker(s.start));
+                out.push(a);
+            }
+            continue;
+        }
+        {
             // "NC to continue to chase and KN to provide alternative company details": two
             // tasks, each with its owner.
             let mut from = s.start;
@@ -507,14 +690,14 @@ pub(crate) fn from_text(src: &Source, span: Span) -> Vec<Action> {
                     first.split_whitespace().next_back().is_some_and(|w| w.starts_with(char::is_uppercase));
                 if second
                     && !after_name
-                    && owner_task(rest, 0).is_some_and(|o| o.is_some())
-                    && owner_task(first, 0).is_some()
+                    && owner_task(rest, s.start + i + 5, speaker).is_some_and(|o| o.is_some())
+                    && owner_task(first, from, speaker).is_some()
                 {
-                    out.push(action(src, Span::new(from, s.start + i)));
+                    out.push(action_by(src, Span::new(from, s.start + i), speaker));
                     from = s.start + i + 5;
                 }
             }
-            out.push(action(src, Span::new(from, s.end)));
+            out.push(action_by(src, Span::new(from, s.end), speaker));
         }
     }
     out
@@ -684,23 +867,26 @@ mod tests {
             ]
         );
         let src = Source::from_text(t);
-        let owners: Vec<Option<String>> =
-            from_text(&src, Span::new(0, t.len())).into_iter().map(|a| a.owner.and_then(|p| p.name)).collect();
+        let owners: Vec<Option<String>> = from_text(&src, Span::new(0, t.len()), &|_| None)
+            .into_iter()
+            .map(|a| a.owner.and_then(|p| p.name))
+            .collect();
         assert_eq!(owners, [None, Some("Matt".to_string())]);
         let t = "• Almshouses report (Cllr Crisp to request) • Sports & Social Club (Cllr Gillet to request)";
-        let owners: Vec<Option<String>> = from_text(&Source::from_text(t), Span::new(0, t.len()))
+        let owners: Vec<Option<String>> = from_text(&Source::from_text(t), Span::new(0, t.len()), &|_| None)
             .into_iter()
             .map(|a| a.owner.and_then(|p| p.name))
             .collect();
         assert_eq!(owners, [Some("Cllr Crisp".to_string()), Some("Cllr Gillet".to_string())]);
         let t = "The litter pick was on the 26th April and the Clerk agreed to add it. Clerk asked to respond. Cllr Hale asked to see the plans.";
-        let owners: Vec<(Option<String>, Option<String>)> = from_text(&Source::from_text(t), Span::new(0, t.len()))
-            .into_iter()
-            .filter_map(|a| a.owner.map(|p| (p.name, p.role)))
-            .collect();
+        let owners: Vec<(Option<String>, Option<String>)> =
+            from_text(&Source::from_text(t), Span::new(0, t.len()), &|_| None)
+                .into_iter()
+                .filter_map(|a| a.owner.map(|p| (p.name, p.role)))
+                .collect();
         assert_eq!(owners, [(None, Some("Clerk".to_string())), (None, Some("Clerk".to_string()))]);
         let note = "<li>Need to define roles and responsibilities.";
-        assert!(from_text(&Source::from_text(note), Span::new(0, note.len())).is_empty());
+        assert!(from_text(&Source::from_text(note), Span::new(0, note.len()), &|_| None).is_empty());
     }
 
     #[test]
@@ -709,7 +895,7 @@ mod tests {
         let t = "4.12iii) Cllr. J. Davies would follow up with Carmarthenshire\nCounty Council (C.C.C.)    Cllr. J. Davies\n5iii) The closure of the HSBC account was in hand.    Clerk\nSigned ..........     Chairman";
         let src = Source::from_text(t);
         let span = Span::new(0, t.len());
-        let mut actions = from_text(&src, span);
+        let mut actions = from_text(&src, span, &|_| None);
         assert_eq!(actions.len(), 1);
         for m in margin_owners(&src, span) {
             merge_margin(&src, &mut actions, m, None);
@@ -746,7 +932,7 @@ mod tests {
     #[test]
     fn two_owners_lists_and_passive_instructions() {
         let owners = |t: &str| -> Vec<(String, Option<String>)> {
-            from_text(&Source::from_text(t), Span::new(0, t.len()))
+            from_text(&Source::from_text(t), Span::new(0, t.len()), &|_| None)
                 .into_iter()
                 .map(|a| (a.text, a.owner.and_then(|p| p.name.or(p.role))))
                 .collect()
@@ -884,7 +1070,7 @@ mod tests {
     #[test]
     fn owners_and_text_actions() {
         let src = Source::from_text("Discussion followed. ACTION: Clerk to write to Highways about the verge. Andrew to research the cost of signs.");
-        let acts = from_text(&src, Span::new(0, src.text.len()));
+        let acts = from_text(&src, Span::new(0, src.text.len()), &|_| None);
         assert_eq!(acts.len(), 2);
         assert_eq!(acts[0].owner.as_ref().and_then(|p| p.role.clone()).as_deref(), Some("Clerk"));
         assert_eq!(acts[1].owner.as_ref().and_then(|p| p.name.clone()).as_deref(), Some("Andrew"));
@@ -892,7 +1078,7 @@ mod tests {
         // owner.
         let src =
             Source::from_text("This will resolve itself as the year moves on. I will share that video with the Board.");
-        let acts = from_text(&src, Span::new(0, src.text.len()));
+        let acts = from_text(&src, Span::new(0, src.text.len()), &|_| None);
         assert_eq!(acts.len(), 1, "{acts:?}");
         assert!(acts[0].text.starts_with("I will share") && acts[0].owner.is_none(), "{acts:?}");
     }
@@ -916,5 +1102,129 @@ mod tests {
         let t = "agreed the quote from ‘Mr. Sparkle’, all in favour. Noted.";
         let p: Vec<&str> = parts(t, 0).into_iter().map(|s| &t[s.start..s.end]).collect();
         assert_eq!(p, vec!["agreed the quote from ‘Mr. Sparkle’, all in favour.", "Noted."]);
+    }
+
+    /// The actions of `t` as (owner name or role, text), read with `speaker` as the turn's speaker
+    /// throughout.
+    fn owned(t: &str, speaker: Option<&str>) -> Vec<(Option<String>, String)> {
+        let who = |_: usize| {
+            speaker.map(|n| crate::model::Person {
+                name: Some(n.to_string()),
+                role: None,
+                organisation: None,
+                span: Span::new(0, 3),
+            })
+        };
+        from_text(&Source::from_text(t), Span::new(0, t.len()), &who)
+            .into_iter()
+            .map(|a| (a.owner.and_then(|p| p.name.or(p.role)), a.text))
+            .collect()
+    }
+
+    #[test]
+    fn first_person_commitments_are_the_speakers() {
+        let jhd = Some("Jordan Harband");
+        let one = |t: &str| owned(t, jhd).into_iter().map(|(o, _)| o).collect::<Vec<_>>();
+        let by_jhd = vec![Some("Jordan Harband".to_string())];
+        assert_eq!(one("JHD: I will update the PR tonight."), by_jhd);
+        assert_eq!(one("JHD: I'll check the coffeescript usage and come back with more info"), by_jhd);
+        assert_eq!(one("JHD: I\u{2019}ll open an issue on the repository."), by_jhd);
+        assert_eq!(one("OK, I will also follow up with the editors."), by_jhd);
+        assert_eq!(one("I will be sending a narrative before the board meeting."), by_jhd);
+        assert_eq!(one("I was asked to research the problem."), by_jhd);
+        // Outside a turn the pronoun names no one; the commitment stays a task.
+        assert_eq!(owned("I will share that video with the Board.", None)[0].0, None);
+        // "Matt, Wendy or I will publish": not the speaker alone.
+        assert_eq!(one("Once that is out, Matt, Wendy or I will publish the draft."), vec![None]);
+        // Speech, hedges and conditionals are no task.
+        for t in [
+            "JHD: I will say that this is fine.",
+            "I will note that we are past time.",
+            "I will just flip through this slide.",
+            "I would argue that it is intuitive enough.",
+            "I would love to hear your feedback.",
+            "I will take that as consensus.",
+            "I will share my screen.",
+            "I will come back to that after the break.",
+            "I will update you on the budget.",
+            "I will ask for consensus.",
+            "I will continue to keep you informed.",
+            "If I import it again, I will also get back that same instance.",
+        ] {
+            assert!(owned(t, jhd).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn we_in_a_turn_commits_only_to_a_deed_and_names_no_one() {
+        assert!(owned("We will see everyone after lunch.", Some("Ujjwal Sharma")).is_empty());
+        assert_eq!(owned("We will publish the draft next week.", Some("Wendy Reid"))[0].0, None);
+        // After speech, a task joined by "and" is still one; what the speech says is not.
+        let got = owned("We are going to think about it and YSV volunteered to help with it.", Some("Kevin Gibbons"));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0.as_deref(), Some("YSV"));
+        assert!(owned("I will be proposing that Intl will continue to operate as before.", Some("KG")).is_empty());
+        let got = owned("As usual, I will just cover two points and I will write them down later.", Some("PFC"));
+        assert_eq!(got[0].0.as_deref(), Some("PFC"));
+        // Outside a turn "We" is read as before: a group, no owner.
+        assert_eq!(owned("We will write to the school.", None)[0].0, None);
+    }
+
+    #[test]
+    fn bodies_own_no_action_and_planning_works_are_none() {
+        for t in ["Highways to inspect the drain.", "PC to consider the quote.", "NCC will write to the owners."] {
+            let got = owned(t, None);
+            assert_eq!(got.len(), 1, "{t}");
+            assert_eq!(got[0].0, None, "{t}");
+        }
+        assert_eq!(owned("Clerk to write to NCC about the gate.", None)[0].0.as_deref(), Some("Clerk"));
+        for t in [
+            "Extension to dwelling at 41 Mill Road 10/01139/F",
+            "Conservatory to bungalow.",
+            "Alterations to ground floor retail unit, The Shop",
+            "Barn to dwelling.",
+            "Remember to nominate people for the contributor spotlight",
+        ] {
+            assert!(owned(t, None).is_empty(), "{t}");
+        }
+        // An imperative is a task with no owner.
+        assert_eq!(
+            owned("Write to planning re Ferry Stores.", None),
+            vec![(None, "Write to planning re Ferry Stores.".into())]
+        );
+    }
+
+    #[test]
+    fn commitments_by_verb() {
+        for t in [
+            "review it",
+            "follow up with YSV",
+            "make sure the summary says so",
+            "take a look at the PR",
+            "come back next meeting",
+            "come up with a PR",
+            "bring it back in March",
+            "talk to Ralph",
+            "ask our counsel",
+            "be reaching out to candidates",
+            "continue to work on the plan",
+            "go ahead and merge it",
+        ] {
+            assert!(commits(t), "{t}");
+        }
+        for t in [
+            "say that",
+            "just flip through",
+            "probably review",
+            "make a comment",
+            "be presenting this",
+            "speak to our doubts",
+            "ask the question",
+            "report on the budget",
+            "try to merge it",
+            "",
+        ] {
+            assert!(!commits(t), "{t}");
+        }
     }
 }

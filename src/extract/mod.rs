@@ -336,6 +336,22 @@ impl Turns {
         p
     }
 
+    /// Who speaks at byte `at` of the block `block` (a paragraph or list entry): the speaker
+    /// of the nearest line at or before it that opens a turn ([`Turns::speaker`]); lines
+    /// without a label continue the turn above them.
+    fn speaker_at(&self, src: &Source, block: Span, at: usize) -> Option<Person> {
+        let text = src.get(block);
+        let mut end = at.checked_sub(block.start)?.min(text.len());
+        loop {
+            let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            if let Some(m) = self.speaker(&text[start..line_end], block.start + start, false) {
+                return Some(to_person(m));
+            }
+            end = start.checked_sub(1)?;
+        }
+    }
+
     /// The turn speaker of a paragraph, with its label resolved to a full name when the
     /// attendance list allows.
     fn speaker(&self, text: &str, base: usize, spoken: bool) -> Option<Mention> {
@@ -568,8 +584,9 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
             if !it.spoken {
                 // The text outside the paragraph's decisions ("RESOLVED that ... . The Clerk
                 // to write to ..."): the decisions' own actions come from the decisions.
+                let speaker = |at: usize| turns.speaker_at(src, p.text, at);
                 for gap in outside(p.text, held) {
-                    actions.extend(actions::from_text(src, gap));
+                    actions.extend(actions::from_text(src, gap, &speaker));
                 }
             }
             // "**Actions**" then a list: every entry is an action.
@@ -581,7 +598,7 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
                     // An entry beside the paragraph's decisions is read on its own.
                     let in_decision = held.iter().any(|h| h.overlaps(e.text));
                     if !in_decision && !it.spoken {
-                        let found = actions::from_text(src, e.text);
+                        let found = actions::from_text(src, e.text, &|at| turns.speaker_at(src, e.text, at));
                         if found.is_empty() && action_list {
                             actions.push(actions::listed(src, e.text));
                         }
