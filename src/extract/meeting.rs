@@ -214,7 +214,7 @@ fn welsh_body(line: &str) -> Option<&str> {
     line.match_indices("yngor").find_map(|(i, _)| {
         if i == 0
             || !matches!(b[i - 1], b'C' | b'G')
-            || line[..i - 1].chars().next_back().is_some_and(regex_syntax::is_word_character)
+            || line[..i - 1].chars().next_back().is_some_and(crate::fastre::is_word_char)
         {
             return None;
         }
