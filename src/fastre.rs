@@ -58,6 +58,18 @@ fn ascii_forms_agree(hay: &str) -> bool {
     }
 }
 
+/// `\w` of the `regex` crate for one character (`regex_syntax::is_word_character`), with
+/// ASCII decided at once: that function only short-cuts the ASCII word characters and
+/// searches its Unicode table for every other character, spaces and punctuation included.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        regex_syntax::is_word_character(c)
+    }
+}
+
 /// `\b` and `\B` outside character classes, and `\w`, `\W`, `\d`, `\D` anywhere, written as
 /// their ASCII forms (the classes as nested classes, which mean the same inside a class).
 fn ascii_twin(pattern: &str) -> String {
@@ -548,6 +560,13 @@ pub(crate) fn sample_haystacks(n: usize, extra: &[&str]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_word_char_is_the_regex_crates() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), regex_syntax::is_word_character(c), "{c:?}");
+        }
+    }
 
     #[test]
     fn ascii_forms_agree_is_the_char_scan() {

@@ -9,11 +9,13 @@ use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
 use nom::branch::alt;
-use nom::bytes::complete::{tag_no_case, take_while1, take_while_m_n};
+use nom::bytes::complete::{take_while1, take_while_m_n};
 use nom::character::complete::{char, multispace0, multispace1};
 use nom::combinator::{map_res, opt, recognize};
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
+
+use crate::segment::labels::tag_no_case;
 
 /// Month names, lower case, January first.
 pub(crate) const MONTHS: [&str; 12] = [

@@ -808,6 +808,9 @@ enum TurnMotion {
     Seconds,
 }
 
+/// The longest text [`turn_motion`] reads as a cue, in bytes: "i'll ", "so ", "second the motion".
+const TURN_MOTION_MAX: usize = 25;
+
 /// The speaker of a one-speaker turn `para` whose whole text after "Name:" is a motion cue.
 fn turn_motion(para: &Paragraph) -> Option<(Person, TurnMotion)> {
     let [who] = para.speakers.as_slice() else { return None };
@@ -815,7 +818,15 @@ fn turn_motion(para: &Paragraph) -> Option<(Person, TurnMotion)> {
     if label.len() > 40 || label.contains(['.', '\n']) {
         return None;
     }
-    let said = said.trim().trim_end_matches(['.', '!']).trim().to_lowercase();
+    let said = said.trim().trim_end_matches(['.', '!']).trim();
+    // The longest cue below with both prefixes ("i'll so second the motion") is 25 bytes; an
+    // ASCII text keeps its length when lowercased, and a text with any other character matches
+    // no cue (a lowercased non-ASCII character is non-ASCII, or the Kelvin sign's "k", which no
+    // cue holds). So a longer text is none, without lowercasing a copy of a whole paragraph.
+    if said.len() > TURN_MOTION_MAX {
+        return None;
+    }
+    let said = said.to_lowercase();
     let said = said.strip_prefix("i ").or_else(|| said.strip_prefix("i'll ")).unwrap_or(&said);
     let said = said.strip_prefix("so ").unwrap_or(said);
     let cue = match said {
@@ -880,6 +891,25 @@ fn outside(span: Span, taken: &[Span]) -> Vec<Span> {
 #[cfg(test)]
 mod outside_tests {
     use super::*;
+
+    #[test]
+    fn turn_motion_reads_its_longest_cue() {
+        let who = Person { name: Some("MF".into()), role: None, organisation: None, span: Span::new(0, 3) };
+        let para = |said: &str| Paragraph {
+            id: "item-1/p-1".into(),
+            number: None,
+            text: format!("MF: {said}"),
+            span: Span::new(0, 4 + said.len()),
+            speakers: vec![who.clone()],
+            list: Vec::new(),
+        };
+        let longest = "I'll so second the motion";
+        assert_eq!(longest.len(), TURN_MOTION_MAX);
+        assert_eq!(turn_motion(&para(&format!(" {longest}. "))).map(|m| m.1), Some(TurnMotion::Seconds));
+        assert_eq!(turn_motion(&para("I'LL SO MOVE TO APPROVE!")).map(|m| m.1), Some(TurnMotion::Moves));
+        assert_eq!(turn_motion(&para("I'll so second the motions")), None);
+        assert_eq!(turn_motion(&para("I\u{212a} second")), None);
+    }
 
     #[test]
     fn presenter_lines_give_abbreviations() {

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::actions;
 use super::speakers::{mentions, Mention};
-use crate::fastre::{Checked, FastRegex};
+use crate::fastre::FastRegex;
 use crate::model::{Clause, Motion, Resolution, Vote};
 use crate::segment::ResBlock;
 use crate::source::{Source, Span};
@@ -98,7 +98,7 @@ static OUTCOME_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
 /// The outcome word starting at byte `i` of `text` ([`result_word`]), if one does.
 fn outcome_at(text: &str, i: usize) -> Option<bool> {
     let b = text.as_bytes();
-    let is_word = regex_syntax::is_word_character;
+    let is_word = crate::fastre::is_word_char;
     // The words whose first two letters are here, in any case: no word has `s` or `k`, the
     // letters with non-ASCII case variants, in these places.
     let (first, second) = (b[i] | 0x20, *b.get(i + 1)? | 0x20);
@@ -196,9 +196,8 @@ pub(super) fn capitalised_word(t: &str, i: usize) -> Option<usize> {
         return None;
     }
     let rest = &t[i + 1..];
-    let run = rest
-        .find(|c: char| !(regex_syntax::is_word_character(c) || matches!(c, '\'' | '’' | '-')))
-        .unwrap_or(rest.len());
+    let run =
+        rest.find(|c: char| !(crate::fastre::is_word_char(c) || matches!(c, '\'' | '’' | '-'))).unwrap_or(rest.len());
     (run > 0).then_some(i + 1 + run)
 }
 
@@ -459,10 +458,8 @@ pub(crate) fn vote(text: &str) -> Vote {
     // Every alternative of `VOTE_COUNTS` and `ABSTAINED` holds a `\d` (a Unicode decimal digit;
     // `char::is_numeric` takes all of them and more): a text without one skips both searches.
     let digit = text.bytes().any(|b| b.is_ascii_digit()) || !text.is_ascii() && text.chars().any(char::is_numeric);
-    // One check of `text` for the regexes run on it.
-    let checked = Checked::new(text);
-    let counts =
-        digit.then(|| VOTE_COUNTS.pick_checked(checked).captures_iter(text).find(|c| tally(text, c))).flatten();
+    // The check of `text` for `VOTE_COUNTS`'s twin only when it runs.
+    let counts = digit.then(|| VOTE_COUNTS.pick(text).captures_iter(text).find(|c| tally(text, c))).flatten();
     if let Some(c) = counts {
         let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
         v.for_ = num("f").or(num("y")).or(num("f2")).or(num("f3"));
@@ -541,7 +538,7 @@ fn roll_list_at(text: &str, from: usize) -> Option<(std::ops::Range<usize>, std:
     let b = text.as_bytes();
     let blanks = |i: usize| i + b[i..].iter().take_while(|&&c| c == b' ' || c == b'\t').count();
     (from..b.len()).filter(|&i| matches!(b[i], b'A' | b'Y' | b'N')).find_map(|i| {
-        if text[..i].chars().next_back().is_some_and(regex_syntax::is_word_character) {
+        if text[..i].chars().next_back().is_some_and(crate::fastre::is_word_char) {
             return None;
         }
         let rest = &text[i..];

@@ -210,7 +210,7 @@ fn office(s: &str, p: usize, g: &mut [Option<Range<usize>>; 12]) -> Option<usize
 /// The end of the run of `[\w'’.\-]` (or without `.` when `dot` is false) from `i`.
 fn word_run(s: &str, i: usize, dot: bool) -> usize {
     s[i..]
-        .find(|c: char| !(regex_syntax::is_word_character(c) || matches!(c, '\'' | '’' | '-') || dot && c == '.'))
+        .find(|c: char| !(crate::fastre::is_word_char(c) || matches!(c, '\'' | '’' | '-') || dot && c == '.'))
         .map_or(s.len(), |n| i + n)
 }
 

@@ -139,8 +139,8 @@ const PROPOSAL_ABBREVIATIONS: [&str; 9] = ["Cllr", "Cllrs", "Mr", "Mrs", "Ms", "
 /// most 1,200 bytes). The test `proposal_start_is_the_regex` checks it against the regex.
 fn proposal_start(s: &str) -> Option<usize> {
     let b = s.as_bytes();
-    let word_before = |i: usize| s[..i].chars().next_back().is_some_and(regex_syntax::is_word_character);
-    let word_at = |i: usize| s[i..].chars().next().is_some_and(regex_syntax::is_word_character);
+    let word_before = |i: usize| s[..i].chars().next_back().is_some_and(crate::fastre::is_word_char);
+    let word_at = |i: usize| s[i..].chars().next().is_some_and(crate::fastre::is_word_char);
     memchr::memchr2_iter(b'p', b'm', b).find(|&at| {
         let Some(kw) = PROPOSAL_KEYWORDS.iter().find(|k| b[at..].starts_with(k.as_bytes())) else { return false };
         let e = at + kw.len();
@@ -283,6 +283,25 @@ pub(crate) fn is_conclusion_heading(s: &str) -> bool {
     if t.len() > 60 {
         return false;
     }
+    // The words in ASCII case, without a lowercased copy and a vector of them: at most four,
+    // all of CONCLUSION_WORDS (lower case), one not "summary".
+    let mut words = t
+        .split(|c: char| c == '/' || c == '&' || c.is_whitespace())
+        .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("and"));
+    let (mut n, mut not_summary) = (0, false);
+    for w in words.by_ref() {
+        n += 1;
+        if n > 4 || !CONCLUSION_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)) {
+            return false;
+        }
+        not_summary |= !w.eq_ignore_ascii_case("summary");
+    }
+    n > 0 && not_summary
+}
+
+/// The former body of [`is_conclusion_heading`] after its length check, its test oracle.
+#[cfg(test)]
+fn conclusion_words_lowercased(t: &str) -> bool {
     let t = t.to_ascii_lowercase();
     let words: Vec<&str> =
         t.split(|c: char| c == '/' || c == '&' || c.is_whitespace()).filter(|w| !w.is_empty() && *w != "and").collect();
@@ -608,6 +627,52 @@ fn other_sense(kw: &str, after: &str) -> bool {
 #[cfg(test)]
 mod prefilter_tests {
     use super::*;
+
+    #[test]
+    fn conclusion_heading_words_as_lowercased() {
+        let words = [
+            "Conclusion",
+            "DECISIONS",
+            "and",
+            "AND",
+            "summary",
+            "Summary",
+            "consensus",
+            "outcome",
+            "Resolution",
+            "x",
+            "&",
+            "/",
+            " ",
+            "\u{a0}",
+            "\u{212a}",
+            "é",
+            "résolution",
+            "recommendations",
+        ];
+        let mut next = crate::fastre::xorshift(0x51ed_27a3_0c1b_9e4d);
+        let mut hays: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        for _ in 0..30_000 {
+            let len = (next() % 7) as usize;
+            hays.push(
+                (0..len)
+                    .map(|_| words[(next() % words.len() as u64) as usize])
+                    .collect::<Vec<_>>()
+                    .join(if next() % 2 == 0 { " " } else { "" }),
+            );
+        }
+        let mut yes = 0;
+        for h in &hays {
+            let t = h.trim_start_matches('#').trim().trim_matches('*').trim().trim_end_matches(':');
+            if t.len() > 60 {
+                continue;
+            }
+            let want = conclusion_words_lowercased(t);
+            yes += usize::from(want);
+            assert_eq!(is_conclusion_heading(h), want, "{h:?}");
+        }
+        assert!(yes > 500, "{yes}");
+    }
 
     /// The prefilters name the keywords and first letters of the patterns they guard.
     #[test]

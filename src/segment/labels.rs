@@ -5,12 +5,37 @@
 //! that does not match is simply "not a label" (a fallback, not an error).
 
 use nom::branch::alt;
-use nom::bytes::complete::{tag, tag_no_case, take_while1, take_while_m_n};
+use nom::bytes::complete::{tag, take_while1, take_while_m_n};
 use nom::character::complete::{char, digit1, one_of};
 use nom::combinator::{opt, recognize, verify};
+use nom::error::{ErrorKind, ParseError};
 use nom::multi::many0;
 use nom::sequence::{delimited, pair, preceded, terminated};
 use nom::{IResult, Parser};
+
+/// nom's `tag_no_case` for an ASCII `tag`, with its results on every input, without its
+/// character-by-character Unicode lowercasing where it can do without: when the input's first
+/// `tag.len()` bytes are ASCII they are its first `tag.len()` characters, and an ASCII
+/// character lowercases to the tag's character exactly when the two are equal in ASCII case
+/// (`eq_ignore_ascii_case`). Any other input (shorter than the tag, or with a non-ASCII
+/// character there, such as the Kelvin sign that lowercases to "k") goes to nom's parser.
+pub(crate) fn tag_no_case<'a, E: ParseError<&'a str>>(
+    tag: &'static str,
+) -> impl FnMut(&'a str) -> IResult<&'a str, &'a str, E> {
+    debug_assert!(tag.is_ascii(), "{tag:?}");
+    move |i: &'a str| {
+        let (b, n) = (i.as_bytes(), tag.len());
+        if b.len() >= n && b[..n].is_ascii() {
+            if b[..n].eq_ignore_ascii_case(tag.as_bytes()) {
+                Ok((&i[n..], &i[..n]))
+            } else {
+                Err(nom::Err::Error(E::from_error_kind(i, ErrorKind::Tag)))
+            }
+        } else {
+            nom::bytes::complete::tag_no_case(tag).parse(i)
+        }
+    }
+}
 
 /// What kind of label starts a line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -390,6 +415,36 @@ pub(crate) const NOT_TURNS: &[&str] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tag_no_case_is_noms() {
+        let tags = ["min.", "minute", "min", "it was", "the", "unanimously", "st", "of ", "k", "kelvin", "day"];
+        let pieces = [
+            "", "m", "M", "i", "I", "n", ".", "u", "t", "e", " ", "\u{212a}", "K", "k", "\u{130}", "é", "s", "T", "h",
+            "\u{a0}", "y", "D", "a", "o", "f", "l", "v", "w",
+        ];
+        let mut next = crate::fastre::xorshift(0x9e37_79b9_7f4a_7c15);
+        let mut inputs: Vec<String> = tags
+            .iter()
+            .flat_map(|t| [t.to_string(), t.to_uppercase(), format!("{t}x"), t[..t.len() - 1].to_string()])
+            .collect();
+        for _ in 0..20_000 {
+            let len = (next() % 9) as usize;
+            inputs.push((0..len).map(|_| pieces[(next() % pieces.len() as u64) as usize]).collect());
+        }
+        for tag in tags {
+            for i in &inputs {
+                type R<'a> = IResult<&'a str, &'a str>;
+                let nom = std::panic::catch_unwind(|| -> R { nom::bytes::complete::tag_no_case(tag).parse(i) });
+                let ours = std::panic::catch_unwind(|| -> R { super::tag_no_case(tag)(i) });
+                match (nom, ours) {
+                    (Ok(a), Ok(b)) => assert_eq!(a, b, "{tag:?} on {i:?}"),
+                    (Err(_), Err(_)) => {}
+                    (a, b) => panic!("{tag:?} on {i:?}: {:?} vs {:?}", a.is_ok(), b.is_ok()),
+                }
+            }
+        }
+    }
 
     fn lab(s: &str) -> Option<(LabelKind, String, usize)> {
         label(s).map(|l| (l.kind, l.text, l.body_offset))
