@@ -177,26 +177,58 @@ const NOT_NAMES: &[&str] = &["Also", "However", "I", "No", "Now", "OK", "Okay", 
 /// Single capitalised words before "to" / "will" that open a note, not name an owner.
 /// Also a pronoun that names no one ("This will resolve itself as the year moves on", "It
 /// would be good to ...").
+/// Also words that open spoken or noted sentences before "to" ("Just to chime in", "Happy to
+/// continue", "Nothing to report", "Consensus to progress to Stage 1", "Sorry to jump on").
 const NOT_OWNERS: &[&str] = &[
+    "Agreed",
+    "Also",
+    "And",
+    "Back",
+    "But",
+    "Consensus",
     "Decided",
+    "Due",
+    "Further",
     "Going",
+    "Good",
+    "Happy",
+    "Hard",
+    "Have",
     "Hope",
+    "How",
     "Intention",
+    "Invitation",
     "It",
+    "Just",
+    "Motion",
     "Need",
     "Needs",
+    "Nothing",
+    "One",
     "Plan",
     "Plans",
+    "Proposal",
+    "Proposals",
     "Remember",
+    "Resolution",
+    "Similar",
+    "So",
+    "Sorry",
     "That",
     "There",
     "These",
     "This",
     "Those",
+    "Try",
+    "Trying",
     "Want",
+    "Wanted",
     "Wants",
+    "Welcome",
     "What",
     "Which",
+    "Willing",
+    "You",
 ];
 
 /// The last word of a planning application's description before "to" ("Extension to
@@ -546,8 +578,15 @@ fn owner_task(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option<crat
         if o_text.contains(',') && listed.clone().any(|w| NOT_NAMES.contains(&w)) {
             continue;
         }
-        // "Need to define roles ...", "Plans to expand ...": a verb or noun opening a note.
-        if NOT_OWNERS.contains(&o_text) {
+        // "Need to define roles ...", "Plans to expand ...", "So to recap": a word opening a
+        // note or a spoken sentence; what follows is its content, and only a task joined by
+        // "and" is one. "Agreed to leave it on the agenda", "NC to contact X. Also to take a
+        // look at ...": a task with no owner.
+        if NOT_OWNERS.binary_search(&o_text).is_ok() {
+            if matches!(o_text, "Agreed" | "Also") && o_start == 0 {
+                return Some(None);
+            }
+            after_speech = true;
             continue;
         }
         // "Clerk asked to respond": minutes' shorthand for an officer given a task; "Cllr X
@@ -1081,6 +1120,27 @@ mod tests {
         let acts = from_text(&src, Span::new(0, src.text.len()), &|_| None);
         assert_eq!(acts.len(), 1, "{acts:?}");
         assert!(acts[0].text.starts_with("I will share") && acts[0].owner.is_none(), "{acts:?}");
+    }
+
+    #[test]
+    fn sentence_openers_are_no_owners() {
+        assert!(NOT_OWNERS.windows(2).all(|w| w[0] < w[1]));
+        let src = Source::from_text(
+            "So to recap the problem statement, we need classes. Just to chime in quickly on ranges. Nothing to report. Happy to continue on this next month. Clerk to write to the owner. Andrew to send the policy.",
+        );
+        let acts = from_text(&src, Span::new(0, src.text.len()), &|_| None);
+        let got: Vec<(&str, Option<String>)> = acts
+            .iter()
+            .map(|a| (&a.text[..10], a.owner.as_ref().and_then(|p| p.name.clone().or(p.role.clone()))))
+            .collect();
+        assert_eq!(got, [("Clerk to w", Some("Clerk".into())), ("Andrew to ", Some("Andrew".into()))]);
+        // What the opener says names no owner; a decision "Agreed to ..." is a task with none.
+        let src = Source::from_text(
+            "But to reiterate, the goal here is to provide Temporal to users. Agreed to leave it on the agenda until next time.",
+        );
+        let acts = from_text(&src, Span::new(0, src.text.len()), &|_| None);
+        assert_eq!(acts.len(), 1, "{acts:?}");
+        assert!(acts[0].text.starts_with("Agreed to leave") && acts[0].owner.is_none(), "{acts:?}");
     }
 
     #[test]
