@@ -583,6 +583,13 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
             .or_else(|| {
                 welsh_may_match(s).then(|| WELSH_INNER.captures(s)).flatten().map(|c| c.name("kw").expect("kw"))
             });
+        if hit.is_none() {
+            if let Some(at) = note_style(s) {
+                let start = if ends_sentence(&s[at + "approved".len()..]) { a } else { a + at };
+                out.push(Narrative { kind: DecisionKind::Agreed, start, end: b });
+                continue;
+            }
+        }
         if let Some(kw) = hit {
             let word = kw.as_str().split_whitespace().last().unwrap_or("");
             if word == "noted" {
@@ -594,6 +601,49 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
         }
     }
     out
+}
+
+/// Notes that drop the verb "to be": one capitalised word and "approved" ("Minutes
+/// approved.", "Agenda approved", "Contract approved as written, Matt to ..."): where
+/// "approved" starts. Not another body's approval ("Applications approved by Borough
+/// Council:"), not a list heading (a colon), not a longer subject ("The approved plans").
+fn note_style(s: &str) -> Option<usize> {
+    let t = s.trim_start_matches(['*', '-', ' ', '•']);
+    let lead = s.len() - t.len();
+    let (word, rest) = t.split_once(' ')?;
+    // "The approved plans", "Once approved, the policy ...": not the subject of a decision.
+    let determiner = matches!(
+        word,
+        "The"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "Its"
+            | "Their"
+            | "Our"
+            | "Any"
+            | "All"
+            | "Once"
+            | "If"
+            | "When"
+            | "Unless"
+            | "Until"
+            | "Not"
+            | "Where"
+    );
+    let first_ok = word.len() >= 3
+        && !determiner
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word[1..].bytes().all(|b| b.is_ascii_lowercase());
+    let after = rest.strip_prefix("approved")?;
+    let whole = after.is_empty() || after.starts_with([' ', '.', ',', ';', '*']);
+    // What may follow: the end, or how it was approved ("as written", "for payment",
+    // "unanimously", "with amendments"); not an object ("Ivan approved it": one person's act)
+    // and not another body's approval ("approved by Borough Council").
+    let next = after.split_whitespace().next().unwrap_or("").trim_end_matches(['.', ',', ';', '*']);
+    let how = matches!(next, "" | "as" | "for" | "unanimously" | "with" | "without" | "subject" | "and");
+    (first_ok && whole && how && !s.trim_end().ends_with(':')).then_some(lead + word.len() + 1)
 }
 
 /// A passive keyword in another sense than a decision of the meeting, from the words after
@@ -743,6 +793,21 @@ fn person_subject(s: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn notes_without_the_verb_to_be() {
+        let got = |t: &str| find(t).into_iter().map(|n| t[n.start..n.end].to_string()).collect::<Vec<_>>();
+        assert_eq!(got("Minutes approved."), ["Minutes approved."]);
+        assert_eq!(
+            got("Contract approved as written, Matt to get a few clarifications."),
+            ["approved as written, Matt to get a few clarifications."]
+        );
+        assert!(got("Applications approved by Borough Council: Annexe, Willow Cottage").is_empty());
+        assert!(got("The approved plans vary from the original plans.").is_empty());
+        assert!(got("Applications approved:").is_empty());
+        assert!(got("Once approved, the revised policy will allow regional chapters.").is_empty());
+        assert!(got("Ivan approved it. Is there discussion?").is_empty());
+    }
 
     /// `motion_inline` finds what `MOTION_INLINE` found on `t`; whether it found one.
     fn check_motion_inline(t: &str) -> bool {
