@@ -626,7 +626,15 @@ fn owner_person(owner_text: &str, at: usize) -> Option<crate::model::Person> {
     let last = *words.last()?;
     let groups =
         ["Members", "Council", "Committee", "Officers", "All", "Everyone", "We", "They", "Board", "Councillors"];
-    if groups.contains(&last) || BODIES.contains(&last) || matches!(last, "I" | "he" | "He" | "she" | "She" | "they") {
+    // An organisation ("the Police would increase patrols", "directs the Foundation to publish",
+    // "the Company will look to complete") is a group too.
+    let organisation =
+        super::lexicon::contains(super::lexicon::ORG_WORDS, last) || matches!(last, "Foundation" | "Church" | "Club");
+    if groups.contains(&last)
+        || BODIES.contains(&last)
+        || organisation
+        || matches!(last, "I" | "he" | "He" | "she" | "She" | "they")
+    {
         return None;
     }
     if let Some(m) = mentions(owner_text, at).into_iter().next().filter(|m| m.span.end == at + owner_text.len()) {
@@ -1155,6 +1163,17 @@ mod tests {
         let acts = from_text(&src, Span::new(0, src.text.len()), &|_| None);
         assert_eq!(acts.len(), 1, "{acts:?}");
         assert!(acts[0].text.starts_with("Agreed to leave") && acts[0].owner.is_none(), "{acts:?}");
+    }
+
+    #[test]
+    fn organisations_give_no_owner() {
+        let src = Source::from_text(
+            "The Board directs the Foundation to publish the plan. The Environment Agency to inspect the site. Kate to send the agreement.",
+        );
+        let acts = from_text(&src, Span::new(0, src.text.len()), &|_| None);
+        let owners: Vec<Option<String>> =
+            acts.iter().map(|a| a.owner.as_ref().and_then(|p| p.name.clone().or(p.role.clone()))).collect();
+        assert_eq!(owners, [None, None, Some("Kate".to_string())], "{acts:?}");
     }
 
     #[test]
