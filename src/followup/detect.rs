@@ -135,6 +135,13 @@ static AT_THE_MEETING: LazyLock<Regex> = LazyLock::new(|| {
 static VOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|asked|decided)\s+(?:\w+\s+)?to\s+vote\b").expect("vote regex"));
 
+/// A sentence that reports its own ask done: "they would be spraying more ... and this had
+/// been implemented towards the end of July", "which has since been done".
+static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:and\s+this|which)\s+(?:had|has|have)\s+(?:now\s+|since\s+|already\s+)*been\s+(?:done|completed|implemented|carried\s+out|put\s+in\s+place|actioned|resolved)\b")
+        .expect("closed regex")
+});
+
 /// Words after a modal that make it a statement, not an ask ("it would be very difficult",
 /// "would have liked", "they would become defunct").
 const NOT_ASKS: &[&str] = &["appear", "become", "have", "like", "remain", "seem"];
@@ -143,7 +150,7 @@ const NOT_ASKS: &[&str] = &["appear", "become", "have", "like", "remain", "seem"
 /// "X to do", or a modal/"agreed to" with a verb; and it is not something done at the
 /// meeting itself (an abstention, a declaration).
 pub fn asks(text: &str) -> bool {
-    if AT_THE_MEETING.is_match(text) || VOTE.is_match(text) && find_deadline(text).is_none() {
+    if AT_THE_MEETING.is_match(text) || VOTE.is_match(text) && find_deadline(text).is_none() || CLOSED.is_match(text) {
         return false;
     }
     if DEFER.is_match(text) || owner_to(text).is_some() || THAT_OWNER.is_match(text) {
@@ -636,6 +643,15 @@ mod tests {
         assert!(decided_deed("It was resolved to purchase two wreaths."));
         assert!(!decided_deed("agreed to approve the minutes."));
         assert!(!decided_deed("agreed to abstain from voting on that item and to add nothing."));
+    }
+
+    #[test]
+    fn an_ask_reported_done_in_its_own_sentence() {
+        assert!(!asks(
+            "The letter advised they would be spraying more and this had been implemented towards the end of July."
+        ));
+        assert!(!asks("The Clerk would write to the owner, which has since been done."));
+        assert!(asks("The Clerk would write to the owner, as had been agreed."));
     }
 
     #[test]
