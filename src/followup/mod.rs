@@ -474,22 +474,44 @@ fn body(name: String, name_source: String, meetings: &[Meeting]) -> Body {
 /// Least share of key terms two documents of a body with the same date must have in common
 /// (Jaccard) to be one meeting written twice.
 pub const TWIN_MIN_JACCARD: f64 = 0.8;
+/// Or: least share of the smaller document's key terms found in the larger one (an HTML page
+/// and its Markdown copy parsed into different items, one copy cut short) ...
+pub const TWIN_MIN_CONTAINMENT: f64 = 0.95;
+/// ... when the smaller holds at least this many key terms.
+pub const TWIN_MIN_TERMS: usize = 30;
 
-/// For each meeting, the earlier meeting it repeats ([`MeetingRef::same_as`]): the same date
-/// and at least [`TWIN_MIN_JACCARD`] of their key terms shared. `meetings` are in date order.
+/// For each meeting, the meeting it repeats ([`MeetingRef::same_as`]): the same date, and at
+/// least [`TWIN_MIN_JACCARD`] of their key terms shared, or at least [`TWIN_MIN_CONTAINMENT`]
+/// of the smaller one's (of [`TWIN_MIN_TERMS`] or more). Of a meeting's copies the one with the
+/// most key terms is kept (the fullest reading; the first in path order among equals).
+/// `meetings` are in date order.
 fn twins(meetings: &[Meeting], lookups: &[evidence::Lookup]) -> Vec<Option<usize>> {
     let bags: Vec<BTreeSet<&str>> =
         lookups.iter().map(|l| l.units.iter().flat_map(|u| u.terms()).map(String::as_str).collect()).collect();
+    let copies = |a: usize, b: usize| {
+        let shared = bags[a].intersection(&bags[b]).count();
+        let all = bags[a].len() + bags[b].len() - shared;
+        let small = bags[a].len().min(bags[b].len());
+        all > 0 && shared as f64 >= TWIN_MIN_JACCARD * all as f64
+            || small >= TWIN_MIN_TERMS && shared as f64 >= TWIN_MIN_CONTAINMENT * small as f64
+    };
     let mut out: Vec<Option<usize>> = vec![None; meetings.len()];
-    for j in 0..meetings.len() {
-        let Some(date) = &meetings[j].date else { continue };
-        out[j] = (0..j).find(|&i| {
-            out[i].is_none() && meetings[i].date.as_ref() == Some(date) && {
-                let shared = bags[i].intersection(&bags[j]).count();
-                let all = bags[i].len() + bags[j].len() - shared;
-                all > 0 && shared as f64 >= TWIN_MIN_JACCARD * all as f64
+    let mut start = 0;
+    while start < meetings.len() {
+        let date = &meetings[start].date;
+        let end = start + meetings[start..].iter().take_while(|m| m.date == *date).count();
+        if date.is_some() {
+            let mut order: Vec<usize> = (start..end).collect();
+            order.sort_by_key(|&i| (std::cmp::Reverse(bags[i].len()), i));
+            let mut kept: Vec<usize> = Vec::new();
+            for i in order {
+                match kept.iter().find(|&&k| copies(k, i)) {
+                    Some(&k) => out[i] = Some(k),
+                    None => kept.push(i),
+                }
             }
-        });
+        }
+        start = end;
     }
     out
 }
