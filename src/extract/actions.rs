@@ -267,7 +267,10 @@ const PLANNING_WORKS: &[&str] = &[
 
 /// Bodies written as an owner ("Highways to inspect", "PC to consider", "NCC will write"):
 /// groups, which give no owner (GOLD.md "Actions"), like "Council" and "Committee".
-const BODIES: &[&str] = &["BCKLWN", "Councils", "Highways", "N.C.C.", "NCC", "P.C.", "P.Council", "PC"];
+/// Also an organisation named by a word [`super::lexicon::ORG_WORDS`] lacks ("directs the
+/// Foundation to publish", "the Church will be doing").
+const BODIES: &[&str] =
+    &["BCKLWN", "Church", "Club", "Councils", "Foundation", "Highways", "N.C.C.", "NCC", "P.C.", "P.Council", "PC"];
 
 /// Whether the words after "I will" (from its verb on) commit the speaker to a deed done
 /// after the meeting ("review", "follow up", "come back with", "make sure", "take a look",
@@ -541,7 +544,8 @@ fn owner_task(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option<crat
             continue;
         }
         // "JHD: I will update the PR": the speaker's commitment. "I will say", "I would
-        // argue", "We will see": speech, and so is the rest of the sentence. "We will" outside a turn is left as it was.
+        // argue", "We will see": speech, and so is the rest of the sentence. "We will"
+        // outside a turn is left as it was.
         let words = || o_text.split([',', ' ']).filter(|w| !w.is_empty());
         let person = if words().any(|w| matches!(w, "and" | "&")) { None } else { words().next_back() };
         if let Some(who @ ("I" | "We")) = person {
@@ -626,15 +630,10 @@ fn owner_person(owner_text: &str, at: usize) -> Option<crate::model::Person> {
     let last = *words.last()?;
     let groups =
         ["Members", "Council", "Committee", "Officers", "All", "Everyone", "We", "They", "Board", "Councillors"];
-    // An organisation ("the Police would increase patrols", "directs the Foundation to publish",
-    // "the Company will look to complete") is a group too.
-    let organisation =
-        super::lexicon::contains(super::lexicon::ORG_WORDS, last) || matches!(last, "Foundation" | "Church" | "Club");
-    if groups.contains(&last)
-        || BODIES.contains(&last)
-        || organisation
-        || matches!(last, "I" | "he" | "He" | "she" | "She" | "they")
-    {
+    // An organisation ("the Police would increase patrols", "the Company will look to
+    // complete") is a group too.
+    let organisation = super::lexicon::contains(super::lexicon::ORG_WORDS, last) || BODIES.contains(&last);
+    if groups.contains(&last) || organisation || matches!(last, "I" | "he" | "He" | "she" | "She" | "they") {
         return None;
     }
     if let Some(m) = mentions(owner_text, at).into_iter().next().filter(|m| m.span.end == at + owner_text.len()) {
@@ -738,28 +737,25 @@ pub(crate) fn from_text(src: &Source, span: Span, speaker: SpeakerAt) -> Vec<Act
             }
             continue;
         }
-        {
-            // "NC to continue to chase and KN to provide alternative company details": two
-            // tasks, each with its owner.
-            let mut from = s.start;
-            for (i, _) in t.match_indices(" and ") {
-                let rest = &t[i + 5..];
-                let second = super::owner_to::owner_at_start(rest);
-                let first = src.get(Span::new(from, s.start + i));
-                // "to speak to Derek Lockwood and Chris Ward to confirm": names listed, one task.
-                let after_name =
-                    first.split_whitespace().next_back().is_some_and(|w| w.starts_with(char::is_uppercase));
-                if second
-                    && !after_name
-                    && owner_task(rest, s.start + i + 5, speaker).is_some_and(|o| o.is_some())
-                    && owner_task(first, from, speaker).is_some()
-                {
-                    out.push(action_by(src, Span::new(from, s.start + i), speaker));
-                    from = s.start + i + 5;
-                }
+        // "NC to continue to chase and KN to provide alternative company details": two
+        // tasks, each with its owner.
+        let mut from = s.start;
+        for (i, _) in t.match_indices(" and ") {
+            let rest = &t[i + 5..];
+            let second = super::owner_to::owner_at_start(rest);
+            let first = src.get(Span::new(from, s.start + i));
+            // "to speak to Derek Lockwood and Chris Ward to confirm": names listed, one task.
+            let after_name = first.split_whitespace().next_back().is_some_and(|w| w.starts_with(char::is_uppercase));
+            if second
+                && !after_name
+                && owner_task(rest, s.start + i + 5, speaker).is_some_and(|o| o.is_some())
+                && owner_task(first, from, speaker).is_some()
+            {
+                out.push(action_by(src, Span::new(from, s.start + i), speaker));
+                from = s.start + i + 5;
             }
-            out.push(action_by(src, Span::new(from, s.end), speaker));
         }
+        out.push(action_by(src, Span::new(from, s.end), speaker));
     }
     out
 }

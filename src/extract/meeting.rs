@@ -261,30 +261,11 @@ fn body_in(line: &str) -> Option<String> {
 
 /// Words of a body name that name the document or the kind and date of the meeting, not the
 /// body: "DRAFT MINUTES OF THE", "Minuted of", "Notes of a meeting between", "Annual",
-/// "Extraordinary", "Virtual", a month, a year, "latest" ("Minutes of the 2008 annual Wereham
-/// Parish Council", "Stoke Ferry Annual Parish Council", "June Village Liaison Committee").
-/// "General" and "Special" stay: they are part of names ("General Assembly", "Special
-/// Committee on ...").
-const NOT_BODY_WORDS: &[&str] = &[
-    "annual",
-    "april",
-    "august",
-    "december",
-    "extra",
-    "extraordinary",
-    "february",
-    "january",
-    "july",
-    "june",
-    "latest",
-    "march",
-    "may",
-    "november",
-    "october",
-    "ordinary",
-    "september",
-    "virtual",
-];
+/// "Extraordinary", "Virtual", a month ([`super::dates::MONTHS`]), a year, "latest" ("Minutes
+/// of the 2008 annual Wereham Parish Council", "Stoke Ferry Annual Parish Council", "June
+/// Village Liaison Committee"). "General" and "Special" stay: they are part of names
+/// ("General Assembly", "Special Committee on ...").
+const NOT_BODY_WORDS: &[&str] = &["annual", "extra", "extraordinary", "latest", "ordinary", "virtual"];
 
 /// Document words before a body name ("draft minutes of the", "notes of a meeting between").
 static DOCUMENT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -307,7 +288,8 @@ fn tidy_body(body: &str) -> String {
         // "Annual General": the annual general meeting.
         let general = annual && l == "general";
         annual = l == "annual";
-        if !year && !general && !NOT_BODY_WORDS.contains(&l.as_str()) {
+        let month = super::dates::MONTHS.contains(&l.as_str());
+        if !year && !general && !month && !NOT_BODY_WORDS.contains(&l.as_str()) {
             out.push(w);
         }
     }
