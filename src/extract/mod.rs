@@ -276,7 +276,8 @@ impl Turns {
                 _ => None,
             };
             let first = name.split(' ').next().unwrap_or("");
-            let unsure = matches!(first, "A" | "I") || first.len() == 2 && !matches!(first, "BC" | "CC");
+            let two_capitals = first.len() == 2 && first.bytes().all(|b| b.is_ascii_uppercase());
+            let unsure = matches!(first, "A" | "I") || two_capitals && !matches!(first, "BC" | "CC");
             match full {
                 Some(full) => {
                     m.name = Some(full);
@@ -963,13 +964,14 @@ mod outside_tests {
 
     #[test]
     fn initialled_speakers_are_the_attendees() {
-        let text = "Present: Mrs. Trudy Mann, Mr Ray Thompson, Mr Tom Thompson\n\n1. Matters\n\nT Mann asked about the dust monitor. R Thompson said it had moved. T Thompson agreed. K White stated there was none. A Smith said no. A Parishioner asked why. SP Landscapes advised they were busy.\n";
+        let text = "Present: Mrs. Trudy Mann, Mr Ray Thompson, Mr Tom Thompson\n\n1. Matters\n\nT Mann asked about the dust monitor. R Thompson said it had moved. T Thompson agreed. K White stated there was none. P. Norris pointed out a hot spot. A Smith said no. A Parishioner asked why. SP Landscapes advised they were busy.\n";
         let dopts = crate::decode::DecodeOptions { format: None, name_hint: Some("t.txt".into()) };
         let doc = crate::parse_bytes(text.as_bytes(), &dopts, &crate::Options::default()).expect("parse");
         let said: Vec<String> = doc.items[0].paragraphs[0].speakers.iter().filter_map(|s| s.name.clone()).collect();
-        // "T Thompson" fits Tom Thompson only; "K White" is nobody present: as written; the lone
+        // "T Thompson" fits Tom Thompson only; "K White" and "P. Norris" are nobody present: as
+        // written (a dotted initial is no firm's capitals); the lone
         // "A" ("A Smith", "A Parishioner") and the firm's "SP" resolve to nobody: no speakers.
-        assert_eq!(said, ["Mrs. Trudy Mann", "Mr Ray Thompson", "Mr Tom Thompson", "K White"], "{said:?}");
+        assert_eq!(said, ["Mrs. Trudy Mann", "Mr Ray Thompson", "Mr Tom Thompson", "K White", "P. Norris"], "{said:?}");
     }
 
     #[test]
