@@ -246,7 +246,7 @@ fn stoke_ferry_run(name: &str) -> Option<(usize, usize, Vec<String>)> {
 /// blind; held out in session 3, its disagreements studied since session 4) and August 2016
 /// to September 2017 (hand-checked blind in session 4, held out: no rule tuned on it).
 #[test]
-#[ignore = "agreement 20/29 (2018), 23/32 (2019), 18/30 (2017, held out): below the 0.90 required; see README Follow-ups"]
+#[ignore = "agreement 20/29 (2018), 25/32 (2019), 20/30 (2017; 18/30 held out): below the 0.90 required; see README Follow-ups"]
 fn real_run_stoke_ferry_matches_expectation() {
     for name in ["followups-stokeferry-2018.json", "followups-stokeferry-2019.json", "followups-stokeferry-2017.json"] {
         let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
@@ -260,7 +260,7 @@ fn real_run_stoke_ferry_matches_expectation() {
 fn real_run_stoke_ferry_does_not_regress() {
     for (name, floor) in [
         ("followups-stokeferry-2018.json", 20),
-        ("followups-stokeferry-2019.json", 23),
+        ("followups-stokeferry-2019.json", 25),
         ("followups-stokeferry-2017.json", 20),
     ] {
         let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
@@ -271,7 +271,7 @@ fn real_run_stoke_ferry_does_not_regress() {
 /// The real run: Manordeilo & Salem Community Council, 2019, against a hand-checked
 /// expectation file. Skips without ../shared or pdftotext.
 #[test]
-#[ignore = "agreement on the hand-checked meeting is 0.40 (4/10), below the 0.90 required: see README Follow-ups"]
+#[ignore = "agreement on the hand-checked meeting is 0.50 (5/10), below the 0.90 required: see README Follow-ups"]
 fn real_archive_matches_expectation() {
     let Some(shared) = shared_corpus() else {
         eprintln!("skipping: ../shared/corpus not present");
@@ -496,4 +496,23 @@ fn a_copy_cut_short_is_the_same_meeting_and_the_fuller_is_kept() {
     );
     assert!(b.followups.iter().all(|f| f.document == "mg/b-src/2024-01-10/index.txt"), "{:#?}", b.followups);
     assert!(b.followups.iter().any(|f| f.text.contains("carved oak")), "{:#?}", b.followups);
+}
+
+/// The same agenda subject under a later heading ("To Approve the Grounds Maintenance
+/// Contract"; the agenda's verb is no part of the subject) is the matter raised again; a
+/// heading in common never says done, however the later passage words it ("the quote
+/// received from its current contractor" is not the meeting arranged).
+#[test]
+fn same_heading_after_agenda_verb_is_raised_again_not_done() {
+    let first = "ASHBY PARISH COUNCIL\nMinutes of the meeting held on 10 April 2024\n\n\
+        1. To Approve the Grounds Maintenance Contract 2024/25\n\
+        The Clerk had sent the quotation request to five contractors; two had responded. \
+        The Clerk agreed to arrange a meeting with the current contractor.\n";
+    let second = "ASHBY PARISH COUNCIL\nMinutes of the meeting held on 8 May 2024\n\n\
+        1. To Approve the Grounds Maintenance Contract 2024/25\n\
+        The Parish Council agreed the quote received from its current contractor for the next year.\n";
+    let r = track_texts(&[("2024-04-10.txt", first), ("2024-05-08.txt", second)]);
+    let f = by_text(&r, "arrange a meeting with the current contractor");
+    assert_eq!(f.status, Status::RaisedAgain, "{f:#?}");
+    assert_eq!(f.evidence[0].kind, "same-heading", "{f:#?}");
 }

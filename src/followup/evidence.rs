@@ -44,7 +44,9 @@
 //! checking if the Church ...") is done by an answer reported ("the Church advised"), unless a
 //! pending word is there too. Otherwise a pending word ("still", "awaiting") wins over a done
 //! word. Only strong evidence (a citation, a matters-arising or owner-deed entry, or overlap at least
-//! [`DONE_MIN_OVERLAP`]) can make a follow-up done; weaker evidence makes it raised again.
+//! [`DONE_MIN_OVERLAP`] outside a mere heading in common) can make a follow-up done; weaker
+//! evidence makes it raised again. A follow-up of four key terms or more reads done and
+//! pending words only in sentences holding one of its own text's terms (not only its subject's).
 
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
@@ -124,12 +126,15 @@ pub const STOP_WORDS: &[&str] = &[
     "does",
     "due",
     "each",
+    "eight",
     "email",
     "february",
     "financial",
+    "five",
     "follow",
     "following",
     "for",
+    "four",
     "from",
     "further",
     "had",
@@ -161,11 +166,13 @@ pub const STOP_WORDS: &[&str] = &[
     "more",
     "mrs",
     "next",
+    "nine",
     "not",
     "noted",
     "november",
     "october",
     "once",
+    "one",
     "only",
     "other",
     "our",
@@ -184,13 +191,16 @@ pub const STOP_WORDS: &[&str] = &[
     "said",
     "seconded",
     "september",
+    "seven",
     "shared",
     "she",
     "should",
+    "six",
     "some",
     "soon",
     "such",
     "support",
+    "ten",
     "than",
     "that",
     "the",
@@ -202,9 +212,11 @@ pub const STOP_WORDS: &[&str] = &[
     "they",
     "this",
     "those",
+    "three",
     "through",
     "time",
     "total",
+    "two",
     "unanimously",
     "under",
     "until",
@@ -669,11 +681,35 @@ pub fn subject(doc: &Document, fu: &FollowUp) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" / "))
 }
 
+/// An agenda's verb before the subject of an item ("To Approve the Grounds Maintenance
+/// Contract", "To Receive: Update from ...", "To discuss"): it names what the meeting does,
+/// not what the item is about.
+static AGENDA_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*to\s+(?:approve|receive|note|discuss|consider|agree|accept|review|resolve|decide)\b\s*:?\s*")
+        .expect("agenda verb regex")
+});
+
 /// Key terms of an item title that names a subject: short (at most five words before a list
-/// mark or a name), and not a matters-arising list. Longer titles are headings run into text
-/// or generic standing items ("Handyman/Rangers or Public Rights of Way Issues").
+/// mark or a name, after an agenda's verb), and not a matters-arising list. Longer titles are
+/// headings run into text or generic standing items ("Handyman/Rangers or Public Rights of
+/// Way Issues").
 fn title_terms(title: Option<&str>) -> BTreeSet<String> {
     let Some(title) = title.filter(|t| !MA_TITLE.is_match(t)) else { return BTreeSet::new() };
+    short_title_terms(title)
+}
+
+/// Key terms of the subject an item's title names, after the agenda's verb ("To Approve the
+/// Grounds Maintenance Contract 2020/21" -> "ground", "mainten", "contract"), for matching
+/// headings only: the same subject under a later heading. Overlap reads [`title_terms`], so
+/// that a standing agenda subject ("Grounds Maintenance") does not make every later passage
+/// on it look like the follow-up's.
+fn heading_terms(title: Option<&str>) -> BTreeSet<String> {
+    let Some(title) = title.filter(|t| !MA_TITLE.is_match(t)) else { return BTreeSet::new() };
+    short_title_terms(AGENDA_VERB.find(title).map_or(title, |m| &title[m.end()..]))
+}
+
+/// Key terms of a title of at most five words before a list mark or a name; none for longer.
+fn short_title_terms(title: &str) -> BTreeSet<String> {
     let head: Vec<&str> = title
         .split('•')
         .next()
@@ -728,6 +764,7 @@ pub fn units(doc: &Document) -> Vec<Unit> {
         let ma = item.title.as_deref().is_some_and(|t| MA_TITLE.is_match(t));
         let record = item.title.as_deref().is_some_and(|t| RECORD_TITLE.is_match(t));
         let subject = title_terms(item.title.as_deref());
+        let title_heading = heading_terms(item.title.as_deref());
         let mut add = |text: &str,
                        start: Option<usize>,
                        fallback: Span,
@@ -741,7 +778,7 @@ pub fn units(doc: &Document) -> Vec<Unit> {
             let body = &t[t.find(char::is_alphabetic).unwrap_or(0)..];
             let heading = match topics(body).first() {
                 Some((Some((a, b)), _)) if *a == 0 => terms(&body[*a..*b]),
-                _ => subject.clone(),
+                _ => title_heading.clone(),
             };
             let flat = collapse(text);
             let sentences = sentences(&flat).into_iter().map(|(a, b)| (a, b, terms(&flat[a..b]))).collect();
@@ -1012,6 +1049,8 @@ pub struct Probe {
     fu_terms: BTreeSet<String>,
     fu_weight: f64,
     text_terms: BTreeSet<String>,
+    ask_terms: BTreeSet<String>,
+    heading_terms: BTreeSet<String>,
     owner: Option<String>,
     asked: Asked,
     to: BTreeSet<String>,
@@ -1023,8 +1062,10 @@ impl Probe {
         let fu_terms = followup_terms(fu);
         Probe {
             fu_weight: weights.weight(&fu_terms),
+            heading_terms: fu_terms.union(&heading_terms(fu.item_title.as_deref())).cloned().collect(),
             fu_terms,
             text_terms: own_terms(fu),
+            ask_terms: Some(terms(&fu.text)).filter(|t| t.len() >= SHORT_TEXT_TERMS).unwrap_or_else(|| own_terms(fu)),
             owner: fu.owner.as_deref().and_then(owner_key),
             asked: Asked::of(&fu.text),
             to: addressee(&fu.text),
@@ -1044,13 +1085,13 @@ pub fn find(
     date: Option<&str>,
     next: bool,
 ) -> Vec<Evidence> {
-    let Probe { fu_terms, fu_weight, text_terms, owner, asked, to, subject } = probe;
+    let Probe { fu_terms, fu_weight, text_terms, ask_terms, heading_terms, owner, asked, to, subject } = probe;
     let units = &lookup.units;
     let fu_weight = *fu_weight;
     let slash_ref = fu.item_number.as_deref().filter(|n| n.contains('/'));
     // The unit's heading is mostly the follow-up's terms.
     let headed = |u: &Unit| {
-        let heading: Vec<String> = u.heading.intersection(fu_terms).cloned().collect();
+        let heading: Vec<String> = u.heading.intersection(heading_terms).cloned().collect();
         heading.len() >= MIN_SHARED && weights.weight(&heading) >= HEADING_MIN_SHARE * weights.weight(&u.heading)
     };
     // Only units that share a term of the ask or may cite the follow-up can be evidence
@@ -1124,7 +1165,10 @@ pub fn find(
             let need = shared.len().min(FOCUS_MIN_SHARED);
             u.sentences
                 .iter()
-                .filter(|(_, _, t)| shared.iter().filter(|w| t.contains(*w)).count() >= need)
+                .filter(|(_, _, t)| {
+                    shared.iter().filter(|w| t.contains(*w)).count() >= need
+                        && shared.iter().any(|w| ask_terms.contains(w) && t.contains(w))
+                })
                 .map(|(a, b, _)| &u.text[*a..*b])
                 .collect::<Vec<_>>()
                 .join(" ")
@@ -1174,8 +1218,9 @@ fn cite(e: &Evidence) -> String {
 pub fn status(fu: &FollowUp, later: usize, later_dates: &[&str]) -> (Status, String) {
     // Only strong evidence can say done: a citation, a matters-arising entry, or a passage
     // sharing a third of the follow-up's (weighted) terms. A passage that only names the
-    // owner and a few terms shows the matter came up again, not that it was finished.
-    let strong = |e: &&Evidence| rank(&e.kind) > 1 || e.overlap >= DONE_MIN_OVERLAP;
+    // owner and a few terms, or only shares the heading (the same agenda subject in other
+    // words), shows the matter came up again, not that it was finished.
+    let strong = |e: &&Evidence| rank(&e.kind) > 1 || e.kind != "same-heading" && e.overlap >= DONE_MIN_OVERLAP;
     if let Some(e) = fu.evidence.iter().filter(strong).rev().find(|e| e.done_word.is_some() && e.pending_word.is_none())
     {
         let w = e.done_word.as_deref().unwrap_or("");
@@ -1228,6 +1273,53 @@ mod tests {
         for t in ["Matters arising from the minutes", "Clerk's report", "Planning"] {
             assert!(!RECORD_TITLE.is_match(t), "{t}");
         }
+    }
+
+    #[test]
+    fn agenda_verb_is_no_subject() {
+        let t = "To Approve the Grounds Maintenance Contract 2020/21";
+        // Six words before the verb is taken off: too long for a subject in overlap.
+        assert!(title_terms(Some(t)).is_empty());
+        let h: Vec<String> = heading_terms(Some(t)).into_iter().collect();
+        assert_eq!(h, ["contract", "ground", "mainten"]);
+        assert!(heading_terms(Some("To Receive: Update from the Working Group")).contains("group"));
+        // Not an agenda verb: "To Let" stays whole (and short).
+        assert!(heading_terms(Some("To Let signs")).contains("let"));
+        assert!(heading_terms(Some("Matters arising from the minutes")).is_empty());
+    }
+
+    #[test]
+    fn number_words_carry_no_subject() {
+        let t = terms("five contractors; one declined, two had responded");
+        assert_eq!(t.into_iter().collect::<Vec<_>>(), vec!["contractor", "declin", "respond"]);
+    }
+
+    #[test]
+    fn same_heading_never_says_done() {
+        let ev = |kind: &str| Evidence {
+            document: "b.txt".into(),
+            date: Some("2024-05-08".into()),
+            item_id: "item-1".into(),
+            item_number: Some("1".into()),
+            span: Span::new(0, 10),
+            kind: kind.into(),
+            overlap: 0.6,
+            shared_terms: vec!["ground".into(), "mainten".into()],
+            done_word: Some("received".into()),
+            pending_word: None,
+            excerpt: String::new(),
+        };
+        let mut fu: FollowUp = serde_json::from_value(serde_json::json!({
+            "id": "fu-1", "document": "a.txt", "date": "2024-04-10", "item_id": "item-1", "item_number": "1",
+            "item_title": null, "paragraph_number": null, "origin": "action", "text": "Clerk to arrange a meeting.",
+            "subject": null, "owner": "Clerk", "due": null, "due_text": null, "due_source": null,
+            "span": {"start": 0, "end": 10}, "status": "open", "reason": "", "evidence": []
+        }))
+        .unwrap();
+        fu.evidence = vec![ev("same-heading")];
+        assert_eq!(status(&fu, 1, &["2024-05-08"]).0, Status::RaisedAgain);
+        fu.evidence = vec![ev("same-subject")];
+        assert_eq!(status(&fu, 1, &["2024-05-08"]).0, Status::Done);
     }
 
     #[test]

@@ -285,13 +285,15 @@ pub fn rules() -> Vec<String> {
         ),
         format!(
             "same-heading: a later passage under a heading (its topic label, \"Dog Bin on Bridge Road – ...\", else its \
-             item's short title) that is >= {:.2} the follow-up's terms by idf weight, with >= {} of them, at any overlap.",
+             item's short title, after an agenda verb: \"To Approve the Grounds Maintenance Contract\") that is >= {:.2} \
+             the follow-up's terms by idf weight, with >= {} of them, at any overlap; never enough to say done.",
             evidence::HEADING_MIN_SHARE,
             evidence::MIN_SHARED
         ),
         format!(
-            "done: strong evidence (a minute reference, a matters-arising or owner-deed passage, or overlap >= {:.2}) says it was done \
-             in a sentence holding {} shared terms: the asked deed in the past (\"to chase\" -> \"chased\", \"to write\" \
+            "done: strong evidence (a minute reference, a matters-arising or owner-deed passage, or overlap >= {:.2} other \
+             than same-heading) says it was done in a sentence holding {} shared terms (one of them from the follow-up's \
+             own text when it has 4 or more terms): the asked deed in the past (\"to chase\" -> \"chased\", \"to write\" \
              -> \"wrote\"; for an asked message any message sent, \"report to\" -> \"had emailed\", whatever the reply; \
              for an asked question an answer, \"was checking if\" -> \"advised\", unless a pending word is there), or a done word (sent, circulated, completed, received, installed, paid, ..., or a \
              perfect/passive such as \"had planted\", \"has been ordered\"; not \"discussed\", \"noted\") with no pending \
