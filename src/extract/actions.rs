@@ -360,9 +360,15 @@ fn commits_in(words: &[String], orig: &[&str]) -> bool {
 /// "I'll check the usage and come back ...": a first-person commitment written with "I'll"
 /// (which "X to <verb>" does not read): the words after it commit ([`commits`]).
 fn contracted_commitment(t: &str) -> bool {
-    ["I'll ", "I\u{2019}ll "].iter().any(|cue| {
-        t.match_indices(cue)
-            .any(|(i, m)| !t[..i].chars().next_back().is_some_and(char::is_alphanumeric) && commits(&t[i + m.len()..]))
+    // Each cue starts with `I`: its places found with `memchr` (a `str` pattern set up a
+    // two-way searcher for every sentence and cue). Neither cue overlaps itself, so these are
+    // all the places `match_indices` gave.
+    memchr::memchr_iter(b'I', t.as_bytes()).any(|i| {
+        ["I'll ", "I\u{2019}ll "].iter().any(|cue| {
+            t[i..].starts_with(cue)
+                && !t[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                && commits(&t[i + cue.len()..])
+        })
     })
 }
 
@@ -723,7 +729,8 @@ pub(crate) fn from_text(src: &Source, span: Span, speaker: SpeakerAt) -> Vec<Act
     for s in sentences(text, span.start) {
         let t = src.get(s);
         // Cheapest test first; each is pure, so skipping the rest once one holds is the same.
-        let labelled = || ACTION_LABEL.is_match(t);
+        // (`ACTION_LABEL` is anchored at the start, where one of these two must be.)
+        let labelled = || (t.starts_with("ACTION") || t.starts_with("Action")) && ACTION_LABEL.is_match(t);
         let owner_to = || owner_task(t, s.start, speaker).is_some();
         let asks_later = || passive(t) && find_deadline(t).is_some();
         // "... now received and letter to be sent.": an instruction without owner or date.
@@ -740,7 +747,9 @@ pub(crate) fn from_text(src: &Source, span: Span, speaker: SpeakerAt) -> Vec<Act
         // "NC to continue to chase and KN to provide alternative company details": two
         // tasks, each with its owner.
         let mut from = s.start;
-        for (i, _) in t.match_indices(" and ") {
+        // `memmem` (non-overlapping, as `match_indices`): `str`'s two-way searcher is set up
+        // anew for every sentence, which cost more than the search.
+        for i in memchr::memmem::find_iter(t.as_bytes(), b" and ") {
             let rest = &t[i + 5..];
             let second = super::owner_to::owner_at_start(rest);
             let first = src.get(Span::new(from, s.start + i));

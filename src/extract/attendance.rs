@@ -47,6 +47,33 @@ static APOLOGIES_FROM: LazyLock<Regex> = LazyLock::new(|| {
     .expect("apologies regex")
 });
 
+/// False when `APOLOGIES_FROM` cannot match `line` at or after byte `from` (its matches start
+/// there): every match starts with "apologies" in any case, and of its letters only `s` has a
+/// character outside ASCII folding to it (U+017F; see `actions::case_folds_of_ascii_letters`),
+/// so "apologie" is there in ASCII. Found with `memchr2` (most lines hold neither `a` nor `A`
+/// often), then the bytes after it compared. Most lines say nothing of apologies, and the
+/// regex, with a Unicode `\b`, leaves the lazy DFA on non-ASCII text.
+fn may_hold_apologies(line: &str, from: usize) -> bool {
+    let b = &line.as_bytes()[from..];
+    memchr::memchr2_iter(b'a', b'A', b).any(|i| b.get(i..i + 8).is_some_and(|w| w.eq_ignore_ascii_case(b"apologie")))
+}
+
+/// The first two letters of `LABEL`'s labels, lower-cased.
+const LABEL_STARTS: &[&[u8; 2]] =
+    &[b"th", b"pr", b"in", b"at", b"bo", b"me", b"re", b"ap", b"ab", b"al", b"of", b"gu", b"ym"];
+
+/// False when `LABEL` cannot match `line`, decided without running it: its optional prefix
+/// (`#`, `*`, `<!--`, `-`, white space, digits, `\`, `.`, `)`) holds no letter, and every label
+/// starts with two letters of [`LABEL_STARTS`], in any case; none of those letters has a
+/// character outside ASCII folding to it (only `s` and `k` do). So the first character after
+/// the longest run of prefix characters starts the label. Most lines start with no label.
+fn may_be_label(line: &str) -> bool {
+    let prefix =
+        |c: char| c.is_whitespace() || c.is_numeric() || matches!(c, '#' | '*' | '<' | '!' | '-' | '\\' | '.' | ')');
+    let b = line.trim_start_matches(prefix).as_bytes();
+    b.len() >= 2 && LABEL_STARTS.contains(&&[b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()])
+}
+
 fn list_of(label: &str) -> List {
     let l = label.to_ascii_lowercase();
     if l.starts_with("apolog") || l == "regrets" || l == "ymddiheuriadau" {
@@ -578,7 +605,7 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
                 continue;
             }
         }
-        let label = LABEL.captures(line).filter(|c| {
+        let label = may_be_label(line).then(|| LABEL.captures(line)).flatten().filter(|c| {
             // "Apologies received from ...", "Apologies: Apologies were received from ..." and
             // "Apologies: Were received from ..." are sentences, read by APOLOGIES_FROM below.
             let rest = c.name("rest").map_or("", |r| r.as_str()).trim_start();
@@ -688,7 +715,7 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
             push(&mut a, List::Present, names(src, l));
         }
         let mut from = 0;
-        while let Some(c) = APOLOGIES_FROM.captures_at(line, from) {
+        while let Some(c) = may_hold_apologies(line, from).then(|| APOLOGIES_FROM.captures_at(line, from)).flatten() {
             let m = c.name("names").expect("names");
             from = m.end();
             // "APOLOGIES FOR ABSENCE Apologies for absence were received from ...": a heading;
@@ -736,6 +763,56 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn label_and_apologies_prefilters_keep_every_match() {
+        let extra = [
+            "Apologies",
+            "APOLOGIES FOR ABSENCE",
+            "apologieſ were received from",
+            "Present:",
+            "## Present",
+            "**In Attendance:**",
+            "<!-- Attendees",
+            "1. ",
+            "12\\) ",
+            "- ",
+            "* ",
+            "\u{a0}",
+            "١",
+            "Those present were",
+            "Also, in attendance",
+            "Officers",
+            "Guests",
+            "ymddiheuriadau",
+            "Presennol",
+            "REGRETS",
+            "Board Members",
+            "Remote",
+            "Absent",
+        ];
+        let mut hays = crate::fastre::sample_haystacks(20_000, &extra);
+        // Labels at the start, after every prefix form.
+        for (i, h) in hays.clone().iter().enumerate() {
+            let pre = ["", "# ", "**", "<!-- ", "- ", "3. ", "١٢) ", "\u{a0}"][i % 8];
+            let label = extra[i % extra.len()];
+            hays.push(format!("{pre}{label}{h}"));
+        }
+        let (mut labels, mut apologies) = (0, 0);
+        for h in &hays {
+            if LABEL.is_match(h) {
+                labels += 1;
+                assert!(may_be_label(h), "{h:?}");
+            }
+            for from in (0..=h.len()).filter(|&i| h.is_char_boundary(i)).step_by(7) {
+                if APOLOGIES_FROM.captures_at(h, from).is_some() {
+                    apologies += 1;
+                    assert!(may_hold_apologies(h, from), "{h:?} {from}");
+                }
+            }
+        }
+        assert!(labels > 1_000 && apologies > 1_000, "{labels} {apologies}");
+    }
 
     #[test]
     fn byte_checks_agree_with_the_substring_searches() {
