@@ -90,6 +90,36 @@ fn list_of(label: &str) -> List {
 /// Words that end a list written on one line ("... ALSO Cllr M Storey", "Public: 2").
 const STOPS: &[&str] = &["ALSO", "Also", "Public:", "PUBLIC", "In attendance", "Apologies", "Absent", "Officers"];
 
+/// `h.find(n)`: the same first place, found with `memmem` (its Rabin-Karp for a short
+/// haystack; a UTF-8 needle matches only at character boundaries). `str::find` set up a
+/// two-way searcher for every call, which cost more than the search on these short lists.
+fn find_str(h: &str, n: &str) -> Option<usize> {
+    memchr::memmem::find(h.as_bytes(), n.as_bytes())
+}
+
+/// `h.split_once(n)` with [`find_str`].
+fn split_once_str<'a>(h: &'a str, n: &str) -> Option<(&'a str, &'a str)> {
+    find_str(h, n).map(|p| (&h[..p], &h[p + n.len()..]))
+}
+
+/// Finders (built once) for the joins and titles that [`names`] cuts lists at, in its order;
+/// `find_iter` gives the non-overlapping places `match_indices` gave.
+static JOINS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    [" and ", "\nand ", " & ", "\n& ", " together with "]
+        .iter()
+        .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
+        .collect()
+});
+static WELSH_JOINS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    [" a ", " ac ", " a’r ", " a'r ", "\na ", "\nac "]
+        .iter()
+        .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
+        .collect()
+});
+const LIST_TITLES: [&str; 6] = ["Cllr ", "Councillor ", "Mr ", "Mrs ", "Ms ", "Dr "];
+static TITLE_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    LazyLock::new(|| LIST_TITLES.iter().map(|n| memchr::memmem::Finder::new(n.as_bytes())).collect());
+
 /// Split a written list into person mentions. `span` is the list's text in the source.
 fn names(src: &Source, span: Span) -> Vec<Person> {
     if let Some(p) = columns(src, span) {
@@ -98,7 +128,7 @@ fn names(src: &Source, span: Span) -> Vec<Person> {
     let full = src.get(span);
     let mut text = full;
     for stop in STOPS {
-        if let Some(p) = text.find(stop) {
+        if let Some(p) = find_str(text, stop) {
             if p > 0 {
                 text = &text[..p];
             }
@@ -134,18 +164,17 @@ fn names(src: &Source, span: Span) -> Vec<Person> {
     }
     // Welsh lists join the last name with "a", "ac" or "a’r" ("and", "and the"): only in a
     // list that names Welsh councillors ("Cyng.", "Cynghorwyr"), where "a" is no article.
-    let welsh: &[&str] =
-        if text.contains("Cyng") { &[" a ", " ac ", " a’r ", " a'r ", "\na ", "\nac "] } else { &[] };
+    let welsh: &[memchr::memmem::Finder<'static>] = if find_str(text, "Cyng").is_some() { &WELSH_JOINS } else { &[] };
     // A wrapped line may start with the join ("... Owen Williams\nand County Councillor ...").
-    let joins = [" and ", "\nand ", " & ", "\n& ", " together with "].iter().chain(welsh);
-    for (i, m) in joins.flat_map(|j| text.match_indices(j)) {
+    let joins = JOINS.iter().chain(welsh);
+    for (i, len) in joins.flat_map(|j| j.find_iter(text.as_bytes()).map(|i| (i, j.needle().len()))) {
         if text[..i].matches('(').count() <= text[..i].matches(')').count() {
-            cuts.push((i, i + m.len()));
+            cuts.push((i, i + len));
         }
     }
     // No separators but several titles: "Cllr A B (Vice Chair) Cllr C D".
-    for t in ["Cllr ", "Councillor ", "Mr ", "Mrs ", "Ms ", "Dr "] {
-        for (i, _) in text.match_indices(t) {
+    for (t, finder) in LIST_TITLES.into_iter().zip(TITLE_FINDERS.iter()) {
+        for i in finder.find_iter(text.as_bytes()) {
             let before = text[..i].trim_end();
             let depth_ok = text[..i].matches('(').count() <= text[..i].matches(')').count();
             // "County Councillor Joseph Davies" is one title.
@@ -375,7 +404,7 @@ fn person(text: &str, part: Span) -> Option<Person> {
     }
     // "Claire Cann due to her being away", "Pam Walker who was unwell": the reason is no part
     // of the name.
-    if let Some(cut) = [" due to ", " who ", " because ", " owing to "].iter().filter_map(|w| s.find(w)).min() {
+    if let Some(cut) = [" due to ", " who ", " because ", " owing to "].iter().filter_map(|w| find_str(s, w)).min() {
         s = &s[..cut];
     }
     let (name, role) = match s.find('(') {
@@ -387,7 +416,7 @@ fn person(text: &str, part: Span) -> Option<Person> {
         None => (s.trim_end_matches(['.', ':', ' ', '*']).trim(), None),
     };
     // "A. Cole - Chairman", "T. Manley - Borough Councillor": an office after a spaced dash.
-    let (name, role) = match (role, name.split_once(" - ").or_else(|| name.split_once(" – "))) {
+    let (name, role) = match (role, split_once_str(name, " - ").or_else(|| split_once_str(name, " – "))) {
         (None, Some((n, r))) if dash_role(r) || is_acronym(r.trim()) || is_status(r.trim()) => {
             (n.trim(), Some(r.trim()))
         }
@@ -411,7 +440,7 @@ fn person(text: &str, part: Span) -> Option<Person> {
         _ => (name, role),
     };
     // "Anatoli Papirovski @apapirovski (TSC)": the GitHub handle after the name is no part of it.
-    let name = match name.find(" @") {
+    let name = match find_str(name, " @") {
         Some(p) if !name[p + 2..].trim().contains(char::is_whitespace) => name[..p].trim_end(),
         _ => name,
     };
