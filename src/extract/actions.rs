@@ -502,12 +502,16 @@ pub(crate) type SpeakerAt<'a> = &'a dyn Fn(usize) -> Option<crate::model::Person
 /// [`action`], with the speaker of the turn it is in as the owner of a first-person
 /// commitment ("I will review the PR").
 fn action_by(src: &Source, text_span: Span, speaker: SpeakerAt) -> Action {
+    action_owned(src, text_span, owner_task(src.get(text_span), text_span.start, speaker).flatten())
+}
+
+/// [`action_by`] with the owner already found (`owner_task` of the same text, flattened).
+fn action_owned(src: &Source, text_span: Span, owner: Option<crate::model::Person>) -> Action {
     let text = src.get(text_span);
     let (due, due_text) = match find_deadline(text) {
         Some((due, phrase)) => (due, Some(phrase)),
         None => (None, None),
     };
-    let owner = owner_task(text, text_span.start, speaker).flatten();
     Action { text: text.to_string(), owner, due, due_text, span: text_span }
 }
 
@@ -731,14 +735,18 @@ pub(crate) fn from_text(src: &Source, span: Span, speaker: SpeakerAt) -> Vec<Act
         // Cheapest test first; each is pure, so skipping the rest once one holds is the same.
         // (`ACTION_LABEL` is anchored at the start, where one of these two must be.)
         let labelled = || (t.starts_with("ACTION") || t.starts_with("Action")) && ACTION_LABEL.is_match(t);
-        let owner_to = || owner_task(t, s.start, speaker).is_some();
+        // `owner_task` of the whole sentence, found once: the action of an undivided sentence
+        // has that owner (it was searched for a second time).
+        let whole = std::cell::OnceCell::new();
+        let owner_of_t = || whole.get_or_init(|| owner_task(t, s.start, speaker));
+        let owner_to = || owner_of_t().is_some();
         let asks_later = || passive(t) && find_deadline(t).is_some();
         // "... now received and letter to be sent.": an instruction without owner or date.
         let to_be_done = || may_be_passive(t) && TO_BE_DONE.is_match(t);
         if !(labelled() || owner_to() || asks_later() || to_be_done()) {
             // "GH: I'll check the figures": the speaker's commitment.
             if contracted_commitment(t) {
-                let mut a = action_by(src, s, speaker);
+                let mut a = action_owned(src, s, owner_of_t().clone().flatten());
                 a.owner = a.owner.or_else(|| speaker(s.start));
                 out.push(a);
             }
@@ -764,7 +772,11 @@ pub(crate) fn from_text(src: &Source, span: Span, speaker: SpeakerAt) -> Vec<Act
                 from = s.start + i + 5;
             }
         }
-        out.push(action_by(src, Span::new(from, s.end), speaker));
+        out.push(if from == s.start {
+            action_owned(src, s, owner_of_t().clone().flatten())
+        } else {
+            action_by(src, Span::new(from, s.end), speaker)
+        });
     }
     out
 }
