@@ -17,8 +17,22 @@ const BLOCK_TAGS: &[&str] = &["<table", "<div", "<p>", "<p ", "<ul", "<ol", "<se
 /// starting with a block tag to the next blank line) replaced by its text. `None` when the
 /// HTML blocks are less than half of the text, where Markdown reading is better.
 pub fn inline_html_blocks(md: &str) -> Option<String> {
+    let starts_block =
+        |t: &str| BLOCK_TAGS.iter().any(|tag| t.get(..tag.len()).is_some_and(|h| h.eq_ignore_ascii_case(tag)));
+    // First only count the bytes of the blocks (as the loop below does): most Markdown has
+    // few, and then nothing is converted or copied.
+    let (mut html_bytes, mut in_block) = (0, false);
+    for line in md.split_inclusive('\n') {
+        let t = line.trim_start();
+        in_block = starts_block(t) || (in_block && !t.trim().is_empty());
+        if in_block {
+            html_bytes += line.len();
+        }
+    }
+    if html_bytes * 2 <= md.len() {
+        return None;
+    }
     let mut out = String::with_capacity(md.len() / 2);
-    let mut html_bytes = 0;
     let mut block = String::new();
     let flush = |block: &mut String, out: &mut String| {
         if !block.is_empty() {
@@ -30,9 +44,7 @@ pub fn inline_html_blocks(md: &str) -> Option<String> {
     };
     for line in md.split_inclusive('\n') {
         let t = line.trim_start();
-        let starts_block = BLOCK_TAGS.iter().any(|tag| t.get(..tag.len()).is_some_and(|h| h.eq_ignore_ascii_case(tag)));
-        if starts_block || (!block.is_empty() && !t.trim().is_empty()) {
-            html_bytes += line.len();
+        if starts_block(t) || (!block.is_empty() && !t.trim().is_empty()) {
             block.push_str(line);
             continue;
         }
@@ -40,7 +52,7 @@ pub fn inline_html_blocks(md: &str) -> Option<String> {
         out.push_str(line);
     }
     flush(&mut block, &mut out);
-    (html_bytes * 2 > md.len()).then_some(out)
+    Some(out)
 }
 
 /// Nesting depth above which [`html_to_text`] does not build a tree: html5ever scans the stack

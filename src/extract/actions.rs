@@ -360,9 +360,15 @@ fn commits_in(words: &[String], orig: &[&str]) -> bool {
 /// "I'll check the usage and come back ...": a first-person commitment written with "I'll"
 /// (which "X to <verb>" does not read): the words after it commit ([`commits`]).
 fn contracted_commitment(t: &str) -> bool {
-    ["I'll ", "I\u{2019}ll "].iter().any(|cue| {
-        t.match_indices(cue)
-            .any(|(i, m)| !t[..i].chars().next_back().is_some_and(char::is_alphanumeric) && commits(&t[i + m.len()..]))
+    // Each cue starts with `I`: its places found with `memchr` (a `str` pattern set up a
+    // two-way searcher for every sentence and cue). Neither cue overlaps itself, so these are
+    // all the places `match_indices` gave.
+    memchr::memchr_iter(b'I', t.as_bytes()).any(|i| {
+        ["I'll ", "I\u{2019}ll "].iter().any(|cue| {
+            t[i..].starts_with(cue)
+                && !t[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                && commits(&t[i + cue.len()..])
+        })
     })
 }
 
@@ -496,12 +502,16 @@ pub(crate) type SpeakerAt<'a> = &'a dyn Fn(usize) -> Option<crate::model::Person
 /// [`action`], with the speaker of the turn it is in as the owner of a first-person
 /// commitment ("I will review the PR").
 fn action_by(src: &Source, text_span: Span, speaker: SpeakerAt) -> Action {
+    action_owned(src, text_span, owner_task(src.get(text_span), text_span.start, speaker).flatten())
+}
+
+/// [`action_by`] with the owner already found (`owner_task` of the same text, flattened).
+fn action_owned(src: &Source, text_span: Span, owner: Option<crate::model::Person>) -> Action {
     let text = src.get(text_span);
     let (due, due_text) = match find_deadline(text) {
         Some((due, phrase)) => (due, Some(phrase)),
         None => (None, None),
     };
-    let owner = owner_task(text, text_span.start, speaker).flatten();
     Action { text: text.to_string(), owner, due, due_text, span: text_span }
 }
 
@@ -723,15 +733,20 @@ pub(crate) fn from_text(src: &Source, span: Span, speaker: SpeakerAt) -> Vec<Act
     for s in sentences(text, span.start) {
         let t = src.get(s);
         // Cheapest test first; each is pure, so skipping the rest once one holds is the same.
-        let labelled = || ACTION_LABEL.is_match(t);
-        let owner_to = || owner_task(t, s.start, speaker).is_some();
+        // (`ACTION_LABEL` is anchored at the start, where one of these two must be.)
+        let labelled = || (t.starts_with("ACTION") || t.starts_with("Action")) && ACTION_LABEL.is_match(t);
+        // `owner_task` of the whole sentence, found once: the action of an undivided sentence
+        // has that owner (it was searched for a second time).
+        let whole = std::cell::OnceCell::new();
+        let owner_of_t = || whole.get_or_init(|| owner_task(t, s.start, speaker));
+        let owner_to = || owner_of_t().is_some();
         let asks_later = || passive(t) && find_deadline(t).is_some();
         // "... now received and letter to be sent.": an instruction without owner or date.
         let to_be_done = || may_be_passive(t) && TO_BE_DONE.is_match(t);
         if !(labelled() || owner_to() || asks_later() || to_be_done()) {
             // "GH: I'll check the figures": the speaker's commitment.
             if contracted_commitment(t) {
-                let mut a = action_by(src, s, speaker);
+                let mut a = action_owned(src, s, owner_of_t().clone().flatten());
                 a.owner = a.owner.or_else(|| speaker(s.start));
                 out.push(a);
             }
@@ -740,7 +755,9 @@ pub(crate) fn from_text(src: &Source, span: Span, speaker: SpeakerAt) -> Vec<Act
         // "NC to continue to chase and KN to provide alternative company details": two
         // tasks, each with its owner.
         let mut from = s.start;
-        for (i, _) in t.match_indices(" and ") {
+        // `memmem` (non-overlapping, as `match_indices`): `str`'s two-way searcher is set up
+        // anew for every sentence, which cost more than the search.
+        for i in memchr::memmem::find_iter(t.as_bytes(), b" and ") {
             let rest = &t[i + 5..];
             let second = super::owner_to::owner_at_start(rest);
             let first = src.get(Span::new(from, s.start + i));
@@ -755,7 +772,11 @@ pub(crate) fn from_text(src: &Source, span: Span, speaker: SpeakerAt) -> Vec<Act
                 from = s.start + i + 5;
             }
         }
-        out.push(action_by(src, Span::new(from, s.end), speaker));
+        out.push(if from == s.start {
+            action_owned(src, s, owner_of_t().clone().flatten())
+        } else {
+            action_by(src, Span::new(from, s.end), speaker)
+        });
     }
     out
 }

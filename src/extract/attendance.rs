@@ -47,6 +47,33 @@ static APOLOGIES_FROM: LazyLock<Regex> = LazyLock::new(|| {
     .expect("apologies regex")
 });
 
+/// False when `APOLOGIES_FROM` cannot match `line` at or after byte `from` (its matches start
+/// there): every match starts with "apologies" in any case, and of its letters only `s` has a
+/// character outside ASCII folding to it (U+017F; see `actions::case_folds_of_ascii_letters`),
+/// so "apologie" is there in ASCII. Found with `memchr2` (most lines hold neither `a` nor `A`
+/// often), then the bytes after it compared. Most lines say nothing of apologies, and the
+/// regex, with a Unicode `\b`, leaves the lazy DFA on non-ASCII text.
+fn may_hold_apologies(line: &str, from: usize) -> bool {
+    let b = &line.as_bytes()[from..];
+    memchr::memchr2_iter(b'a', b'A', b).any(|i| b.get(i..i + 8).is_some_and(|w| w.eq_ignore_ascii_case(b"apologie")))
+}
+
+/// The first two letters of `LABEL`'s labels, lower-cased.
+const LABEL_STARTS: &[&[u8; 2]] =
+    &[b"th", b"pr", b"in", b"at", b"bo", b"me", b"re", b"ap", b"ab", b"al", b"of", b"gu", b"ym"];
+
+/// False when `LABEL` cannot match `line`, decided without running it: its optional prefix
+/// (`#`, `*`, `<!--`, `-`, white space, digits, `\`, `.`, `)`) holds no letter, and every label
+/// starts with two letters of [`LABEL_STARTS`], in any case; none of those letters has a
+/// character outside ASCII folding to it (only `s` and `k` do). So the first character after
+/// the longest run of prefix characters starts the label. Most lines start with no label.
+fn may_be_label(line: &str) -> bool {
+    let prefix =
+        |c: char| c.is_whitespace() || c.is_numeric() || matches!(c, '#' | '*' | '<' | '!' | '-' | '\\' | '.' | ')');
+    let b = line.trim_start_matches(prefix).as_bytes();
+    b.len() >= 2 && LABEL_STARTS.contains(&&[b[0].to_ascii_lowercase(), b[1].to_ascii_lowercase()])
+}
+
 fn list_of(label: &str) -> List {
     let l = label.to_ascii_lowercase();
     if l.starts_with("apolog") || l == "regrets" || l == "ymddiheuriadau" {
@@ -63,6 +90,36 @@ fn list_of(label: &str) -> List {
 /// Words that end a list written on one line ("... ALSO Cllr M Storey", "Public: 2").
 const STOPS: &[&str] = &["ALSO", "Also", "Public:", "PUBLIC", "In attendance", "Apologies", "Absent", "Officers"];
 
+/// `h.find(n)`: the same first place, found with `memmem` (its Rabin-Karp for a short
+/// haystack; a UTF-8 needle matches only at character boundaries). `str::find` set up a
+/// two-way searcher for every call, which cost more than the search on these short lists.
+fn find_str(h: &str, n: &str) -> Option<usize> {
+    memchr::memmem::find(h.as_bytes(), n.as_bytes())
+}
+
+/// `h.split_once(n)` with [`find_str`].
+fn split_once_str<'a>(h: &'a str, n: &str) -> Option<(&'a str, &'a str)> {
+    find_str(h, n).map(|p| (&h[..p], &h[p + n.len()..]))
+}
+
+/// Finders (built once) for the joins and titles that [`names`] cuts lists at, in its order;
+/// `find_iter` gives the non-overlapping places `match_indices` gave.
+static JOINS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    [" and ", "\nand ", " & ", "\n& ", " together with "]
+        .iter()
+        .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
+        .collect()
+});
+static WELSH_JOINS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    [" a ", " ac ", " a’r ", " a'r ", "\na ", "\nac "]
+        .iter()
+        .map(|n| memchr::memmem::Finder::new(n.as_bytes()))
+        .collect()
+});
+const LIST_TITLES: [&str; 6] = ["Cllr ", "Councillor ", "Mr ", "Mrs ", "Ms ", "Dr "];
+static TITLE_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    LazyLock::new(|| LIST_TITLES.iter().map(|n| memchr::memmem::Finder::new(n.as_bytes())).collect());
+
 /// Split a written list into person mentions. `span` is the list's text in the source.
 fn names(src: &Source, span: Span) -> Vec<Person> {
     if let Some(p) = columns(src, span) {
@@ -71,7 +128,7 @@ fn names(src: &Source, span: Span) -> Vec<Person> {
     let full = src.get(span);
     let mut text = full;
     for stop in STOPS {
-        if let Some(p) = text.find(stop) {
+        if let Some(p) = find_str(text, stop) {
             if p > 0 {
                 text = &text[..p];
             }
@@ -107,18 +164,17 @@ fn names(src: &Source, span: Span) -> Vec<Person> {
     }
     // Welsh lists join the last name with "a", "ac" or "a’r" ("and", "and the"): only in a
     // list that names Welsh councillors ("Cyng.", "Cynghorwyr"), where "a" is no article.
-    let welsh: &[&str] =
-        if text.contains("Cyng") { &[" a ", " ac ", " a’r ", " a'r ", "\na ", "\nac "] } else { &[] };
+    let welsh: &[memchr::memmem::Finder<'static>] = if find_str(text, "Cyng").is_some() { &WELSH_JOINS } else { &[] };
     // A wrapped line may start with the join ("... Owen Williams\nand County Councillor ...").
-    let joins = [" and ", "\nand ", " & ", "\n& ", " together with "].iter().chain(welsh);
-    for (i, m) in joins.flat_map(|j| text.match_indices(j)) {
+    let joins = JOINS.iter().chain(welsh);
+    for (i, len) in joins.flat_map(|j| j.find_iter(text.as_bytes()).map(|i| (i, j.needle().len()))) {
         if text[..i].matches('(').count() <= text[..i].matches(')').count() {
-            cuts.push((i, i + m.len()));
+            cuts.push((i, i + len));
         }
     }
     // No separators but several titles: "Cllr A B (Vice Chair) Cllr C D".
-    for t in ["Cllr ", "Councillor ", "Mr ", "Mrs ", "Ms ", "Dr "] {
-        for (i, _) in text.match_indices(t) {
+    for (t, finder) in LIST_TITLES.into_iter().zip(TITLE_FINDERS.iter()) {
+        for i in finder.find_iter(text.as_bytes()) {
             let before = text[..i].trim_end();
             let depth_ok = text[..i].matches('(').count() <= text[..i].matches(')').count();
             // "County Councillor Joseph Davies" is one title.
@@ -348,7 +404,7 @@ fn person(text: &str, part: Span) -> Option<Person> {
     }
     // "Claire Cann due to her being away", "Pam Walker who was unwell": the reason is no part
     // of the name.
-    if let Some(cut) = [" due to ", " who ", " because ", " owing to "].iter().filter_map(|w| s.find(w)).min() {
+    if let Some(cut) = [" due to ", " who ", " because ", " owing to "].iter().filter_map(|w| find_str(s, w)).min() {
         s = &s[..cut];
     }
     let (name, role) = match s.find('(') {
@@ -360,7 +416,7 @@ fn person(text: &str, part: Span) -> Option<Person> {
         None => (s.trim_end_matches(['.', ':', ' ', '*']).trim(), None),
     };
     // "A. Cole - Chairman", "T. Manley - Borough Councillor": an office after a spaced dash.
-    let (name, role) = match (role, name.split_once(" - ").or_else(|| name.split_once(" – "))) {
+    let (name, role) = match (role, split_once_str(name, " - ").or_else(|| split_once_str(name, " – "))) {
         (None, Some((n, r))) if dash_role(r) || is_acronym(r.trim()) || is_status(r.trim()) => {
             (n.trim(), Some(r.trim()))
         }
@@ -384,7 +440,7 @@ fn person(text: &str, part: Span) -> Option<Person> {
         _ => (name, role),
     };
     // "Anatoli Papirovski @apapirovski (TSC)": the GitHub handle after the name is no part of it.
-    let name = match name.find(" @") {
+    let name = match find_str(name, " @") {
         Some(p) if !name[p + 2..].trim().contains(char::is_whitespace) => name[..p].trim_end(),
         _ => name,
     };
@@ -578,7 +634,7 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
                 continue;
             }
         }
-        let label = LABEL.captures(line).filter(|c| {
+        let label = may_be_label(line).then(|| LABEL.captures(line)).flatten().filter(|c| {
             // "Apologies received from ...", "Apologies: Apologies were received from ..." and
             // "Apologies: Were received from ..." are sentences, read by APOLOGIES_FROM below.
             let rest = c.name("rest").map_or("", |r| r.as_str()).trim_start();
@@ -688,7 +744,7 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
             push(&mut a, List::Present, names(src, l));
         }
         let mut from = 0;
-        while let Some(c) = APOLOGIES_FROM.captures_at(line, from) {
+        while let Some(c) = may_hold_apologies(line, from).then(|| APOLOGIES_FROM.captures_at(line, from)).flatten() {
             let m = c.name("names").expect("names");
             from = m.end();
             // "APOLOGIES FOR ABSENCE Apologies for absence were received from ...": a heading;
@@ -736,6 +792,56 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn label_and_apologies_prefilters_keep_every_match() {
+        let extra = [
+            "Apologies",
+            "APOLOGIES FOR ABSENCE",
+            "apologieſ were received from",
+            "Present:",
+            "## Present",
+            "**In Attendance:**",
+            "<!-- Attendees",
+            "1. ",
+            "12\\) ",
+            "- ",
+            "* ",
+            "\u{a0}",
+            "١",
+            "Those present were",
+            "Also, in attendance",
+            "Officers",
+            "Guests",
+            "ymddiheuriadau",
+            "Presennol",
+            "REGRETS",
+            "Board Members",
+            "Remote",
+            "Absent",
+        ];
+        let mut hays = crate::fastre::sample_haystacks(20_000, &extra);
+        // Labels at the start, after every prefix form.
+        for (i, h) in hays.clone().iter().enumerate() {
+            let pre = ["", "# ", "**", "<!-- ", "- ", "3. ", "١٢) ", "\u{a0}"][i % 8];
+            let label = extra[i % extra.len()];
+            hays.push(format!("{pre}{label}{h}"));
+        }
+        let (mut labels, mut apologies) = (0, 0);
+        for h in &hays {
+            if LABEL.is_match(h) {
+                labels += 1;
+                assert!(may_be_label(h), "{h:?}");
+            }
+            for from in (0..=h.len()).filter(|&i| h.is_char_boundary(i)).step_by(7) {
+                if APOLOGIES_FROM.captures_at(h, from).is_some() {
+                    apologies += 1;
+                    assert!(may_hold_apologies(h, from), "{h:?} {from}");
+                }
+            }
+        }
+        assert!(labels > 1_000 && apologies > 1_000, "{labels} {apologies}");
+    }
 
     #[test]
     fn byte_checks_agree_with_the_substring_searches() {

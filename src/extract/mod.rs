@@ -19,6 +19,7 @@ mod turn_label;
 pub(crate) mod welsh;
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -91,7 +92,39 @@ struct Turns {
     recurring: Vec<String>,
     /// `speakers::turn_in` of every paragraph and list entry, keyed by span: `new` needs them
     /// all to count labels and `speaker` needs them again, so the regex runs once per text.
-    turn_cache: HashMap<(usize, usize), Option<(Mention, bool)>>,
+    turn_cache: SpanMap<Option<(Mention, bool)>>,
+}
+
+/// A map keyed by a span's `(start, end)`, hashed with [`SpanHasher`].
+type SpanMap<V> = HashMap<(usize, usize), V, BuildHasherDefault<SpanHasher>>;
+
+/// The turn cache's hasher: a multiply and a rotate a word (as rustc's `FxHasher`) instead of
+/// SipHash, which cost ~100 instructions a look-up. The keys are byte offsets into one
+/// document, not chosen by anyone to collide, and the map is never iterated (its order
+/// reaches no output).
+#[derive(Default, Clone, Copy)]
+struct SpanHasher(u64);
+
+impl SpanHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl std::hash::Hasher for SpanHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
 }
 
 impl Turns {
@@ -161,7 +194,7 @@ impl Turns {
         first_names.retain(|(f, _)| firsts.iter().filter(|g| *g == f).count() == 1);
         let mut counts: Vec<(String, usize)> = Vec::new();
         let mut surnames: Vec<(String, String)> = Vec::new();
-        let mut turn_cache = HashMap::new();
+        let mut turn_cache = HashMap::default();
         for it in &outline.items {
             for p in &it.paragraphs {
                 let spans = std::iter::once(p.text).chain(p.list.iter().map(|e| e.text));
@@ -429,7 +462,8 @@ fn presenter_abbreviations(text: &str) -> Vec<(String, String)> {
 /// and an arrow open the turn. Taken as a single label, so only a name the attendance list
 /// resolves (or one that recurs) is a speaker.
 fn arrow_turn(text: &str, base: usize) -> Option<(Mention, bool)> {
-    let at = text.find(" -> ")?;
+    // (`memmem`: `str::find` set up a two-way searcher for every paragraph.)
+    let at = memchr::memmem::find(text.as_bytes(), b" -> ")?;
     let name = &text[..at];
     let word = |w: &str| {
         w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')

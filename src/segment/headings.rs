@@ -336,9 +336,16 @@ const FUNCTION_WORDS: &[&str] = &["a", "and", "at", "for", "from", "in", "of", "
 pub(super) fn title_end(s: &str) -> usize {
     let words: Vec<(usize, &str)> =
         s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)).collect();
+    // Its letters all upper-case, two or more of them (or "A"); no vector of them built.
     let is_caps = |w: &str| {
-        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        !letters.is_empty() && letters.iter().all(|c| c.is_uppercase()) && (letters.len() >= 2 || w == "A" || w == "&")
+        let mut letters = 0usize;
+        for c in w.chars().filter(|c| c.is_alphabetic()) {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+        letters >= 1 && (letters >= 2 || w == "A" || w == "&")
     };
     // Upper-case titles, allowing lower-case function words and a bracketed remark inside.
     let caps_run = words
@@ -397,9 +404,12 @@ pub(super) fn title_end(s: &str) -> usize {
             return end;
         }
     }
+    // `memmem` finds what `str::find` did (a UTF-8 needle matches only at character
+    // boundaries) without setting up a two-way searcher each time; the words are counted only
+    // up to the limit (the line may be a long paragraph).
     for sep in [" - ", " – ", ". "] {
-        if let Some(p) = s.find(sep) {
-            if p > 0 && s[..p].split_whitespace().count() <= 16 {
+        if let Some(p) = memchr::memmem::find(s.as_bytes(), sep.as_bytes()) {
+            if p > 0 && s[..p].split_whitespace().nth(16).is_none() {
                 return p;
             }
         }
@@ -419,7 +429,13 @@ pub(super) fn title_end(s: &str) -> usize {
         {
             return s[..*off].trim_end().len();
         }
-        if FUNCTION_WORDS.contains(&prev.to_lowercase().as_str()) {
+        // (An ASCII word compared without a lower-cased copy.)
+        let function_word = if prev.is_ascii() {
+            FUNCTION_WORDS.iter().any(|f| prev.eq_ignore_ascii_case(f))
+        } else {
+            FUNCTION_WORDS.contains(&prev.to_lowercase().as_str())
+        };
+        if function_word {
             continue;
         }
         if matches!(*w, "was" | "were" | "is" | "are" | "had" | "has") || SENTENCE_STARTERS.contains(w) {
@@ -557,7 +573,7 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             .strip_prefix(num.as_str())
             .is_some_and(|r| r.starts_with(".0") && !r[2..].starts_with(|ch: char| ch.is_ascii_digit()));
         let strong = num.contains('/')
-            || c.to_ascii_lowercase().starts_with("item ")
+            || c.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("item "))
             || num.starts_with(['*', 'S'])
             || point_zero;
         let short = body.len() <= 100 && !body.ends_with(['.', ',', ';']);
