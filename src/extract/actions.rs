@@ -348,7 +348,8 @@ fn commits_in(words: &[String], orig: &[&str]) -> bool {
         "make" => next == "sure" || within(4, &["pr", "issue", "change", "changes", "edits", "pull", "draft"]),
         "speak" | "talk" => next == "with" || verb == "talk" && next == "to",
         "work" => matches!(next, "on" | "with"),
-        "open" | "start" => within(4, &["issue", "pr", "thread", "ticket", "repo", "discussion"]),
+        // "open an issue"; not "open up to discussion" (in the meeting).
+        "open" | "start" => next != "up" && within(4, &["issue", "pr", "thread", "ticket", "repo", "discussion"]),
         "double" => next == "check",
         // "continue to work on the plan"; not "continue to keep you informed".
         "continue" => next == "to" && commits_in(&after[1..], orig.get(i + 2..).unwrap_or(&[])),
@@ -357,19 +358,39 @@ fn commits_in(words: &[String], orig: &[&str]) -> bool {
     }
 }
 
-/// "I'll check the usage and come back ...": a first-person commitment written with "I'll"
-/// (which "X to <verb>" does not read): the words after it commit ([`commits`]).
+/// "I'll check the usage and come back ...", "RGN: I'm going to open an issue": a
+/// first-person commitment written with "I'll" (which "X to <verb>" does not read), or with
+/// "I'm going to" opening the sentence (after a speaker's label and "So", "OK", "Now" at
+/// most; inside a sentence it is mostly talk: "what I'm going to say", "I think I'm going to",
+/// "because I'm going to write a parser"): the words after it commit ([`commits`]).
 fn contracted_commitment(t: &str) -> bool {
     // Each cue starts with `I`: its places found with `memchr` (a `str` pattern set up a
     // two-way searcher for every sentence and cue). Neither cue overlaps itself, so these are
     // all the places `match_indices` gave.
-    memchr::memchr_iter(b'I', t.as_bytes()).any(|i| {
+    let ll = memchr::memchr_iter(b'I', t.as_bytes()).any(|i| {
         ["I'll ", "I\u{2019}ll "].iter().any(|cue| {
             t[i..].starts_with(cue)
                 && !t[..i].chars().next_back().is_some_and(char::is_alphanumeric)
                 && commits(&t[i + cue.len()..])
         })
-    })
+    });
+    ll || {
+        // The sentence's start, after a label ("RGN:") and an opening word.
+        let mut s = t.trim_start_matches(['*', '-', ' ']);
+        if let Some((label, rest)) = s.split_once(':') {
+            if label.len() <= 40 && !label.contains(char::is_whitespace) || super::looks_like_person(label.trim()) {
+                s = rest.trim_start();
+            }
+        }
+        for w in ["So", "OK", "Okay", "Now", "And", "Then", "okay", "so", "now"] {
+            if let Some(rest) = s.strip_prefix(w).filter(|r| r.starts_with([',', ' '])) {
+                s = rest.trim_start_matches([',', ' ']);
+            }
+        }
+        ["I'm going to ", "I\u{2019}m going to ", "I am going to "]
+            .iter()
+            .any(|cue| s.strip_prefix(cue).is_some_and(commits))
+    }
 }
 
 /// Words before a capitalised phrase that make it the object of a preposition ("a notice board
@@ -521,7 +542,28 @@ fn action_owned(src: &Source, text_span: Span, owner: Option<crate::model::Perso
 /// first named is the owner). Returns the owner (None for pronouns and groups). "I will
 /// <commitment>" in a speaker's turn is the speaker's (see [`commits`]); other first-person
 /// sentences are speech, not tasks.
+///
+/// "It was agreed that the Clerk should contact Highways to request ...": a task read with no
+/// owner (here a body's, "Highways to request") is the duty of an "X should <verb>" before it
+/// in the sentence, read as "X will <verb>".
 fn owner_task(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option<crate::model::Person>> {
+    let found = owner_task_read(text, base, speaker);
+    if matches!(found, Some(None)) {
+        if let Some(i) = text.find(" should ") {
+            // The same length: spans stay those of `text`.
+            let will = format!("{} will   {}", &text[..i], &text[i + 8..]);
+            if let Some(Some(p)) = owner_task_read(&will, base, speaker) {
+                if p.span.end <= base + i {
+                    return Some(Some(p));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// [`owner_task`] without the "should" reading.
+fn owner_task_read(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option<crate::model::Person>> {
     if let Some(owner) = super::welsh::owner_task(text) {
         return Some(owner_person(owner.as_str(), base + owner.start()));
     }
@@ -538,7 +580,9 @@ fn owner_task(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option<crat
         if NOT_VERBS.contains(&verb) || (link.ends_with(" be") && !verb.ends_with("ing")) {
             continue;
         }
-        let (o_start, o_text) = (c.owner.start, &text[c.owner.clone()]);
+        // "Andrew van der Stock to review": the name from its first word, not "Stock".
+        let o_start = particle_name_start(text, c.owner.start);
+        let o_text = &text[o_start..c.owner.end];
         if after_speech && text[..o_start].split_whitespace().next_back() != Some("and") {
             continue;
         }
@@ -629,10 +673,44 @@ fn owner_task(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option<crat
                 continue;
             }
         }
-        let o = c.first.unwrap_or(c.owner);
+        let owner_start = c.owner.start;
+        let mut o = c.first.unwrap_or(c.owner);
+        if o.start == owner_start {
+            o.start = o_start;
+        }
         return Some(owner_person(&text[o.clone()], base + o.start));
     }
     None
+}
+
+/// Lower-case particles inside a name ("Andrew van der Stock", "Guy de Montfort").
+const PARTICLES: &[&str] = &["da", "de", "del", "della", "der", "di", "dos", "du", "la", "le", "van", "von"];
+
+/// A capitalised word that may be part of a name: a capital, then letters, `'`, `’` or `-`.
+fn name_shaped(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+}
+
+/// Where the name ending in the capitalised word at `start` of `text` starts: before it when
+/// particles and a capitalised word come first ("Andrew van der Stock", which `owner_to`
+/// reads as "Stock"), else `start`.
+fn particle_name_start(text: &str, start: usize) -> usize {
+    let mut at = start;
+    let mut particles = 0;
+    loop {
+        let before = text[..at].strip_suffix(' ').unwrap_or("");
+        if before.is_empty() {
+            return start;
+        }
+        let ws = before.rfind(' ').map_or(0, |i| i + 1);
+        let word = &before[ws..];
+        if PARTICLES.contains(&word) {
+            particles += 1;
+            at = ws;
+        } else {
+            return if particles > 0 && name_shaped(word) { ws } else { start };
+        }
+    }
 }
 
 fn owner_person(owner_text: &str, at: usize) -> Option<crate::model::Person> {
@@ -652,14 +730,132 @@ fn owner_person(owner_text: &str, at: usize) -> Option<crate::model::Person> {
     let kept: Vec<&str> =
         words.iter().filter(|w| !matches!(w.to_ascii_lowercase().as_str(), "the" | "a")).copied().collect();
     let joined = kept.join(" ");
-    // A single word that is not an office is a name ("Andrew", "NC").
-    let is_name = kept.len() == 1 && !super::lexicon::contains(super::lexicon::OFFICES, kept[0]);
+    // A single word that is not an office is a name ("Andrew", "NC"), and so are capitalised
+    // words with a particle between ("Andrew van der Stock").
+    let particled = kept.len() >= 3
+        && kept.iter().any(|w| PARTICLES.contains(w))
+        && kept.iter().all(|w| PARTICLES.contains(w) || name_shaped(w));
+    let is_name = kept.len() == 1 && !super::lexicon::contains(super::lexicon::OFFICES, kept[0]) || particled;
     Some(crate::model::Person {
         name: is_name.then(|| joined.clone()),
         role: (!is_name).then_some(joined),
         organisation: None,
         span: Span::new(at, at + owner_text.len()),
     })
+}
+
+/// Who a document names as people, to tell a one-word owner that is someone ("Andrew", "NC",
+/// "Clerk") from a capitalised word that is no one ("APIs", "TypeScript", "Glazewing",
+/// "Salary to end November"): GOLD.md's owner is a person, an office or a person's initials.
+pub(crate) struct Known<'a> {
+    /// The document's text, where initials and surnames are introduced.
+    text: &'a str,
+    /// Names of the document's people: attendees, `people[]`, resolved speaker labels.
+    names: Vec<String>,
+    /// Labels standing for people: attendee-table abbreviations, recurring turn labels.
+    tags: Vec<String>,
+}
+
+impl<'a> Known<'a> {
+    pub(crate) fn new(text: &'a str, names: Vec<String>, tags: Vec<String>) -> Known<'a> {
+        Known { text, names, tags }
+    }
+
+    /// Whether the one word `w` names someone of the document: an office; a label of its
+    /// people; a word of a person's name; initials of a person's name; initials written
+    /// after the name they stand for ("Nicola Cooper   NC", "Pam Bullas (PB)"); or a name
+    /// written after a title ("Cllr Anderson", "Cllr Dave Deighton").
+    pub(crate) fn knows(&self, w: &str) -> bool {
+        use super::lexicon::{contains, NOT_NAME_WORDS, OFFICES, ORG_WORDS, ROLE_HEADS, TITLES};
+        // "NC/JB to make initial contact": the first named.
+        let w = w.split(['/', '&']).next().unwrap_or(w);
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            return false;
+        }
+        let office = contains(OFFICES, w) || contains(ROLE_HEADS, w) || super::welsh::OFFICES.contains(&w);
+        if office || self.tags.iter().any(|t| t == w) {
+            return true;
+        }
+        let bare = |x: &str| x.trim_matches(|c: char| !c.is_alphanumeric()) == w;
+        if self.names.iter().any(|n| n.split_whitespace().any(bare)) {
+            return true;
+        }
+        let initials = (2..=5).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase());
+        if initials && self.names.iter().any(|n| super::attendance::abbreviates(w, n)) {
+            return true;
+        }
+        let person_word = |x: &str| {
+            name_shaped(x)
+                && x.len() >= 2
+                && ![NOT_NAME_WORDS, ORG_WORDS, OFFICES, TITLES].iter().any(|l| contains(l, x))
+        };
+        let title = |x: &str| contains(TITLES, x.trim_end_matches('.'));
+        // A word written as a first name: a capital, then lower-case letters.
+        let first_name = person_word(w) && w.chars().skip(1).all(char::is_lowercase);
+        let t = self.text;
+        for (i, _) in t.match_indices(w) {
+            let e = i + w.len();
+            let whole = !t[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !t[e..].chars().next().is_some_and(char::is_alphanumeric);
+            if !whole {
+                continue;
+            }
+            let before = t[..i].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '(' | '*' | '|' | '_'));
+            let prev: Vec<&str> =
+                before.rsplit(char::is_whitespace).take(4).map(|x| x.trim_matches(['*', '_', '('])).collect();
+            if initials {
+                let k = w.len();
+                if prev.len() >= k && prev[..k].iter().all(|x| person_word(x)) {
+                    let name: Vec<&str> = prev[..k].iter().rev().copied().collect();
+                    if super::attendance::initials(&name.join(" ")) == w {
+                        return true;
+                    }
+                }
+            } else if prev.first().is_some_and(|x| title(x))
+                || prev.len() >= 2 && title(prev[1]) && prev[0].starts_with(|c: char| c.is_uppercase())
+            {
+                return true;
+            } else if first_name && !after_capital(&t[..i]) {
+                // "Kate Hartmann": a first and last name (two capitalised words that are no
+                // other kind of word, and no more of them on the line).
+                let line = &t[e..t[e..].find('\n').map_or(t.len(), |k| e + k)];
+                let mut next = line.split_whitespace();
+                let surname = next.next().map(|x| x.trim_end_matches([',', '.', ':', ';', ')']));
+                let then = next.next().unwrap_or("");
+                let lower = |x: &str| x.chars().skip(1).all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | '-'));
+                if line.starts_with(' ')
+                    // Not a firm ("Glazewing Ltd").
+                    && surname.is_some_and(|x| person_word(x) && lower(x) && !matches!(x, "Ltd" | "Limited" | "Plc" | "Inc"))
+                    && !then.starts_with(|c: char| c.is_uppercase())
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
+
+/// Whether the text before a word ends, on its line, with a capitalised word that runs on
+/// into it ("Green" of "Green Lane"; not "Staff:" of "Staff: Kate Hartmann").
+fn after_capital(before: &str) -> bool {
+    let line = before.rsplit('\n').next().unwrap_or("");
+    let last = line.split_whitespace().next_back().unwrap_or("");
+    line.ends_with(' ') && last.starts_with(|c: char| c.is_uppercase()) && !last.ends_with([':', ',', ';', '.', ')'])
+}
+
+/// A one-word owner named ([`owner_person`]) that the document does not know as someone
+/// ([`Known::knows`]) is no owner: the action stays, without one.
+pub(crate) fn forget_unknown_owners<'x>(actions: impl Iterator<Item = &'x mut Action>, known: &Known) {
+    for a in actions {
+        let one_word = a.owner.as_ref().is_some_and(|p| {
+            p.role.is_none() && p.name.as_deref().is_some_and(|n| !n.trim().contains(char::is_whitespace))
+        });
+        if one_word && !a.owner.as_ref().and_then(|p| p.name.as_deref()).is_some_and(|n| known.knows(n)) {
+            a.owner = None;
+        }
+    }
 }
 
 /// Actions asked for by a decision: its clauses, or its "that ..." parts.
@@ -1302,6 +1498,78 @@ mod tests {
             owned("Write to planning re Ferry Stores.", None),
             vec![(None, "Write to planning re Ferry Stores.".into())]
         );
+    }
+
+    #[test]
+    fn a_duty_written_with_should_is_its_subjects() {
+        let t = "It was agreed that the Clerk should contact Highways to request a speed limit reduction.";
+        assert_eq!(owned(t, None)[0].0.as_deref(), Some("Clerk"));
+        // A group's duty names no one, and a body's task stays without an owner.
+        assert_eq!(owned("Members should contact Highways to request a reduction.", None)[0].0, None);
+        assert_eq!(owned("Highways to inspect the drain.", None)[0].0, None);
+        // "should" alone makes no task.
+        assert!(owned("The Clerk should be thanked for her work.", None).is_empty());
+    }
+
+    #[test]
+    fn a_name_with_particles_is_whole() {
+        let got = owned("Andrew van der Stock to review the bylaws.", None);
+        assert_eq!(got[0].0.as_deref(), Some("Andrew van der Stock"));
+        let src = Source::from_text("Guy de Montfort will circulate the plan.");
+        let a = from_text(&src, Span::new(0, src.text.len()), &|_| None);
+        assert_eq!(a[0].owner.as_ref().and_then(|p| p.name.as_deref()), Some("Guy de Montfort"));
+        // No capitalised word before the particles: the name is as read.
+        assert_eq!(particle_name_start("the van der Stock to", 16), 16);
+        assert_eq!(particle_name_start("Andrew Stock to", 7), 7);
+    }
+
+    #[test]
+    fn going_to_in_a_turn_is_the_speakers_commitment() {
+        let jhd = Some("Jordan Harband");
+        for t in ["JHD: I'm going to open an issue on the repository.", "I\u{2019}m going to review the PR tonight."] {
+            assert_eq!(owned(t, jhd)[0].0.as_deref(), Some("Jordan Harband"), "{t}");
+        }
+        for t in [
+            "I'm going to present the slides.",
+            "I'm going to share my screen.",
+            "I am going to say no.",
+            "BAN: So now I\u{2019}m going to open up to discussion.",
+            "I don't think I am going to come up with a better name.",
+            "I just need a stable format because I'm going to write a parser against it.",
+        ] {
+            assert!(owned(t, jhd).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_one_word_owner_is_someone_the_document_names() {
+        let text = "Present: Cllr Jo Bruce JB Chair, Nicola Cooper   NC   Parish Clerk, Pam Bullas (PB)\n\
+            Cllr Anderson to advise. The Environment Agency (EA) will visit. Salary to end November. \
+            APIs to avoid monkey patching. TypeScript would make sense. Open a PR to fix it.";
+        let text =
+            &format!("{text}\nStaff: Kate Hartmann\nKate to send the agreement. Green Lane Farm. Glazewing Ltd asked.");
+        let known = Known::new(text, vec!["Andrew van der Stock".into(), "Rod Vagg".into()], vec!["JHD".into()]);
+        for w in [
+            "NC", "PB", "JB", "Anderson", "Andrew", "Stock", "Rod", "JHD", "Clerk", "Clerc", "Jo", "Kate", "NC/JB",
+            "Officer",
+        ] {
+            assert!(known.knows(w), "{w}");
+        }
+        for w in ["APIs", "TypeScript", "Salary", "EA", "PR", "Glazewing", "Parish", "ZQ", "Green", "Open"] {
+            assert!(!known.knows(w), "{w}");
+        }
+        let src = Source::from_text(text);
+        let mut acts = from_text(&src, Span::new(0, text.len()), &|_| None);
+        let before: Vec<Option<String>> = acts.iter().map(|a| a.owner.as_ref().and_then(|p| p.name.clone())).collect();
+        assert!(
+            before.contains(&Some("Salary".to_string())) && before.contains(&Some("APIs".to_string())),
+            "{before:?}"
+        );
+        forget_unknown_owners(acts.iter_mut(), &known);
+        let after: Vec<Option<String>> = acts.iter().map(|a| a.owner.as_ref().and_then(|p| p.name.clone())).collect();
+        assert!(after.contains(&Some("Cllr Anderson".to_string())), "{after:?}");
+        assert!(!after.iter().flatten().any(|n| matches!(n.as_str(), "Salary" | "APIs" | "TypeScript")), "{after:?}");
+        assert_eq!(acts.len(), before.len());
     }
 
     #[test]

@@ -305,7 +305,7 @@ pub(crate) fn initials(name: &str) -> String {
 /// name's first word (titles aside), all of them the name's letters in order ("PB" for Pam
 /// Bullas, "JHD" for Jordan Harband, "MM" for Mark S. Miller); not "NCC" for Martin Storey,
 /// "MP" for Elizabeth Truss.
-fn abbreviates(tag: &str, name: &str) -> bool {
+pub(crate) fn abbreviates(tag: &str, name: &str) -> bool {
     if !(2..=5).contains(&tag.len()) || !tag.bytes().all(|b| b.is_ascii_uppercase()) {
         return false;
     }

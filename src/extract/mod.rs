@@ -832,7 +832,20 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
     for p in division::members(&src.text) {
         people.add_listed(&p);
     }
-    Extracted { meeting, items, declarations, people: people.into_records() }
+    let people = people.into_records();
+    // A one-word owner must be someone the document names (GOLD.md "Actions").
+    let a = &meeting.attendance;
+    let listed = a.present.iter().chain(&a.apologies).chain(&a.absent).chain(&a.in_attendance);
+    let mut names: Vec<String> = people.iter().map(|r| r.name.clone()).collect();
+    names.extend(listed.filter_map(|p| p.name.clone()));
+    names.extend(turns.abbreviations.iter().chain(&turns.surnames).map(|(_, n)| n.clone()));
+    let tags = turns.abbreviations.iter().map(|(t, _)| t.clone()).chain(turns.recurring.iter().cloned()).collect();
+    let known = actions::Known::new(&src.text, names, tags);
+    for item in &mut items {
+        let all = item.actions.iter_mut().chain(item.resolutions.iter_mut().flat_map(|r| r.actions.iter_mut()));
+        actions::forget_unknown_owners(all, &known);
+    }
+    Extracted { meeting, items, declarations, people }
 }
 
 /// What a speaker turn says about a motion: it moves ("YK: Move", "Ms Jones: So moved.") or
