@@ -50,12 +50,12 @@
 
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::detect::{collapse, pieces, sentences, text_start, topics};
+use super::detect::{collapse, pieces, sentences, text_start, topics, Found};
 use super::{Evidence, FollowUp, Status};
 use crate::model::Document;
 use crate::source::Span;
@@ -355,7 +355,7 @@ pub fn asked_verbs(text: &str) -> Vec<String> {
         if !super::detect::UNDER_WAY.contains(&ing.as_str()) {
             continue;
         }
-        let v = stem(&ing);
+        let v = stem(&ing).to_string();
         if !out.contains(&v) {
             out.push(v);
         }
@@ -423,7 +423,7 @@ const ANSWERED: &[&str] =
 struct Asked {
     verbs: Vec<String>,
     /// The verbs' stems, computed once ([`owner_did`] compares them with shared terms).
-    stems: Vec<String>,
+    stems: Vec<Term>,
     message: bool,
     question: bool,
 }
@@ -529,25 +529,32 @@ static LABEL_REF: LazyLock<Regex> =
 /// A line-initial minute reference: item number and optional point ("10", "ii").
 type Reference = (String, Option<String>);
 
-/// A later passage.
+/// A sentence of a [`Unit`]: its byte range in the unit's text and its key terms, sorted.
+type Sentence = (usize, usize, Box<[Term]>);
+
+/// A later passage. Kept for every meeting of an archive at once, so compact: its text is a
+/// range of its [`Lookup`]'s text, its item an index into the lookup's items, its term sets
+/// sorted slices of shared [`Term`]s.
 #[derive(Clone, Debug)]
 pub struct Unit {
-    item_id: String,
-    item_number: Option<String>,
+    /// Index into [`Lookup`]'s items (id, number).
+    item: usize,
     matters_arising: bool,
     /// In the item that approves (and corrects) the previous minutes.
     record: bool,
     span: Span,
-    text: String,
-    reference: Option<Reference>,
+    /// Byte range of the unit's text (whitespace collapsed) in [`Lookup`]'s text.
+    text: (usize, usize),
+    reference: Option<Box<Reference>>,
     /// The paragraph's own minute-reference label ("Min. 135/19: ..." read as a label).
-    label: Option<String>,
-    terms: BTreeSet<String>,
-    /// The unit's sentences (byte ranges in `text`) with their key terms.
-    sentences: Vec<(usize, usize, BTreeSet<String>)>,
+    label: Option<Box<str>>,
+    /// Key terms, sorted.
+    terms: Box<[Term]>,
+    /// The unit's sentences (byte ranges in its text) with their key terms, sorted.
+    sentences: Box<[Sentence]>,
     /// Key terms of the topic label heading the unit ("Dog Bin on Bridge Road – ..."), else
-    /// of its item's short title.
-    heading: BTreeSet<String>,
+    /// of its item's short title (shared by the item's units), sorted.
+    heading: Arc<[Term]>,
 }
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -562,7 +569,7 @@ const TITLES: &[&str] = &["cllr", "cllrs", "councillor", "councillors", "dr", "m
 
 /// Key terms of `s`: lower-cased words of 3+ letters, not stop words, not people's names
 /// (capitalised words after a title), Snowball-stemmed ("planted", "planting" -> "plant").
-pub fn terms(s: &str) -> BTreeSet<String> {
+pub fn terms(s: &str) -> BTreeSet<Term> {
     let mut out = BTreeSet::new();
     let mut in_name = 0u8;
     for w in s.split(|c: char| !c.is_alphabetic() && c != '-').flat_map(|w| w.split('-')) {
@@ -586,22 +593,27 @@ pub fn terms(s: &str) -> BTreeSet<String> {
     out
 }
 
+/// A key term (a stem). Shared, not copied: the stem cache hands out the same one for every
+/// occurrence of a word, so the many term sets of an archive's passages hold pointers, not
+/// strings. Ordered and compared as its text.
+pub type Term = Arc<str>;
+
 /// Most words [`stem`] remembers; past it the memory is dropped and filled again.
 const STEM_CACHE_MAX: usize = 100_000;
 
 thread_local! {
     /// Lower-cased word -> its Snowball stem. Follow-up tracking reads the same passages'
     /// words for every follow-up; stemming them each time was most of its time.
-    static STEM_CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static STEM_CACHE: RefCell<HashMap<String, Term>> = RefCell::new(HashMap::new());
 }
 
 /// The Snowball stem of the lower-cased word `lower`, remembered.
-fn stem(lower: &str) -> String {
+fn stem(lower: &str) -> Term {
     STEM_CACHE.with_borrow_mut(|cache| {
         if let Some(hit) = cache.get(lower) {
             return hit.clone();
         }
-        let stem = STEMMER.stem(lower).into_owned();
+        let stem: Term = STEMMER.stem(lower).into();
         if cache.len() >= STEM_CACHE_MAX {
             cache.clear();
         }
@@ -612,23 +624,23 @@ fn stem(lower: &str) -> String {
 
 /// The key stem of the lower-cased word `lower`: none for words under 3 letters and stop
 /// words, before or after stemming.
-fn key_stem(lower: &str) -> Option<String> {
+fn key_stem(lower: &str) -> Option<Term> {
     if lower.chars().count() < 3 || STOP_WORDS.binary_search(&lower).is_ok() {
         return None;
     }
-    Some(stem(lower)).filter(|s| s.chars().count() >= 3 && !STOP_STEMS.contains(s))
+    Some(stem(lower)).filter(|s| s.chars().count() >= 3 && !STOP_STEMS.contains(&**s))
 }
 
 /// Key terms of a follow-up: its text, and the subject of its item (the title up to a list
 /// mark, at most eight words) unless the item is itself a matters-arising list.
-pub fn followup_terms(fu: &FollowUp) -> BTreeSet<String> {
+pub fn followup_terms(fu: &FollowUp) -> BTreeSet<Term> {
     let mut t = own_terms(fu);
     t.extend(title_terms(fu.item_title.as_deref()));
     t
 }
 
 /// Key terms of the follow-up's text and its subject.
-fn own_terms(fu: &FollowUp) -> BTreeSet<String> {
+fn own_terms(fu: &FollowUp) -> BTreeSet<Term> {
     let mut t = terms(&fu.text);
     if let Some(s) = &fu.subject {
         t.extend(terms(s));
@@ -641,7 +653,7 @@ pub const SHORT_TEXT_TERMS: usize = 4;
 
 /// The subject of `fu` in its own document (see [`FollowUp::subject`]): the topic label of
 /// the passage it is in, and for a short text the sentence before it in its paragraph.
-pub fn subject(doc: &Document, fu: &FollowUp) -> Option<String> {
+pub fn subject(doc: &Document, fu: &Found) -> Option<String> {
     let src = doc.source.text.as_deref()?;
     let item = doc.items.iter().find(|i| i.id == fu.item_id)?;
     // The innermost block holding the follow-up: a list entry, else a paragraph.
@@ -681,6 +693,14 @@ pub fn subject(doc: &Document, fu: &FollowUp) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" / "))
 }
 
+/// Key terms of an item title that names a subject: short (at most five words before a list
+/// mark or a name), and not a matters-arising list. Longer titles are headings run into text
+/// or generic standing items ("Handyman/Rangers or Public Rights of Way Issues").
+fn title_terms(title: Option<&str>) -> BTreeSet<Term> {
+    let Some(title) = title.filter(|t| !MA_TITLE.is_match(t)) else { return BTreeSet::new() };
+    short_title_terms(title)
+}
+
 /// An agenda's verb before the subject of an item ("To Approve the Grounds Maintenance
 /// Contract", "To Receive: Update from ...", "To discuss"): it names what the meeting does,
 /// not what the item is about.
@@ -689,27 +709,18 @@ static AGENDA_VERB: LazyLock<Regex> = LazyLock::new(|| {
         .expect("agenda verb regex")
 });
 
-/// Key terms of an item title that names a subject: short (at most five words before a list
-/// mark or a name, after an agenda's verb), and not a matters-arising list. Longer titles are
-/// headings run into text or generic standing items ("Handyman/Rangers or Public Rights of
-/// Way Issues").
-fn title_terms(title: Option<&str>) -> BTreeSet<String> {
-    let Some(title) = title.filter(|t| !MA_TITLE.is_match(t)) else { return BTreeSet::new() };
-    short_title_terms(title)
-}
-
 /// Key terms of the subject an item's title names, after the agenda's verb ("To Approve the
 /// Grounds Maintenance Contract 2020/21" -> "ground", "mainten", "contract"), for matching
 /// headings only: the same subject under a later heading. Overlap reads [`title_terms`], so
 /// that a standing agenda subject ("Grounds Maintenance") does not make every later passage
 /// on it look like the follow-up's.
-fn heading_terms(title: Option<&str>) -> BTreeSet<String> {
+fn heading_terms(title: Option<&str>) -> BTreeSet<Term> {
     let Some(title) = title.filter(|t| !MA_TITLE.is_match(t)) else { return BTreeSet::new() };
     short_title_terms(AGENDA_VERB.find(title).map_or(title, |m| &title[m.end()..]))
 }
 
 /// Key terms of a title of at most five words before a list mark or a name; none for longer.
-fn short_title_terms(title: &str) -> BTreeSet<String> {
+fn short_title_terms(title: &str) -> BTreeSet<Term> {
     let head: Vec<&str> = title
         .split('•')
         .next()
@@ -724,116 +735,152 @@ fn short_title_terms(title: &str) -> BTreeSet<String> {
 }
 
 impl Unit {
-    /// The unit's key terms.
-    pub fn terms(&self) -> &BTreeSet<String> {
+    /// The unit's key terms, sorted.
+    pub fn terms(&self) -> &[Term] {
         &self.terms
     }
 }
 
-/// One meeting's units and where to look among them: the units holding each key term, and
-/// every unit's text and label run together (a minute number not in it is cited nowhere).
+/// One meeting's units and where to look among them: the units holding each key term (sorted
+/// terms, each with its units), and every unit's text and label run together (a minute number
+/// not in it is cited nowhere; the units' texts are ranges of it).
+#[derive(Debug)]
 pub struct Lookup {
     pub units: Vec<Unit>,
-    by_term: HashMap<String, Vec<usize>>,
+    /// The items' ids and numbers ([`Unit`]'s `item`).
+    items: Vec<(String, Option<String>)>,
+    /// Every term of the units, sorted; `starts[k]..starts[k + 1]` of `postings` are the units
+    /// holding `terms[k]`, in order.
+    terms: Box<[Term]>,
+    starts: Box<[u32]>,
+    postings: Box<[u32]>,
     cited: String,
 }
 
 impl Lookup {
-    pub fn new(units: Vec<Unit>) -> Lookup {
-        let mut by_term: HashMap<String, Vec<usize>> = HashMap::new();
+    /// Cut a document into units ([`passages`] of its paragraphs, list entries and
+    /// resolutions) and index them.
+    pub fn of(doc: &Document) -> Lookup {
+        let mut units = Vec::new();
+        let mut items = Vec::new();
         let mut cited = String::new();
-        for (i, u) in units.iter().enumerate() {
-            for t in &u.terms {
-                by_term.entry(t.clone()).or_default().push(i);
-            }
-            cited.push_str(&u.text);
-            cited.push('\n');
-            if let Some(l) = &u.label {
-                cited.push_str(l);
+        for item in &doc.items {
+            let at = items.len();
+            items.push((item.id.clone(), item.number.clone()));
+            let ma = item.title.as_deref().is_some_and(|t| MA_TITLE.is_match(t));
+            let record = item.title.as_deref().is_some_and(|t| RECORD_TITLE.is_match(t));
+            let subject = title_terms(item.title.as_deref());
+            let subject_heading: Arc<[Term]> = heading_terms(item.title.as_deref()).into_iter().collect();
+            let mut add = |text: &str,
+                           start: Option<usize>,
+                           fallback: Span,
+                           reference: Option<(String, Option<String>)>,
+                           label: Option<&String>| {
+                let t = text.trim();
+                if t.is_empty() {
+                    return;
+                }
+                // A label opening the unit, after a list mark at most ("4) Lark Road – ...").
+                let body = &t[t.find(char::is_alphabetic).unwrap_or(0)..];
+                let heading = match topics(body).first() {
+                    Some((Some((a, b)), _)) if *a == 0 => terms(&body[*a..*b]).into_iter().collect(),
+                    _ => subject_heading.clone(),
+                };
+                let flat = collapse(text);
+                let sentences = sentences(&flat)
+                    .into_iter()
+                    .map(|(a, b)| (a, b, terms(&flat[a..b]).into_iter().collect::<Box<[Term]>>()))
+                    .collect();
+                let unit_terms = terms(&flat).union(&subject).cloned().collect();
+                let label = label.filter(|l| l.contains('/')).map(|l| Box::<str>::from(l.as_str()));
+                let range = (cited.len(), cited.len() + flat.len());
+                cited.push_str(&flat);
                 cited.push('\n');
-            }
-        }
-        Lookup { units, by_term, cited }
-    }
-}
-
-/// Cut a document into units.
-pub fn units(doc: &Document) -> Vec<Unit> {
-    let mut out = Vec::new();
-    for item in &doc.items {
-        let ma = item.title.as_deref().is_some_and(|t| MA_TITLE.is_match(t));
-        let record = item.title.as_deref().is_some_and(|t| RECORD_TITLE.is_match(t));
-        let subject = title_terms(item.title.as_deref());
-        let title_heading = heading_terms(item.title.as_deref());
-        let mut add = |text: &str,
-                       start: Option<usize>,
-                       fallback: Span,
-                       reference: Option<(String, Option<String>)>,
-                       label: Option<&String>| {
-            let t = text.trim();
-            if t.is_empty() {
-                return;
-            }
-            // A label opening the unit, after a list mark at most ("4) Lark Road – ...").
-            let body = &t[t.find(char::is_alphabetic).unwrap_or(0)..];
-            let heading = match topics(body).first() {
-                Some((Some((a, b)), _)) if *a == 0 => terms(&body[*a..*b]),
-                _ => title_heading.clone(),
+                if let Some(l) = &label {
+                    cited.push_str(l);
+                    cited.push('\n');
+                }
+                units.push(Unit {
+                    item: at,
+                    matters_arising: ma,
+                    record,
+                    span: start.map_or(fallback, |s| Span::new(s, s + text.len())),
+                    sentences,
+                    text: range,
+                    reference: reference.map(Box::new),
+                    label,
+                    terms: unit_terms,
+                    heading,
+                });
             };
-            let flat = collapse(text);
-            let sentences = sentences(&flat).into_iter().map(|(a, b)| (a, b, terms(&flat[a..b]))).collect();
-            let unit_terms = terms(&flat).union(&subject).cloned().collect();
-            out.push(Unit {
-                item_id: item.id.clone(),
-                item_number: item.number.clone(),
-                matters_arising: ma,
-                record,
-                span: start.map_or(fallback, |s| Span::new(s, s + text.len())),
-                sentences,
-                text: flat,
-                reference,
-                label: label.filter(|l| l.contains('/')).cloned(),
-                terms: unit_terms,
-                heading,
-            });
-        };
-        for p in &item.paragraphs {
-            let start = text_start(doc, p.span, &p.text);
-            let own = p.number.as_deref().and_then(|n| LABEL_REF.captures(n));
-            let own = own.map(|c| (c["item"].to_string(), Some(c["sub"].to_string())));
-            let mut cuts: Vec<(usize, Option<Reference>)> = vec![(0, own)];
-            for c in LINE_REF.captures_iter(&p.text) {
-                let at = c.get(0).expect("match").start();
-                let r = (c["item"].to_string(), c.name("sub").map(|s| s.as_str().to_string()));
-                if at == 0 {
-                    cuts[0].1 = Some(r);
-                } else {
-                    cuts.push((at, Some(r)));
+            for p in &item.paragraphs {
+                let start = text_start(doc, p.span, &p.text);
+                let own = p.number.as_deref().and_then(|n| LABEL_REF.captures(n));
+                let own = own.map(|c| (c["item"].to_string(), Some(c["sub"].to_string())));
+                let mut cuts: Vec<(usize, Option<Reference>)> = vec![(0, own)];
+                for c in LINE_REF.captures_iter(&p.text) {
+                    let at = c.get(0).expect("match").start();
+                    let r = (c["item"].to_string(), c.name("sub").map(|s| s.as_str().to_string()));
+                    if at == 0 {
+                        cuts[0].1 = Some(r);
+                    } else {
+                        cuts.push((at, Some(r)));
+                    }
+                }
+                for (i, (at, r)) in cuts.iter().enumerate() {
+                    let end = cuts.get(i + 1).map_or(p.text.len(), |c| c.0);
+                    // Inline list entries ("• Grit Bins – ...", "2) ...") are units of their own.
+                    let part = &p.text[*at..end];
+                    for (x, y) in passages(part) {
+                        add(&part[x..y], start.map(|s| s + at + x), p.span, r.clone(), p.number.as_ref());
+                    }
+                }
+                for e in &p.list {
+                    let start = text_start(doc, e.span, &e.text);
+                    for (x, y) in passages(&e.text) {
+                        add(&e.text[x..y], start.map(|s| s + x), e.span, None, e.label.as_ref());
+                    }
                 }
             }
-            for (i, (at, r)) in cuts.iter().enumerate() {
-                let end = cuts.get(i + 1).map_or(p.text.len(), |c| c.0);
-                // Inline list entries ("• Grit Bins – ...", "2) ...") are units of their own.
-                let part = &p.text[*at..end];
-                for (x, y) in passages(part) {
-                    add(&part[x..y], start.map(|s| s + at + x), p.span, r.clone(), p.number.as_ref());
-                }
-            }
-            for e in &p.list {
-                let start = text_start(doc, e.span, &e.text);
-                for (x, y) in passages(&e.text) {
-                    add(&e.text[x..y], start.map(|s| s + x), e.span, None, e.label.as_ref());
+            for r in &item.resolutions {
+                let start = text_start(doc, r.span, &r.text);
+                for (x, y) in passages(&r.text) {
+                    add(&r.text[x..y], start.map(|s| s + x), r.span, None, None);
                 }
             }
         }
-        for r in &item.resolutions {
-            let start = text_start(doc, r.span, &r.text);
-            for (x, y) in passages(&r.text) {
-                add(&r.text[x..y], start.map(|s| s + x), r.span, None, None);
+        // The term index: (term, unit) pairs sorted by term, units in order (a stable sort).
+        let mut pairs: Vec<(&Term, u32)> = Vec::new();
+        for (i, u) in units.iter().enumerate() {
+            let i = u32::try_from(i).expect("fewer than 2^32 units");
+            pairs.extend(u.terms.iter().map(|t| (t, i)));
+        }
+        pairs.sort_by(|a, b| a.0.cmp(b.0));
+        let mut terms: Vec<Term> = Vec::new();
+        let mut starts: Vec<u32> = Vec::new();
+        for (k, (t, _)) in pairs.iter().enumerate() {
+            if terms.last() != Some(*t) {
+                terms.push(Term::clone(t));
+                starts.push(u32::try_from(k).expect("fewer than 2^32 terms"));
             }
+        }
+        starts.push(u32::try_from(pairs.len()).expect("fewer than 2^32 terms"));
+        let postings = pairs.iter().map(|(_, i)| *i).collect();
+        Lookup { units, items, terms: terms.into(), starts: starts.into(), postings, cited }
+    }
+
+    /// The units holding the key term `t`, in order.
+    fn with_term(&self, t: &str) -> &[u32] {
+        match self.terms.binary_search_by(|x| (**x).cmp(t)) {
+            Ok(k) => &self.postings[self.starts[k] as usize..self.starts[k + 1] as usize],
+            Err(_) => &[],
         }
     }
-    out
+
+    /// The text of `u` (one of [`Lookup::units`]).
+    fn text(&self, u: &Unit) -> &str {
+        &self.cited[u.text.0..u.text.1]
+    }
 }
 
 /// Most sentences a passage without a topic label may hold before it is cut into sentences.
@@ -864,7 +911,7 @@ pub fn passages(text: &str) -> Vec<(usize, usize)> {
 /// so that sharing "furlong" and "wall" counts for more than sharing "road" and "work".
 #[derive(Debug, Default)]
 pub struct Weights {
-    df: std::collections::BTreeMap<String, usize>,
+    df: std::collections::BTreeMap<Term, usize>,
     n: usize,
 }
 
@@ -888,13 +935,13 @@ impl Weights {
     }
 
     /// The summed weight of `terms`.
-    pub fn weight<'t>(&self, terms: impl IntoIterator<Item = &'t String>) -> f64 {
+    pub fn weight<'t>(&self, terms: impl IntoIterator<Item = &'t Term>) -> f64 {
         terms.into_iter().map(|t| self.idf(t)).sum()
     }
 
     /// Weighted containment: the weight of the shared terms over `total`, the weight of the
     /// follow-up's terms ([`Weights::weight`], computed once per follow-up).
-    pub fn containment(&self, shared: &[String], total: f64) -> f64 {
+    pub fn containment(&self, shared: &[Term], total: f64) -> f64 {
         if total == 0.0 {
             return 0.0;
         }
@@ -936,14 +983,15 @@ fn owner_did(
     asked: &Asked,
     owner: &str,
     u: &Unit,
-    shared: &[String],
-    to: &BTreeSet<String>,
-    subject: &BTreeSet<String>,
+    text: &str,
+    shared: &[Term],
+    to: &BTreeSet<Term>,
+    subject: &BTreeSet<Term>,
 ) -> bool {
     shared.len() >= MIN_SHARED
         && u.sentences.iter().any(|(a, b, t)| {
-            let s = &u.text[*a..*b];
-            let here = |w: &String| t.contains(w) || u.heading.contains(w);
+            let s = &text[*a..*b];
+            let here = |w: &Term| t.binary_search(w).is_ok() || u.heading.binary_search(w).is_ok();
             // A follow-up that needed its subject ("Furlong Road Signage – ... would notify
             // residents") needs a word of it here too.
             let on_subject = (subject.is_empty() || subject.iter().any(here))
@@ -992,7 +1040,7 @@ const ADDRESSEE_END: &[&str] = &[
 /// ("to report to the developer" -> "develop"; "to forward details to Cllr Daphne Clements" ->
 /// "daphn", "clement"), up to [`ADDRESSEE_END`] or punctuation, four words at most, without
 /// titles and function words. Empty when the follow-up asks no message.
-fn addressee(text: &str) -> BTreeSet<String> {
+fn addressee(text: &str) -> BTreeSet<Term> {
     let words: Vec<&str> = text.split_inclusive(|c: char| c.is_whitespace()).collect();
     let Some(at) = words.iter().position(|w| {
         let w = w.trim().to_lowercase();
@@ -1020,7 +1068,7 @@ fn addressee(text: &str) -> BTreeSet<String> {
 }
 
 /// Stems of every word of `s` (no stop words removed).
-fn stems(s: &str) -> BTreeSet<String> {
+fn stems(s: &str) -> BTreeSet<Term> {
     s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| stem(&w.to_lowercase())).collect()
 }
 
@@ -1046,15 +1094,15 @@ fn rank(kind: &str) -> u8 {
 
 /// What [`find`] asks of every later unit about one follow-up, worked out once.
 pub struct Probe {
-    fu_terms: BTreeSet<String>,
+    fu_terms: BTreeSet<Term>,
     fu_weight: f64,
-    text_terms: BTreeSet<String>,
-    ask_terms: BTreeSet<String>,
-    heading_terms: BTreeSet<String>,
+    text_terms: BTreeSet<Term>,
+    ask_terms: BTreeSet<Term>,
+    heading_terms: BTreeSet<Term>,
     owner: Option<String>,
     asked: Asked,
-    to: BTreeSet<String>,
-    subject: BTreeSet<String>,
+    to: BTreeSet<Term>,
+    subject: BTreeSet<Term>,
 }
 
 impl Probe {
@@ -1091,19 +1139,18 @@ pub fn find(
     let slash_ref = fu.item_number.as_deref().filter(|n| n.contains('/'));
     // The unit's heading is mostly the follow-up's terms.
     let headed = |u: &Unit| {
-        let heading: Vec<String> = u.heading.intersection(heading_terms).cloned().collect();
-        heading.len() >= MIN_SHARED && weights.weight(&heading) >= HEADING_MIN_SHARE * weights.weight(&u.heading)
+        let heading: Vec<Term> = u.heading.iter().filter(|t| heading_terms.contains(*t)).cloned().collect();
+        heading.len() >= MIN_SHARED && weights.weight(&heading) >= HEADING_MIN_SHARE * weights.weight(u.heading.iter())
     };
     // Only units that share a term of the ask or may cite the follow-up can be evidence
     // (see `from_text` below): look them up instead of reading every unit.
-    let mut candidates: Vec<usize> =
-        text_terms.iter().filter_map(|t| lookup.by_term.get(t)).flatten().copied().collect();
+    let mut candidates: Vec<usize> = text_terms.iter().flat_map(|t| lookup.with_term(t)).map(|&i| i as usize).collect();
     if let Some(n) = slash_ref.filter(|n| lookup.cited.contains(n)) {
         candidates.extend(
             units
                 .iter()
                 .enumerate()
-                .filter(|(_, u)| u.text.contains(n) || u.label.as_deref().is_some_and(|l| l.contains(n)))
+                .filter(|(_, u)| lookup.text(u).contains(n) || u.label.as_deref().is_some_and(|l| l.contains(n)))
                 .map(|(i, _)| i),
         );
     }
@@ -1116,18 +1163,19 @@ pub fn find(
     candidates.dedup();
     let mut best: Option<Evidence> = None;
     for u in candidates.into_iter().map(|i| &units[i]) {
-        let shared: Vec<String> = fu_terms.intersection(&u.terms).cloned().collect();
+        let text = lookup.text(u);
+        // In order, as the terms are sorted.
+        let shared: Vec<Term> = u.terms.iter().filter(|t| fu_terms.contains(*t)).cloned().collect();
         let overlap = weights.containment(&shared, fu_weight);
         // Sharing only the item's subject is not enough: one term of the ask itself too.
         let from_text = shared.iter().any(|w| text_terms.contains(w));
         // A citation in the minutes-approval item must also share a term of the ask.
         let by_slash = (!u.record || from_text)
-            && slash_ref.is_some_and(|n| {
-                contains_token(&u.text, n) || u.label.as_deref().is_some_and(|l| contains_token(l, n))
-            });
+            && slash_ref
+                .is_some_and(|n| contains_token(text, n) || u.label.as_deref().is_some_and(|l| contains_token(l, n)));
         let by_line = next
             && u.matters_arising
-            && match (&u.reference, &fu.item_number) {
+            && match (u.reference.as_deref(), &fu.item_number) {
                 (Some((item, sub)), Some(n)) if item == n => match (&fu.paragraph_number, sub) {
                     (Some(p), Some(s)) => p.eq_ignore_ascii_case(s),
                     (None, _) => shared.len() >= REF_MIN_SHARED,
@@ -1141,10 +1189,10 @@ pub fn find(
             continue;
         } else if u.matters_arising && overlap >= MA_MIN_OVERLAP && shared.len() >= MIN_SHARED {
             "matters-arising"
-        } else if owner.as_deref().is_some_and(|o| owner_did(asked, o, u, &shared, to, subject)) {
+        } else if owner.as_deref().is_some_and(|o| owner_did(asked, o, u, text, &shared, to, subject)) {
             "owner-deed"
         } else {
-            let names_owner = owner.as_deref().is_some_and(|o| u.text.to_lowercase().contains(&o.to_lowercase()));
+            let names_owner = owner.as_deref().is_some_and(|o| text.to_lowercase().contains(&o.to_lowercase()));
             let headed = headed(u);
             let ok = overlap >= SUBJECT_MIN_OVERLAP && shared.len() >= MIN_SHARED
                 || names_owner && shared.len() >= OWNER_MIN_SHARED;
@@ -1160,16 +1208,16 @@ pub fn find(
         // A sentence speaks of the follow-up when it holds two of the shared terms (or all,
         // when fewer are shared); the done and pending words must be in such a sentence.
         let focus: String = if kind == "minute-reference" || shared.is_empty() {
-            u.text.clone()
+            text.to_string()
         } else {
             let need = shared.len().min(FOCUS_MIN_SHARED);
             u.sentences
                 .iter()
                 .filter(|(_, _, t)| {
-                    shared.iter().filter(|w| t.contains(*w)).count() >= need
-                        && shared.iter().any(|w| ask_terms.contains(w) && t.contains(w))
+                    shared.iter().filter(|w| t.binary_search(w).is_ok()).count() >= need
+                        && shared.iter().any(|w| ask_terms.contains(w) && t.binary_search(w).is_ok())
                 })
-                .map(|(a, b, _)| &u.text[*a..*b])
+                .map(|(a, b, _)| &text[*a..*b])
                 .collect::<Vec<_>>()
                 .join(" ")
         };
@@ -1191,15 +1239,15 @@ pub fn find(
         let ev = Evidence {
             document: path.to_string(),
             date: date.map(str::to_string),
-            item_id: u.item_id.clone(),
-            item_number: u.item_number.clone(),
+            item_id: lookup.items[u.item].0.clone(),
+            item_number: lookup.items[u.item].1.clone(),
             span: u.span,
             kind: kind.to_string(),
             overlap: (overlap * 100.0).round() / 100.0,
-            shared_terms: shared,
+            shared_terms: shared.iter().map(|t| t.to_string()).collect(),
             done_word,
             pending_word,
-            excerpt: super::report::first_words(&u.text, 14),
+            excerpt: super::report::first_words(text, 14),
         };
         let better = best.as_ref().is_none_or(|b| (rank(&ev.kind), ev.overlap) > (rank(&b.kind), b.overlap));
         if better {
@@ -1260,7 +1308,7 @@ mod tests {
     #[test]
     fn key_terms() {
         let t = terms("The Clerk to write to the Highways about the verges.");
-        assert_eq!(t.into_iter().collect::<Vec<_>>(), vec!["highway", "verg", "write"]);
+        assert_eq!(t.iter().map(|t| &**t).collect::<Vec<_>>(), vec!["highway", "verg", "write"]);
     }
 
     #[test]
@@ -1280,7 +1328,7 @@ mod tests {
         let t = "To Approve the Grounds Maintenance Contract 2020/21";
         // Six words before the verb is taken off: too long for a subject in overlap.
         assert!(title_terms(Some(t)).is_empty());
-        let h: Vec<String> = heading_terms(Some(t)).into_iter().collect();
+        let h: Vec<String> = heading_terms(Some(t)).into_iter().map(|t| t.to_string()).collect();
         assert_eq!(h, ["contract", "ground", "mainten"]);
         assert!(heading_terms(Some("To Receive: Update from the Working Group")).contains("group"));
         // Not an agenda verb: "To Let" stays whole (and short).
@@ -1291,7 +1339,7 @@ mod tests {
     #[test]
     fn number_words_carry_no_subject() {
         let t = terms("five contractors; one declined, two had responded");
-        assert_eq!(t.into_iter().collect::<Vec<_>>(), vec!["contractor", "declin", "respond"]);
+        assert_eq!(t.iter().map(|t| &**t).collect::<Vec<_>>(), vec!["contractor", "declin", "respond"]);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Follow-ups across meetings: what one meeting asked for later, and what later meetings of
 //! the same body say about it.
 //!
-//! [`track`] takes parsed documents (with the path each came from) and:
+//! [`track`] takes parsed documents (with the path each came from), keeps of each only a
+//! [`Digest`] (what the steps below read: its units, follow-ups and their subjects), and:
 //!
 //! 1. groups them by body: `meeting.body`, else a body name taken from the path
 //!    ([`body_from_path`]);
@@ -42,6 +43,41 @@ pub struct Input {
     /// The parsed document. With `source.text` present, evidence spans are exact sub-spans;
     /// without it they are the enclosing paragraph's span.
     pub doc: Document,
+}
+
+/// What follow-up tracking keeps of one parsed meeting: its path, id, `meeting.body` and
+/// `meeting.date`, its passages ([`evidence::Lookup`]) and the follow-ups it asks for with their
+/// subjects. A whole archive is read as digests: the [`Document`]s need not be held at once
+/// ([`track_digests`]).
+#[derive(Debug)]
+pub struct Digest {
+    path: String,
+    id: String,
+    body: Option<String>,
+    date: Option<String>,
+    lookup: evidence::Lookup,
+    found: Vec<(detect::Found, Option<String>)>,
+}
+
+impl Digest {
+    /// The digest of `doc`, read from `path`.
+    pub fn new(path: String, doc: &Document) -> Digest {
+        let found = detect::followups(doc)
+            .into_iter()
+            .map(|f| {
+                let subject = evidence::subject(doc, &f);
+                (f, subject)
+            })
+            .collect();
+        Digest {
+            path,
+            id: doc.id.clone(),
+            body: doc.meeting.body.clone(),
+            date: doc.meeting.date.clone(),
+            lookup: evidence::Lookup::of(doc),
+            found,
+        }
+    }
 }
 
 /// Options for [`track`].
@@ -311,8 +347,8 @@ pub fn rules() -> Vec<String> {
     ]
 }
 
-struct Meeting<'a> {
-    input: &'a Input,
+struct Meeting {
+    digest: Digest,
     date: Option<String>,
     date_source: &'static str,
 }
@@ -343,31 +379,36 @@ fn most_frequent(v: &[String]) -> String {
 
 /// Track follow-ups across `inputs`.
 pub fn track(inputs: &[Input], opts: &Options) -> Report {
+    track_digests(inputs.iter().map(|i| Digest::new(i.path.clone(), &i.doc)), opts)
+}
+
+/// Track follow-ups across the meetings `digests` stand for, in input order.
+pub fn track_digests(digests: impl IntoIterator<Item = Digest>, opts: &Options) -> Report {
     // Group by body (the same name whatever its case and spacing: "STOKE FERRY PARISH
     // COUNCIL" is "Stoke Ferry Parish Council"), keeping first-seen order, then sort bodies
     // by name. A group is shown under its most frequent spelling.
     let mut groups: Vec<(String, String, Vec<Meeting>)> = Vec::new();
     let mut spellings: Vec<(String, Vec<String>)> = Vec::new();
-    for input in inputs {
-        let (written, source) = match (&opts.body, &input.doc.meeting.body) {
+    for digest in digests {
+        let (written, source) = match (&opts.body, &digest.body) {
             (Some(b), _) => (b.clone(), "option"),
             (None, Some(b)) => (detect::collapse(b), "meeting.body"),
-            (None, None) => (body_from_path(&input.path).unwrap_or_else(|| "(unknown body)".into()), "path"),
+            (None, None) => (body_from_path(&digest.path).unwrap_or_else(|| "(unknown body)".into()), "path"),
         };
         let name = body_key(&written);
         match spellings.iter_mut().find(|(k, _)| *k == name) {
             Some((_, v)) => v.push(written),
             None => spellings.push((name.clone(), vec![written])),
         }
-        let (date, date_source) = match (&input.doc.meeting.date, date_from_path(&input.path)) {
+        let (date, date_source) = match (&digest.date, date_from_path(&digest.path)) {
             (Some(d), _) => (Some(d.clone()), "meeting.date"),
             (None, Some(d)) => (Some(d), "file name"),
             (None, None) => (None, "none"),
         };
-        let m = Meeting { input, date, date_source };
+        let m = Meeting { digest, date, date_source };
         match groups.iter_mut().find(|(n, _, _)| *n == name) {
             // The same bytes under two names (a re-upload) are one meeting, not two.
-            Some(g) if g.2.iter().any(|o| o.input.doc.id == input.doc.id) => {}
+            Some(g) if g.2.iter().any(|o| o.digest.id == m.digest.id) => {}
             Some(g) => g.2.push(m),
             None => groups.push((name, source.to_string(), vec![m])),
         }
@@ -383,34 +424,34 @@ pub fn track(inputs: &[Input], opts: &Options) -> Report {
         .map(|(name, name_source, mut meetings)| {
             // Undated meetings go last, in path order: they cannot be placed in time.
             meetings.sort_by(|a, b| {
-                (a.date.is_none(), &a.date, &a.input.path).cmp(&(b.date.is_none(), &b.date, &b.input.path))
+                (a.date.is_none(), &a.date, &a.digest.path).cmp(&(b.date.is_none(), &b.date, &b.digest.path))
             });
-            body(name, name_source, &meetings)
+            body(name, name_source, meetings)
         })
         .collect();
     Report { schema: SCHEMA_TAG.to_string(), rules: rules(), bodies }
 }
 
-fn body(name: String, name_source: String, meetings: &[Meeting]) -> Body {
-    let lookups: Vec<evidence::Lookup> =
-        meetings.iter().map(|m| evidence::Lookup::new(evidence::units(&m.input.doc))).collect();
-    let same_as = twins(meetings, &lookups);
+fn body(name: String, name_source: String, mut meetings: Vec<Meeting>) -> Body {
+    let founds: Vec<_> = meetings.iter_mut().map(|m| std::mem::take(&mut m.digest.found)).collect();
+    let meetings = &meetings[..];
+    let same_as = twins(meetings);
     let refs: Vec<MeetingRef> = meetings
         .iter()
         .zip(&same_as)
         .map(|(m, twin)| MeetingRef {
-            document: m.input.path.clone(),
-            document_id: m.input.doc.id.clone(),
+            document: m.digest.path.clone(),
+            document_id: m.digest.id.clone(),
             date: m.date.clone(),
             date_source: m.date_source.to_string(),
-            same_as: twin.map(|i| meetings[i].input.path.clone()),
+            same_as: twin.map(|i| meetings[i].digest.path.clone()),
         })
         .collect();
     let weights = evidence::Weights::new(
-        lookups.iter().zip(&same_as).filter(|(_, twin)| twin.is_none()).flat_map(|(l, _)| &l.units),
+        meetings.iter().zip(&same_as).filter(|(_, twin)| twin.is_none()).flat_map(|(m, _)| &m.digest.lookup.units),
     );
     let mut followups = Vec::new();
-    for (k, m) in meetings.iter().enumerate() {
+    for ((k, m), found) in meetings.iter().enumerate().zip(founds) {
         if same_as[k].is_some() {
             continue;
         }
@@ -427,17 +468,17 @@ fn body(name: String, name_source: String, meetings: &[Meeting]) -> Body {
                     }
             })
             .collect();
-        for found in detect::followups(&m.input.doc) {
+        for (found, subject) in found {
             let mut fu = FollowUp {
                 id: format!("fu-{}", followups.len() + 1),
-                document: m.input.path.clone(),
+                document: m.digest.path.clone(),
                 date: m.date.clone(),
                 item_id: found.item_id,
                 item_number: found.item_number,
                 item_title: found.item_title,
                 paragraph_number: found.paragraph_number,
                 origin: found.origin.to_string(),
-                subject: None,
+                subject,
                 text: found.text,
                 owner: found.owner,
                 due: found.due,
@@ -448,7 +489,6 @@ fn body(name: String, name_source: String, meetings: &[Meeting]) -> Body {
                 reason: String::new(),
                 evidence: Vec::new(),
             };
-            fu.subject = evidence::subject(&m.input.doc, &fu);
             resolve_due(&mut fu, meetings, k, found.due_month);
             let probe = evidence::Probe::new(&fu, &weights);
             for (x, &j) in later.iter().enumerate() {
@@ -456,9 +496,9 @@ fn body(name: String, name_source: String, meetings: &[Meeting]) -> Body {
                 fu.evidence.extend(evidence::find(
                     &fu,
                     &probe,
-                    &lookups[j],
+                    &later.digest.lookup,
                     &weights,
-                    &later.input.path,
+                    &later.digest.path,
                     later.date.as_deref(),
                     next,
                 ));
@@ -487,9 +527,9 @@ pub const TWIN_MIN_TERMS: usize = 30;
 /// of the smaller one's (of [`TWIN_MIN_TERMS`] or more). Of a meeting's copies the one with the
 /// most key terms is kept (the fullest reading; the first in path order among equals).
 /// `meetings` are in date order.
-fn twins(meetings: &[Meeting], lookups: &[evidence::Lookup]) -> Vec<Option<usize>> {
+fn twins(meetings: &[Meeting]) -> Vec<Option<usize>> {
     let bags: Vec<BTreeSet<&str>> =
-        lookups.iter().map(|l| l.units.iter().flat_map(|u| u.terms()).map(String::as_str).collect()).collect();
+        meetings.iter().map(|m| m.digest.lookup.units.iter().flat_map(|u| u.terms()).map(|t| &**t).collect()).collect();
     let copies = |a: usize, b: usize| {
         let shared = bags[a].intersection(&bags[b]).count();
         let all = bags[a].len() + bags[b].len() - shared;

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use clap::Args as ClapArgs;
-use minutes::followup::{self, Input, Options};
+use minutes::followup::{self, Digest, Options};
 use rayon::prelude::*;
 
 /// Arguments of `minutes followups`.
@@ -52,15 +52,16 @@ fn collect(path: &str, out: &mut Vec<String>) {
     }
 }
 
-fn load(path: &str) -> Result<Input, String> {
-    if path.ends_with(".json") {
+/// Parse (or read) one input and keep only its [`Digest`]: the document is dropped here, so a
+/// whole archive is never held in memory at once.
+fn load(path: &str) -> Result<Digest, String> {
+    let doc = if path.ends_with(".json") {
         let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-        let doc: minutes::Document =
-            serde_json::from_slice(&bytes).map_err(|e| format!("{path}: not a minutes/1 document: {e}"))?;
-        return Ok(Input { path: path.to_string(), doc });
-    }
-    let doc = crate::parse_file(path, None, true)?;
-    Ok(Input { path: path.to_string(), doc })
+        serde_json::from_slice(&bytes).map_err(|e| format!("{path}: not a minutes/1 document: {e}"))?
+    } else {
+        crate::parse_file(path, None, true)?
+    };
+    Ok(Digest::new(path.to_string(), &doc))
 }
 
 /// Run the command; returns the text to print. Unreadable inputs are reported on stderr and
@@ -71,18 +72,18 @@ pub fn run(args: &Args) -> Result<String, String> {
     for p in &args.paths {
         collect(p, &mut files);
     }
-    let loaded: Vec<Result<Input, String>> = files.par_iter().map(|f| load(f)).collect();
-    let mut inputs = Vec::new();
+    let loaded: Vec<Result<Digest, String>> = files.par_iter().map(|f| load(f)).collect();
+    let mut digests = Vec::new();
     for r in loaded {
         match r {
-            Ok(i) => inputs.push(i),
+            Ok(d) => digests.push(d),
             Err(e) => eprintln!("minutes: skipping {e}"),
         }
     }
-    if inputs.is_empty() {
+    if digests.is_empty() {
         return Err("followups: no readable input".into());
     }
-    let report = followup::track(&inputs, &Options { body: args.body.clone() });
+    let report = followup::track_digests(digests, &Options { body: args.body.clone() });
     Ok(if args.json {
         followup::report::json(&report)
     } else if args.html {
