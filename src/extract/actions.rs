@@ -794,7 +794,9 @@ impl<'a> Known<'a> {
         // A word written as a first name: a capital, then lower-case letters.
         let first_name = person_word(w) && w.chars().skip(1).all(char::is_lowercase);
         let t = self.text;
-        for (i, _) in t.match_indices(w) {
+        // `memmem` (SIMD) rather than `match_indices` (a two-way searcher): the same
+        // non-overlapping matches, and this reads the whole text for each one-word owner.
+        for i in memchr::memmem::find_iter(t.as_bytes(), w.as_bytes()) {
             let e = i + w.len();
             let whole = !t[..i].chars().next_back().is_some_and(char::is_alphanumeric)
                 && !t[e..].chars().next().is_some_and(char::is_alphanumeric);
