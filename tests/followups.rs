@@ -500,7 +500,7 @@ fn a_copy_cut_short_is_the_same_meeting_and_the_fuller_is_kept() {
 
 /// The same agenda subject under a later heading ("To Approve the Grounds Maintenance
 /// Contract"; the agenda's verb is no part of the subject) is the matter raised again; a
-/// heading in common never says done, however the later passage words it ("the quote
+/// heading in common never says done, however the later passage words it ("the quotation
 /// received from its current contractor" is not the meeting arranged).
 #[test]
 fn same_heading_after_agenda_verb_is_raised_again_not_done() {
@@ -510,9 +510,12 @@ fn same_heading_after_agenda_verb_is_raised_again_not_done() {
         The Clerk agreed to arrange a meeting with the current contractor.\n";
     let second = "ASHBY PARISH COUNCIL\nMinutes of the meeting held on 8 May 2024\n\n\
         1. To Approve the Grounds Maintenance Contract 2024/25\n\
-        The Parish Council agreed the quote received from its current contractor for the next year.\n";
+        The Parish Council agreed the quotation received from its current contractor for the next year.\n";
     let r = track_texts(&[("2024-04-10.txt", first), ("2024-05-08.txt", second)]);
     let f = by_text(&r, "arrange a meeting with the current contractor");
     assert_eq!(f.status, Status::RaisedAgain, "{f:#?}");
     assert_eq!(f.evidence[0].kind, "same-heading", "{f:#?}");
+    // Strong enough by overlap, with a done word: only the kind keeps it from saying done.
+    assert!(f.evidence[0].overlap >= followup::evidence::DONE_MIN_OVERLAP, "{f:#?}");
+    assert_eq!(f.evidence[0].done_word.as_deref(), Some("received"), "{f:#?}");
 }

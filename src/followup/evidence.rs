@@ -631,23 +631,6 @@ fn key_stem(lower: &str) -> Option<Term> {
     Some(stem(lower)).filter(|s| s.chars().count() >= 3 && !STOP_STEMS.contains(&**s))
 }
 
-/// Key terms of a follow-up: its text, and the subject of its item (the title up to a list
-/// mark, at most eight words) unless the item is itself a matters-arising list.
-pub fn followup_terms(fu: &FollowUp) -> BTreeSet<Term> {
-    let mut t = own_terms(fu);
-    t.extend(title_terms(fu.item_title.as_deref()));
-    t
-}
-
-/// Key terms of the follow-up's text and its subject.
-fn own_terms(fu: &FollowUp) -> BTreeSet<Term> {
-    let mut t = terms(&fu.text);
-    if let Some(s) = &fu.subject {
-        t.extend(terms(s));
-    }
-    t
-}
-
 /// A text with fewer key terms than this also takes the sentence before it as its subject.
 pub const SHORT_TEXT_TERMS: usize = 4;
 
@@ -698,7 +681,17 @@ pub fn subject(doc: &Document, fu: &Found) -> Option<String> {
 /// or generic standing items ("Handyman/Rangers or Public Rights of Way Issues").
 fn title_terms(title: Option<&str>) -> BTreeSet<Term> {
     let Some(title) = title.filter(|t| !MA_TITLE.is_match(t)) else { return BTreeSet::new() };
-    short_title_terms(title)
+    let head: Vec<&str> = title
+        .split('•')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take_while(|w| !TITLES.contains(&w.to_lowercase().as_str()))
+        .collect();
+    if head.len() > 5 {
+        return BTreeSet::new();
+    }
+    terms(&head.join(" "))
 }
 
 /// An agenda's verb before the subject of an item ("To Approve the Grounds Maintenance
@@ -715,30 +708,7 @@ static AGENDA_VERB: LazyLock<Regex> = LazyLock::new(|| {
 /// that a standing agenda subject ("Grounds Maintenance") does not make every later passage
 /// on it look like the follow-up's.
 fn heading_terms(title: Option<&str>) -> BTreeSet<Term> {
-    let Some(title) = title.filter(|t| !MA_TITLE.is_match(t)) else { return BTreeSet::new() };
-    short_title_terms(AGENDA_VERB.find(title).map_or(title, |m| &title[m.end()..]))
-}
-
-/// Key terms of a title of at most five words before a list mark or a name; none for longer.
-fn short_title_terms(title: &str) -> BTreeSet<Term> {
-    let head: Vec<&str> = title
-        .split('•')
-        .next()
-        .unwrap_or("")
-        .split_whitespace()
-        .take_while(|w| !TITLES.contains(&w.to_lowercase().as_str()))
-        .collect();
-    if head.len() > 5 {
-        return BTreeSet::new();
-    }
-    terms(&head.join(" "))
-}
-
-impl Unit {
-    /// The unit's key terms, sorted.
-    pub fn terms(&self) -> &[Term] {
-        &self.terms
-    }
+    title_terms(title.map(|t| AGENDA_VERB.find(t).map_or(t, |m| &t[m.end()..])))
 }
 
 /// One meeting's units and where to look among them: the units holding each key term (sorted
@@ -867,6 +837,11 @@ impl Lookup {
         starts.push(u32::try_from(pairs.len()).expect("fewer than 2^32 terms"));
         let postings = pairs.iter().map(|(_, i)| *i).collect();
         Lookup { units, items, terms: terms.into(), starts: starts.into(), postings, cited }
+    }
+
+    /// Every key term of the meeting's units, sorted, each once.
+    pub fn terms(&self) -> &[Term] {
+        &self.terms
     }
 
     /// The units holding the key term `t`, in order.
@@ -1094,11 +1069,16 @@ fn rank(kind: &str) -> u8 {
 
 /// What [`find`] asks of every later unit about one follow-up, worked out once.
 pub struct Probe {
+    /// Key terms of its text and subject, and of its item's short title: overlap reads these.
     fu_terms: BTreeSet<Term>,
     fu_weight: f64,
+    /// Key terms of its text and subject: a unit must share one to be evidence.
     text_terms: BTreeSet<Term>,
+    /// Key terms of its text alone when it has [`SHORT_TEXT_TERMS`] or more, else
+    /// `text_terms`: a sentence must hold one for its done / pending words to count.
     ask_terms: BTreeSet<Term>,
-    heading_terms: BTreeSet<Term>,
+    /// `fu_terms` and its item's title after the agenda verb ([`heading_terms`]), for headings.
+    heading_match: BTreeSet<Term>,
     owner: Option<String>,
     asked: Asked,
     to: BTreeSet<Term>,
@@ -1107,17 +1087,24 @@ pub struct Probe {
 
 impl Probe {
     pub fn new(fu: &FollowUp, weights: &Weights) -> Probe {
-        let fu_terms = followup_terms(fu);
+        let text = terms(&fu.text);
+        let subject = fu.subject.as_deref().map(terms).unwrap_or_default();
+        let text_terms: BTreeSet<Term> = text.union(&subject).cloned().collect();
+        let mut fu_terms = text_terms.clone();
+        fu_terms.extend(title_terms(fu.item_title.as_deref()));
+        let mut heading_match = fu_terms.clone();
+        heading_match.extend(heading_terms(fu.item_title.as_deref()));
+        let ask_terms = if text.len() >= SHORT_TEXT_TERMS { text } else { text_terms.clone() };
         Probe {
             fu_weight: weights.weight(&fu_terms),
-            heading_terms: fu_terms.union(&heading_terms(fu.item_title.as_deref())).cloned().collect(),
             fu_terms,
-            text_terms: own_terms(fu),
-            ask_terms: Some(terms(&fu.text)).filter(|t| t.len() >= SHORT_TEXT_TERMS).unwrap_or_else(|| own_terms(fu)),
+            text_terms,
+            ask_terms,
+            heading_match,
             owner: fu.owner.as_deref().and_then(owner_key),
             asked: Asked::of(&fu.text),
             to: addressee(&fu.text),
-            subject: fu.subject.as_deref().map(terms).unwrap_or_default(),
+            subject,
         }
     }
 }
@@ -1133,13 +1120,13 @@ pub fn find(
     date: Option<&str>,
     next: bool,
 ) -> Vec<Evidence> {
-    let Probe { fu_terms, fu_weight, text_terms, ask_terms, heading_terms, owner, asked, to, subject } = probe;
+    let Probe { fu_terms, fu_weight, text_terms, ask_terms, heading_match, owner, asked, to, subject } = probe;
     let units = &lookup.units;
     let fu_weight = *fu_weight;
     let slash_ref = fu.item_number.as_deref().filter(|n| n.contains('/'));
     // The unit's heading is mostly the follow-up's terms.
     let headed = |u: &Unit| {
-        let heading: Vec<Term> = u.heading.iter().filter(|t| heading_terms.contains(*t)).cloned().collect();
+        let heading: Vec<Term> = u.heading.iter().filter(|t| heading_match.contains(*t)).cloned().collect();
         heading.len() >= MIN_SHARED && weights.weight(&heading) >= HEADING_MIN_SHARE * weights.weight(u.heading.iter())
     };
     // Only units that share a term of the ask or may cite the follow-up can be evidence
@@ -1193,12 +1180,11 @@ pub fn find(
             "owner-deed"
         } else {
             let names_owner = owner.as_deref().is_some_and(|o| text.to_lowercase().contains(&o.to_lowercase()));
-            let headed = headed(u);
             let ok = overlap >= SUBJECT_MIN_OVERLAP && shared.len() >= MIN_SHARED
                 || names_owner && shared.len() >= OWNER_MIN_SHARED;
             if ok {
                 "same-subject"
-            } else if headed {
+            } else if headed(u) {
                 "same-heading"
             } else {
                 continue;

@@ -529,7 +529,7 @@ pub const TWIN_MIN_TERMS: usize = 30;
 /// `meetings` are in date order.
 fn twins(meetings: &[Meeting]) -> Vec<Option<usize>> {
     let bags: Vec<BTreeSet<&str>> =
-        meetings.iter().map(|m| m.digest.lookup.units.iter().flat_map(|u| u.terms()).map(|t| &**t).collect()).collect();
+        meetings.iter().map(|m| m.digest.lookup.terms().iter().map(|t| &**t).collect()).collect();
     let copies = |a: usize, b: usize| {
         let shared = bags[a].intersection(&bags[b]).count();
         let all = bags[a].len() + bags[b].len() - shared;
