@@ -345,7 +345,7 @@ pub(super) fn title_end(s: &str) -> usize {
             }
             letters += 1;
         }
-        letters >= 1 && (letters >= 2 || w == "A" || w == "&")
+        letters >= 2 || w == "A"
     };
     // Upper-case titles, allowing lower-case function words and a bracketed remark inside.
     let caps_run = words
@@ -429,13 +429,8 @@ pub(super) fn title_end(s: &str) -> usize {
         {
             return s[..*off].trim_end().len();
         }
-        // (An ASCII word compared without a lower-cased copy.)
-        let function_word = if prev.is_ascii() {
-            FUNCTION_WORDS.iter().any(|f| prev.eq_ignore_ascii_case(f))
-        } else {
-            FUNCTION_WORDS.contains(&prev.to_lowercase().as_str())
-        };
-        if function_word {
+        // (No non-ASCII word lower-cases to one of these ASCII words.)
+        if FUNCTION_WORDS.iter().any(|f| prev.eq_ignore_ascii_case(f)) {
             continue;
         }
         if matches!(*w, "was" | "were" | "is" | "are" | "had" | "has") || SENTENCE_STARTERS.contains(w) {
