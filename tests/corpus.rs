@@ -240,3 +240,69 @@ fn bullets_led_by_a_first_name() {
         want.into_iter().map(|(f, s)| (f.to_string(), s.iter().map(|x| x.to_string()).collect())).collect();
     assert_eq!(entries, want);
 }
+
+/// US council motions: "Motion by X, seconded by Y, to ...", "X moved to adopt Ordinance No.
+/// 812 on second reading. Y seconded the motion." (a reading is no seconder; "No." does not end
+/// the motion), "MOTION: X moved, seconded by Y, ...", "A motion was made by X ... died for
+/// lack of a second" (lost); the outcome and tally written after them ("Motion carried 5-0",
+/// a roll call then "The motion passed 4-1", "Motion failed 2-3"). Voters in a roll ("AYES:
+/// ..., Mayor Hayes\nNAYS: ...") are neither speakers nor people with roles; a list running
+/// into the next label is no appositive role; "Staff Present:" is in attendance.
+#[test]
+fn us_council_motions_and_roll_calls() {
+    let doc = parse_file(&root().join("corpus/regression/r16-us-council-motions.txt")).expect("parses");
+    let name = |p: &Option<minutes::model::Person>| p.as_ref().and_then(|p| p.name.clone());
+    let got: Vec<_> = doc
+        .items
+        .iter()
+        .flat_map(|it| it.resolutions.iter())
+        .map(|r| {
+            (
+                name(&r.motion.mover),
+                name(&r.motion.seconder),
+                r.vote.for_,
+                r.vote.against,
+                r.vote.result.clone(),
+                r.text.split_whitespace().take(3).collect::<Vec<_>>().join(" "),
+            )
+        })
+        .collect();
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        got,
+        vec![
+            (
+                s("Councilmember Chen"),
+                s("Councilmember Alvarez"),
+                Some(5),
+                Some(0),
+                s("carried"),
+                "Motion by Councilmember".into()
+            ),
+            (
+                s("Councilmember Alvarez"),
+                s("Councilmember Chen"),
+                Some(4),
+                Some(1),
+                s("carried"),
+                "moved to adopt".into()
+            ),
+            (
+                s("Councilmember Reed"),
+                s("Councilmember Neil"),
+                Some(2),
+                Some(3),
+                s("lost"),
+                "moved, seconded by".into()
+            ),
+            (s("Councilmember Neil"), None, None, None, s("lost"), "A motion was".into()),
+        ]
+    );
+    // "The parks budget was moved to the next meeting" is no motion.
+    assert!(doc.items[5].resolutions.is_empty());
+    let people: Vec<_> = doc.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(!people.iter().any(|n| n.contains("NAYS") || n.starts_with("Councilmembers")), "{people:?}");
+    assert!(doc.people.iter().all(|p| p.roles.iter().all(|r| !r.role.as_deref().unwrap_or("").contains(':'))));
+    let staff: Vec<_> = doc.meeting.attendance.in_attendance.iter().filter_map(|p| p.name.clone()).collect();
+    assert_eq!(staff.len(), 3, "{staff:?}");
+}

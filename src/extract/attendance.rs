@@ -11,7 +11,7 @@
 //! Sebastian Markbåge (SM), Lin Clark (LCK), ...                       (an attendee paragraph)
 //! ```
 //!
-//! Separately headed lists (Also in attendance, Officers, Guests) go to `in_attendance`.
+//! Separately headed lists (Also in attendance, Officers, Staff present, Guests) go to `in_attendance`.
 
 use std::sync::LazyLock;
 
@@ -34,7 +34,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:\#+\s*|\*\*|<!--\s*|[-*]\s+|\d{1,2}\\?[.)]\s+)?
         (?P<label>those\s+present\s+were|present|those\s+attending|in\s+attendance|attendees|attendance|board\s+members|members\s+present|remote
-          |apologies(?:\s+for\s+absence)?|regrets|absent|also\s+present|also,?\s+in\s+attendance|officers(?:\s+in\s+attendance)?|guests?|presennol|ymddiheuriadau)
+          |apologies(?:\s+for\s+absence)?|regrets|absent|also\s+present|also,?\s+in\s+attendance|officers(?:\s+in\s+attendance)?|staff\s+present|staff\s+in\s+attendance|guests?|presennol|ymddiheuriadau)
         \s*(?:\*\*)?\s*(?::|-|–)?\s*(?:\*\*)?(?P<rest>.*)$",
     )
     .expect("attendance label regex")
@@ -60,7 +60,7 @@ fn may_hold_apologies(line: &str, from: usize) -> bool {
 
 /// The first two letters of `LABEL`'s labels, lower-cased.
 const LABEL_STARTS: &[&[u8; 2]] =
-    &[b"th", b"pr", b"in", b"at", b"bo", b"me", b"re", b"ap", b"ab", b"al", b"of", b"gu", b"ym"];
+    &[b"th", b"pr", b"in", b"at", b"bo", b"me", b"re", b"ap", b"ab", b"al", b"of", b"st", b"gu", b"ym"];
 
 /// False when `LABEL` cannot match `line`, decided without running it: its optional prefix
 /// (`#`, `*`, `<!--`, `-`, white space, digits, `\`, `.`, `)`) holds no letter, and every label
@@ -80,7 +80,7 @@ fn list_of(label: &str) -> List {
         List::Apologies
     } else if l == "absent" {
         List::Absent
-    } else if l.starts_with("also") || l.starts_with("officers") || l.starts_with("guest") {
+    } else if l.starts_with("also") || l.starts_with("officers") || l.starts_with("staff") || l.starts_with("guest") {
         List::InAttendance
     } else {
         List::Present

@@ -27,12 +27,26 @@ static VOTE_COUNTS: LazyLock<FastRegex> = LazyLock::new(|| {
 /// The old regex of [`result_word`], its test oracle.
 #[cfg(test)]
 static RESULT: LazyLock<FastRegex> = LazyLock::new(|| {
-    FastRegex::new(r"(?i)\b(?P<lost>not carried|was lost|motion lost|defeated|fell|rejected|negatived)\b|\b(?P<carried>carried|unanimously|unanimous|passed|motion passes|vote passes|agreed to|all in favour|all agreed|all resolved|agreed by all|nem\.? ?con|yn unfrydol|all were in favour|all were in agreement|all councillors agreed|all members agreed)\b")
+    FastRegex::new(r"(?i)\b(?P<lost>not carried|was lost|motion lost|defeated|fell|rejected|negatived|motion failed|motion fails|failed to pass|failed to carry|motion died|died for lack)\b|\b(?P<carried>carried|unanimously|unanimous|passed|motion passes|vote passes|agreed to|all in favour|all agreed|all resolved|agreed by all|nem\.? ?con|yn unfrydol|all were in favour|all were in agreement|all councillors agreed|all members agreed)\b")
         .expect("result regex")
 });
 
 /// The words of a lost vote, in the order `RESULT` tried them.
-const LOST_WORDS: &[&str] = &["not carried", "was lost", "motion lost", "defeated", "fell", "rejected", "negatived"];
+const LOST_WORDS: &[&str] = &[
+    "not carried",
+    "was lost",
+    "motion lost",
+    "defeated",
+    "fell",
+    "rejected",
+    "negatived",
+    "motion failed",
+    "motion fails",
+    "failed to pass",
+    "failed to carry",
+    "motion died",
+    "died for lack",
+];
 /// The words of a carried vote, in the order `RESULT` tried them (`nem\.? ?con` spelt out, the
 /// optional characters present before absent).
 const CARRIED_WORDS: &[&str] = &[
@@ -162,7 +176,7 @@ static TALLY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static MOVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:proposed|moved|proposer|mover|sponsor|sponsored|(?:c|g|ch)ynigiwyd|prop\.?(?:\s|:))\s*(?:by|:|gan(?:\s+yr?\b)?)?\s*")
+    Regex::new(r"(?i)\b(?:proposed|moved|proposer|mover|sponsor|sponsored|(?:c|g|ch)ynigiwyd|prop\.?(?:\s|:))\s*(?:by|:|gan(?:\s+yr?\b)?)?\s*|\bmotion\s+(?:was\s+)?(?:made\s+)?by\s+")
         .expect("mover regex")
 });
 static SECONDER: LazyLock<Regex> = LazyLock::new(|| {
@@ -177,8 +191,9 @@ static MOVER_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// "Cllr Nicholas-Letch proposed, seconded by ...": the mover named before the verb.
 static MOVER_VERB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:proposed|moved|motions|moves|seconded)\b").expect("mover verb regex"));
-/// "..., Owen Pendlebury seconds": the seconder named before the verb.
-static SECONDER_VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bseconds\b").expect("seconder verb regex"));
+/// "..., Owen Pendlebury seconds"; "Councilmember Chen seconded the motion."
+static SECONDER_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bseconds\b|\bseconded\s+(?:the\s+motion|it)\b").expect("seconder verb regex"));
 /// The old regex of [`bare_name`], its test oracle.
 #[cfg(test)]
 static BARE_NAME: LazyLock<Regex> = LazyLock::new(|| {

@@ -810,9 +810,10 @@ fn declared_list_before(before: &str) -> bool {
 }
 
 /// `ROLE_ONLY` was the regex
-/// `^(?:\s*\((?P<paren>[^()]{2,200})\))|^(?:,\s*(?P<appos>[A-Z][^;()]{2,120}?),)`: a role in
-/// brackets or an appositive right after a mention. Returns the role text and the end of the
-/// match. By hand for the reason given at `TAIL_VERB`; each alternative has one way to match
+/// `^(?:\s*\((?P<paren>[^()]{2,200})\))|^(?:,\s*(?P<appos>[A-Z][^;():]{2,120}?),)`: a role in
+/// brackets or an appositive right after a mention (no colon in it: "Maria Alvarez, Thomas
+/// Reed and Karen Neil.\nStaff Present: City Manager David Park, ..." is a list running into
+/// the next label, not a role). Returns the role text and the end of the match. By hand for the reason given at `TAIL_VERB`; each alternative has one way to match
 /// (the appositive: the first comma after at least two more characters).
 fn role_only(after: &str) -> Option<(&str, usize)> {
     let open = ws_end(after, 0);
@@ -831,7 +832,7 @@ fn role_only(after: &str) -> Option<(&str, usize)> {
     let mut p = start + 1;
     for n in 1..=120 {
         match after[p..].chars().next() {
-            None | Some(';' | '(' | ')') => return None,
+            None | Some(';' | '(' | ')' | ':') => return None,
             Some(c) => p += c.len_utf8(),
         }
         if n >= 2 && after[p..].starts_with(',') {
@@ -934,6 +935,26 @@ pub(crate) fn split_role(s: &str) -> (Option<String>, Option<String>) {
 }
 
 /// All person mentions in `text` (which starts at byte `base` of the source), in order.
+/// The labels of a roll-call line ("AYES: ...", "Nays: ...", "Absent: ..."), lower case.
+const ROLL_LABELS: &[&str] =
+    &["abstain", "abstained", "abstaining", "abstentions", "ayes", "nays", "noes", "recused", "yeas"];
+
+/// True when byte `at` of `text` is on a line that opens with a roll-call label and a colon.
+/// Lines are looked for at most 300 bytes back: a roll line is short, and a flattened
+/// document's one line would be scanned again at every mention.
+fn in_roll_line(text: &str, at: usize) -> bool {
+    let from = at.saturating_sub(300);
+    let Some(nl) =
+        memchr::memrchr(b'\n', &text.as_bytes()[from..at]).map(|i| from + i + 1).or((from == 0).then_some(0))
+    else {
+        return false;
+    };
+    let line = text[nl..at].trim_start_matches([' ', '\t', '-', '*', '•']);
+    let Some((label, _)) = line.split_once(':') else { return false };
+    let label = label.trim().trim_matches('*');
+    label.len() <= 12 && ROLL_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+}
+
 pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut pending: Vec<usize> = Vec::new();
@@ -944,6 +965,12 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
     let checked = LazyChecked::new(text);
     for (kind, m) in mention_matches(text, &checked) {
         if m.start() < consumed {
+            continue;
+        }
+        // "AYES: Councilmembers Chen, Alvarez, Mayor Hayes": voters in a roll, not speakers,
+        // and the next voter is no role ("Hayes\nNAYS" is no name either).
+        if in_roll_line(text, m.start()) || in_roll_line(text, m.end()) {
+            pending.clear();
             continue;
         }
         let (name, role) = match kind {
@@ -1172,6 +1199,10 @@ fn roles_before_names(text: &str, base: usize, found: &[Mention], checked: &Lazy
         }
         let (first_at, first) = words[words.len() - 2];
         let (last_at, last) = words[words.len() - 1];
+        // Voters in a roll ("AYES: ..., Mayor Hayes\nNAYS: ...") are no role phrase.
+        if in_roll_line(text, first_at) || in_roll_line(text, last_at) {
+            continue;
+        }
         let name = format!("{first} {last}");
         // The run's connectives are no name: "Secretary of State" names nobody.
         let capital = |w: &str| w.starts_with(|ch: char| ch.is_uppercase());
@@ -1605,6 +1636,18 @@ mod tests {
         assert!(speakers("Andy Raby (Independent Chair for Domestic Homicide Reviews) was in attendance").is_empty());
         let all = mentions("Andy Raby (Independent Chair for Domestic Homicide Reviews) was in attendance", 0);
         assert_eq!(all[0].role, s("Independent Chair for Domestic Homicide Reviews"));
+    }
+
+    #[test]
+    fn voters_in_a_roll_are_no_mentions() {
+        let names = |t: &str| mentions(t, 0).into_iter().filter_map(|m| m.name).collect::<Vec<_>>();
+        assert!(names("AYES: Councilmembers Chen, Alvarez, Mayor Hayes\nNAYS: Councilmember Reed").is_empty());
+        assert!(names("- **Ayes:** Trustee Ames, Trustee Bell").is_empty());
+        // Not a roll line: the label must open the line and end with a colon.
+        assert_eq!(names("Councilmember Reed said the ayes had it."), ["Councilmember Reed"]);
+        assert!(
+            in_roll_line("x\nNoes: A", 9) && !in_roll_line("x\nNoes A", 8) && !in_roll_line("Present: Ann Lee", 10)
+        );
     }
 
     #[test]

@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use memchr::memmem::Finder;
+use memchr::memmem::{self, Finder};
 use regex::Regex;
 
 use super::labels::DecisionKind;
@@ -67,7 +67,8 @@ static SENTENCE_START: LazyLock<Regex> = LazyLock::new(|| {
           (?P<resolved>Resolved|RESOLVED|Agreed|AGREED|Approved|APPROVED|Decided|DECIDED|Decision|DECISION)\b
         | (?P<question>Question\s+put)\b
         | (?P<allfavour>All\s+in\s+favour|Unanimously\s+agreed|Unanimously\s+approved|Carried\s+unanimously)\b
-        | (?P<moved>It\s+is\s+moved|It\s+was\s+moved|Moved\s+by|Proposed\s+by|Prop\.|Motion\s+to\s+[a-z])
+        | (?P<moved>It\s+is\s+moved|It\s+was\s+moved|Moved\s+by|Proposed\s+by|Prop\.|Motion\s+to\s+[a-z]
+            |(?:A\s+)?[Mm]otion\s+(?:was\s+)?(?:made\s+)?by\s+[A-Z])
         | (?P<welsh>Cytunwyd|Penderfynwyd|Cymeradwywyd|Cadarnhawyd)\b
         )"#,
     )
@@ -121,13 +122,13 @@ fn welsh_may_match(s: &str) -> bool {
 
 /// The keywords and abbreviations of `PROPOSAL`, in its order.
 const PROPOSAL_KEYWORDS: [&str; 3] = ["proposed", "moved", "motions"];
-const PROPOSAL_ABBREVIATIONS: [&str; 9] = ["Cllr", "Cllrs", "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "St"];
+const PROPOSAL_ABBREVIATIONS: [&str; 10] = ["Cllr", "Cllrs", "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "St", "No"];
 
 /// Where `PROPOSAL` first matches `s` (the start of its `kw` group, which starts the match),
 /// by hand. The regex,
 ///
 /// ```text
-/// \b(?P<kw>proposed|moved|motions)\b(?:[^.]|(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|St|\b[A-Z])\.){0,200}?\b(?:seconded|seconds|second)\b
+/// \b(?P<kw>proposed|moved|motions)\b(?:[^.]|(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|St|No|\b[A-Z])\.){0,200}?\b(?:seconded|seconds|second)\b
 /// ```
 ///
 /// repeats a group up to 200 times: a large NFA (slow to compile, and with a Unicode `\b` off
@@ -471,6 +472,19 @@ static MOTION: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("Motion"
 static SECOND: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("second"));
 static PROPOSED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" proposed "));
 
+/// Where " moved" starts in a motion's wording without its seconder: "X moved to adopt ...",
+/// "moved that ...", "moved approval of ...", "moves adoption of ...".
+fn moved_to(s: &str) -> Option<usize> {
+    memmem::find_iter(s.as_bytes(), b" move").find(|&at| {
+        let rest = &s[at + " move".len()..];
+        let Some(rest) = rest.strip_prefix("d ").or_else(|| rest.strip_prefix("s ")) else { return false };
+        let next = rest.split_whitespace().next().unwrap_or("");
+        matches!(next, "to" | "that" | "approval" | "adoption" | "acceptance")
+            && !rest.starts_with("to the ")
+            && !rest.starts_with("to a ")
+    })
+}
+
 /// A motion put in quotes after a "Motion" label, bold or not, the colon inside or outside
 /// the bold ("Motion: \"Resolved, that ...\"", "**Motion: \"I motion that ...\"**"): the
 /// board's formal motion, whatever its first word. Resolved when it says so.
@@ -541,12 +555,15 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
             out.push(Narrative { kind: DecisionKind::Agreed, start: a + at, end: b });
             continue;
         }
-        if let Some(at) = SECOND.find(s.as_bytes()).and_then(|_| proposal_start(s)) {
+        // "moved to adopt Ordinance No. 812 on second reading": a reading, not a seconder.
+        let seconder_word = SECOND.find_iter(s.as_bytes()).any(|i| !s[i..].starts_with("second reading"));
+        if let Some(at) = seconder_word.then(|| proposal_start(s)).flatten() {
             out.push(Narrative { kind: DecisionKind::Agreed, start: a + at, end: b });
             continue;
         }
-        // "X proposed that ... . This was seconded by Y and the proposal was agreed."
-        if let Some(p) = PROPOSED.find(s.as_bytes()) {
+        // "X proposed that ... . This was seconded by Y and the proposal was agreed."; "X
+        // moved to adopt ... . Y seconded the motion."
+        if let Some(p) = PROPOSED.find(s.as_bytes()).or_else(|| moved_to(s)) {
             let next = sents.get(k).map(|&(na, nb)| &text[na..nb]);
             if next.is_some_and(|n| SECONDED_LATER.is_match(n) && n.to_ascii_lowercase().contains("second")) {
                 let end = sents[k].1;
@@ -795,6 +812,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn us_motion_forms() {
+        let got = |t: &str| find(t).into_iter().map(|n| t[n.start..n.end].to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            got("Motion by Councilmember Reed, seconded by Councilmember Chen, to approve the claims."),
+            ["Motion by Councilmember Reed, seconded by Councilmember Chen, to approve the claims."]
+        );
+        assert_eq!(
+            got("A motion was made by Trustee Ames to adjourn."),
+            ["A motion was made by Trustee Ames to adjourn."]
+        );
+        // The seconder in the next sentence; "second reading" seconds nothing.
+        assert_eq!(
+            got("Councilmember Alvarez moved to adopt Ordinance No. 812 on second reading. Councilmember Chen seconded the motion."),
+            ["moved to adopt Ordinance No. 812 on second reading. Councilmember Chen seconded the motion."]
+        );
+        // "No." inside a motion with its seconder does not end it.
+        assert_eq!(
+            got("Reed moved adoption of Resolution No. 2024-15, seconded by Neil."),
+            ["moved adoption of Resolution No. 2024-15, seconded by Neil."]
+        );
+        // Moved elsewhere, or moved with no seconder after it: no motion.
+        assert!(got("The budget was moved to the next meeting. Councilmember Chen seconded that view.").is_empty());
+        assert!(got("Councilmember Alvarez moved to adopt the plan. The public hearing closed.").is_empty());
+        assert!(got("The motion by the Mayor was read out.").is_empty());
+    }
+
+    #[test]
     fn notes_without_the_verb_to_be() {
         let got = |t: &str| find(t).into_iter().map(|n| t[n.start..n.end].to_string()).collect::<Vec<_>>();
         assert_eq!(got("Minutes approved."), ["Minutes approved."]);
@@ -999,7 +1043,7 @@ mod proposal_tests {
     /// The regex `proposal_start` replaced, as it was.
     static PROPOSAL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"\b(?P<kw>proposed|moved|motions)\b(?:[^.]|(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|St|\b[A-Z])\.){0,200}?\b(?:seconded|seconds|second)\b",
+            r"\b(?P<kw>proposed|moved|motions)\b(?:[^.]|(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|St|No|\b[A-Z])\.){0,200}?\b(?:seconded|seconds|second)\b",
         )
             .expect("proposal regex")
     });
