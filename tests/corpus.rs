@@ -306,3 +306,43 @@ fn us_council_motions_and_roll_calls() {
     let staff: Vec<_> = doc.meeting.attendance.in_attendance.iter().filter_map(|p| p.name.clone()).collect();
     assert_eq!(staff.len(), 3, "{staff:?}");
 }
+
+/// More US council forms: "X made a motion to ..., seconded by Y" and "... . Y seconded." (two
+/// sentences), "On motion of X, seconded by Y, the Council voted 4-0 to ...", "Upon a motion
+/// by X and second by Y, ...", "Council Member X" as a titled name (a two-word title), a role
+/// phrase before a name that speaks ("Finance Director Paula Stein presented"), "Council
+/// Members A, B" in a Present list, and "Staff was directed to ..." as an action with its date.
+#[test]
+fn us_council_motion_forms_titles_and_directions() {
+    let doc = parse_file(&root().join("corpus/regression/r17-us-council-forms.txt")).expect("parses");
+    let name = |p: &Option<minutes::model::Person>| p.as_ref().and_then(|p| p.name.clone());
+    let got: Vec<_> = doc
+        .items
+        .iter()
+        .flat_map(|it| it.resolutions.iter())
+        .map(|r| (name(&r.motion.mover), name(&r.motion.seconder), r.vote.for_, r.vote.result.clone()))
+        .collect();
+    let s = |x: &str| Some(x.to_string());
+    let c = s("carried");
+    assert_eq!(
+        got,
+        vec![
+            (s("Council Member Kim"), s("Council Member Diaz"), None, c.clone()),
+            (s("Council Member Walsh"), s("Council Member Kim"), Some(3), c.clone()),
+            (s("Council Member Diaz"), s("Council Member Walsh"), Some(4), c.clone()),
+            (s("Mayor Ortiz"), s("Council Member Kim"), Some(4), c.clone()),
+            (s("Council Member Diaz"), s("Council Member Kim"), None, c),
+        ]
+    );
+    let speakers: Vec<_> =
+        doc.items[1].paragraphs[0].speakers.iter().map(|p| (p.name.clone(), p.role.clone())).collect();
+    assert_eq!(
+        speakers,
+        [(s("Paula Stein"), s("Finance Director")), (s("Council Member Walsh"), None), (s("Council Member Kim"), None)]
+    );
+    let present: Vec<_> = doc.meeting.attendance.present.iter().filter_map(|p| p.name.clone()).collect();
+    assert_eq!(present, ["Mayor Ann Ortiz", "Dale Kim", "Rosa Diaz", "Evan Walsh"]);
+    let action = &doc.items[1].actions[0];
+    assert!(action.text.starts_with("Staff was directed to return"), "{}", action.text);
+    assert_eq!(action.due.as_deref(), Some("2024-08-13"));
+}

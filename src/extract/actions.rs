@@ -616,7 +616,8 @@ fn owner_task_read(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option
                 let pledge =
                     matches!(link, "will" | "will be" | "agreed to" | "offered to" | "volunteered to" | "undertook to");
                 // "I was asked to research ...": a task given, whatever its verb.
-                let given = link.ends_with("asked to") || link.ends_with("requested to");
+                let given =
+                    ["asked to", "requested to", "directed to", "instructed to"].iter().any(|l| link.ends_with(l));
                 if !(given || pledge && commits(&text[deed..])) {
                     after_speech = true;
                     continue;

@@ -395,8 +395,16 @@ fn person(text: &str, part: Span) -> Option<Person> {
             s = r;
         }
     }
-    for plural in ["Cllrs. ", "Cllrs ", "Councillors ", "Commissioners ", "Councilmembers ", "Trustees ", "Cynghorwyr "]
-    {
+    for plural in [
+        "Cllrs. ",
+        "Cllrs ",
+        "Councillors ",
+        "Commissioners ",
+        "Councilmembers ",
+        "Council Members ",
+        "Trustees ",
+        "Cynghorwyr ",
+    ] {
         if let Some(r) = s.strip_prefix(plural) {
             start += plural.len();
             s = r;

@@ -8,7 +8,7 @@
 //! (?P<owner>(?P<first>(?:[Tt]he\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?N)
 //!     (?:,\s+N){0,4}(?:,?\s+(?:and|&)\s+(?:the\s+|other\s+)?N)?
 //!   |[Hh]e|[Ss]he|[Tt]hey)
-//! \s+(?P<link>(?:was|were|has\s+been|had\s+been)\s+(?:asked|requested)\s+to
+//! \s+(?P<link>(?:was|were|has\s+been|had\s+been)\s+(?:asked|requested|directed|instructed)\s+to
 //!   |(?:also\s+)?(?:agreed|offered|volunteered|undertook|asked)\s+to|would\s+be|will\s+be
 //!   |is\s+to|are\s+to|(?:is|are)\s+going\s+to|also\s+to|to\s+continue\s+to|to|will|would)
 //! \s+(?P<verb>[a-z]+)\b
@@ -353,7 +353,7 @@ fn link_and_verb(t: &str, e: usize) -> Option<(Range<usize>, Range<usize>)> {
     let tok = |k: usize| if k < n { &t[starts(k)..ends[k]] } else { "" };
     let is = |k: usize, words: &[&str]| words.contains(&tok(k));
     const AGREED: &[&str] = &["agreed", "offered", "volunteered", "undertook", "asked"];
-    const ASKED: &[&str] = &["asked", "requested"];
+    const ASKED: &[&str] = &["asked", "requested", "directed", "instructed"];
     // The number of tokens of each alternative that matches, in the order of the pattern.
     let lens = [
         (is(0, &["was", "were"]) && is(1, ASKED) && is(2, &["to"])).then_some(3),
@@ -419,7 +419,7 @@ pub(crate) static OWNER_TO: std::sync::LazyLock<crate::fastre::FastRegex> = std:
         (?P<owner>(?P<first>(?:[Tt]he\s+)?(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*)
             (?:,\s+(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*){0,4}(?:,?\s+(?:and|&)\s+(?:the\s+|other\s+)?(?:[A-Z][\w.'’/-]*\s+){0,2}[A-Z][\w.'’/-]*)?
             |[Hh]e|[Ss]he|[Tt]hey)
-        \s+(?P<link>(?:was|were|has\s+been|had\s+been)\s+(?:asked|requested)\s+to|(?:also\s+)?(?:agreed|offered|volunteered|undertook|asked)\s+to|would\s+be|will\s+be|is\s+to|are\s+to|(?:is|are)\s+going\s+to|also\s+to|to\s+continue\s+to|to|will|would)
+        \s+(?P<link>(?:was|were|has\s+been|had\s+been)\s+(?:asked|requested|directed|instructed)\s+to|(?:also\s+)?(?:agreed|offered|volunteered|undertook|asked)\s+to|would\s+be|will\s+be|is\s+to|are\s+to|(?:is|are)\s+going\s+to|also\s+to|to\s+continue\s+to|to|will|would)
         \s+(?P<verb>[a-z]+)\b",
     )
     .expect("owner regex")
@@ -499,6 +499,8 @@ mod tests {
             " would be ",
             " was asked to ",
             " has been requested to ",
+            " were directed to ",
+            " had been instructed to ",
             " also agreed to ",
             " is going to ",
             " to continue to ",

@@ -176,11 +176,11 @@ static TALLY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static MOVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:proposed|moved|proposer|mover|sponsor|sponsored|(?:c|g|ch)ynigiwyd|prop\.?(?:\s|:))\s*(?:by|:|gan(?:\s+yr?\b)?)?\s*|\bmotion\s+(?:was\s+)?(?:made\s+)?by\s+")
+    Regex::new(r"(?i)\b(?:proposed|moved|proposer|mover|sponsor|sponsored|(?:c|g|ch)ynigiwyd|prop\.?(?:\s|:))\s*(?:by|:|gan(?:\s+yr?\b)?)?\s*|\bmotion\s+(?:was\s+)?(?:made\s+)?(?:by|of)\s+")
         .expect("mover regex")
 });
 static SECONDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:seconded|seconder|second:)\s*(?:by|:)?\s*|\beiliwyd\s*(?:gan(?:\s+yr?\b)?)?\s*|\b2nd(?:ed)?\s*(?:by|:)?\s*")
+    Regex::new(r"(?i)\b(?:seconded|seconder|second:)\s*(?:by|:)?\s*|\bsecond\s+by\s+|\beiliwyd\s*(?:gan(?:\s+yr?\b)?)?\s*|\b2nd(?:ed)?\s*(?:by|:)?\s*")
         .expect("seconder regex")
 });
 /// "were proposed for approval as a correct record by Cllr Gail Reeve": words between the verb
@@ -189,11 +189,13 @@ static MOVER_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:proposed|moved|nominated)\s[^.;,\n]{1,80}?\bby\s+").expect("mover-by regex")
 });
 /// "Cllr Nicholas-Letch proposed, seconded by ...": the mover named before the verb.
-static MOVER_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:proposed|moved|motions|moves|seconded)\b").expect("mover verb regex"));
+static MOVER_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:proposed|moved|motions|moves|seconded|made\s+(?:a|the)\s+motion)\b").expect("mover verb regex")
+});
 /// "..., Owen Pendlebury seconds"; "Councilmember Chen seconded the motion."
-static SECONDER_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\bseconds\b|\bseconded\s+(?:the\s+motion|it)\b").expect("seconder verb regex"));
+static SECONDER_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bseconds\b|\bseconded\s+(?:the\s+motion|it)\b|\bseconded[.;]").expect("seconder verb regex")
+});
 /// The old regex of [`bare_name`], its test oracle.
 #[cfg(test)]
 static BARE_NAME: LazyLock<Regex> = LazyLock::new(|| {

@@ -50,7 +50,9 @@ const NAME: &str = r"(?:Mc|Mac|O'|O’)?[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)*";
 /// `MENTION`'s `titled` alternative; `b` is its word boundary (`\b`, or none for the anchored
 /// twin [`TITLED_AT`]). One source for both, so that the twin cannot drift from the pattern.
 fn titled_pattern(b: &str) -> String {
-    let titles = alternation(TITLES);
+    // A title of two words ("Chief Inspector", "Council Member"): white space between them
+    // (the pattern is verbose, where a plain space is ignored).
+    let titles = alternation(TITLES).replace(' ', r"\s+");
     format!(r"{b}(?:{titles})\.?(?:\s+(?:[A-Z]\.?\s*){{1,3}})?(?:\s+{NAME}){{1,2}}")
 }
 
@@ -113,11 +115,10 @@ enum Kind {
     Plain,
 }
 
-/// The titles as `MENTION` matches them: its pattern is verbose (`(?x)`), so the space inside
-/// "Chief Inspector" is ignored and the title matched is "ChiefInspector".
-/// By first byte ([`by_first_byte`]).
+/// The first words of the titles (every `titled` match starts with one), by first byte
+/// ([`by_first_byte`]).
 static TITLES_AS_MATCHED: LazyLock<Vec<Vec<String>>> =
-    LazyLock::new(|| by_first_byte(TITLES.iter().map(|t| t.split_whitespace().collect::<String>())));
+    LazyLock::new(|| by_first_byte(TITLES.iter().map(|t| t.split_whitespace().next().unwrap_or(t).to_string())));
 
 /// `words` indexed by their first byte (256 lists, most empty): the few words a text can start
 /// with are looked up instead of comparing every word of a list.
@@ -1228,8 +1229,15 @@ fn roles_before_names(text: &str, base: usize, found: &[Mention], checked: &Lazy
         let role = format!("{pre} {role_words}").trim().trim_end_matches(|ch: char| !ch.is_alphanumeric()).to_string();
         let role = role.trim_start_matches("then ").to_string();
         let whole = c.get(0).expect("match");
-        let mention =
-            Mention { name: Some(name), role: Some(clean_title(&role)), organisation: None, span, speaks: false };
+        // "Finance Director Paula Stein presented the report": the name speaks when a speech
+        // verb follows it straight away (no bracket or appositive of its own).
+        let after = after_mention(text, last_at + last.len());
+        // Not after a title ("Chairman Cllr Jim McNeill said": the role phrase holds the title).
+        let titled = role_words.split_whitespace().last().is_some_and(|w| contains(TITLES, w.trim_end_matches('.')));
+        let speaks = !titled
+            && tail_may_match(after)
+            && tail(after).is_some_and(|t| t.paren.is_none() && t.appos.is_none() && t.acro.is_none());
+        let mention = Mention { name: Some(name), role: Some(clean_title(&role)), organisation: None, span, speaks };
         out.push((mention, Span::new(base + whole.start(), base + whole.end())));
     }
     out.retain(|(m, _)| !found.iter().any(|f| f.span == m.span));

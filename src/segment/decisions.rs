@@ -48,7 +48,7 @@ static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
 /// False when `SENTENCE_START` cannot match `s`: each way through it starts with `**`, a
 /// quote, or the capital of one of its words.
 fn may_start_decision(s: &str) -> bool {
-    s.starts_with(['*', '"', '“', 'R', 'A', 'D', 'Q', 'U', 'C', 'I', 'M', 'P'])
+    s.starts_with(['*', '"', '“', 'R', 'A', 'D', 'Q', 'U', 'C', 'I', 'M', 'P', 'O'])
 }
 
 static COLLECTIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -68,7 +68,7 @@ static SENTENCE_START: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<question>Question\s+put)\b
         | (?P<allfavour>All\s+in\s+favour|Unanimously\s+agreed|Unanimously\s+approved|Carried\s+unanimously)\b
         | (?P<moved>It\s+is\s+moved|It\s+was\s+moved|Moved\s+by|Proposed\s+by|Prop\.|Motion\s+to\s+[a-z]
-            |(?:A\s+)?[Mm]otion\s+(?:was\s+)?(?:made\s+)?by\s+[A-Z])
+            |(?:A\s+)?[Mm]otion\s+(?:was\s+)?(?:made\s+)?by\s+[A-Z]|(?:Upon|On)\s+(?:a\s+|the\s+)?motion\s+(?:of|by)\s+[A-Z])
         | (?P<welsh>Cytunwyd|Penderfynwyd|Cymeradwywyd|Cadarnhawyd)\b
         )"#,
     )
@@ -472,9 +472,16 @@ static MOTION: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("Motion"
 static SECOND: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("second"));
 static PROPOSED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" proposed "));
 
-/// Where " moved" starts in a motion's wording without its seconder: "X moved to adopt ...",
-/// "moved that ...", "moved approval of ...", "moves adoption of ...".
+/// Where " moved" or " made a motion" starts in a motion's wording without its seconder: "X
+/// moved to adopt ...", "moved that ...", "moved approval of ...", "moves adoption of ...", "X
+/// made a motion to approve ...".
 fn moved_to(s: &str) -> Option<usize> {
+    let made = ["made a motion ", "made the motion ", "makes a motion "];
+    if let Some(at) =
+        memmem::find_iter(s.as_bytes(), b" ma").find(|&at| made.iter().any(|m| s[at + 1..].starts_with(m)))
+    {
+        return Some(at);
+    }
     memmem::find_iter(s.as_bytes(), b" move").find(|&at| {
         let rest = &s[at + " move".len()..];
         let Some(rest) = rest.strip_prefix("d ").or_else(|| rest.strip_prefix("s ")) else { return false };
@@ -483,6 +490,18 @@ fn moved_to(s: &str) -> Option<usize> {
             && !rest.starts_with("to the ")
             && !rest.starts_with("to a ")
     })
+}
+
+/// A sentence that states a motion's outcome: "The motion passed unanimously.", "Motion
+/// carried 5-0."
+fn motion_outcome(s: &str) -> bool {
+    let t = s.trim_start_matches(['*', ' ']);
+    let t = t.strip_prefix("The ").or_else(|| t.strip_prefix("the ")).unwrap_or(t);
+    let Some(rest) = t.strip_prefix("motion ").or_else(|| t.strip_prefix("Motion ")) else { return false };
+    let rest = rest.strip_prefix("was ").unwrap_or(rest);
+    ["carried", "passed", "failed", "died", "was", "adopted", "approved", "defeated"]
+        .iter()
+        .any(|w| rest.starts_with(w) && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric()))
 }
 
 /// A motion put in quotes after a "Motion" label, bold or not, the colon inside or outside
@@ -563,9 +582,15 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
         }
         // "X proposed that ... . This was seconded by Y and the proposal was agreed."; "X
         // moved to adopt ... . Y seconded the motion."
-        if let Some(p) = PROPOSED.find(s.as_bytes()).or_else(|| moved_to(s)) {
+        if let Some((p, moved)) =
+            PROPOSED.find(s.as_bytes()).map(|p| (p, false)).or_else(|| moved_to(s).map(|p| (p, true)))
+        {
             let next = sents.get(k).map(|&(na, nb)| &text[na..nb]);
-            if next.is_some_and(|n| SECONDED_LATER.is_match(n) && n.to_ascii_lowercase().contains("second")) {
+            // A motion whose outcome follows is one too: "X made a motion to ... . The
+            // motion passed unanimously."
+            if next.is_some_and(|n| {
+                SECONDED_LATER.is_match(n) && n.to_ascii_lowercase().contains("second") || moved && motion_outcome(n)
+            }) {
                 let end = sents[k].1;
                 out.push(Narrative { kind: DecisionKind::Agreed, start: a + p + 1, end });
                 k += 1;
