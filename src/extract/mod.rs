@@ -1022,6 +1022,26 @@ mod outside_tests {
     }
 
     #[test]
+    fn an_approval_noted_without_the_verb_is_carried() {
+        let text = "## Board meeting 2012-03-06\n\n| Subject | Initials | Notes |\n| -- | -- | -- |\n| Hosting | GH | <li>Lease approved as written, Ada to ask for a copy. |\n| Minutes | GH | Minutes approved. |\n| Budget | GH | The budget was approved in June. |\n";
+        let dopts = crate::decode::DecodeOptions { format: None, name_hint: Some("t.md".into()) };
+        let doc = crate::parse_bytes(text.as_bytes(), &dopts, &crate::Options::default()).expect("parse");
+        let results: Vec<(String, Option<String>)> = doc
+            .items
+            .iter()
+            .flat_map(|i| &i.resolutions)
+            .map(|r| (r.text.chars().take(20).collect(), r.vote.result.clone()))
+            .collect();
+        let carried = Some("carried".to_string());
+        assert_eq!(
+            results[..2],
+            [("approved as written,".into(), carried.clone()), ("Minutes approved.".into(), carried)]
+        );
+        // A passive approval is no note: its result stays unstated.
+        assert!(results[2..].iter().all(|(_, r)| r.is_none()), "{results:?}");
+    }
+
+    #[test]
     fn parts_outside_decisions() {
         let s = Span::new(10, 50);
         assert_eq!(outside(s, &[Span::new(20, 30)]), vec![Span::new(10, 20), Span::new(30, 50)]);

@@ -448,6 +448,11 @@ pub(crate) fn resolution(
     if vote.result.is_none() && motion.mover.is_some() && motion.seconder.is_some() && affirmed(&text) {
         vote.result = Some("carried".to_string());
     }
+    // A note that drops the verb "to be" ("Contract approved as written, ...", "Minutes
+    // approved."): the approval written is the outcome, carried.
+    if vote.result.is_none() && crate::segment::note_style(ctx.trim_start()).is_some() {
+        vote.result = Some("carried".to_string());
+    }
     let actions = actions::from_resolution(src, r, &clauses);
     Resolution { id, text, span: r.span, kind: r.kind.name().to_string(), clauses, motion, vote, actions }
 }

@@ -576,6 +576,7 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
                     .then(|| COLLECTIVE.captures(s))
                     .flatten()
                     .filter(|c| !relative_clause(s, c.get(0).expect("match").start()))
+                    .filter(|c| !counted_apposition(s, c.get(0).expect("match").start(), c.name("kw")))
                     // "where we were in agreement": a speaker's view, not the body's decision.
                     .filter(|c| c.name("kw2").is_none() || !c[0].to_ascii_lowercase().starts_with("we "))
                     .map(|c| c.name("kw").or(c.name("kw2")).expect("kw"))
@@ -607,7 +608,8 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
 /// approved.", "Agenda approved", "Contract approved as written, Matt to ..."): where
 /// "approved" starts. Not another body's approval ("Applications approved by Borough
 /// Council:"), not a list heading (a colon), not a longer subject ("The approved plans").
-fn note_style(s: &str) -> Option<usize> {
+/// Such a note states the outcome ("approved"): `extract` records it as carried.
+pub(crate) fn note_style(s: &str) -> Option<usize> {
     let t = s.trim_start_matches(['*', '-', ' ', '•']);
     let lead = s.len() - t.len();
     let (word, rest) = t.split_once(' ')?;
@@ -782,6 +784,28 @@ fn relative_clause(s: &str, at: usize) -> bool {
     matches!(w1, "which" | "that" | "who") || (matches!(w1, "the" | "The") && matches!(w2, "which" | "that"))
 }
 
+/// "10 project applicants, all accepted and given slots": "all" after a count of things is
+/// those things (all of them were accepted), a report of their state, not the meeting's
+/// decision; only a keyword that takes an object ("accepted", "approved", "adopted": a
+/// participle there) reads so. "seconded by Cllr X, all agreed", "All approved." stay
+/// decisions: the words before the comma are no count of things.
+fn counted_apposition(s: &str, at: usize, kw: Option<regex::Match>) -> bool {
+    if !kw.is_some_and(|k| matches!(k.as_str(), "accepted" | "approved" | "adopted")) || !s[at..].starts_with("all") {
+        return false;
+    }
+    let Some(before) = s[..at].trim_end().strip_suffix(',') else { return false };
+    let clause = before.rsplit([';', ',', '.', ':']).next().unwrap_or(before).trim();
+    let mut words = clause.split_whitespace();
+    let count = words.next().is_some_and(|w| {
+        w.bytes().all(|b| b.is_ascii_digit())
+            || matches!(
+                w.to_ascii_lowercase().as_str(),
+                "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "both"
+            )
+    });
+    count && (1..=4).contains(&words.count())
+}
+
 /// "The Clerk was agreed" never happens; but "Cllr X was resolved" neither: a passive decision
 /// keeps its subject impersonal. A person's name right before "agreed to" is an undertaking.
 fn person_subject(s: &str, at: usize) -> bool {
@@ -807,6 +831,19 @@ mod tests {
         assert!(got("Applications approved:").is_empty());
         assert!(got("Once approved, the revised policy will allow regional chapters.").is_empty());
         assert!(got("Ivan approved it. Is there discussion?").is_empty());
+    }
+
+    #[test]
+    fn all_after_a_count_of_things_is_those_things() {
+        let got = |t: &str| find(t).into_iter().map(|n| t[n.start..n.end].to_string()).collect::<Vec<_>>();
+        assert!(got("Poster session in May. 12 talk proposals, all accepted and given rooms.").is_empty());
+        assert!(got("Three bids, all approved by the panel.").is_empty());
+        assert_eq!(
+            got("Proposed by Cllr Ames, seconded by Cllr Bray, all agreed."),
+            ["Proposed by Cllr Ames, seconded by Cllr Bray, all agreed."]
+        );
+        assert_eq!(got("Seconded by Cllr Bray, all approved."), ["Seconded by Cllr Bray, all approved."]);
+        assert_eq!(got("12 members present, all agreed to proceed."), ["agreed to proceed."]);
     }
 
     /// `motion_inline` finds what `MOTION_INLINE` found on `t`; whether it found one.
