@@ -506,6 +506,70 @@ fn w3c_resolution(text: &str) -> Option<Narrative> {
     (end > start + body.len() - after.len() + 1).then_some(Narrative { kind: DecisionKind::Resolved, start, end })
 }
 
+/// A vote recorded on a line of its own in board minutes: "Vote: Yes GoToMeeting: Ann, Bob",
+/// "**VOTE:** No vote was taken, approved by unanimous consent", "Board Vote Required:
+/// Approve the budget. Yes or No." (the label, bold or not, after a list marker): the whole
+/// piece, from the label. The label names what the board voted on; a vote that is only
+/// "required" is a proposal until its roll is written (`needs_roll`: the caller checks the
+/// entries after it). Not a poll's link ("Vote: https://doodle...", "Vote: [Poll](...)"), a
+/// placeholder ("Vote: TBA"), a label alone or a roll's first entry ("Vote: - Ann - Yes").
+pub(crate) fn vote_line(text: &str) -> Option<(Narrative, bool)> {
+    let body = text.trim_start_matches(['-', '*', '•', ' ', '\t']);
+    let start = text.len() - body.len();
+    let (rest, needs_roll) = if let Some(r) = body.strip_prefix("Board Vote Required") {
+        (r, true)
+    } else if let Some(r) = body.strip_prefix("Vote Required") {
+        (r, true)
+    } else {
+        let r = ["Board Vote", "Vote", "VOTE"].iter().find_map(|l| body.strip_prefix(l))?;
+        (r, false)
+    };
+    let rest = rest.strip_prefix("**").unwrap_or(rest).strip_prefix(':')?;
+    let content = rest.strip_prefix("**").unwrap_or(rest).trim();
+    let first = content.split_whitespace().next().unwrap_or("");
+    let link = content.starts_with(['[', '<', '(']) || first.contains("://");
+    let placeholder = first.trim_end_matches(['.', '*']).eq_ignore_ascii_case("tba");
+    let letters = content.chars().filter(|c| c.is_alphabetic()).count();
+    if !content.starts_with(|c: char| c.is_alphabetic()) || link || placeholder || letters < 8 {
+        return None;
+    }
+    let end = text.trim_end().trim_end_matches(['*', '_']).trim_end().len();
+    Some((Narrative { kind: DecisionKind::Decided, start, end }, needs_roll))
+}
+
+/// A named vote's entry: "Yes - Ann, Bob", "No: Cy", "Abstain - Di" (the choice first), or
+/// "Ann Lee - Yes", "Bob: Nay" (the voter first).
+pub(crate) fn roll_entry(text: &str) -> bool {
+    let t = text.trim_start_matches(['-', '*', '•', ' ', '\t']).trim_end();
+    let choice = |w: &str| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "yes"
+                | "no"
+                | "aye"
+                | "ayes"
+                | "nay"
+                | "nays"
+                | "yay"
+                | "yea"
+                | "abstain"
+                | "abstained"
+                | "abstains"
+                | "abstaining"
+        )
+    };
+    let names = |s: &str| {
+        !s.is_empty()
+            && s.split([',', '&'])
+                .all(|n| n.trim().starts_with(|c: char| c.is_uppercase()) && n.split_whitespace().count() <= 4)
+    };
+    // At each separator ("Ann-Marie Lee - Yes": the second).
+    t.match_indices([':', '-', '–']).any(|(at, _)| {
+        let (a, b) = (t[..at].trim(), t[at..].trim_start_matches([':', '-', '–']).trim());
+        choice(a) && names(b) || choice(b.trim_end_matches('.')) && names(a)
+    })
+}
+
 pub(crate) fn find(text: &str) -> Vec<Narrative> {
     if let Some(n) = w3c_resolution(text) {
         return vec![n];
