@@ -176,9 +176,11 @@ static MOVER_BY: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// "Cllr Nicholas-Letch proposed, seconded by ...": the mover named before the verb.
 static MOVER_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:proposed|moved|motions|moves|seconded)\b").expect("mover verb regex"));
-/// "..., Owen Pendlebury seconds": the seconder named before the verb.
-static SECONDER_VERB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\bseconds\b").expect("seconder verb regex"));
+    LazyLock::new(|| Regex::new(r"\b(?:proposed|moved|motions|motioned|moves|seconded)\b").expect("mover verb regex"));
+/// "..., Owen Pendlebury seconds", "..., Owen Pendlebury second." (the verb ending the clause):
+/// the seconder named before the verb.
+static SECONDER_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\bseconds\b|\bsecond\b(?:\s*[.,;*]|\s*$)").expect("seconder verb regex"));
 /// The old regex of [`bare_name`], its test oracle.
 #[cfg(test)]
 static BARE_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -1031,5 +1033,10 @@ mod tests {
         let t = "Previous Meeting Minutes Sherif Mansour motions, Owen Pendlebury seconds";
         assert_eq!(subject_mover(t, 0).and_then(|m| m.name).as_deref(), Some("Sherif Mansour"));
         assert_eq!(subject_of(&SECONDER_VERB, t, 0).and_then(|m| m.name).as_deref(), Some("Owen Pendlebury"));
+        let t = "To renew the lease, Ann Lee motioned, Bob Ray second.";
+        assert_eq!(subject_mover(t, 0).and_then(|m| m.name).as_deref(), Some("Ann Lee"));
+        assert_eq!(subject_of(&SECONDER_VERB, t, 0).and_then(|m| m.name).as_deref(), Some("Bob Ray"));
+        // "second" as an ordinal is no verb.
+        assert_eq!(subject_of(&SECONDER_VERB, "Ann Lee second reading of the bylaws", 0).and_then(|m| m.name), None);
     }
 }

@@ -120,14 +120,14 @@ fn welsh_may_match(s: &str) -> bool {
 }
 
 /// The keywords and abbreviations of `PROPOSAL`, in its order.
-const PROPOSAL_KEYWORDS: [&str; 3] = ["proposed", "moved", "motions"];
+const PROPOSAL_KEYWORDS: [&str; 4] = ["proposed", "moved", "motions", "motioned"];
 const PROPOSAL_ABBREVIATIONS: [&str; 9] = ["Cllr", "Cllrs", "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "St"];
 
 /// Where `PROPOSAL` first matches `s` (the start of its `kw` group, which starts the match),
 /// by hand. The regex,
 ///
 /// ```text
-/// \b(?P<kw>proposed|moved|motions)\b(?:[^.]|(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|St|\b[A-Z])\.){0,200}?\b(?:seconded|seconds|second)\b
+/// \b(?P<kw>proposed|moved|motions|motioned)\b(?:[^.]|(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|St|\b[A-Z])\.){0,200}?\b(?:seconded|seconds|second)\b
 /// ```
 ///
 /// repeats a group up to 200 times: a large NFA (slow to compile, and with a Unicode `\b` off
@@ -242,7 +242,7 @@ static OUTCOME_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)^(?:prop\.?|proposed\s+by|moved\s+by|seconded\s+by)\s|^(?:motions|moves|moved|proposed),\s+[^,.;]{2,40}\bsecond(?:s|ed)\b[\s"”*.]*$"#,
+        r#"(?i)^(?:prop\.?|proposed\s+by|moved\s+by|seconded\s+by)\s|^(?:motions|motioned|moves|moved|proposed),\s+[^,.;]{2,40}?,?\s*\bsecond(?:s|ed)?\b[\s"”*.]*$"#,
     )
     .expect("attribution regex")
 });
@@ -605,7 +605,9 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
             out.push(Narrative { kind: DecisionKind::Agreed, start: a + at, end: b });
             continue;
         }
-        if let Some(at) = SECOND.find(s.as_bytes()).and_then(|_| proposal_start(s)) {
+        if let Some(at) =
+            SECOND.find(s.as_bytes()).and_then(|_| proposal_start(s)).filter(|&at| !rule_of_procedure(s, at))
+        {
             out.push(Narrative { kind: DecisionKind::Agreed, start: a + at, end: b });
             continue;
         }
@@ -870,6 +872,21 @@ fn counted_apposition(s: &str, at: usize, kw: Option<regex::Match>) -> bool {
     count && (1..=4).contains(&words.count())
 }
 
+/// "votes shall be motioned, sponsored and seconded", "changes are moved and seconded
+/// without discussion": a rule of procedure (a modal "be", or a present "are"/"is"), how
+/// motions are made, not one made at the meeting ("It was moved by X" is).
+fn rule_of_procedure(s: &str, at: usize) -> bool {
+    let mut words = s[..at].split_whitespace().rev().map(|w| w.to_ascii_lowercase());
+    match words.next().as_deref() {
+        Some("are" | "is") => true,
+        Some("be") => matches!(
+            words.next().as_deref(),
+            Some("shall" | "will" | "must" | "should" | "may" | "can" | "could" | "would" | "to")
+        ),
+        _ => false,
+    }
+}
+
 /// "The Clerk was agreed" never happens; but "Cllr X was resolved" neither: a passive decision
 /// keeps its subject impersonal. A person's name right before "agreed to" is an undertaking.
 fn person_subject(s: &str, at: usize) -> bool {
@@ -895,6 +912,17 @@ mod tests {
         assert!(got("Applications approved:").is_empty());
         assert!(got("Once approved, the revised policy will allow regional chapters.").is_empty());
         assert!(got("Ivan approved it. Is there discussion?").is_empty());
+    }
+
+    #[test]
+    fn motioned_like_motions() {
+        assert_eq!(
+            starts("Motion: To renew the lease, Ann Lee motioned, Bob Ray second"),
+            vec!["motioned, Bob Ray second"]
+        );
+        assert!(starts("Votes shall be motioned, sponsored and seconded before a vote.").is_empty());
+        assert!(starts("Such changes are moved and seconded without discussion.").is_empty());
+        assert_eq!(starts("Ann Lee moved the lease, seconded by Bob Ray."), vec!["moved the lease, seconded by B"]);
     }
 
     #[test]
@@ -1079,6 +1107,7 @@ mod tests {
     fn attributions_and_clause_starts() {
         assert!(is_attribution("Prop CP, 2nd RC, All agreed."));
         assert!(is_attribution("motions, Vandana Verma seconds\""));
+        assert!(is_attribution("motioned, Bob Ray, second."));
         assert!(!is_attribution("motions, seconded by the Chair, that the budget be approved as amended"));
         let s = "Cynigiwyd gan y Cyng. P. Harries, eiliwyd gan y Cyng. W. Loynton ac ";
         assert_eq!(clause_start(s), 0, "initials' dots end no sentence");
@@ -1100,7 +1129,7 @@ mod proposal_tests {
     /// The regex `proposal_start` replaced, as it was.
     static PROPOSAL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"\b(?P<kw>proposed|moved|motions)\b(?:[^.]|(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|St|\b[A-Z])\.){0,200}?\b(?:seconded|seconds|second)\b",
+            r"\b(?P<kw>proposed|moved|motions|motioned)\b(?:[^.]|(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|St|\b[A-Z])\.){0,200}?\b(?:seconded|seconds|second)\b",
         )
             .expect("proposal regex")
     });
@@ -1117,6 +1146,7 @@ mod proposal_tests {
             "proposed",
             "moved",
             "motions",
+            "motioned",
             "second",
             "seconded",
             "seconds",
@@ -1158,7 +1188,10 @@ mod proposal_tests {
             .map(|i| {
                 let mut s = String::new();
                 if i % 2 == 1 {
-                    s.push_str(["proposed ", "moved ", "motions ", "The motion was moved ", ""][(next() % 5) as usize]);
+                    s.push_str(
+                        ["proposed ", "moved ", "motions ", "motioned ", "The motion was moved ", ""]
+                            [(next() % 6) as usize],
+                    );
                 }
                 let n = 1 + (next() % 10) as usize;
                 for _ in 0..n {
