@@ -11,7 +11,8 @@
 //! Sebastian Markbåge (SM), Lin Clark (LCK), ...                       (an attendee paragraph)
 //! ```
 //!
-//! Separately headed lists (Also in attendance, Officers, Staff present, Guests) go to `in_attendance`.
+//! Separately headed lists (Also in attendance, Officers, Staff present, Guests, a "Staff:"
+//! line alone) go to `in_attendance`.
 
 use std::sync::LazyLock;
 
@@ -34,7 +35,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:\#+\s*|\*\*|<!--\s*|[-*]\s+|\d{1,2}\\?[.)]\s+)?
         (?P<label>those\s+present\s+were|present|those\s+attending|in\s+attendance|attendees|attendance|board\s+members|members\s+present|remote
-          |apologies(?:\s+for\s+absence)?|regrets|absent|also\s+present|also,?\s+in\s+attendance|officers(?:\s+in\s+attendance)?|staff\s+present|staff\s+in\s+attendance|guests?|presennol|ymddiheuriadau)
+          |apologies(?:\s+for\s+absence)?|regrets|absent|also\s+present|also,?\s+in\s+attendance|officers(?:\s+in\s+attendance)?|staff\s+present|staff\s+in\s+attendance|guests?|presennol|ymddiheuriadau|(?-i:Staff|STAFF))
         \s*(?:\*\*)?\s*(?::|-|–)?\s*(?:\*\*)?(?P<rest>.*)$",
     )
     .expect("attendance label regex")
@@ -60,12 +61,13 @@ fn may_hold_apologies(line: &str, from: usize) -> bool {
 
 /// The first two letters of `LABEL`'s labels, lower-cased.
 const LABEL_STARTS: &[&[u8; 2]] =
-    &[b"th", b"pr", b"in", b"at", b"bo", b"me", b"re", b"ap", b"ab", b"al", b"of", b"st", b"gu", b"ym"];
+    &[b"th", b"pr", b"in", b"at", b"bo", b"me", b"re", b"ap", b"ab", b"al", b"of", b"gu", b"ym", b"st"];
 
 /// False when `LABEL` cannot match `line`, decided without running it: its optional prefix
 /// (`#`, `*`, `<!--`, `-`, white space, digits, `\`, `.`, `)`) holds no letter, and every label
 /// starts with two letters of [`LABEL_STARTS`], in any case; none of those letters has a
-/// character outside ASCII folding to it (only `s` and `k` do). So the first character after
+/// character outside ASCII folding to it (only `s` and `k` do; "Staff", the one label with an
+/// `s`, is matched in its own case). So the first character after
 /// the longest run of prefix characters starts the label. Most lines start with no label.
 fn may_be_label(line: &str) -> bool {
     let prefix =
@@ -80,7 +82,7 @@ fn list_of(label: &str) -> List {
         List::Apologies
     } else if l == "absent" {
         List::Absent
-    } else if l.starts_with("also") || l.starts_with("officers") || l.starts_with("staff") || l.starts_with("guest") {
+    } else if l.starts_with("also") || l.starts_with("officers") || l.starts_with("guest") || l.starts_with("staff") {
         List::InAttendance
     } else {
         List::Present
@@ -651,6 +653,11 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
                 && !lower.starts_with("apologies")
                 && !lower.starts_with("were ")
                 && !lower.starts_with("had been ")
+                // "Staff" heads a list alone on its line or before a colon ("Staff: Ann Lee");
+                // "Staff Reports" is an agenda item.
+                && (rest.is_empty()
+                    || !c["label"].eq_ignore_ascii_case("staff")
+                    || line[c.name("label").map_or(0, |m| m.end())..].trim_start_matches(['*', ' ']).starts_with(':'))
         });
         if let Some(c) = label {
             let list = list_of(c.name("label").expect("label").as_str());
@@ -821,6 +828,8 @@ mod tests {
             "Also, in attendance",
             "Officers",
             "Guests",
+            "Staff",
+            "STAFF",
             "ymddiheuriadau",
             "Presennol",
             "REGRETS",

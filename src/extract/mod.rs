@@ -62,6 +62,11 @@ pub(crate) fn to_person(m: Mention) -> Person {
     Person { name: m.name, role: m.role, organisation: m.organisation, span: m.span }
 }
 
+/// Participles of speech verbs that notes write without "is"/"was" after an attendee's first
+/// name ("Kate requesting feedback on ..."); only there: after any other name ("a letter from
+/// Mr X requesting ...") they report a letter, not speech.
+const SPEECH_PARTICIPLES: &[&str] = &["asking", "reporting", "requesting", "suggesting"];
+
 /// What extraction produces besides the items.
 pub(crate) struct Extracted {
     pub meeting: crate::model::Meeting,
@@ -260,7 +265,8 @@ impl Turns {
 
     /// "Rod outlined ...": a word that is the first name of one attendee, followed by a speech
     /// verb, outside a speaker's turn, and not after a capitalised word ("Cllr Rod said", "Mr Tom Smith said" are
-    /// `mentions`' to find).
+    /// `mentions`' to find); at the start of a sentence or entry, a speech verb's participle
+    /// too ("Kate requesting feedback", [`SPEECH_PARTICIPLES`]).
     fn first_name_speakers(&self, text: &str, base: usize) -> Vec<Mention> {
         let mut out = Vec::new();
         if self.first_names.is_empty() {
@@ -279,7 +285,9 @@ impl Turns {
             if before.len() < at && prev.starts_with(|c: char| c.is_uppercase()) {
                 continue;
             }
-            if lexicon::contains(lexicon::SPEECH_VERBS, verb) {
+            // Notes drop the auxiliary: "Kate requesting feedback on ..." opening an entry.
+            let opens = before.is_empty() || before.ends_with(['.', ':', ';', '-', '*', '•', '|', '>']);
+            if lexicon::contains(lexicon::SPEECH_VERBS, verb) || opens && SPEECH_PARTICIPLES.contains(&verb) {
                 let span = Span::new(base + at, base + end);
                 out.push(Mention { name: Some(full.clone()), role: None, organisation: None, span, speaks: true });
             }
@@ -1019,6 +1027,43 @@ mod outside_tests {
         // written (a dotted initial is no firm's capitals); the lone
         // "A" ("A Smith", "A Parishioner") and the firm's "SP" resolve to nobody: no speakers.
         assert_eq!(said, ["Mrs. Trudy Mann", "Mr Ray Thompson", "Mr Tom Thompson", "K White", "P. Norris"], "{said:?}");
+    }
+
+    #[test]
+    fn an_approval_noted_without_the_verb_is_carried() {
+        let text = "## Board meeting 2012-03-06\n\n| Subject | Initials | Notes |\n| -- | -- | -- |\n| Hosting | GH | <li>Lease approved as written, Ada to ask for a copy. |\n| Minutes | GH | Minutes approved. |\n| Budget | GH | The budget was approved in June. |\n";
+        let dopts = crate::decode::DecodeOptions { format: None, name_hint: Some("t.md".into()) };
+        let doc = crate::parse_bytes(text.as_bytes(), &dopts, &crate::Options::default()).expect("parse");
+        let results: Vec<(String, Option<String>)> = doc
+            .items
+            .iter()
+            .flat_map(|i| &i.resolutions)
+            .map(|r| (r.text.chars().take(20).collect(), r.vote.result.clone()))
+            .collect();
+        let carried = Some("carried".to_string());
+        assert_eq!(
+            results[..2],
+            [("approved as written,".into(), carried.clone()), ("Minutes approved.".into(), carried)]
+        );
+        // A passive approval is no note: its result stays unstated.
+        assert!(results[2..].iter().all(|(_, r)| r.is_none()), "{results:?}");
+    }
+
+    #[test]
+    fn staff_lists_and_notes_participles() {
+        let text = "## Board meeting 2012-03-06\n\nIn Attendance:\nAda Lovelace\nGrace Hopper\n\nStaff:\nKim Nakamura\nLee Ortiz\n\n| Subject | Initials | Notes |\n| -- | -- | -- |\n| Budget | GH | <li>Kim requesting comments on the draft budget. <li>Letter from Mr Ray Dunn requesting a refund. |\n| Staff Reports | GH | Lee asking whether the office lease is renewed. |\n| Hosting | GH | Discussion of the host. |\n";
+        let dopts = crate::decode::DecodeOptions { format: None, name_hint: Some("t.md".into()) };
+        let doc = crate::parse_bytes(text.as_bytes(), &dopts, &crate::Options::default()).expect("parse");
+        let staff: Vec<&str> = doc.meeting.attendance.in_attendance.iter().filter_map(|p| p.name.as_deref()).collect();
+        assert_eq!(staff, ["Kim Nakamura", "Lee Ortiz"]);
+        let said: Vec<Vec<String>> = doc
+            .items
+            .iter()
+            .map(|i| i.paragraphs.iter().flat_map(|p| p.speakers.iter().filter_map(|s| s.name.clone())).collect())
+            .collect();
+        // A participle speaks after an attendee's first name opening the entry, not after the
+        // writer of a letter.
+        assert_eq!(said, [vec!["Kim Nakamura".to_string()], vec!["Lee Ortiz".to_string()], vec![]]);
     }
 
     #[test]

@@ -189,12 +189,18 @@ static MOVER_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:proposed|moved|nominated)\s[^.;,\n]{1,80}?\bby\s+").expect("mover-by regex")
 });
 /// "Cllr Nicholas-Letch proposed, seconded by ...": the mover named before the verb.
+/// "Cllr X proposed, seconded by ...", "X made a motion to ...": the mover named before the
+/// verb.
 static MOVER_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:proposed|moved|motions|moves|seconded|made\s+(?:a|the)\s+motion)\b").expect("mover verb regex")
+    Regex::new(r"\b(?:proposed|moved|motions|motioned|moves|seconded|made\s+(?:a|the)\s+motion)\b")
+        .expect("mover verb regex")
 });
-/// "..., Owen Pendlebury seconds"; "Councilmember Chen seconded the motion."
+/// "..., Owen Pendlebury seconds", "..., Owen Pendlebury second." (the verb ending the
+/// clause), "Councilmember Chen seconded the motion.", "Cllr X seconded.": the seconder named
+/// before the verb.
 static SECONDER_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bseconds\b|\bseconded\s+(?:the\s+motion|it)\b|\bseconded[.;]").expect("seconder verb regex")
+    Regex::new(r"\bseconds\b|\bsecond\b(?:\s*[.,;*]|\s*$)|\bseconded\s+(?:the\s+motion|it)\b|\bseconded[.;]")
+        .expect("seconder verb regex")
 });
 /// The old regex of [`bare_name`], its test oracle.
 #[cfg(test)]
@@ -463,6 +469,11 @@ pub(crate) fn resolution(
     // a true and accurate record. Prop. PN, 2nd DD"; "Agreed cheques be signed ...") was
     // carried: the record of the decision is its outcome.
     if vote.result.is_none() && motion.mover.is_some() && motion.seconder.is_some() && affirmed(&text) {
+        vote.result = Some("carried".to_string());
+    }
+    // A note that drops the verb "to be" ("Contract approved as written, ...", "Minutes
+    // approved."): the approval written is the outcome, carried.
+    if vote.result.is_none() && crate::segment::note_style(ctx.trim_start()).is_some() {
         vote.result = Some("carried".to_string());
     }
     let actions = actions::from_resolution(src, r, &clauses);
@@ -1043,5 +1054,10 @@ mod tests {
         let t = "Previous Meeting Minutes Sherif Mansour motions, Owen Pendlebury seconds";
         assert_eq!(subject_mover(t, 0).and_then(|m| m.name).as_deref(), Some("Sherif Mansour"));
         assert_eq!(subject_of(&SECONDER_VERB, t, 0).and_then(|m| m.name).as_deref(), Some("Owen Pendlebury"));
+        let t = "To renew the lease, Ann Lee motioned, Bob Ray second.";
+        assert_eq!(subject_mover(t, 0).and_then(|m| m.name).as_deref(), Some("Ann Lee"));
+        assert_eq!(subject_of(&SECONDER_VERB, t, 0).and_then(|m| m.name).as_deref(), Some("Bob Ray"));
+        // "second" as an ordinal is no verb.
+        assert_eq!(subject_of(&SECONDER_VERB, "Ann Lee second reading of the bylaws", 0).and_then(|m| m.name), None);
     }
 }

@@ -121,14 +121,14 @@ fn welsh_may_match(s: &str) -> bool {
 }
 
 /// The keywords and abbreviations of `PROPOSAL`, in its order.
-const PROPOSAL_KEYWORDS: [&str; 3] = ["proposed", "moved", "motions"];
+const PROPOSAL_KEYWORDS: [&str; 4] = ["proposed", "moved", "motions", "motioned"];
 const PROPOSAL_ABBREVIATIONS: [&str; 10] = ["Cllr", "Cllrs", "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "St", "No"];
 
 /// Where `PROPOSAL` first matches `s` (the start of its `kw` group, which starts the match),
 /// by hand. The regex,
 ///
 /// ```text
-/// \b(?P<kw>proposed|moved|motions)\b(?:[^.]|(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|St|No|\b[A-Z])\.){0,200}?\b(?:seconded|seconds|second)\b
+/// \b(?P<kw>proposed|moved|motions|motioned)\b(?:[^.]|(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|St|No|\b[A-Z])\.){0,200}?\b(?:seconded|seconds|second)\b
 /// ```
 ///
 /// repeats a group up to 200 times: a large NFA (slow to compile, and with a Unicode `\b` off
@@ -243,7 +243,7 @@ static OUTCOME_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)^(?:prop\.?|proposed\s+by|moved\s+by|seconded\s+by)\s|^(?:motions|moves|moved|proposed),\s+[^,.;]{2,40}\bsecond(?:s|ed)\b[\s"”*.]*$"#,
+        r#"(?i)^(?:prop\.?|proposed\s+by|moved\s+by|seconded\s+by)\s|^(?:motions|motioned|moves|moved|proposed),\s+[^,.;]{2,40}?,?\s*\bsecond(?:s|ed)?\b[\s"”*.]*$"#,
     )
     .expect("attribution regex")
 });
@@ -539,6 +539,70 @@ fn w3c_resolution(text: &str) -> Option<Narrative> {
     (end > start + body.len() - after.len() + 1).then_some(Narrative { kind: DecisionKind::Resolved, start, end })
 }
 
+/// A vote recorded on a line of its own in board minutes: "Vote: Yes GoToMeeting: Ann, Bob",
+/// "**VOTE:** No vote was taken, approved by unanimous consent", "Board Vote Required:
+/// Approve the budget. Yes or No." (the label, bold or not, after a list marker): the whole
+/// piece, from the label. The label names what the board voted on; a vote that is only
+/// "required" is a proposal until its roll is written (`needs_roll`: the caller checks the
+/// entries after it). Not a poll's link ("Vote: https://doodle...", "Vote: [Poll](...)"), a
+/// placeholder ("Vote: TBA"), a label alone or a roll's first entry ("Vote: - Ann - Yes").
+pub(crate) fn vote_line(text: &str) -> Option<(Narrative, bool)> {
+    let body = text.trim_start_matches(['-', '*', '•', ' ', '\t']);
+    let start = text.len() - body.len();
+    let (rest, needs_roll) = if let Some(r) = body.strip_prefix("Board Vote Required") {
+        (r, true)
+    } else if let Some(r) = body.strip_prefix("Vote Required") {
+        (r, true)
+    } else {
+        let r = ["Board Vote", "Vote", "VOTE"].iter().find_map(|l| body.strip_prefix(l))?;
+        (r, false)
+    };
+    let rest = rest.strip_prefix("**").unwrap_or(rest).strip_prefix(':')?;
+    let content = rest.strip_prefix("**").unwrap_or(rest).trim();
+    let first = content.split_whitespace().next().unwrap_or("");
+    let link = content.starts_with(['[', '<', '(']) || first.contains("://");
+    let placeholder = first.trim_end_matches(['.', '*']).eq_ignore_ascii_case("tba");
+    let letters = content.chars().filter(|c| c.is_alphabetic()).count();
+    if !content.starts_with(|c: char| c.is_alphabetic()) || link || placeholder || letters < 8 {
+        return None;
+    }
+    let end = text.trim_end().trim_end_matches(['*', '_']).trim_end().len();
+    Some((Narrative { kind: DecisionKind::Decided, start, end }, needs_roll))
+}
+
+/// A named vote's entry: "Yes - Ann, Bob", "No: Cy", "Abstain - Di" (the choice first), or
+/// "Ann Lee - Yes", "Bob: Nay" (the voter first).
+pub(crate) fn roll_entry(text: &str) -> bool {
+    let t = text.trim_start_matches(['-', '*', '•', ' ', '\t']).trim_end();
+    let choice = |w: &str| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "yes"
+                | "no"
+                | "aye"
+                | "ayes"
+                | "nay"
+                | "nays"
+                | "yay"
+                | "yea"
+                | "abstain"
+                | "abstained"
+                | "abstains"
+                | "abstaining"
+        )
+    };
+    let names = |s: &str| {
+        !s.is_empty()
+            && s.split([',', '&'])
+                .all(|n| n.trim().starts_with(|c: char| c.is_uppercase()) && n.split_whitespace().count() <= 4)
+    };
+    // At each separator ("Ann-Marie Lee - Yes": the second).
+    t.match_indices([':', '-', '–']).any(|(at, _)| {
+        let (a, b) = (t[..at].trim(), t[at..].trim_start_matches([':', '-', '–']).trim());
+        choice(a) && names(b) || choice(b.trim_end_matches('.')) && names(a)
+    })
+}
+
 pub(crate) fn find(text: &str) -> Vec<Narrative> {
     if let Some(n) = w3c_resolution(text) {
         return vec![n];
@@ -576,7 +640,7 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
         }
         // "moved to adopt Ordinance No. 812 on second reading": a reading, not a seconder.
         let seconder_word = SECOND.find_iter(s.as_bytes()).any(|i| !s[i..].starts_with("second reading"));
-        if let Some(at) = seconder_word.then(|| proposal_start(s)).flatten() {
+        if let Some(at) = seconder_word.then(|| proposal_start(s)).flatten().filter(|&at| !rule_of_procedure(s, at)) {
             out.push(Narrative { kind: DecisionKind::Agreed, start: a + at, end: b });
             continue;
         }
@@ -618,6 +682,7 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
                     .then(|| COLLECTIVE.captures(s))
                     .flatten()
                     .filter(|c| !relative_clause(s, c.get(0).expect("match").start()))
+                    .filter(|c| !counted_apposition(s, c.get(0).expect("match").start(), c.name("kw")))
                     // "where we were in agreement": a speaker's view, not the body's decision.
                     .filter(|c| c.name("kw2").is_none() || !c[0].to_ascii_lowercase().starts_with("we "))
                     .map(|c| c.name("kw").or(c.name("kw2")).expect("kw"))
@@ -649,7 +714,8 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
 /// approved.", "Agenda approved", "Contract approved as written, Matt to ..."): where
 /// "approved" starts. Not another body's approval ("Applications approved by Borough
 /// Council:"), not a list heading (a colon), not a longer subject ("The approved plans").
-fn note_style(s: &str) -> Option<usize> {
+/// Such a note states the outcome ("approved"): `extract` records it as carried.
+pub(crate) fn note_style(s: &str) -> Option<usize> {
     let t = s.trim_start_matches(['*', '-', ' ', '•']);
     let lead = s.len() - t.len();
     let (word, rest) = t.split_once(' ')?;
@@ -824,6 +890,43 @@ fn relative_clause(s: &str, at: usize) -> bool {
     matches!(w1, "which" | "that" | "who") || (matches!(w1, "the" | "The") && matches!(w2, "which" | "that"))
 }
 
+/// "10 project applicants, all accepted and given slots": "all" after a count of things is
+/// those things (all of them were accepted), a report of their state, not the meeting's
+/// decision; only a keyword that takes an object ("accepted", "approved", "adopted": a
+/// participle there) reads so. "seconded by Cllr X, all agreed", "All approved." stay
+/// decisions: the words before the comma are no count of things.
+fn counted_apposition(s: &str, at: usize, kw: Option<regex::Match>) -> bool {
+    if !kw.is_some_and(|k| matches!(k.as_str(), "accepted" | "approved" | "adopted")) || !s[at..].starts_with("all") {
+        return false;
+    }
+    let Some(before) = s[..at].trim_end().strip_suffix(',') else { return false };
+    let clause = before.rsplit([';', ',', '.', ':']).next().unwrap_or(before).trim();
+    let mut words = clause.split_whitespace();
+    let count = words.next().is_some_and(|w| {
+        w.bytes().all(|b| b.is_ascii_digit())
+            || matches!(
+                w.to_ascii_lowercase().as_str(),
+                "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten" | "both"
+            )
+    });
+    count && (1..=4).contains(&words.count())
+}
+
+/// "votes shall be motioned, sponsored and seconded", "changes are moved and seconded
+/// without discussion": a rule of procedure (a modal "be", or a present "are"/"is"), how
+/// motions are made, not one made at the meeting ("It was moved by X" is).
+fn rule_of_procedure(s: &str, at: usize) -> bool {
+    let mut words = s[..at].split_whitespace().rev().map(|w| w.to_ascii_lowercase());
+    match words.next().as_deref() {
+        Some("are" | "is") => true,
+        Some("be") => matches!(
+            words.next().as_deref(),
+            Some("shall" | "will" | "must" | "should" | "may" | "can" | "could" | "would" | "to")
+        ),
+        _ => false,
+    }
+}
+
 /// "The Clerk was agreed" never happens; but "Cllr X was resolved" neither: a passive decision
 /// keeps its subject impersonal. A person's name right before "agreed to" is an undertaking.
 fn person_subject(s: &str, at: usize) -> bool {
@@ -876,6 +979,30 @@ mod tests {
         assert!(got("Applications approved:").is_empty());
         assert!(got("Once approved, the revised policy will allow regional chapters.").is_empty());
         assert!(got("Ivan approved it. Is there discussion?").is_empty());
+    }
+
+    #[test]
+    fn motioned_like_motions() {
+        assert_eq!(
+            starts("Motion: To renew the lease, Ann Lee motioned, Bob Ray second"),
+            vec!["motioned, Bob Ray second"]
+        );
+        assert!(starts("Votes shall be motioned, sponsored and seconded before a vote.").is_empty());
+        assert!(starts("Such changes are moved and seconded without discussion.").is_empty());
+        assert_eq!(starts("Ann Lee moved the lease, seconded by Bob Ray."), vec!["moved the lease, seconded by B"]);
+    }
+
+    #[test]
+    fn all_after_a_count_of_things_is_those_things() {
+        let got = |t: &str| find(t).into_iter().map(|n| t[n.start..n.end].to_string()).collect::<Vec<_>>();
+        assert!(got("Poster session in May. 12 talk proposals, all accepted and given rooms.").is_empty());
+        assert!(got("Three bids, all approved by the panel.").is_empty());
+        assert_eq!(
+            got("Proposed by Cllr Ames, seconded by Cllr Bray, all agreed."),
+            ["Proposed by Cllr Ames, seconded by Cllr Bray, all agreed."]
+        );
+        assert_eq!(got("Seconded by Cllr Bray, all approved."), ["Seconded by Cllr Bray, all approved."]);
+        assert_eq!(got("12 members present, all agreed to proceed."), ["agreed to proceed."]);
     }
 
     /// `motion_inline` finds what `MOTION_INLINE` found on `t`; whether it found one.
@@ -1047,6 +1174,7 @@ mod tests {
     fn attributions_and_clause_starts() {
         assert!(is_attribution("Prop CP, 2nd RC, All agreed."));
         assert!(is_attribution("motions, Vandana Verma seconds\""));
+        assert!(is_attribution("motioned, Bob Ray, second."));
         assert!(!is_attribution("motions, seconded by the Chair, that the budget be approved as amended"));
         let s = "Cynigiwyd gan y Cyng. P. Harries, eiliwyd gan y Cyng. W. Loynton ac ";
         assert_eq!(clause_start(s), 0, "initials' dots end no sentence");
@@ -1068,7 +1196,7 @@ mod proposal_tests {
     /// The regex `proposal_start` replaced, as it was.
     static PROPOSAL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"\b(?P<kw>proposed|moved|motions)\b(?:[^.]|(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|St|No|\b[A-Z])\.){0,200}?\b(?:seconded|seconds|second)\b",
+            r"\b(?P<kw>proposed|moved|motions|motioned)\b(?:[^.]|(?:Cllrs?|Mrs?|Ms|Dr|Prof|Rev|St|No|\b[A-Z])\.){0,200}?\b(?:seconded|seconds|second)\b",
         )
             .expect("proposal regex")
     });
@@ -1085,6 +1213,7 @@ mod proposal_tests {
             "proposed",
             "moved",
             "motions",
+            "motioned",
             "second",
             "seconded",
             "seconds",
@@ -1126,7 +1255,10 @@ mod proposal_tests {
             .map(|i| {
                 let mut s = String::new();
                 if i % 2 == 1 {
-                    s.push_str(["proposed ", "moved ", "motions ", "The motion was moved ", ""][(next() % 5) as usize]);
+                    s.push_str(
+                        ["proposed ", "moved ", "motions ", "motioned ", "The motion was moved ", ""]
+                            [(next() % 6) as usize],
+                    );
                 }
                 let n = 1 + (next() % 10) as usize;
                 for _ in 0..n {

@@ -11,7 +11,7 @@
 //! split at a "Minutes:" marker), using the nom parsers in [`labels`].
 
 mod decisions;
-pub(crate) use decisions::{clause_start, has_full_stop};
+pub(crate) use decisions::{clause_start, has_full_stop, note_style};
 mod flat;
 mod headings;
 pub(crate) mod labels;
@@ -674,27 +674,39 @@ fn narrative_decisions(text: &str, item: &mut ItemBlock) {
         item.resolutions = found;
         return;
     }
-    for (k, p) in item.paragraphs.iter().enumerate() {
-        let mut spans = vec![p.text];
-        spans.extend(p.list.iter().map(|e| e.text));
-        for s in spans {
-            let t = &text[s.start..s.end];
-            let mut found_here = decisions::find(t);
-            let disps = decisions::dispositions(t);
-            // A narrative running into a disposition ("Motion to ...: Moved by X.  (Y-5)
-            // SUBSTITUTE PASSED ...") ends where the disposition starts.
-            for n in &mut found_here {
-                if let Some(d) = disps.iter().find(|d| d.start > n.start && d.start < n.end) {
-                    n.end = n.start + t[n.start..d.start].trim_end().len();
-                }
+    // Every piece of the item in order (a paragraph's text, then its list entries), with its
+    // paragraph: a "Board Vote Required:" line is a decision when a roll follows it.
+    let pieces: Vec<(Span, usize)> = item
+        .paragraphs
+        .iter()
+        .enumerate()
+        .flat_map(|(k, p)| std::iter::once((p.text, k)).chain(p.list.iter().map(move |e| (e.text, k))))
+        .collect();
+    for (i, &(s, k)) in pieces.iter().enumerate() {
+        let t = &text[s.start..s.end];
+        let mut found_here = decisions::find(t);
+        // A vote line whose content holds no decision of another form ("**Vote:** X motions,
+        // Y seconds" starts at the motion, as any motion does).
+        if let Some((n, needs_roll)) = decisions::vote_line(t).filter(|_| found_here.is_empty()) {
+            let rolled = || pieces.get(i + 1).is_some_and(|&(r, _)| decisions::roll_entry(&text[r.start..r.end]));
+            if !needs_roll || rolled() {
+                found_here.push(n);
             }
-            found_here.extend(disps);
-            found_here.sort_by_key(|n| n.start);
-            found_here.dedup_by(|b, a| b.start < a.end);
-            for n in found_here {
-                let span = Span::new(s.start + n.start, s.start + n.end);
-                found.push(ResBlock { span, kind: n.kind, clauses: Vec::new(), paragraph: Some(k) });
+        }
+        let disps = decisions::dispositions(t);
+        // A narrative running into a disposition ("Motion to ...: Moved by X.  (Y-5)
+        // SUBSTITUTE PASSED ...") ends where the disposition starts.
+        for n in &mut found_here {
+            if let Some(d) = disps.iter().find(|d| d.start > n.start && d.start < n.end) {
+                n.end = n.start + t[n.start..d.start].trim_end().len();
             }
+        }
+        found_here.extend(disps);
+        found_here.sort_by_key(|n| n.start);
+        found_here.dedup_by(|b, a| b.start < a.end);
+        for n in found_here {
+            let span = Span::new(s.start + n.start, s.start + n.end);
+            found.push(ResBlock { span, kind: n.kind, clauses: Vec::new(), paragraph: Some(k) });
         }
     }
     for b in blocks {
@@ -861,6 +873,20 @@ mod tests {
         let text = "# MINUTES OF THE PARISH COUNCIL\n\n1. Election of Chairman\nCllr A was elected.\n\n2. Apologies\nNone.\n\n## 3. No declarations made.\n\n4. Minutes\nApproved.\n";
         let (o, _) = outline(text);
         assert!(o.items.len() >= 3, "{:?}", o.items.iter().map(|i| i.number.clone()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn vote_lines_of_board_minutes_are_decisions() {
+        let text = "## Board meeting 2012-03-06\n\n| Subject | Initials | Notes |\n| -- | -- | -- |\n| Hosting | GH | <li>Ann talked to the host. <li>Vote: Yes to the new host: Ann, Bob, Cy. <li>Vote: https://poll.example/x |\n| Terms | GH | Board Vote Required: Extend the chair's term to June. Yes or No. <li>Yes - Ann, Bob <li>No - Cy <li>Chair to write. |\n| Audit | GH | Board Vote Required: Appoint an auditor. <li>Ann to ask for quotes. |\n";
+        let (o, _) = outline(text);
+        let decided: Vec<Vec<&str>> =
+            o.items.iter().map(|i| i.resolutions.iter().map(|r| &text[r.span.start..r.span.end]).collect()).collect();
+        assert_eq!(decided[0], ["Vote: Yes to the new host: Ann, Bob, Cy."]);
+        assert_eq!(decided[1], ["Board Vote Required: Extend the chair's term to June. Yes or No."]);
+        // A vote only "required", with no roll after it, is a proposal.
+        assert!(decided[2].is_empty(), "{decided:?}");
+        assert!(decisions::roll_entry("Yes - Ann, Bob") && decisions::roll_entry("- Ann-Marie Lee: Nay"));
+        assert!(!decisions::roll_entry("Chair to write.") && !decisions::roll_entry("Yes - we will go ahead"));
     }
 
     #[test]
