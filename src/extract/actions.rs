@@ -334,7 +334,7 @@ fn commits_in(words: &[String], orig: &[&str]) -> bool {
                 || orig.get(i + 1).is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()))
         }
         "follow" | "set" => next == "up",
-        "reach" => next == "out",
+        "reach" | "sort" => next == "out",
         "get" => next == "back" && after.get(1).is_some_and(|x| x == "to") || next == "in",
         "put" => matches!(next, "together" | "up"),
         "look" => next == "at" || within(4, &["into"]),
@@ -1439,6 +1439,7 @@ mod tests {
         assert_eq!(one("JHD: I\u{2019}ll open an issue on the repository."), by_jhd);
         assert_eq!(one("OK, I will also follow up with the editors."), by_jhd);
         assert_eq!(one("I will be sending a narrative before the board meeting."), by_jhd);
+        assert_eq!(one("I will be sorting out the relationship between now and the next meeting."), by_jhd);
         assert_eq!(one("I was asked to research the problem."), by_jhd);
         // Outside a turn the pronoun names no one; the commitment stays a task.
         assert_eq!(owned("I will share that video with the Board.", None)[0].0, None);
