@@ -100,16 +100,10 @@ fn maybe_space(b: Option<&u8>) -> bool {
 /// "to", "be", "will" or "would", with `\s` before it and `\s+` after it.
 fn may_hold_owner_to(t: &str) -> bool {
     let b = t.as_bytes();
-    // The first letters, found with `memchr3`; position 0 has no space before it.
-    memchr::memchr3_iter(b't', b'b', b'w', b).filter(|&i| i >= 1).any(|i| {
-        let word: &[u8] = match b[i] {
-            b't' => b"to",
-            b'b' => b"be",
-            b'w' if b.get(i + 1) == Some(&b'i') => b"will",
-            b'w' => b"would",
-            _ => return false,
-        };
-        maybe_space(b.get(i - 1)) && b[i..].starts_with(word) && maybe_space(b.get(i + word.len()))
+    // Each word found with `memmem` (`memchr3` on the first letters stopped at nearly every
+    // "t"); position 0 has no space before it.
+    super::owner_to::LINK_WORDS.iter().any(|(len, finder)| {
+        finder.find_iter(b).any(|i| i >= 1 && maybe_space(b.get(i - 1)) && maybe_space(b.get(i + len)))
     })
 }
 

@@ -185,8 +185,9 @@ fn last_link(t: &str, from: usize) -> Option<usize> {
     best
 }
 
-/// The words a link ends with, each with its searcher (built once).
-static LINK_WORDS: std::sync::LazyLock<[(usize, memchr::memmem::Finder<'static>); 4]> =
+/// The words a link ends with, each with its searcher (built once); also
+/// `actions::may_hold_owner_to`'s.
+pub(super) static LINK_WORDS: std::sync::LazyLock<[(usize, memchr::memmem::Finder<'static>); 4]> =
     std::sync::LazyLock::new(|| ["to", "be", "will", "would"].map(|w| (w.len(), memchr::memmem::Finder::new(w))));
 
 /// Whether a link with its verb starts at `l` (`l > 0`), after what may end an owner (see
