@@ -103,7 +103,14 @@ fn may_hold_owner_to(t: &str) -> bool {
     // Each word found with `memmem` (`memchr3` on the first letters stopped at nearly every
     // "t"); position 0 has no space before it.
     super::owner_to::LINK_WORDS.iter().any(|(len, finder)| {
-        finder.find_iter(b).any(|i| i >= 1 && maybe_space(b.get(i - 1)) && maybe_space(b.get(i + len)))
+        let mut at = 0;
+        while let Some(i) = super::owner_to::link_word(finder, b, at) {
+            if i >= 1 && maybe_space(b.get(i - 1)) && maybe_space(b.get(i + len)) {
+                return true;
+            }
+            at = i + len;
+        }
+        false
     })
 }
 

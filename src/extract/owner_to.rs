@@ -156,8 +156,9 @@ fn last_link(t: &str, from: usize) -> Option<usize> {
     let may_space = |c: u8| c >= 0x80 || c.is_ascii_whitespace() || c == 0x0B;
     let mut best: Option<usize> = None;
     for (len, finder) in LINK_WORDS.iter() {
-        for k in finder.find_iter(&b[lowest..]) {
-            let i = lowest + k;
+        let mut at = lowest;
+        while let Some(i) = link_word(finder, b, at) {
+            at = i + len;
             if best.is_some_and(|x| i <= x) || !(may_space(b[i - 1]) && b.get(i + len).is_some_and(|&c| may_space(c))) {
                 continue;
             }
@@ -183,6 +184,13 @@ fn last_link(t: &str, from: usize) -> Option<usize> {
         }
     }
     best
+}
+
+/// The next place at or after `at` where `finder`'s word is in `b`. Searching on from the
+/// end of each one gives `find_iter`'s places (no word of [`LINK_WORDS`] overlaps itself)
+/// without its copy of the searcher for every search.
+pub(super) fn link_word(finder: &memchr::memmem::Finder<'_>, b: &[u8], at: usize) -> Option<usize> {
+    finder.find(b.get(at..)?).map(|k| at + k)
 }
 
 /// The words a link ends with, each with its searcher (built once); also
