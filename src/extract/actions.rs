@@ -100,16 +100,17 @@ fn maybe_space(b: Option<&u8>) -> bool {
 /// "to", "be", "will" or "would", with `\s` before it and `\s+` after it.
 fn may_hold_owner_to(t: &str) -> bool {
     let b = t.as_bytes();
-    // The first letters, found with `memchr3`; position 0 has no space before it.
-    memchr::memchr3_iter(b't', b'b', b'w', b).filter(|&i| i >= 1).any(|i| {
-        let word: &[u8] = match b[i] {
-            b't' => b"to",
-            b'b' => b"be",
-            b'w' if b.get(i + 1) == Some(&b'i') => b"will",
-            b'w' => b"would",
-            _ => return false,
-        };
-        maybe_space(b.get(i - 1)) && b[i..].starts_with(word) && maybe_space(b.get(i + word.len()))
+    // Each word found with `memmem` (`memchr3` on the first letters stopped at nearly every
+    // "t"); position 0 has no space before it.
+    super::owner_to::LINK_WORDS.iter().any(|(len, finder)| {
+        let mut at = 0;
+        while let Some(i) = super::owner_to::link_word(finder, b, at) {
+            if i >= 1 && maybe_space(b.get(i - 1)) && maybe_space(b.get(i + len)) {
+                return true;
+            }
+            at = i + len;
+        }
+        false
     })
 }
 
@@ -375,7 +376,7 @@ fn contracted_commitment(t: &str) -> bool {
         })
     });
     // Every "going to" cue holds " going to ": most sentences need no more.
-    ll || memchr::memmem::find(t.as_bytes(), b" going to ").is_some() && {
+    ll || GOING_TO.find(t.as_bytes()).is_some() && {
         // The sentence's start, after a label ("RGN:") and an opening word.
         let mut s = t.trim_start_matches(['*', '-', ' ']);
         if let Some((label, rest)) = s.split_once(':') {
@@ -398,6 +399,13 @@ fn contracted_commitment(t: &str) -> bool {
 /// for The Cemetery to display ..."), not the owner of a task.
 const PREPOSITIONS: &[&str] =
     &["about", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "than", "to", "with"];
+
+/// Literal searchers used on every sentence or paragraph, built once (`memmem::find` builds
+/// one for each call, which cost more than most searches).
+static GOING_TO: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(" going to "));
+static AND: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" and "));
+static THREE_SPACES: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("   "));
 
 static ACTION_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:ACTION|Action|Actions?)\s*[:\-–]\s*").expect("action label"));
@@ -955,8 +963,9 @@ pub(crate) fn from_text(src: &Source, span: Span, speaker: SpeakerAt) -> Vec<Act
         // tasks, each with its owner.
         let mut from = s.start;
         // `memmem` (non-overlapping, as `match_indices`): `str`'s two-way searcher is set up
-        // anew for every sentence, which cost more than the search.
-        for i in memchr::memmem::find_iter(t.as_bytes(), b" and ") {
+        // anew for every sentence, which cost more than the search (so is a `memmem`
+        // searcher: this one is built once).
+        for i in AND.find_iter(t.as_bytes()) {
             let rest = &t[i + 5..];
             let second = super::owner_to::owner_at_start(rest);
             let first = src.get(Span::new(from, s.start + i));
@@ -1020,9 +1029,7 @@ pub(crate) fn margin_owners(src: &Source, span: Span) -> Vec<Action> {
     // `memchr3` and `memmem`: vectorised byte searches for these ASCII characters (a `char`
     // array pattern decodes every character).
     let b = text.as_bytes();
-    if memchr::memchr3(b'\t', b'.', b')', b).is_none() && memchr::memmem::find(b, b"   ").is_none()
-        || !may_end_with_owner(text)
-    {
+    if memchr::memchr3(b'\t', b'.', b')', b).is_none() && THREE_SPACES.find(b).is_none() || !may_end_with_owner(text) {
         return Vec::new();
     }
     let mut out = Vec::new();

@@ -470,8 +470,11 @@ fn presenter_abbreviations(text: &str) -> Vec<(String, String)> {
 /// and an arrow open the turn. Taken as a single label, so only a name the attendance list
 /// resolves (or one that recurs) is a speaker.
 fn arrow_turn(text: &str, base: usize) -> Option<(Mention, bool)> {
-    // (`memmem`: `str::find` set up a two-way searcher for every paragraph.)
-    let at = memchr::memmem::find(text.as_bytes(), b" -> ")?;
+    // (`memmem`, its searcher built once: `str::find` set up a two-way searcher for every
+    // paragraph, and `memmem::find` a searcher.)
+    static ARROW: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" -> "));
+    let at = ARROW.find(text.as_bytes())?;
     let name = &text[..at];
     let word = |w: &str| {
         w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')

@@ -140,49 +140,63 @@ fn start_before(t: &str, from: usize, p: usize) -> Option<usize> {
 ///
 /// Every link ends with the token "to", "be", "will" or "would" (white space before and
 /// after it), its first to fourth token. So the link starts are found from those words: each
-/// found with `memchr3` (from the end), then it and the starts of the three tokens before it
-/// are the candidates, tried with [`link_at`], the test of every byte that this replaced
-/// (kept as `last_link_by_bytes`, the oracle of the tests). A word at or before the best
-/// start found so far can only give starts before it, so the search stops there.
+/// found with `memmem` (a vectorised search for the word, one pass per word: `memchr3` on
+/// their first letters stopped at nearly every "t"), then it and the starts of the three
+/// tokens before it are the candidates, tried with [`link_at`], the test of every byte that
+/// this replaced (kept as `last_link_by_bytes`, the oracle of the tests). The answer is the
+/// largest start found, whatever the order the words are visited in; a candidate at or
+/// before the best start found so far cannot beat it, so it is not tried.
 fn last_link(t: &str, from: usize) -> Option<usize> {
     let b = t.as_bytes();
     let lowest = from.max(1);
+    if lowest >= b.len() {
+        return None;
+    }
     // A byte that may end (before) or start (after) white space.
     let may_space = |c: u8| c >= 0x80 || c.is_ascii_whitespace() || c == 0x0B;
     let mut best: Option<usize> = None;
-    for i in memchr::memchr3_iter(b't', b'b', b'w', b).rev() {
-        if i < lowest || best.is_some_and(|x| i <= x) {
-            break;
-        }
-        let word: &[u8] = match b[i] {
-            b't' => b"to",
-            b'b' => b"be",
-            _ if b.get(i + 1) == Some(&b'i') => b"will",
-            _ => b"would",
-        };
-        if !(may_space(b[i - 1]) && b[i..].starts_with(word) && b.get(i + word.len()).is_some_and(|&c| may_space(c))) {
-            continue;
-        }
-        // The word is the link's first token, or its second, third or fourth.
-        let mut l = i;
-        for _ in 0..4 {
-            if l < lowest || best.is_some_and(|x| l <= x) {
-                break;
+    for (len, finder) in LINK_WORDS.iter() {
+        let mut at = lowest;
+        while let Some(i) = link_word(finder, b, at) {
+            at = i + len;
+            if best.is_some_and(|x| i <= x) || !(may_space(b[i - 1]) && b.get(i + len).is_some_and(|&c| may_space(c))) {
+                continue;
             }
-            if link_at(t, l) {
-                best = Some(l);
-                break;
+            // The word is the link's first token, or its second, third or fourth.
+            let mut l = i;
+            for _ in 0..4 {
+                if l < lowest || best.is_some_and(|x| l <= x) {
+                    break;
+                }
+                if link_at(t, l) {
+                    best = Some(l);
+                    break;
+                }
+                // The start of the token before.
+                let e = t[..l].trim_end().len();
+                if e == l || e == 0 {
+                    break;
+                }
+                l = t[..e]
+                    .rfind(char::is_whitespace)
+                    .map_or(0, |k| k + t[k..].chars().next().map_or(1, char::len_utf8));
             }
-            // The start of the token before.
-            let e = t[..l].trim_end().len();
-            if e == l || e == 0 {
-                break;
-            }
-            l = t[..e].rfind(char::is_whitespace).map_or(0, |k| k + t[k..].chars().next().map_or(1, char::len_utf8));
         }
     }
     best
 }
+
+/// The next place at or after `at` where `finder`'s word is in `b`. Searching on from the
+/// end of each one gives `find_iter`'s places (no word of [`LINK_WORDS`] overlaps itself)
+/// without its copy of the searcher for every search.
+pub(super) fn link_word(finder: &memchr::memmem::Finder<'_>, b: &[u8], at: usize) -> Option<usize> {
+    finder.find(b.get(at..)?).map(|k| at + k)
+}
+
+/// The words a link ends with, each with its searcher (built once); also
+/// `actions::may_hold_owner_to`'s.
+pub(super) static LINK_WORDS: std::sync::LazyLock<[(usize, memchr::memmem::Finder<'static>); 4]> =
+    std::sync::LazyLock::new(|| ["to", "be", "will", "would"].map(|w| (w.len(), memchr::memmem::Finder::new(w))));
 
 /// Whether a link with its verb starts at `l` (`l > 0`), after what may end an owner (see
 /// [`last_link`]).

@@ -117,7 +117,7 @@ static WELSH_INNER: LazyLock<Regex> = LazyLock::new(|| {
 fn welsh_may_match(s: &str) -> bool {
     const STEMS: [&[u8]; 4] = [b"ytun", b"ymeradwy", b"ydol", b"ynwyd"];
     let b = s.as_bytes();
-    b.iter().enumerate().any(|(i, &c)| c == b'y' && STEMS.iter().any(|stem| b[i..].starts_with(stem)))
+    memchr::memchr_iter(b'y', b).any(|i| STEMS.iter().any(|stem| b[i..].starts_with(stem)))
 }
 
 /// The keywords and abbreviations of `PROPOSAL`, in its order.
@@ -465,9 +465,10 @@ fn ends_sentence(rest: &str) -> bool {
 }
 
 /// Narrative decisions in `text`, at most one a sentence.
-/// Literal searches run on every sentence, built once (`str::find` sets up a two-way searcher
-/// on every call). A match of a needle that starts with an ASCII byte starts at a character
-/// boundary, so byte offsets are those `str::find` gives.
+/// Literal searchers, built once (`str::find` sets up a two-way searcher on every call):
+/// "Motion" and "second" run once on the whole text ([`Hits`]), " proposed " on sentences. A
+/// match of a needle that starts with an ASCII byte starts at a character boundary, so byte
+/// offsets are those `str::find` gives.
 static MOTION: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("Motion"));
 static SECOND: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("second"));
 static PROPOSED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" proposed "));
@@ -502,6 +503,53 @@ fn motion_outcome(s: &str) -> bool {
     ["carried", "passed", "failed", "died", "was", "adopted", "approved", "defeated"]
         .iter()
         .any(|w| rest.starts_with(w) && !rest[w.len()..].starts_with(|c: char| c.is_alphanumeric()))
+}
+
+/// The matches of one literal search over a whole text (`find`), found on first use, asked
+/// sentence by sentence in order: whether one lies within a sentence. One search of the text
+/// replaces a search of each sentence (setting up the regex's or searcher's search cost more
+/// than most sentences' search).
+///
+/// This gives what a search of the sentence would when no match can hold a byte that ends a
+/// sentence ('.', '?', '!', a line end) nor start or end with white space (true of "Motion",
+/// "second" and `KEYWORD`'s words; the test `whole_text_hits_are_the_sentence_searches`
+/// checks): then no match crosses into a sentence from before it (it would hold the previous
+/// sentence's last byte, or start in the white space `push` trims) or out of it, so a search
+/// of the text reaches a sentence's start with no match in progress, and its first match
+/// starting at or after the sentence's start lies within the sentence when the sentence holds
+/// one.
+struct Hits<'t> {
+    text: &'t str,
+    find: fn(&str) -> Vec<(usize, usize)>,
+    spans: Option<Vec<(usize, usize)>>,
+    k: usize,
+}
+
+impl<'t> Hits<'t> {
+    fn new(text: &'t str, find: fn(&str) -> Vec<(usize, usize)>) -> Hits<'t> {
+        Hits { text, find, spans: None, k: 0 }
+    }
+
+    /// Whether a match lies within `[a, b)`; `a` never decreases from one call to the next.
+    fn within(&mut self, a: usize, b: usize) -> bool {
+        let spans = self.spans.get_or_insert_with(|| (self.find)(self.text));
+        while spans.get(self.k).is_some_and(|&(s, _)| s < a) {
+            self.k += 1;
+        }
+        spans.get(self.k).is_some_and(|&(_, e)| e <= b)
+    }
+}
+
+fn motion_hits(t: &str) -> Vec<(usize, usize)> {
+    MOTION.find_iter(t.as_bytes()).map(|i| (i, i + "Motion".len())).collect()
+}
+
+fn second_hits(t: &str) -> Vec<(usize, usize)> {
+    SECOND.find_iter(t.as_bytes()).map(|i| (i, i + "second".len())).collect()
+}
+
+fn keyword_hits(t: &str) -> Vec<(usize, usize)> {
+    KEYWORD.find_iter(t).map(|m| (m.start(), m.end())).collect()
 }
 
 /// A motion put in quotes after a "Motion" label, bold or not, the colon inside or outside
@@ -614,6 +662,11 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
     }
     let mut out: Vec<Narrative> = Vec::new();
     let sents = sentences(text);
+    // "Motion", "second" and `KEYWORD`'s words hold only letters and one inner space: each is
+    // searched once in the whole text (see `Hits`). (" proposed " starts with white space.)
+    let mut motions = Hits::new(text, motion_hits);
+    let mut seconds = Hits::new(text, second_hits);
+    let mut keywords = Hits::new(text, keyword_hits);
     let mut k = 0;
     while k < sents.len() {
         let (a, b) = sents[k];
@@ -633,13 +686,14 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
             continue;
         }
         // Every match of `motion_inline` holds "Motion": most sentences have none.
-        if let Some(at) = MOTION.find(s.as_bytes()).and_then(|_| motion_inline(s)) {
+        if let Some(at) = motions.within(a, b).then(|| motion_inline(s)).flatten() {
             // "(Previous Agenda 11)  Motion to accept the substitute ordinance:  Moved by ..."
             out.push(Narrative { kind: DecisionKind::Agreed, start: a + at, end: b });
             continue;
         }
         // "moved to adopt Ordinance No. 812 on second reading": a reading, not a seconder.
-        let seconder_word = SECOND.find_iter(s.as_bytes()).any(|i| !s[i..].starts_with("second reading"));
+        let seconder_word =
+            seconds.within(a, b) && SECOND.find_iter(s.as_bytes()).any(|i| !s[i..].starts_with("second reading"));
         if let Some(at) = seconder_word.then(|| proposal_start(s)).flatten().filter(|&at| !rule_of_procedure(s, at)) {
             out.push(Narrative { kind: DecisionKind::Agreed, start: a + at, end: b });
             continue;
@@ -661,7 +715,7 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
                 continue;
             }
         }
-        let keyword = KEYWORD.is_match(s);
+        let keyword = keywords.within(a, b);
         let hit = keyword
             .then(|| {
                 // The first match in the sense of a decision ("It was confirmed that this tree is
@@ -938,6 +992,70 @@ fn person_subject(s: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One search of the whole text ([`Hits`]) finds what a search of each sentence would,
+    /// for "Motion", "second" and `KEYWORD`, asked of every sentence or of some.
+    #[test]
+    fn whole_text_hits_are_the_sentence_searches() {
+        let words = [
+            "agreed",
+            "in agreement",
+            "in",
+            "agreement",
+            "Motion",
+            "second",
+            "seconded",
+            "passed",
+            "by",
+            "It",
+            "was",
+            "Mr.",
+            "No.",
+            ".",
+            "?",
+            "!",
+            "\n",
+            " ",
+            "  ",
+            "\u{a0}",
+            "\u{2003}",
+            "é",
+            "A",
+            "1",
+            "Resolved",
+            "decided",
+            "voted",
+            "approvedd",
+            "\r\n",
+            "Motions",
+            "agree",
+            "d",
+        ];
+        let mut next = crate::fastre::xorshift(0x2545_f491_4f6c_dd1d);
+        let (mut asked, mut found) = (0, 0);
+        for _ in 0..20_000 {
+            let len = (next() % 14) as usize;
+            let sep = if next() % 2 == 0 { " " } else { "" };
+            let text = (0..len).map(|_| words[(next() % words.len() as u64) as usize]).collect::<Vec<_>>().join(sep);
+            let mut motions = Hits::new(&text, motion_hits);
+            let mut seconds = Hits::new(&text, second_hits);
+            let mut keywords = Hits::new(&text, keyword_hits);
+            let every = next() % 2 == 0;
+            for (a, b) in sentences(&text) {
+                if !every && next() % 3 == 0 {
+                    continue;
+                }
+                let s = &text[a..b];
+                asked += 1;
+                assert_eq!(motions.within(a, b), MOTION.find(s.as_bytes()).is_some(), "{text:?} {s:?}");
+                assert_eq!(seconds.within(a, b), SECOND.find(s.as_bytes()).is_some(), "{text:?} {s:?}");
+                let keyword = KEYWORD.is_match(s);
+                assert_eq!(keywords.within(a, b), keyword, "{text:?} {s:?}");
+                found += usize::from(keyword);
+            }
+        }
+        assert!(asked > 20_000 && found > 5_000, "{asked} {found}");
+    }
 
     #[test]
     fn us_motion_forms() {
