@@ -111,7 +111,7 @@ pub(crate) const UNDER_WAY: &[&str] = &[
 /// the word after it.
 static ASK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:will|would|shall|should|must|needs?\s+to|needed\s+to|agreed\s+to|agree\s+to|asked|requested|resolved|decided\s+to|undertook\s+to|offered\s+to|is\s+to|are\s+to|was\s+to|were\s+to)\s+(?:(?:also|then|now|again)\s+)?(?P<next>[a-z]+)(?:\s+(?P<after>[a-z]+))?",
+        r"(?i)\b(?:will|would|shall|should|must|needs?\s+to|needed\s+to|agreed\s+to|agree\s+to|asked|requested|resolved|decided\s+to|undertook\s+to|instructed\s+to|directed\s+to|offered\s+to|is\s+to|are\s+to|was\s+to|were\s+to)\s+(?:(?:also|then|now|again)\s+)?(?P<next>[a-z]+)(?:\s+(?P<after>[a-z]+))?",
     )
     .expect("ask regex")
 });
@@ -660,6 +660,8 @@ mod tests {
         assert!(!asks("The Chair asked the Council to vote on the application."));
         assert!(asks("The Council agreed to vote on the design at the next meeting."));
         assert!(asks("The Clerk agreed to write to the Borough Council."));
+        assert!(asks("The Clerk was instructed to chase the promised footpath maps."));
+        assert!(asks("Staff was directed to return with a discount program."));
     }
 
     #[test]
