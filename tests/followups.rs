@@ -246,7 +246,7 @@ fn stoke_ferry_run(name: &str) -> Option<(usize, usize, Vec<String>)> {
 /// blind; held out in session 3, its disagreements studied since session 4) and August 2016
 /// to September 2017 (hand-checked blind in session 4, held out: no rule tuned on it).
 #[test]
-#[ignore = "agreement 20/29 (2018), 25/32 (2019), 20/30 (2017; 18/30 held out): below the 0.90 required; see README Follow-ups"]
+#[ignore = "agreement 19/29 (2018), 25/32 (2019), 20/30 (2017; 18/30 held out): below the 0.90 required; see README Follow-ups"]
 fn real_run_stoke_ferry_matches_expectation() {
     for name in ["followups-stokeferry-2018.json", "followups-stokeferry-2019.json", "followups-stokeferry-2017.json"] {
         let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
@@ -259,7 +259,11 @@ fn real_run_stoke_ferry_matches_expectation() {
 #[test]
 fn real_run_stoke_ferry_does_not_regress() {
     for (name, floor) in [
-        ("followups-stokeferry-2018.json", 20),
+        // 19, was 20: "agreed that improvement of the signage to Furlong Road was an option"
+        // (2018-12-05) was raised again only because the parser gave it the owner "Furlong
+        // Road" (a road is no one) and the January minutes name the road; without that wrong
+        // owner its overlap with "liaising with NCC Highways on extra signage" is too low.
+        ("followups-stokeferry-2018.json", 19),
         ("followups-stokeferry-2019.json", 25),
         ("followups-stokeferry-2017.json", 20),
     ] {

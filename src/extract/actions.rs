@@ -731,7 +731,13 @@ fn owner_person(owner_text: &str, at: usize) -> Option<crate::model::Person> {
     // An organisation ("the Police would increase patrols", "the Company will look to
     // complete") is a group too.
     let organisation = super::lexicon::contains(super::lexicon::ORG_WORDS, last) || BODIES.contains(&last);
-    if groups.contains(&last) || organisation || matches!(last, "I" | "he" | "He" | "she" | "She" | "they") {
+    // A place ("The owner/occupier of Furlong House agreed to cut back"): no one.
+    let places = ["House", "Farm", "Cottage", "Cottages", "Road", "Lane", "Street", "Close", "Hall", "Church", "Green"];
+    if groups.contains(&last)
+        || organisation
+        || places.contains(&last)
+        || matches!(last, "I" | "he" | "He" | "she" | "She" | "they")
+    {
         return None;
     }
     if let Some(m) = mentions(owner_text, at).into_iter().next().filter(|m| m.span.end == at + owner_text.len()) {
@@ -1390,12 +1396,13 @@ mod tests {
     #[test]
     fn organisations_give_no_owner() {
         let src = Source::from_text(
-            "The Board directs the Foundation to publish the plan. The Environment Agency to inspect the site. Kate to send the agreement.",
+            "The Board directs the Foundation to publish the plan. The Environment Agency to inspect the site. Kate to send the agreement. The owner/occupier of Furlong House agreed to cut back the shrubs.",
         );
         let acts = from_text(&src, Span::new(0, src.text.len()), &|_| None);
         let owners: Vec<Option<String>> =
             acts.iter().map(|a| a.owner.as_ref().and_then(|p| p.name.clone().or(p.role.clone()))).collect();
-        assert_eq!(owners, [None, None, Some("Kate".to_string())], "{acts:?}");
+        // A place is no one either.
+        assert_eq!(owners, [None, None, Some("Kate".to_string()), None], "{acts:?}");
     }
 
     #[test]
