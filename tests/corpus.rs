@@ -346,3 +346,31 @@ fn us_council_motion_forms_titles_and_directions() {
     assert!(action.text.starts_with("Staff was directed to return"), "{}", action.text);
     assert_eq!(action.due.as_deref(), Some("2024-08-13"));
 }
+
+/// A motion's outcome after it in the same line joins it, whatever starts the outcome's
+/// sentence ("Motion approved unanimously (5-0).", "The motion was carried."), and roll-call
+/// tallies count ("Ayes: 4 Nays: 1").
+#[test]
+fn us_motion_outcomes_join_the_motion() {
+    let text = "1. APPEAL\nMotion by Reed, seconded by Chen, to deny the appeal. Motion approved unanimously (5-0).\n\n\
+                2. BUDGET\nMotion by Reed, seconded by Chen, to adopt the budget. The motion was carried.\n\n\
+                3. FEES\nChen moved, seconded by Reed, to raise the fees. The motion carried by the following vote: Ayes: 4 Nays: 1\n";
+    let opts = minutes::Options { with_text: false, path: "us.txt".into() };
+    let dopts = minutes::decode::DecodeOptions { format: Some(minutes::Format::Text), name_hint: None };
+    let doc = minutes::parse_bytes(text.as_bytes(), &dopts, &opts).unwrap();
+    let got: Vec<_> = doc
+        .items
+        .iter()
+        .map(|it| {
+            let r: Vec<_> = it.resolutions.iter().map(|r| (r.vote.for_, r.vote.result.clone())).collect();
+            (it.resolutions.len(), r)
+        })
+        .collect();
+    let c = Some("carried".to_string());
+    assert_eq!(
+        got,
+        vec![(1, vec![(Some(5), c.clone())]), (1, vec![(None, c.clone())]), (1, vec![(Some(4), c)])],
+        "{:#?}",
+        doc.items.iter().map(|i| &i.resolutions).collect::<Vec<_>>()
+    );
+}

@@ -17,7 +17,8 @@ static VOTE_COUNTS: LazyLock<FastRegex> = LazyLock::new(|| {
         r"(?ix)
         (?:carried|pass(?:es|ed)?|approved|agreed|lost|defeated|failed|vote[sd]?)[^0-9.;]{0,20}?\(?(?P<f>\d{1,3})\s*(?:-|–|to|:)\s*(?P<a>\d{1,3})(?:\s*(?:-|–|:)\s*(?P<ab>\d{1,3}))?
       | \(\s*Y\s*-\s*(?P<y>\d{1,3})(?:\s*;?\s*N\s*-\s*(?P<n>\d{1,3}))?\s*\)
-      | \bAyes\s+(?P<f3>\d{1,3}),?\s+Noes\s+(?P<a3>\d{1,3})
+      | \b(?:Ayes|Yeas)\s*:?\s+(?P<f3>\d{1,3})\s*[,.;]?\s+(?:Noes|Nays)\s*:?\s+(?P<a3>\d{1,3})
+      | \b(?P<f4>\d{1,3})\s+(?:ayes|yeas)\s*,?\s+(?:and\s+)?(?P<a4>\d{1,3})\s+(?:noes|nays)\b
       | (?P<f2>\d{1,3})\s+(?:votes?\s+)?(?:in\s+favour|for)\b(?:[^0-9.]{0,20}?(?P<a2>\d{1,3})\s+against)?(?:[^0-9.]{0,20}?(?P<ab2>\d{1,3})\s+abstentions?)?
     ",
     )
@@ -490,8 +491,8 @@ pub(crate) fn vote(text: &str) -> Vote {
     let counts = digit.then(|| VOTE_COUNTS.pick(text).captures_iter(text).find(|c| tally(text, c))).flatten();
     if let Some(c) = counts {
         let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
-        v.for_ = num("f").or(num("y")).or(num("f2")).or(num("f3"));
-        v.against = num("a").or(num("n")).or(num("a2")).or(num("a3")).or(c.name("y").map(|_| 0));
+        v.for_ = num("f").or(num("y")).or(num("f2")).or(num("f3")).or(num("f4"));
+        v.against = num("a").or(num("n")).or(num("a2")).or(num("a3")).or(num("a4")).or(c.name("y").map(|_| 0));
         v.abstain = num("ab").or(num("ab2"));
     }
     if v.abstain.is_none() && digit {
@@ -952,6 +953,11 @@ mod tests {
         let v = vote("7 in favour, 2 against and 1 abstention; the motion was lost");
         assert_eq!((v.for_, v.against, v.abstain, v.result.as_deref()), (Some(7), Some(2), Some(1), Some("lost")));
         assert_eq!(vote("RESOLVED that the update be noted.").result, None);
+        // US roll-call tallies: "Ayes: 4 Nays: 1", "3 ayes, 2 nays".
+        let v = vote("The motion carried by the following vote: Ayes: 4 Nays: 1 Absent: 0");
+        assert_eq!((v.for_, v.against, v.result.as_deref()), (Some(4), Some(1), Some("carried")));
+        let v = vote("Vote: 3 ayes, 2 nays. Motion failed.");
+        assert_eq!((v.for_, v.against, v.result.as_deref()), (Some(3), Some(2), Some("lost")));
         for text in ["**Passes 7-0**", "Motion passes 5-0", "Vote PASSES **6-1**", "**Pass:** 6-1"] {
             let v = vote(text);
             assert_eq!((v.against.is_some(), v.result.as_deref()), (true, Some("carried")), "{text}");

@@ -234,9 +234,10 @@ pub(crate) fn dispositions(text: &str) -> Vec<Narrative> {
 
 static OUTCOME_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)^[\s*_]*(?:(?:unanimously|all|motion|so|this\s+was|which\s+was|and)\s+)*
+        r"(?ix)^[\s*_]*(?:(?:unanimously|all|the|motion|was|so|this\s+was|which\s+was|and)\s+)*
         (?:agreed|carried|approved|accepted|resolved|in\s+favour)
-        (?:\s+(?:unanimously|by\s+all(?:\s+(?:councillors|members))?(?:\s+present)?|nem\.?\s*con\.?))?[\s.!*_]*$",
+        (?:\s+(?:unanimously|by\s+all(?:\s+(?:councillors|members))?(?:\s+present)?|nem\.?\s*con\.?))?
+        (?:\s*\(?\d{1,2}\s*[-–]\s*\d{1,2}\)?)?[\s.!*_]*$",
     )
     .expect("outcome regex")
 });
@@ -1055,6 +1056,14 @@ mod tests {
             }
         }
         assert!(asked > 20_000 && found > 5_000, "{asked} {found}");
+    }
+
+    #[test]
+    fn outcomes_with_a_tally() {
+        assert!(is_outcome_only("approved unanimously (5-0)."));
+        assert!(is_outcome_only("The motion was carried."));
+        assert!(is_outcome_only("Motion carried 4-1"));
+        assert!(!is_outcome_only("The motion was carried over to June."));
     }
 
     #[test]

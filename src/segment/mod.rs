@@ -751,9 +751,11 @@ fn merge_outcomes(text: &str, found: Vec<ResBlock>) -> Vec<ResBlock> {
             // "Agreed cheques be signed: RECEIPTS ... Balance £2911.84 Prop KN 2nd BB All
             // agreed.": the table, then the mover of the decision above it.
             let run_in = same_para && decisions::ends_in_run_in_attribution(own);
-            if r.clauses.is_empty()
-                && (gap.trim().is_empty() && (outcome || attribution) || same_para && attribution || run_in)
-            {
+            // "... to deny the appeal. Motion approved unanimously (5-0).": the outcome's block
+            // starts at its keyword, after the motion's subject.
+            let bare_gap = gap.trim().is_empty()
+                || matches!(gap.trim(), "Motion" | "The motion" | "The Motion" | "Motion was" | "The motion was");
+            if r.clauses.is_empty() && (bare_gap && (outcome || attribution) || same_para && attribution || run_in) {
                 prev.span = Span::new(prev.span.start, r.span.end);
                 continue;
             }
