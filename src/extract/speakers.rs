@@ -814,7 +814,8 @@ fn declared_list_before(before: &str) -> bool {
 /// `^(?:\s*\((?P<paren>[^()]{2,200})\))|^(?:,\s*(?P<appos>[A-Z][^;():]{2,120}?),)`: a role in
 /// brackets or an appositive right after a mention (no colon in it: "Maria Alvarez, Thomas
 /// Reed and Karen Neil.\nStaff Present: City Manager David Park, ..." is a list running into
-/// the next label, not a role). Returns the role text and the end of the match. By hand for the reason given at `TAIL_VERB`; each alternative has one way to match
+/// the next label, not a role). Returns the role text and the end of the match. By hand for
+/// the reason given at `TAIL_VERB`; each alternative has one way to match
 /// (the appositive: the first comma after at least two more characters).
 fn role_only(after: &str) -> Option<(&str, usize)> {
     let open = ws_end(after, 0);
@@ -936,7 +937,8 @@ pub(crate) fn split_role(s: &str) -> (Option<String>, Option<String>) {
 }
 
 /// All person mentions in `text` (which starts at byte `base` of the source), in order.
-/// The labels of a roll-call line ("AYES: ...", "Nays: ...", "Absent: ..."), lower case.
+/// The labels of a roll-call line ("AYES: ...", "Nays: ...", "Abstain: ..."), lower case.
+/// ("Absent:" is no vote: it heads an attendance list, read by `attendance`.)
 const ROLL_LABELS: &[&str] =
     &["abstain", "abstained", "abstaining", "abstentions", "ayes", "nays", "noes", "recused", "yeas"];
 
