@@ -189,9 +189,8 @@ static SECONDER: LazyLock<Regex> = LazyLock::new(|| {
 static MOVER_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:proposed|moved|nominated)\s[^.;,\n]{1,80}?\bby\s+").expect("mover-by regex")
 });
-/// "Cllr Nicholas-Letch proposed, seconded by ...": the mover named before the verb.
-/// "Cllr X proposed, seconded by ...", "X made a motion to ...": the mover named before the
-/// verb.
+/// "Cllr Nicholas-Letch proposed, seconded by ...", "X made a motion to ...": the mover named
+/// before the verb.
 static MOVER_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:proposed|moved|motions|motioned|moves|seconded|made\s+(?:a|the)\s+motion)\b")
         .expect("mover verb regex")

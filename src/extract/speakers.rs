@@ -944,7 +944,9 @@ const ROLL_LABELS: &[&str] =
 
 /// True when byte `at` of `text` is on a line that opens with a roll-call label and a colon.
 /// Lines are looked for at most 300 bytes back: a roll line is short, and a flattened
-/// document's one line would be scanned again at every mention.
+/// document's one line would be scanned again at every mention. (So a later byte of the same
+/// line answers true only when an earlier one does: callers ask a name's end only when a line
+/// ends inside the name, "Mayor Hayes\nNAYS".)
 fn in_roll_line(text: &str, at: usize) -> bool {
     let from = at.saturating_sub(300);
     let Some(nl) =
@@ -972,7 +974,7 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
         }
         // "AYES: Councilmembers Chen, Alvarez, Mayor Hayes": voters in a roll, not speakers,
         // and the next voter is no role ("Hayes\nNAYS" is no name either).
-        if in_roll_line(text, m.start()) || in_roll_line(text, m.end()) {
+        if in_roll_line(text, m.start()) || m.as_str().contains('\n') && in_roll_line(text, m.end()) {
             pending.clear();
             continue;
         }
@@ -1203,7 +1205,7 @@ fn roles_before_names(text: &str, base: usize, found: &[Mention], checked: &Lazy
         let (first_at, first) = words[words.len() - 2];
         let (last_at, last) = words[words.len() - 1];
         // Voters in a roll ("AYES: ..., Mayor Hayes\nNAYS: ...") are no role phrase.
-        if in_roll_line(text, first_at) || in_roll_line(text, last_at) {
+        if in_roll_line(text, first_at) || text[first_at..last_at].contains('\n') && in_roll_line(text, last_at) {
             continue;
         }
         let name = format!("{first} {last}");

@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use memchr::memmem::{self, Finder};
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::labels::DecisionKind;
@@ -477,14 +477,15 @@ static PROPOSED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" prop
 /// Where " moved" or " made a motion" starts in a motion's wording without its seconder: "X
 /// moved to adopt ...", "moved that ...", "moved approval of ...", "moves adoption of ...", "X
 /// made a motion to approve ...".
+/// Runs on most sentences (those no earlier form took): its searchers are built once.
 fn moved_to(s: &str) -> Option<usize> {
+    static MA: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" ma"));
+    static MOVE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(" move"));
     let made = ["made a motion ", "made the motion ", "makes a motion "];
-    if let Some(at) =
-        memmem::find_iter(s.as_bytes(), b" ma").find(|&at| made.iter().any(|m| s[at + 1..].starts_with(m)))
-    {
+    if let Some(at) = MA.find_iter(s.as_bytes()).find(|&at| made.iter().any(|m| s[at + 1..].starts_with(m))) {
         return Some(at);
     }
-    memmem::find_iter(s.as_bytes(), b" move").find(|&at| {
+    MOVE.find_iter(s.as_bytes()).find(|&at| {
         let rest = &s[at + " move".len()..];
         let Some(rest) = rest.strip_prefix("d ").or_else(|| rest.strip_prefix("s ")) else { return false };
         let next = rest.split_whitespace().next().unwrap_or("");
