@@ -189,13 +189,12 @@ fn last_link(t: &str, from: usize) -> Option<usize> {
 /// The next place at or after `at` where `finder`'s word is in `b`. Searching on from the
 /// end of each one gives `find_iter`'s places (no word of [`LINK_WORDS`] overlaps itself)
 /// without its copy of the searcher for every search.
-pub(super) fn link_word(finder: &memchr::memmem::Finder<'_>, b: &[u8], at: usize) -> Option<usize> {
+fn link_word(finder: &memchr::memmem::Finder<'_>, b: &[u8], at: usize) -> Option<usize> {
     finder.find(b.get(at..)?).map(|k| at + k)
 }
 
-/// The words a link ends with, each with its searcher (built once); also
-/// `actions::may_hold_owner_to`'s.
-pub(super) static LINK_WORDS: std::sync::LazyLock<[(usize, memchr::memmem::Finder<'static>); 4]> =
+/// The words a link ends with, each with its searcher (built once).
+static LINK_WORDS: std::sync::LazyLock<[(usize, memchr::memmem::Finder<'static>); 4]> =
     std::sync::LazyLock::new(|| ["to", "be", "will", "would"].map(|w| (w.len(), memchr::memmem::Finder::new(w))));
 
 /// Whether a link with its verb starts at `l` (`l > 0`), after what may end an owner (see

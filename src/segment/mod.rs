@@ -687,7 +687,7 @@ fn narrative_decisions(text: &str, item: &mut ItemBlock) {
         let mut found_here = decisions::find(t);
         // A vote line whose content holds no decision of another form ("**Vote:** X motions,
         // Y seconds" starts at the motion, as any motion does).
-        if let Some((n, needs_roll)) = decisions::vote_line(t).filter(|_| found_here.is_empty()) {
+        if let Some((n, needs_roll)) = found_here.is_empty().then(|| decisions::vote_line(t)).flatten() {
             let rolled = || pieces.get(i + 1).is_some_and(|&(r, _)| decisions::roll_entry(&text[r.start..r.end]));
             if !needs_roll || rolled() {
                 found_here.push(n);
