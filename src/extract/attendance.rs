@@ -35,7 +35,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:\#+\s*|\*\*|<!--\s*|[-*]\s+|\d{1,2}\\?[.)]\s+)?
         (?P<label>those\s+present\s+were|present|those\s+attending|in\s+attendance|attendees|attendance|board\s+members|members\s+present|remote
-          |apologies(?:\s+for\s+absence)?|regrets|absent|also\s+present|also,?\s+in\s+attendance|officers(?:\s+in\s+attendance)?|staff\s+present|staff\s+in\s+attendance|guests?|presennol|ymddiheuriadau|(?-i:Staff|STAFF))
+          |apologies(?:\s+for\s+absence)?|regrets|absent|also\s+present|also,?\s+in\s+attendance|officers(?:\s+in\s+attendance)?|(?-i:[Ss]taff|STAFF)\s+(?:present|in\s+attendance)|guests?|presennol|ymddiheuriadau|(?-i:Staff|STAFF)\b)
         \s*(?:\*\*)?\s*(?::|-|–)?\s*(?:\*\*)?(?P<rest>.*)$",
     )
     .expect("attendance label regex")
@@ -68,8 +68,8 @@ const LABEL_STARTS: &[&[u8; 2]] =
 /// False when `LABEL` cannot match `line`, decided without running it: its optional prefix
 /// (`#`, `*`, `<!--`, `-`, white space, digits, `\`, `.`, `)`) holds no letter, and every label
 /// starts with two letters of [`LABEL_STARTS`], in any case; none of those letters has a
-/// character outside ASCII folding to it (only `s` and `k` do; "Staff", the one label with an
-/// `s`, is matched in its own case). So the first character after
+/// character outside ASCII folding to it (only `s` and `k` do; the labels starting with "Staff"
+/// match its `s` in its own case). So the first character after
 /// the longest run of prefix characters starts the label. Most lines start with no label.
 fn may_be_label(line: &str) -> bool {
     let prefix =
@@ -989,6 +989,11 @@ mod tests {
         assert_eq!(
             att("In Attendance:\nMichael Coates \nMatt Tesauro\n\nCommittee Chairs:\nJason Li").0,
             vec!["Michael Coates", "Matt Tesauro"]
+        );
+        // "Stafford" is no "Staff" label: the list goes on.
+        assert_eq!(
+            att("In Attendance:\nAnn Lee\nStafford Smith\nBob Ray").0,
+            vec!["Ann Lee", "Stafford Smith", "Bob Ray"]
         );
         assert_eq!(
             att("### Present\n\n* Bert Belder (TSC)\n* Ben Noordhuis (TSC)\n").0,

@@ -1049,7 +1049,8 @@ mod outside_tests {
             [("approved as written,".into(), carried.clone()), ("Minutes approved.".into(), carried)]
         );
         // A passive approval is no note: its result stays unstated.
-        assert!(results[2..].iter().all(|(_, r)| r.is_none()), "{results:?}");
+        assert_eq!(results.len(), 3, "{results:?}");
+        assert_eq!(results[2].1, None, "{results:?}");
     }
 
     #[test]
