@@ -376,3 +376,13 @@ fn regression_cases_parse_and_keep_the_invariants() {
     }
     assert!(n >= 1, "corpus/regression holds the fuzz crash inputs");
 }
+
+/// Found by the fuzz run (seed text cut up): a decision whose mover and seconder are read
+/// from text after it, in another paragraph ("3. It was moved by Councillor Hale, seconded by
+/// ..."), made them speakers of the decision's paragraph with spans outside it. Parsed as
+/// Markdown, every span must nest.
+#[test]
+fn a_mover_named_outside_the_decisions_paragraph() {
+    let bytes = std::fs::read(root().join("tests/data/fuzz-mover-outside-paragraph.md")).unwrap();
+    parse_named("fuzz-mover-outside-paragraph.md", &bytes);
+}

@@ -725,10 +725,12 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
             .collect();
         motions_in_turns(&paragraphs, &mut resolutions, it.span.start);
         // Proposing and seconding is speaking (GOLD.md): the mover and seconder speak in the
-        // paragraph (or list entry) that names them, else in the decision's paragraph.
-        for (r, block) in resolutions.iter().zip(&it.resolutions) {
+        // paragraph (or list entry) that names them. A mover read from text after the decision
+        // (its vote context, another paragraph or none) is no speaker of the decision's
+        // paragraph: a speaker's span lies inside its paragraph.
+        for r in &resolutions {
             for p in [&r.motion.mover, &r.motion.seconder].into_iter().flatten() {
-                let Some(k) = it.paragraphs.iter().position(|q| q.span.contains(p.span)).or(block.paragraph) else {
+                let Some(k) = it.paragraphs.iter().position(|q| q.span.contains(p.span)) else {
                     continue;
                 };
                 let entry = it.paragraphs[k].list.iter().position(|e| e.text.contains(p.span));
