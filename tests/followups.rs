@@ -246,7 +246,7 @@ fn stoke_ferry_run(name: &str) -> Option<(usize, usize, Vec<String>)> {
 /// blind; held out in session 3, its disagreements studied since session 4) and August 2016
 /// to September 2017 (hand-checked blind in session 4, held out: no rule tuned on it).
 #[test]
-#[ignore = "agreement 19/29 (2018), 25/32 (2019), 20/30 (2017; 18/30 held out): below the 0.90 required; see README Follow-ups"]
+#[ignore = "agreement 19/29 (2018), 25/32 (2019), 21/30 (2017; 18/30 held out): below the 0.90 required; see README Follow-ups"]
 fn real_run_stoke_ferry_matches_expectation() {
     for name in ["followups-stokeferry-2018.json", "followups-stokeferry-2019.json", "followups-stokeferry-2017.json"] {
         let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
@@ -265,7 +265,7 @@ fn real_run_stoke_ferry_does_not_regress() {
         // owner its overlap with "liaising with NCC Highways on extra signage" is too low.
         ("followups-stokeferry-2018.json", 19),
         ("followups-stokeferry-2019.json", 25),
-        ("followups-stokeferry-2017.json", 20),
+        ("followups-stokeferry-2017.json", 21),
     ] {
         let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
         assert!(agree >= floor, "{name}: agreement fell to {agree}/{total} (floor {floor}): {missing:#?}");
@@ -421,6 +421,22 @@ fn deadlines_written_without_a_year() {
     );
     // The UK financial year ends on 31 March: not passed by the last meeting.
     assert_eq!(due("churchyard wall"), (Some("2020-03-31".into()), from_meeting, Status::Open));
+}
+
+#[test]
+fn a_deferral_to_a_dated_meeting_is_due_then() {
+    // A deferral names the date of the meeting it goes to, without "by": due that day.
+    let first = "Minutes of the Fenby Parish Council held on 4 December 2019\n\n230/19 Planning\nIt was agreed to defer the planning applications and another meeting was called for Wednesday 18th December, 2019.\n\n231/19 Accounts\nThe Clerk would circulate the accounts, the balance carried forward as at 1 April 2019 to be checked first.\n";
+    let second =
+        "Minutes of the Fenby Parish Council held on 8 January 2020\n\n10/20 Matters Arising\nNothing to report.\n";
+    let r = track_texts(&[("fenby/2019-12-04.txt", first), ("fenby/2020-01-08.txt", second)]);
+    let called = by_text(&r, "another meeting was called");
+    assert_eq!(called.due.as_deref(), Some("2019-12-18"), "{called:#?}");
+    assert_eq!(called.due_text.as_deref(), Some("for Wednesday 18th December, 2019"));
+    assert_eq!(called.status, Status::Overdue, "{called:#?}");
+    // A balance "carried forward as at" a date is no meeting a matter was sent to.
+    let accounts = by_text(&r, "circulate the accounts");
+    assert_eq!(accounts.due, None, "{accounts:#?}");
 }
 
 #[test]

@@ -7,7 +7,9 @@
 //! - `deferral`: a sentence that defers or asks for something later: "deferred to the next
 //!   meeting", "an update report be brought to the next meeting", "will be circulated in due
 //!   course", "be provided by the end of July 2022" (a deferral word, or a passive "be
-//!   <done>" together with a deadline phrase of [`find_deadline`]);
+//!   <done>" together with a deadline phrase of [`find_deadline`]); without a deadline phrase,
+//!   the date of the meeting it is sent to ("another meeting was called for Wednesday 21st
+//!   December, 2016") is its due date;
 //! - `owner-to`: "the Clerk to write to ...", "The Clerk agreed to clarify ...", "Cllr Daphne
 //!   Clements would be telephoning ...": an office or a councillor, then to/will/would/agreed
 //!   to and a verb;
@@ -21,7 +23,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::dates::find_deadline;
+use crate::extract::dates::{find_date, find_deadline};
 use crate::model::{Action, Document, Item, Person};
 use crate::source::Span;
 
@@ -534,6 +536,40 @@ fn found(item: &Item, b: &Block, origin: &'static str, a: usize, z: usize) -> Fo
     }
 }
 
+/// Words before a date that make it the date a deferred matter goes to ("deferred to 5 March
+/// 2019", "another meeting was called for Wednesday 21st December, 2016").
+const DEFERRED_TO: &[&str] = &["for", "on", "to", "until", "till"];
+
+/// How far before the date ([`deferred_to`]) the meeting or deferral word may be, in bytes.
+const DEFERRED_TO_REACH: usize = 60;
+
+/// The date a deferral sends its matter to: the first full date in `s` right after one of
+/// [`DEFERRED_TO`], with a meeting or a deferral word at most [`DEFERRED_TO_REACH`] bytes
+/// before it (an ISO date and the phrase as
+/// written). A deadline phrase ("by 5 May
+/// 2019") is [`find_deadline`]'s; this reads the dates a deferral names without one.
+fn deferred_to(s: &str) -> Option<(String, String)> {
+    let mut from = 0;
+    while let Some((d, a, z)) = find_date(&s[from..]) {
+        let (a, z) = (from + a, from + z);
+        let before = s[..a].trim_end();
+        let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+        // The date is the deferred-to meeting's: a meeting or the deferral is named before it.
+        let mut cut = before.len().saturating_sub(DEFERRED_TO_REACH);
+        while !before.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let near = &before[cut..];
+        let of_meeting = || near.to_ascii_lowercase().contains("meeting") || DEFER.is_match(near);
+        if DEFERRED_TO.iter().any(|w| w.eq_ignore_ascii_case(word)) && of_meeting() {
+            let start = before.len() - word.len();
+            return Some((d.iso(), s[start..z].to_string()));
+        }
+        from = z;
+    }
+    None
+}
+
 /// "the Clerk to write", "Cllr X would be telephoning": (owner, byte offset of the match).
 fn owner_to(text: &str) -> Option<(String, usize)> {
     for c in OWNER_TO.captures_iter(text) {
@@ -570,7 +606,13 @@ fn in_block(item: &Item, b: &Block, parser: &[Found]) -> Vec<Found> {
         let deadline = find_deadline(s);
         let defer = DEFER.is_match(s) || (LATER.is_match(s) && deadline.is_some());
         if defer && !AT_THE_MEETING.is_match(s) {
-            out.push(found(item, b, "deferral", a, z));
+            let mut f = found(item, b, "deferral", a, z);
+            if f.due_text.is_none() {
+                if let Some((iso, phrase)) = deferred_to(s) {
+                    (f.due, f.due_text) = (Some(iso), Some(collapse(&phrase)));
+                }
+            }
+            out.push(f);
         } else if owner_to(s).is_some() && asks(s) {
             out.push(found(item, b, "owner-to", a, z));
         } else if b.decision && decided_deed(s) {
