@@ -272,19 +272,18 @@ fn real_run_stoke_ferry_does_not_regress() {
     }
 }
 
-/// The real run: Manordeilo & Salem Community Council, 2019, against a hand-checked
-/// expectation file. Skips without ../shared or pdftotext.
-#[test]
-#[ignore = "agreement on the hand-checked meeting is 0.50 (5/10), below the 0.90 required: see README Follow-ups"]
-fn real_archive_matches_expectation() {
+/// The real run: Manordeilo & Salem Community Council, 2019 (PDF), against a hand-checked
+/// expectation file: (agreeing, total, the disagreements); `None` without ../shared or
+/// pdftotext.
+fn manordeilo_run() -> Option<(usize, usize, Vec<String>)> {
     let Some(shared) = shared_corpus() else {
         eprintln!("skipping: ../shared/corpus not present");
-        return;
+        return None;
     };
     let dir = shared.join("bulk/manordeilo-salem-cc-minutes/dist/minutes/2019");
     if !dir.is_dir() || std::process::Command::new("pdftotext").arg("-v").output().is_err() {
         eprintln!("skipping: archive or pdftotext not present");
-        return;
+        return None;
     }
     let exp: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(root().join("tests/data/followups-manordeilo-2019.json")).unwrap(),
@@ -311,7 +310,10 @@ fn real_archive_matches_expectation() {
         let doc = e["document"].as_str().unwrap();
         let starts = e["text_starts"].as_str().unwrap();
         let hit = fus.iter().find(|f| {
-            f["document"].as_str().unwrap().ends_with(doc) && f["text"].as_str().unwrap().starts_with(starts)
+            // Contained, as in the Stoke Ferry runs: a follow-up whose text now starts a few
+            // words earlier ("proposed by Cllr. J. Davies, seconded by Cllr. K. Davies and
+            // unanimously agreed to ask Mrs W. ...") is still the passage that was judged.
+            f["document"].as_str().unwrap().ends_with(doc) && f["text"].as_str().unwrap().contains(starts)
         });
         match hit {
             Some(f) if f["status"] == e["status"] => agree += 1,
@@ -319,9 +321,23 @@ fn real_archive_matches_expectation() {
             None => missing.push(format!("{doc} {starts:?}: not found")),
         }
     }
-    let rate = agree as f64 / expected.len() as f64;
-    eprintln!("followups agreement {agree}/{} = {rate:.2}; disagreements: {missing:#?}", expected.len());
+    eprintln!("followups agreement {agree}/{}; disagreements: {missing:#?}", expected.len());
+    Some((agree, expected.len(), missing))
+}
+
+#[test]
+#[ignore = "agreement on the hand-checked meeting is 0.70 (7/10), below the 0.90 required: see README Follow-ups"]
+fn real_archive_matches_expectation() {
+    let Some((agree, total, missing)) = manordeilo_run() else { return };
+    let rate = agree as f64 / total as f64;
     assert!(rate >= 0.9, "agreement {rate:.2} < 0.90: {missing:#?}");
+}
+
+/// A ratchet, not the goal: the Manordeilo run must not agree less than it does now.
+#[test]
+fn real_archive_does_not_regress() {
+    let Some((agree, total, missing)) = manordeilo_run() else { return };
+    assert!(agree >= 7, "agreement fell to {agree}/{total} (floor 7): {missing:#?}");
 }
 
 #[test]
