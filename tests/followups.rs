@@ -555,3 +555,47 @@ fn same_heading_after_agenda_verb_is_raised_again_not_done() {
     assert!(f.evidence[0].overlap >= followup::evidence::DONE_MIN_OVERLAP, "{f:#?}");
     assert_eq!(f.evidence[0].done_word.as_deref(), Some("received"), "{f:#?}");
 }
+
+/// A meeting of "Fenby Parish Council" at `date` (long form), with `body` text.
+fn fenby(name: &str, date: &str, body: &str) -> String {
+    format!("Minutes of the {name} held on {date}\n\n{body}\n")
+}
+
+#[test]
+fn a_name_written_with_a_slip_or_only_in_the_file_name_joins_its_body() {
+    let usual = |d: &str| fenby("Fenby Parish Council", d, "1. Apologies\nNone.");
+    let (a, b, c) = (usual("2 January 2019"), usual("6 February 2019"), usual("3 April 2019"));
+    let ask = fenby(
+        "Fenby Parish Council",
+        "5 December 2018",
+        "10/18 Verges\nThe Clerk to write to the Highways about the verges on Mill Lane.",
+    );
+    // A slip in one word ("Fennby"), the usual name written by four times as many meetings.
+    let slip = fenby("Fennby Parish Council", "6 March 2019", "1. Apologies\nNone.");
+    // No name in the document; the folder names the body.
+    let unnamed = "Minutes of the meeting held on 1 May 2019\n\n5/19 Matters Arising\nThe Clerk had written to the Highways about the verges on Mill Lane.\n";
+    // Another body one slip away but not much smaller stays apart.
+    let other = |d: &str| fenby("Fenwick Parish Council", d, "1. Apologies\nNone.");
+    let (o1, o2) = (other("9 January 2019"), other("13 February 2019"));
+    let r = track_texts(&[
+        ("fenby/2018-12-05.txt", ask.as_str()),
+        ("fenby/2019-01-02.txt", a.as_str()),
+        ("fenby/2019-02-06.txt", b.as_str()),
+        ("fenby/2019-03-06.txt", slip.as_str()),
+        ("fenby/2019-04-03.txt", c.as_str()),
+        ("archive/2019/05/fenby-parish-council-may-meeting/index.txt", unnamed),
+        ("fenwick/2019-01-09.txt", o1.as_str()),
+        ("fenwick/2019-02-13.txt", o2.as_str()),
+    ]);
+    let names: Vec<&str> = r.bodies.iter().map(|b| b.name.as_str()).collect();
+    assert_eq!(names, ["Fenby Parish Council", "Fenwick Parish Council"], "{:#?}", r.bodies);
+    let fenby = &r.bodies[0];
+    assert_eq!(fenby.meetings.len(), 6);
+    let also: Vec<(&str, &str, usize)> =
+        fenby.also_named.iter().map(|a| (a.name.as_str(), a.why.as_str(), a.meetings)).collect();
+    assert!(also.contains(&("Fennby Parish Council", "spelling", 1)), "{also:?}");
+    assert!(also.iter().any(|(_, why, n)| *why == "file name" && *n == 1), "{also:?}");
+    // The unnamed meeting is the body's: its matters arising do the ask.
+    let verges = by_text(&r, "verges on Mill Lane");
+    assert_eq!(verges.status, Status::Done, "{verges:#?}");
+}

@@ -5,7 +5,10 @@
 //! [`Digest`] (what the steps below read: its units, follow-ups and their subjects), and:
 //!
 //! 1. groups them by body: `meeting.body`, else a body name taken from the path
-//!    ([`body_from_path`]);
+//!    ([`body_from_path`]); a document naming no body whose file or folder name holds a
+//!    body's name ("stoke-ferry-parish-council-june-meeting/index.md") joins that body, and a
+//!    name written with a slip ("Stroke Ferry Parish Council" among hundreds of "Stoke Ferry
+//!    Parish Council") joins the usual spelling ([`Body::also_named`] says which, and why);
 //! 2. orders each body's meetings by `meeting.date`, else a date in the file name
 //!    ([`date_from_path`]: `2019-06-05`, `19-07-10` as YY-MM-DD, `5th-june-2019`);
 //! 3. collects follow-ups ([`detect`]): the parser's actions (item and resolution level) and
@@ -215,6 +218,22 @@ pub struct Body {
     pub meetings: Vec<MeetingRef>,
     /// Its follow-ups in meeting order, then document order.
     pub followups: Vec<FollowUp>,
+    /// Other names its meetings were grouped under before they joined it, and why.
+    #[serde(default)]
+    pub also_named: Vec<AlsoNamed>,
+}
+
+/// A name some of a body's meetings carry, other than the body's own ([`Body::also_named`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlsoNamed {
+    /// The name (its most frequent spelling), or the path's name for documents naming none.
+    pub name: String,
+    /// `spelling`: one word differs by a slip of a letter or two, and the body's own name is
+    /// written by at least [`MISSPELLING_RATIO`] times as many meetings; `file name`: the
+    /// documents name no body and their file or folder name holds this body's name.
+    pub why: String,
+    /// How many meetings.
+    pub meetings: usize,
 }
 
 /// The whole report.
@@ -353,9 +372,162 @@ struct Meeting {
     date_source: &'static str,
 }
 
-/// The grouping key of a body name: lower-cased, whitespace collapsed, "&" as "and".
+/// The grouping key of a body name: lower-cased, whitespace collapsed, "&" as "and",
+/// apostrophes dropped ("Residents' Association" is "Resident's Association").
 fn body_key(name: &str) -> String {
-    detect::collapse(&name.to_lowercase().replace('&', " and "))
+    detect::collapse(&name.to_lowercase().replace('&', " and ").replace(['\'', '’'], ""))
+}
+
+/// A body's meetings while they are grouped ([`track_digests`]).
+struct Group {
+    /// [`body_key`] of its name.
+    key: String,
+    /// Where its name came from: `meeting.body`, `path` or `option`.
+    source: &'static str,
+    /// The name as each of its documents wrote it.
+    spellings: Vec<String>,
+    meetings: Vec<Meeting>,
+    also: Vec<AlsoNamed>,
+}
+
+impl Group {
+    /// Take `other`'s meetings (a document already here is not added twice) and its other
+    /// names, recording `other` itself as one (`why`).
+    fn absorb(&mut self, other: Group, why: &str) {
+        let name = if other.source == "path" { other.spellings[0].clone() } else { most_frequent(&other.spellings) };
+        let n = other.meetings.len();
+        for a in std::iter::once(AlsoNamed { name, why: why.to_string(), meetings: n }).chain(other.also) {
+            match self.also.iter_mut().find(|b| b.name == a.name && b.why == a.why) {
+                Some(b) => b.meetings += a.meetings,
+                None => self.also.push(a),
+            }
+        }
+        for m in other.meetings {
+            if !self.meetings.iter().any(|o| o.digest.id == m.digest.id) {
+                self.meetings.push(m);
+            }
+        }
+    }
+}
+
+/// How many times as many meetings a body's usual name must be written by for a name one
+/// slip away to join it ([`merge_misspellings`]).
+pub const MISSPELLING_RATIO: usize = 3;
+
+/// Whether two body keys differ in one word only, by a slip: one letter added, dropped,
+/// changed or two swapped (two for words of eight letters or more), the first letter kept
+/// ("stroke ferry" / "stoke ferry", "nortwold" / "northwold"; not "west" / "east").
+fn one_slip_apart(a: &str, b: &str) -> bool {
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    if wa.len() != wb.len() || wa.len() < 2 {
+        return false;
+    }
+    let differ: Vec<(&str, &str)> = wa.iter().zip(&wb).filter(|(x, y)| x != y).map(|(x, y)| (*x, *y)).collect();
+    let [(x, y)] = differ[..] else { return false };
+    let long = x.chars().count().min(y.chars().count()) >= 8;
+    x.chars().next() == y.chars().next()
+        && x.chars().count().min(y.chars().count()) >= 3
+        && strsim::damerau_levenshtein(x, y) <= if long { 2 } else { 1 }
+}
+
+/// Merge each body named with a slip ([`one_slip_apart`]) into the one its meetings mostly
+/// write, when that one has [`MISSPELLING_RATIO`] times as many meetings (the largest such).
+/// Smallest first, so a slip of a slip ends in the usual name too.
+fn merge_misspellings(groups: &mut Vec<Group>) {
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by_key(|&i| (groups[i].meetings.len(), i));
+    let mut gone = vec![false; groups.len()];
+    for &g in &order {
+        if groups[g].source != "meeting.body" {
+            continue;
+        }
+        let n = groups[g].meetings.len();
+        let into = (0..groups.len())
+            .filter(|&h| h != g && !gone[h] && groups[h].source == "meeting.body")
+            .filter(|&h| groups[h].meetings.len() >= MISSPELLING_RATIO * n)
+            .filter(|&h| one_slip_apart(&groups[g].key, &groups[h].key))
+            .max_by_key(|&h| (groups[h].meetings.len(), std::cmp::Reverse(h)));
+        if let Some(h) = into {
+            let taken = std::mem::replace(&mut groups[g], Group::empty());
+            groups[h].absorb(taken, "spelling");
+            gone[g] = true;
+        }
+    }
+    let mut k = 0;
+    groups.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
+}
+
+/// The words of a document's file name and its folder's ("stoke-ferry-parish-council-june-
+/// meeting/index.md"), lower-cased, "pc" read as "parish council".
+fn file_name_words(path: &str) -> Vec<String> {
+    let parts: Vec<&str> = path.split(['/', '\\']).filter(|p| !p.is_empty()).collect();
+    let mut out = Vec::new();
+    for part in parts.iter().rev().take(2).rev() {
+        let stem = part.rsplit_once('.').map_or(*part, |(s, _)| s);
+        for w in stem.to_lowercase().replace(['\'', '’'], "").split(|c: char| !c.is_alphanumeric()) {
+            match w {
+                "" => {}
+                "pc" => out.extend(["parish".to_string(), "council".to_string()]),
+                w => out.push(w.to_string()),
+            }
+        }
+    }
+    out
+}
+
+/// Move each meeting of a body named after its path (the document names none) to the body
+/// whose name (three words or more) its file or folder name holds, the longest such name.
+fn join_by_file_name(groups: &mut Vec<Group>) {
+    let named: Vec<(usize, Vec<&str>)> = groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.source == "meeting.body")
+        .map(|(i, g)| (i, g.key.split(' ').collect::<Vec<_>>()))
+        .filter(|(_, w)| w.len() >= 3)
+        .collect();
+    let mut moves: Vec<(usize, usize, usize)> = Vec::new();
+    for (gi, g) in groups.iter().enumerate().filter(|(_, g)| g.source == "path") {
+        for (mi, m) in g.meetings.iter().enumerate() {
+            let words = file_name_words(&m.digest.path);
+            let best = named
+                .iter()
+                .filter(|(_, key)| words.windows(key.len()).any(|w| w.iter().zip(key).all(|(a, b)| a == b)))
+                .max_by_key(|(i, key)| (key.len(), groups[*i].meetings.len()));
+            if let Some((to, _)) = best {
+                moves.push((gi, mi, *to));
+            }
+        }
+    }
+    // Per target, the path bodies it takes meetings from, in order.
+    let mut taken: Vec<(usize, usize, Vec<Meeting>)> = Vec::new();
+    for &(gi, mi, to) in moves.iter().rev() {
+        let m = groups[gi].meetings.remove(mi);
+        match taken.iter_mut().find(|(g, t, _)| *g == gi && *t == to) {
+            Some((_, _, v)) => v.insert(0, m),
+            None => taken.push((gi, to, vec![m])),
+        }
+    }
+    taken.reverse();
+    for (gi, to, meetings) in taken {
+        let from = Group {
+            key: groups[gi].key.clone(),
+            source: "path",
+            spellings: vec![groups[gi].spellings[0].clone()],
+            meetings,
+            also: Vec::new(),
+        };
+        groups[to].absorb(from, "file name");
+    }
+    groups.retain(|g| !g.meetings.is_empty());
+}
+
+impl Group {
+    fn empty() -> Group {
+        Group { key: String::new(), source: "", spellings: Vec::new(), meetings: Vec::new(), also: Vec::new() }
+    }
 }
 
 /// The most frequent string of `v` (the first seen among equals). Title-like spellings
@@ -387,46 +559,48 @@ pub fn track_digests(digests: impl IntoIterator<Item = Digest>, opts: &Options) 
     // Group by body (the same name whatever its case and spacing: "STOKE FERRY PARISH
     // COUNCIL" is "Stoke Ferry Parish Council"), keeping first-seen order, then sort bodies
     // by name. A group is shown under its most frequent spelling.
-    let mut groups: Vec<(String, String, Vec<Meeting>)> = Vec::new();
-    let mut spellings: Vec<(String, Vec<String>)> = Vec::new();
+    let mut groups: Vec<Group> = Vec::new();
     for digest in digests {
         let (written, source) = match (&opts.body, &digest.body) {
             (Some(b), _) => (b.clone(), "option"),
             (None, Some(b)) => (detect::collapse(b), "meeting.body"),
             (None, None) => (body_from_path(&digest.path).unwrap_or_else(|| "(unknown body)".into()), "path"),
         };
-        let name = body_key(&written);
-        match spellings.iter_mut().find(|(k, _)| *k == name) {
-            Some((_, v)) => v.push(written),
-            None => spellings.push((name.clone(), vec![written])),
-        }
+        let key = body_key(&written);
         let (date, date_source) = match (&digest.date, date_from_path(&digest.path)) {
             (Some(d), _) => (Some(d.clone()), "meeting.date"),
             (None, Some(d)) => (Some(d), "file name"),
             (None, None) => (None, "none"),
         };
         let m = Meeting { digest, date, date_source };
-        match groups.iter_mut().find(|(n, _, _)| *n == name) {
-            // The same bytes under two names (a re-upload) are one meeting, not two.
-            Some(g) if g.2.iter().any(|o| o.digest.id == m.digest.id) => {}
-            Some(g) => g.2.push(m),
-            None => groups.push((name, source.to_string(), vec![m])),
+        let g = match groups.iter().position(|g| g.key == key) {
+            Some(g) => g,
+            None => {
+                groups.push(Group { key, source, spellings: Vec::new(), meetings: Vec::new(), also: Vec::new() });
+                groups.len() - 1
+            }
+        };
+        let g = &mut groups[g];
+        g.spellings.push(written);
+        // The same bytes under two names (a re-upload) are one meeting, not two.
+        if !g.meetings.iter().any(|o| o.digest.id == m.digest.id) {
+            g.meetings.push(m);
         }
     }
-    for g in &mut groups {
-        if let Some((_, v)) = spellings.iter().find(|(k, _)| *k == g.0) {
-            g.0 = most_frequent(v);
-        }
-    }
+    join_by_file_name(&mut groups);
+    merge_misspellings(&mut groups);
+    let mut groups: Vec<(String, Group)> = groups.into_iter().map(|g| (most_frequent(&g.spellings), g)).collect();
     groups.sort_by(|a, b| a.0.cmp(&b.0));
     let bodies = groups
         .into_iter()
-        .map(|(name, name_source, mut meetings)| {
+        .map(|(name, mut g)| {
             // Undated meetings go last, in path order: they cannot be placed in time.
-            meetings.sort_by(|a, b| {
+            g.meetings.sort_by(|a, b| {
                 (a.date.is_none(), &a.date, &a.digest.path).cmp(&(b.date.is_none(), &b.date, &b.digest.path))
             });
-            body(name, name_source, meetings)
+            let mut b = body(name, g.source.to_string(), g.meetings);
+            b.also_named = g.also;
+            b
         })
         .collect();
     Report { schema: SCHEMA_TAG.to_string(), rules: rules(), bodies }
@@ -510,7 +684,7 @@ fn body(name: String, name_source: String, mut meetings: Vec<Meeting>) -> Body {
             followups.push(fu);
         }
     }
-    Body { name, name_source, meetings: refs, followups }
+    Body { name, name_source, meetings: refs, followups, also_named: Vec::new() }
 }
 
 /// Least share of key terms two documents of a body with the same date must have in common
