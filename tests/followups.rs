@@ -599,3 +599,30 @@ fn a_name_written_with_a_slip_or_only_in_the_file_name_joins_its_body() {
     let verges = by_text(&r, "verges on Mill Lane");
     assert_eq!(verges.status, Status::Done, "{verges:#?}");
 }
+
+#[test]
+fn evidence_years_later_is_another_matter_unless_it_cites_the_minute() {
+    let ask = fenby(
+        "Fenby Parish Council",
+        "9 January 2019",
+        "12/19 Verges\nThe Clerk to write to the Highways about the verges on Mill Lane.\n\n13/19 Sign\nThe Clerk to order a new village sign from the sign maker.",
+    );
+    let next = fenby("Fenby Parish Council", "6 February 2019", "20/19 Apologies\nNone.");
+    let years = fenby(
+        "Fenby Parish Council",
+        "3 March 2021",
+        "30/21 Matters Arising\nThe Clerk had written to the Highways about the verges on Mill Lane.\nMin. 13/19: the new village sign had been ordered from the sign maker.",
+    );
+    let r = track_texts(&[
+        ("fenby/2019-01-09.txt", ask.as_str()),
+        ("fenby/2019-02-06.txt", next.as_str()),
+        ("fenby/2021-03-03.txt", years.as_str()),
+    ]);
+    let verges = by_text(&r, "verges on Mill Lane");
+    assert_eq!(verges.status, Status::Open, "{verges:#?}");
+    assert!(verges.evidence.is_empty());
+    assert!(verges.reason.contains("1 later meeting(s) within 400 days"), "{}", verges.reason);
+    let sign = by_text(&r, "village sign");
+    assert_eq!(sign.status, Status::Done, "{sign:#?}");
+    assert_eq!(sign.evidence[0].kind, "minute-reference");
+}

@@ -1248,8 +1248,10 @@ fn cite(e: &Evidence) -> String {
     format!("{} {} ({}, {}..{})", e.date.as_deref().unwrap_or("undated"), item, e.kind, e.span.start, e.span.end)
 }
 
-/// The status of `fu` from its evidence, the number of later meetings and their dates.
-pub fn status(fu: &FollowUp, later: usize, later_dates: &[&str]) -> (Status, String) {
+/// The status of `fu` from its evidence, the number of later meetings, how many of them were
+/// searched for evidence (those within the window, [`super::EVIDENCE_WINDOW_DAYS`]) and their
+/// dates.
+pub fn status(fu: &FollowUp, later: usize, searched: usize, later_dates: &[&str]) -> (Status, String) {
     // Only strong evidence can say done: a citation, a matters-arising entry, or a passage
     // sharing a third of the follow-up's (weighted) terms. A passage that only names the
     // owner and a few terms, or only shares the heading (the same agenda subject in other
@@ -1270,15 +1272,24 @@ pub fn status(fu: &FollowUp, later: usize, later_dates: &[&str]) -> (Status, Str
     if later == 0 {
         return (Status::Open, "no later meeting of this body in the input".into());
     }
+    let searched = if searched < later {
+        format!(
+            "{searched} later meeting(s) within {} days (and no minute reference in the {} after)",
+            super::EVIDENCE_WINDOW_DAYS,
+            later - searched
+        )
+    } else {
+        format!("{later} later meeting(s)")
+    };
     match fu.due.as_deref() {
         Some(due) => match later_dates.iter().find(|d| **d >= due) {
             Some(at) => (
                 Status::Overdue,
-                format!("due {due}; no evidence in {later} later meeting(s), the meeting of {at} is on or after it"),
+                format!("due {due}; no evidence in {searched}, the meeting of {at} is on or after it"),
             ),
             None => (Status::Open, format!("due {due}, not passed by the last meeting in the input")),
         },
-        None => (Status::Open, format!("no due date; no evidence in {later} later meeting(s)")),
+        None => (Status::Open, format!("no due date; no evidence in {searched}")),
     }
 }
 
@@ -1351,9 +1362,9 @@ mod tests {
         }))
         .unwrap();
         fu.evidence = vec![ev("same-heading")];
-        assert_eq!(status(&fu, 1, &["2024-05-08"]).0, Status::RaisedAgain);
+        assert_eq!(status(&fu, 1, 1, &["2024-05-08"]).0, Status::RaisedAgain);
         fu.evidence = vec![ev("same-subject")];
-        assert_eq!(status(&fu, 1, &["2024-05-08"]).0, Status::Done);
+        assert_eq!(status(&fu, 1, 1, &["2024-05-08"]).0, Status::Done);
     }
 
     #[test]

@@ -357,6 +357,11 @@ pub fn rules() -> Vec<String> {
             evidence::DONE_MIN_OVERLAP,
             evidence::FOCUS_MIN_SHARED
         ),
+        format!(
+            "Evidence other than a minute reference is looked for only in the meetings up to {EVIDENCE_WINDOW_DAYS} days \
+             after the follow-up's meeting (or {DUE_GRACE_DAYS} days after its due date, when later): a passage on the \
+             same words years later is about another matter."
+        ),
         "raised_again: evidence exists but none says done. overdue: no evidence, and a later meeting is on or after \
          the due date. open: no evidence, and no due date, or none passed, or no later meeting."
             .to_string(),
@@ -606,6 +611,27 @@ pub fn track_digests(digests: impl IntoIterator<Item = Digest>, opts: &Options) 
     Report { schema: SCHEMA_TAG.to_string(), rules: rules(), bodies }
 }
 
+/// How long after its meeting a later passage can be evidence for a follow-up, in days
+/// (a year's round of meetings and the one after): minutes come back to an ask within months,
+/// and a passage sharing its terms years later is about another matter with the same words
+/// (a 2004 "Clerk to contact the dog warden" is not done by 2019's "the Clerk had reported
+/// the drain cover on Wretton Road"). A citation of its minute counts at any distance.
+pub const EVIDENCE_WINDOW_DAYS: u32 = 400;
+/// A due date after the window moves its end to this many days after the due date.
+pub const DUE_GRACE_DAYS: u32 = 120;
+
+/// The last date (ISO) a later meeting can hold evidence for `fu` other than a minute
+/// reference: [`EVIDENCE_WINDOW_DAYS`] after its meeting, or [`DUE_GRACE_DAYS`] after its due
+/// date when that is later; `None` (no end) for an undated meeting.
+fn window_end(fu: &FollowUp) -> Option<String> {
+    let (meeting, _) = fu.date.as_deref().and_then(date_at)?;
+    let end = meeting.plus_days(EVIDENCE_WINDOW_DAYS).iso();
+    Some(match fu.due.as_deref().and_then(date_at) {
+        Some((due, _)) => end.max(due.plus_days(DUE_GRACE_DAYS).iso()),
+        None => end,
+    })
+}
+
 fn body(name: String, name_source: String, mut meetings: Vec<Meeting>) -> Body {
     let founds: Vec<_> = meetings.iter_mut().map(|m| std::mem::take(&mut m.digest.found)).collect();
     let meetings = &meetings[..];
@@ -665,9 +691,16 @@ fn body(name: String, name_source: String, mut meetings: Vec<Meeting>) -> Body {
             };
             resolve_due(&mut fu, meetings, k, found.due_month);
             let probe = evidence::Probe::new(&fu, &weights);
+            let end = window_end(&fu);
+            let mut searched = 0;
             for (x, &j) in later.iter().enumerate() {
                 let (next, later) = (x == 0, &meetings[j]);
-                fu.evidence.extend(evidence::find(
+                let inside = match (&end, &later.date) {
+                    (Some(e), Some(d)) => d <= e,
+                    _ => true,
+                };
+                searched += usize::from(inside);
+                let found = evidence::find(
                     &fu,
                     &probe,
                     &later.digest.lookup,
@@ -675,10 +708,12 @@ fn body(name: String, name_source: String, mut meetings: Vec<Meeting>) -> Body {
                     &later.digest.path,
                     later.date.as_deref(),
                     next,
-                ));
+                );
+                // Past the window only a citation of the minute counts.
+                fu.evidence.extend(found.into_iter().filter(|e| inside || e.kind == "minute-reference"));
             }
             let later_dates: Vec<&str> = later.iter().filter_map(|&j| meetings[j].date.as_deref()).collect();
-            let (status, reason) = evidence::status(&fu, later.len(), &later_dates);
+            let (status, reason) = evidence::status(&fu, later.len(), searched, &later_dates);
             fu.status = status;
             fu.reason = reason;
             followups.push(fu);
