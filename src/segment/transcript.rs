@@ -104,7 +104,7 @@ pub(super) fn turns(text: &str) -> Vec<(usize, &str)> {
 /// two bytes before `c`'s line (the pattern has no assertion looking past a match's end, and
 /// `^` still means the start of `text`). No match there: none starts at or before `c`, and
 /// the next such colon is tried. Most such colons end no label: the regex runs only where the
-/// byte before the colon may end one or a ", " before it may start a role, and gives its
+/// word before the colon may end one or a ", " before it may start a role, and gives its
 /// groups only where it matches.
 fn turn_at(text: &str, mut at: usize) -> Option<regex::Captures<'_>> {
     let b = text.as_bytes();
@@ -119,15 +119,19 @@ fn turn_at(text: &str, mut at: usize) -> Option<regex::Captures<'_>> {
         while !text.is_char_boundary(lo) {
             lo -= 1;
         }
-        // The byte before the colon ends the label (a lower-case letter, or the last '*' of
-        // "*****"), or the label has a ", role" of 3 to 101 characters (at most 404 bytes)
-        // before the colon.
-        let label_before = c >= 1 && (b[c - 1].is_ascii_lowercase() || b[c - 1] == b'*');
+        // The label ends at the colon ("*****", or a capital and lower-case letters: the
+        // whole run of lower-case letters before the colon, since a capital comes before
+        // each run in a label), or it has a ", role" of 3 to 101 characters (at most 404
+        // bytes) before the colon, ", " and a capital.
+        let run = b[..c].iter().rev().take_while(|x| x.is_ascii_lowercase()).count();
+        let label_before = (run > 0 && c > run && b[c - run - 1].is_ascii_uppercase()) || b[..c].ends_with(b"*****");
         let hay = &text[..c + 2];
         let window = &b[c.saturating_sub(410).max(lo)..c];
-        if (label_before || memchr::memchr_iter(b',', window).any(|i| window.get(i + 1) == Some(&b' ')))
-            && TURN_AT.is_match_at(hay, lo)
-        {
+        let role = || {
+            memchr::memchr_iter(b',', window)
+                .any(|i| window.get(i + 1) == Some(&b' ') && window.get(i + 2).is_some_and(u8::is_ascii_uppercase))
+        };
+        if (label_before || role()) && TURN_AT.is_match_at(hay, lo) {
             return TURN_AT.captures_at(hay, lo);
         }
         at = c + 1;
