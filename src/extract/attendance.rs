@@ -41,24 +41,46 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("attendance label regex")
 });
 
-static APOLOGIES_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\bapologies\b(?:\s+for\s+absence)?:?(?:\s+(?:were|had\s+been|have\s+been))?(?:\s+also)?(?:\s+(?:received|accepted|given|noted)(?:\s+and\s+(?:accepted|approved|noted))?)?(?:\s+for\s+absence)?(?:\s+before\s+the\s+meeting)?\s+(?:from|for)\b\s*:?\s*(?P<names>.*)",
-    )
-    .expect("apologies regex")
-});
+/// "Apologies ... from": where a list of apologies starts (its names are the rest of the line,
+/// up to a line break). The regex was this with `(?P<names>.*)` after it: the same matches,
+/// since `.*` matches any text without a line break, so the way the pattern matches up to it
+/// (leftmost first, as a backtracking search) is the way it matches without it. The capture
+/// of `.*` walked the rest of the line in the slower engines (its Unicode `\b` keeps a
+/// non-ASCII line off the lazy DFA); searched from the first "apologie", the slower engines
+/// walk only the match. (As a `FastRegex`, its three forms cost more to compile than its
+/// searches on the slice of the bulk set.)
+const APOLOGIES_HEAD: &str = r"(?i)\bapologies\b(?:\s+for\s+absence)?:?(?:\s+(?:were|had\s+been|have\s+been))?(?:\s+also)?(?:\s+(?:received|accepted|given|noted)(?:\s+and\s+(?:accepted|approved|noted))?)?(?:\s+for\s+absence)?(?:\s+before\s+the\s+meeting)?\s+(?:from|for)\b\s*:?\s*";
 
-/// False when `APOLOGIES_FROM` cannot match `line` at or after byte `from` (its matches start
-/// there): every match starts with "apologies" in any case, and of its letters only `s` has a
-/// character outside ASCII folding to it (U+017F; see `actions::case_folds_of_ascii_letters`),
-/// so "apologie" is there in ASCII. Its "p" found with `memchr2` (`a`, which it searched
-/// for before, is the commonest letter: it stopped every few bytes), then the bytes around it
-/// compared. Most lines say nothing of apologies, and the regex, with a Unicode `\b`, leaves
-/// the lazy DFA on non-ASCII text.
-fn may_hold_apologies(line: &str, from: usize) -> bool {
-    let b = &line.as_bytes()[from..];
+static APOLOGIES_FROM: LazyLock<Regex> = LazyLock::new(|| Regex::new(APOLOGIES_HEAD).expect("apologies regex"));
+
+/// The names of the first apologies sentence of `line` starting at or after byte `from`: the
+/// span the `names` group of `APOLOGIES_HEAD(?P<names>.*)` had in its `captures_at(line,
+/// from)`. Every match starts with "apologie" in ASCII case (see [`apologie_at`]), so the
+/// search starts at its first occurrence (`find_at` still sees the byte before, for `\b`): no
+/// match starts between `from` and there.
+fn apologies_at(line: &str, from: usize) -> Option<std::ops::Range<usize>> {
+    let start = from + apologie_at(&line.as_bytes()[from..])?;
+    let m = APOLOGIES_FROM.find_at(line, start)?;
+    let end = memchr::memchr(b'\n', &line.as_bytes()[m.end()..]).map_or(line.len(), |k| m.end() + k);
+    Some(m.end()..end)
+}
+
+/// The first "apologie" in `b`, in any ASCII case. Every match of `APOLOGIES_FROM` starts with
+/// "apologies" in any case, and of its letters only `s` has a character outside ASCII folding
+/// to it (U+017F; see `actions::case_folds_of_ascii_letters`), so "apologie" is there in
+/// ASCII. Its "p" found with `memchr2` (`a`, which it searched for before, is the commonest
+/// letter: it stopped every few bytes), then the bytes around it compared. Most lines say
+/// nothing of apologies.
+fn apologie_at(b: &[u8]) -> Option<usize> {
     memchr::memchr2_iter(b'p', b'P', b)
-        .any(|i| i >= 1 && b.get(i - 1..i + 7).is_some_and(|w| w.eq_ignore_ascii_case(b"apologie")))
+        .find(|&i| i >= 1 && b.get(i - 1..i + 7).is_some_and(|w| w.eq_ignore_ascii_case(b"apologie")))
+        .map(|i| i - 1)
+}
+
+/// False when `APOLOGIES_FROM` cannot match `line` at or after byte `from` ([`apologie_at`]).
+#[cfg(test)]
+fn may_hold_apologies(line: &str, from: usize) -> bool {
+    apologie_at(&line.as_bytes()[from..]).is_some()
 }
 
 /// The first two letters of `LABEL`'s labels, lower-cased.
@@ -761,22 +783,22 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
             push(&mut a, List::Present, names(src, l));
         }
         let mut from = 0;
-        while let Some(c) = may_hold_apologies(line, from).then(|| APOLOGIES_FROM.captures_at(line, from)).flatten() {
-            let m = c.name("names").expect("names");
-            from = m.end();
+        while let Some(m) = apologies_at(line, from) {
+            let said = &line[m.clone()];
+            from = m.end;
             // "APOLOGIES FOR ABSENCE Apologies for absence were received from ...": a heading;
             // the sentence after it names them.
-            let mut start = m.start();
-            if m.as_str().get(..7).is_some_and(|w| w.eq_ignore_ascii_case("absence")) {
-                let rest = m.as_str()[7..].trim_start_matches([' ', ':', '-', '–', '.', ',', '*']);
-                start = m.end() - rest.len();
+            let mut start = m.start;
+            if said.get(..7).is_some_and(|w| w.eq_ignore_ascii_case("absence")) {
+                let rest = said[7..].trim_start_matches([' ', ':', '-', '–', '.', ',', '*']);
+                start = m.end - rest.len();
                 if rest.get(..9).is_some_and(|w| w.eq_ignore_ascii_case("apologies")) {
                     from = start;
                     continue;
                 }
             }
             // "Apologies for Absence accepted from:" and the names on the next line.
-            if m.as_str().trim().is_empty() {
+            if said.trim().is_empty() {
                 if line.trim_end().ends_with(':') {
                     if let Some(&next) = lines[i..].iter().take(3).find(|n| !n.is_empty()) {
                         push(&mut a, List::Apologies, names(src, next));
@@ -786,8 +808,8 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
             }
             // "Apologies received from Cllrs. Alun Davies, Kim\nDavies and Doris Jones.": a
             // list that a wrapped line carries on to the next.
-            let mut end = l.start + m.end();
-            if m.end() == line.len() && wrapped(line) {
+            let mut end = l.start + m.end;
+            if m.end == line.len() && wrapped(line) {
                 if let Some(&next) = lines.get(i).filter(|n| !n.is_empty()) {
                     end = next.end;
                 }
@@ -809,6 +831,51 @@ pub(crate) fn attendance(src: &Source, lines: &[Span]) -> Attendance {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The regex `apologies_at` replaced (with its names as a group), the oracle.
+    static APOLOGIES_NAMES: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!("{APOLOGIES_HEAD}(?P<names>.*)")).expect("apologies regex"));
+
+    #[test]
+    fn apologies_at_is_the_names_group() {
+        let extra = [
+            "Apologies",
+            "APOLOGIES FOR ABSENCE",
+            "apologieſ were received from",
+            "apologies for absence were received from:",
+            "Apologies had been received and accepted from",
+            "Apologies were also given for",
+            "received",
+            "from",
+            "for",
+            "\n",
+            ":",
+            "\u{a0}",
+            "é",
+        ];
+        let mut found = 0;
+        for h in crate::fastre::sample_haystacks(20_000, &extra) {
+            for from in (0..=h.len()).filter(|&i| h.is_char_boundary(i)) {
+                let want = APOLOGIES_NAMES.captures_at(&h, from).map(|c| c.name("names").expect("names").range());
+                found += usize::from(want.is_some());
+                assert_eq!(apologies_at(&h, from), want, "{h:?} {from}");
+            }
+        }
+        assert!(found > 10_000, "{found}");
+    }
+
+    /// `apologies_at` against the regex on every bulk line and paragraph.
+    #[test]
+    #[ignore = "needs ../shared/corpus/bulk; slow"]
+    fn apologies_at_is_the_names_group_on_bulk() {
+        let mut found = 0;
+        let parts = crate::fastre::for_each_bulk_part(4000, |part| {
+            let want = APOLOGIES_NAMES.captures_at(part, 0).map(|c| c.name("names").expect("names").range());
+            found += usize::from(want.is_some());
+            assert_eq!(apologies_at(part, 0), want, "{part:?}");
+        });
+        assert!(parts == 0 || found > 100, "{found}");
+    }
 
     #[test]
     fn label_and_apologies_prefilters_keep_every_match() {
@@ -853,10 +920,12 @@ mod tests {
                 assert!(may_be_label(h), "{h:?}");
             }
             for from in (0..=h.len()).filter(|&i| h.is_char_boundary(i)).step_by(7) {
-                if APOLOGIES_FROM.captures_at(h, from).is_some() {
+                let want = APOLOGIES_NAMES.captures_at(h, from).map(|c| c.name("names").expect("names").range());
+                if want.is_some() {
                     apologies += 1;
                     assert!(may_hold_apologies(h, from), "{h:?} {from}");
                 }
+                assert_eq!(apologies_at(h, from), want, "{h:?} {from}");
             }
         }
         assert!(labels > 1_000 && apologies > 1_000, "{labels} {apologies}");

@@ -80,7 +80,7 @@ pub(super) struct Transcript {
 pub(super) fn turns(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut at = 0;
-    while let Some(c) = TURN_AT.captures_at(text, at) {
+    while let Some(c) = turn_at(text, at) {
         let label = c.name("label").expect("label");
         // The next search starts at the label's colon, so that "A: ...  B: ..." finds both.
         at = label.end();
@@ -91,6 +91,51 @@ pub(super) fn turns(text: &str) -> Vec<(usize, &str)> {
         out.push((label.start(), label.as_str()));
     }
     out
+}
+
+/// `TURN_AT.captures_at(text, at)`, without running the regex over the whole text (a lazy DFA
+/// pass over every byte: most of the text holds no turn). A match holds exactly one colon,
+/// the one before its last byte (no part of the pattern before it matches ':'), so its colon
+/// is the first colon at or after its start, and white space (`[ \t\n]`) follows it. And a
+/// match starts at most two bytes before the line of its colon (only its opening `\n`, or the
+/// `\s` after a sentence end, can be a line break). So, with `c` the first colon at or after
+/// `at` that white space follows: no match starts in `at..line_start(c) - 2`, and a match
+/// starting at or before `c` ends at `c + 2`; the regex is run on the text up to there, from
+/// two bytes before `c`'s line (the pattern has no assertion looking past a match's end, and
+/// `^` still means the start of `text`). No match there: none starts at or before `c`, and
+/// the next such colon is tried. Most such colons end no label: the regex runs only where the
+/// word before the colon may end one or a ", " before it may start a role, and gives its
+/// groups only where it matches.
+fn turn_at(text: &str, mut at: usize) -> Option<regex::Captures<'_>> {
+    let b = text.as_bytes();
+    loop {
+        let c = memchr::memchr_iter(b':', &b[at..])
+            .map(|i| at + i)
+            .find(|&c| matches!(b.get(c + 1), Some(b' ' | b'\t' | b'\n')))?;
+        // The line's start only matters after `at` (a line break searched before `at` too made
+        // this quadratic on long lines).
+        let line = memchr::memrchr(b'\n', &b[at..c]).map_or(at, |n| at + n + 1);
+        let mut lo = line.saturating_sub(2).max(at);
+        while !text.is_char_boundary(lo) {
+            lo -= 1;
+        }
+        // The label ends at the colon ("*****", or a capital and lower-case letters: the
+        // whole run of lower-case letters before the colon, since a capital comes before
+        // each run in a label), or it has a ", role" of 3 to 101 characters (at most 404
+        // bytes) before the colon, ", " and a capital.
+        let run = b[..c].iter().rev().take_while(|x| x.is_ascii_lowercase()).count();
+        let label_before = (run > 0 && c > run && b[c - run - 1].is_ascii_uppercase()) || b[..c].ends_with(b"*****");
+        let hay = &text[..c + 2];
+        let window = &b[c.saturating_sub(410).max(lo)..c];
+        let role = || {
+            memchr::memchr_iter(b',', window)
+                .any(|i| window.get(i + 1) == Some(&b' ') && window.get(i + 2).is_some_and(u8::is_ascii_uppercase))
+        };
+        if (label_before || role()) && TURN_AT.is_match_at(hay, lo) {
+            return TURN_AT.captures_at(hay, lo);
+        }
+        at = c + 1;
+    }
 }
 
 /// ": " as a regex: a literal, searched with the `memchr` crate's vectorised substring search
@@ -160,6 +205,90 @@ mod tests {
                 assert_eq!(has_turn_colons(&text), text.matches(": ").count() >= MIN_TURNS, "{text:?}");
             }
         }
+    }
+
+    /// The speaker turns as the regex alone finds them (`turns` before `turn_at`).
+    fn turns_by_regex(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(c) = TURN_AT.captures_at(text, at) {
+            let label = c.name("label").expect("label");
+            at = label.end();
+            let first = label.as_str().split(' ').next().unwrap_or("");
+            if NOT_SPEAKERS.contains(&first) {
+                continue;
+            }
+            out.push((label.start(), label.as_str()));
+        }
+        out
+    }
+
+    /// Every search `turn_at` makes, compared with the regex's, with all its groups.
+    fn same_turns(text: &str) -> usize {
+        let groups = |c: regex::Captures| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>();
+        let mut at = 0;
+        let mut found = 0;
+        loop {
+            let want = TURN_AT.captures_at(text, at).map(groups);
+            assert_eq!(turn_at(text, at).map(groups), want, "{text:?} at {at}");
+            let Some(w) = want else { break };
+            found += 1;
+            at = w[1].clone().expect("label").end;
+        }
+        assert_eq!(turns(text), turns_by_regex(text), "{text:?}");
+        found
+    }
+
+    #[test]
+    fn turn_at_is_the_regex_search() {
+        let extra = [
+            ": ",
+            ":\t",
+            ":\n",
+            "\n",
+            "  ",
+            ". ",
+            ".\n",
+            "?\u{2028}",
+            "]\u{85}",
+            "Adams: ",
+            "Moore-Love:",
+            "*****: ",
+            ", Clerk: ",
+            "O’Neill:",
+            "Fish",
+            "Vice Chair",
+            " Item 40. ",
+            "10:30",
+            "\t",
+        ];
+        let mut found = 0;
+        for h in crate::fastre::sample_haystacks(20_000, &extra) {
+            found += same_turns(&h);
+            // At every start, too (`^`, and a start inside a label).
+            for at in (0..h.len()).filter(|&i| h.is_char_boundary(i)).step_by(5) {
+                let groups = |c: regex::Captures| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>();
+                assert_eq!(turn_at(&h, at).map(groups), TURN_AT.captures_at(&h, at).map(groups), "{h:?} at {at}");
+            }
+        }
+        assert!(found > 2_000, "{found}");
+        let text = sample();
+        assert!(same_turns(&text) > 15);
+        assert!(same_turns(&text.replace("  ", "\n")) > 15);
+        assert!(same_turns(&text.replace(". ", ".\n")) > 10);
+    }
+
+    /// `turn_at` against the regex on every bulk file, whole (transcripts are long runs).
+    #[test]
+    #[ignore = "needs ../shared/corpus/bulk; slow"]
+    fn turn_at_is_the_regex_search_on_bulk() {
+        let mut found = 0;
+        let files = crate::fastre::bulk_text_files();
+        for f in &files {
+            let text = String::from_utf8_lossy(&std::fs::read(f).expect("read")).into_owned();
+            found += same_turns(&text);
+        }
+        assert!(files.is_empty() || found > 1_000, "{found}");
     }
 
     fn sample() -> String {
