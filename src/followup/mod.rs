@@ -700,6 +700,11 @@ fn body(name: String, name_source: String, mut meetings: Vec<Meeting>) -> Body {
                     _ => true,
                 };
                 searched += usize::from(inside);
+                // Past the window only a minute reference can count: a slash number cited
+                // anywhere, or an item reference in the very next meeting's matters arising.
+                if !inside && !next && !fu.item_number.as_deref().is_some_and(|n| n.contains('/')) {
+                    continue;
+                }
                 let found = evidence::find(
                     &fu,
                     &probe,
