@@ -232,6 +232,19 @@ pub(crate) fn dispositions(text: &str) -> Vec<Narrative> {
         .collect()
 }
 
+/// A roll-call tally ending a text ("(Y-5)").
+static ENDING_TALLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(Y-\d{1,2}(?:;\s*N-\d{1,2})?\)$").expect("ending tally regex"));
+
+/// A text ending in two roll-call tallies ("Moved by X and seconded by Y.  (Y-5)  (Y-5)"):
+/// the length of the text without the last one, which is the tally of what follows (the
+/// disposition "ACCEPTED AS AMENDED" after the motion's own vote).
+pub(crate) fn repeated_tally(s: &str) -> Option<usize> {
+    let last = ENDING_TALLY.find(s.trim_end())?;
+    let before = s[..last.start()].trim_end();
+    ENDING_TALLY.is_match(before).then_some(before.len())
+}
+
 static OUTCOME_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^[\s*_]*(?:(?:unanimously|all|the|motion|was|so|this\s+was|which\s+was|and)\s+)*
@@ -1057,6 +1070,17 @@ mod tests {
             }
         }
         assert!(asked > 20_000 && found > 5_000, "{asked} {found}");
+    }
+
+    #[test]
+    fn a_repeated_tally() {
+        let t = "Moved by Mayor Adams and seconded by Commissioner Fish.  (Y-5)  (Y-5)";
+        assert_eq!(
+            repeated_tally(t).map(|n| &t[..n]),
+            Some("Moved by Mayor Adams and seconded by Commissioner Fish.  (Y-5)")
+        );
+        assert_eq!(repeated_tally("Moved by Commissioner Fish.  (Y-5)"), None);
+        assert_eq!(repeated_tally("(Y-4; N-1) (Y-5)"), Some(10));
     }
 
     #[test]
