@@ -56,7 +56,8 @@ static COLLECTIVE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)\b(?:[Cc]ouncil|[Cc]ouncillors|[Cc]ommittee|[Bb]oard|[Mm]embers|[Mm]eeting|[Pp]artnership|[Tt]rustees|[Gg]overnors|[Aa]ll|[Ee]veryone|[Ww]e|TSC)\s+
         (?:(?:(?:were\s+all\s+in\s+agreement|unanimously|all|duly|then|also|therefore)\s+)*
         (?P<kw>agreed|resolved|approved|decided|accepted|adopted|voted|noted\s+this\s+information\s+and\s+agreed)
-        |were\s+(?:all\s+)?in\s+(?P<kw2>agreement))\b",
+        |were\s+(?:all\s+)?in\s+(?P<kw2>agreement)
+        |(?:(?:had|have|has)\s+)?[a-z]+ed\s+(?:[a-z]+\s+){0,5}and\s+(?:unanimously\s+)?(?P<kw3>agreed|approved|resolved|decided))\b",
     )
     .expect("collective regex")
 });
@@ -752,9 +753,13 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
                     .flatten()
                     .filter(|c| !relative_clause(s, c.get(0).expect("match").start()))
                     .filter(|c| !counted_apposition(s, c.get(0).expect("match").start(), c.name("kw")))
-                    // "where we were in agreement": a speaker's view, not the body's decision.
-                    .filter(|c| c.name("kw2").is_none() || !c[0].to_ascii_lowercase().starts_with("we "))
-                    .map(|c| c.name("kw").or(c.name("kw2")).expect("kw"))
+                    // "where we were in agreement", "we discussed this a year ago and decided":
+                    // a speaker's view or story, not the body's decision.
+                    .filter(|c| {
+                        c.name("kw2").is_none() && c.name("kw3").is_none()
+                            || !c[0].to_ascii_lowercase().starts_with("we ")
+                    })
+                    .map(|c| c.name("kw").or(c.name("kw2")).or(c.name("kw3")).expect("kw"))
             })
             .or_else(|| {
                 welsh_may_match(s).then(|| WELSH_INNER.captures(s)).flatten().map(|c| c.name("kw").expect("kw"))
@@ -1310,6 +1315,18 @@ mod tests {
             starts("The Parish Council noted this information and agreed that any further discussion be deferred."),
             vec!["agreed that any further discus"]
         );
+        // The body's deliberation, then its decision.
+        assert_eq!(
+            starts("The Council extended their thanks and approved the plans for the sign."),
+            vec!["approved the plans for the sig"]
+        );
+        assert_eq!(
+            starts("The Councillors reviewed the proposed design and agreed that it met the regulations."),
+            vec!["agreed that it met the regulat"]
+        );
+        // Not a speaker's story, nor what a body will decide.
+        assert!(starts("DE: We followed up in an issue and decided to talk about it.").is_empty());
+        assert!(starts("The Committee will have discussed the matter and decided whether to pay.").is_empty());
     }
 
     #[test]
