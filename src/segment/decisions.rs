@@ -814,8 +814,12 @@ pub(crate) fn note_style(s: &str) -> Option<usize> {
             | "Not"
             | "Where"
     );
+    // "Permission to vary dimensions of extension. Application approved.": in a list of
+    // planning decisions, the planning authority's decision, not the meeting's.
+    let planning = matches!(word, "Application" | "Applications" | "Permission");
     let first_ok = word.len() >= 3
         && !determiner
+        && !planning
         && word.starts_with(|c: char| c.is_ascii_uppercase())
         && word[1..].bytes().all(|b| b.is_ascii_lowercase());
     let after = rest.strip_prefix("approved")?;
@@ -835,6 +839,10 @@ pub(crate) fn note_style(s: &str) -> Option<usize> {
 fn other_sense(kw: &str, after: &str) -> bool {
     let next: Vec<String> = after.split_whitespace().take(3).map(|w| w.to_ascii_lowercase()).collect();
     let next = |i: usize| next.get(i).map_or("", |w| w.trim_end_matches([',', '.', ';', ':']));
+    // "no dates are confirmed as yet", "has not been approved yet": still to be made.
+    if next(0) == "yet" || next(0) == "as" && next(1) == "yet" {
+        return true;
+    }
     match kw {
         "carried" => next(0) == "out",
         "passed" => {
@@ -1331,6 +1339,8 @@ mod tests {
 
     #[test]
     fn not_decisions() {
+        assert!(starts("Training evenings will be set up, no dates are confirmed as yet.").is_empty());
+        assert!(starts("a. 17/01282/F The Laurels. Permission to vary dimensions. Application approved.").is_empty());
         assert!(starts("The Clerk agreed to clarify what was meant.").is_empty());
         assert!(starts("It was noted that the hedge had been cut.").is_empty());
         assert!(starts("This policy follows the chapter policy, which was approved in January.").is_empty());
