@@ -565,8 +565,9 @@ const SUBJUNCTIVE_VERBS: &[&str] = &[
     "pay", "put", "speak",
 ];
 
-/// "It was agreed that the Clerk put an advert ...", "resolved that Cllr Smith write to ...":
-/// the owner named after "that" before a bare verb, read as "X to <verb>".
+/// "It was agreed that the Clerk put an advert ...", "resolved that Cllr Smith write to ...",
+/// "agreed that the Clerk should seek three quotes": the owner named after "that" before a
+/// bare verb, read as "X to <verb>".
 fn subjunctive_owner(text: &str, base: usize, speaker: SpeakerAt) -> Option<crate::model::Person> {
     text.match_indices(" that ").find_map(|(i, _)| {
         let from = i + " that ".len();
@@ -575,8 +576,14 @@ fn subjunctive_owner(text: &str, base: usize, speaker: SpeakerAt) -> Option<crat
         let mut len = 0;
         let mut named = 0;
         let mut owner: Vec<&str> = Vec::new();
+        // "that the Clerk should seek three quotes": the modal's length, skipped.
+        let mut modal = 0;
         for w in words.by_ref() {
             let article = named == 0 && (w == "the" || w == "The");
+            if w == "should" && named > 0 && modal == 0 {
+                modal = w.len() + 1;
+                continue;
+            }
             if w.starts_with(|c: char| c.is_uppercase()) && !w.ends_with([',', ';', ':']) && named < 3 {
                 named += 1;
                 owner.push(w);
@@ -598,7 +605,7 @@ fn subjunctive_owner(text: &str, base: usize, speaker: SpeakerAt) -> Option<crat
         // The space before the verb: "to" goes there ("the Clerk to put"); spans before it
         // stay those of `text`.
         let at = from + len - 1;
-        let to = format!("{} to{}", &text[..at], &text[at..]);
+        let to = format!("{} to{}", &text[..at], &text[at + modal..]);
         match owner_task_read(&to, base, speaker) {
             Some(Some(p)) if p.span.end <= base + at && p.span.start >= base + from => Some(p),
             _ => None,
@@ -1554,6 +1561,8 @@ mod tests {
             owned("It was agreed that the Clerk put an advert in the Village Life to ask for help.", None);
         assert_eq!(subjunctive[0].0.as_deref(), Some("Clerk"), "{subjunctive:?}");
         assert!(owned("It was agreed that the Council note the report.", None).is_empty());
+        let modal = owned("It was agreed that the Clerk should seek three quotes, before the May meeting.", None);
+        assert_eq!(modal[0].0.as_deref(), Some("Clerk"), "{modal:?}");
         let t = "It was agreed that the Clerk should contact Highways to request a speed limit reduction.";
         assert_eq!(owned(t, None)[0].0.as_deref(), Some("Clerk"));
         // A group's duty names no one, and a body's task stays without an owner.
