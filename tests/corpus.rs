@@ -374,3 +374,34 @@ fn us_motion_outcomes_join_the_motion() {
         doc.items.iter().map(|i| &i.resolutions).collect::<Vec<_>>()
     );
 }
+
+/// US council headers and lists: the city named on the line before "CITY COUNCIL" is part of
+/// the body; an office before a staff member's name ("City Manager David Park") is the role
+/// (and the person is in `people`); "X motioned to ..." speaks; a motion's tally then the
+/// disposition's own ("(Y-4)  (Y-4) ACCEPTED AS AMENDED") give each its tally.
+#[test]
+fn us_council_body_staff_offices_and_repeated_tallies() {
+    let doc = parse_file(&root().join("corpus/regression/r18-us-council-staff-and-tallies.txt")).expect("parses");
+    assert_eq!(doc.meeting.body.as_deref(), Some("CITY OF MAPLE GROVE CITY COUNCIL"));
+    let staff: Vec<_> = doc.meeting.attendance.in_attendance.iter().map(|p| (p.name.clone(), p.role.clone())).collect();
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        staff,
+        [
+            (s("David Park"), s("City Manager")),
+            (s("Helen Moss"), s("City Attorney")),
+            (s("Rita Sousa"), s("City Clerk"))
+        ]
+    );
+    let attorney = doc.people.iter().find(|p| p.name == "Helen Moss").expect("the City Attorney is in people");
+    assert_eq!(attorney.roles[0].role.as_deref(), Some("City Attorney"));
+    // Members' titles stay in their names.
+    assert_eq!(doc.meeting.attendance.present[0].name.as_deref(), Some("Mayor Grace Holm"));
+    let last: Vec<_> = doc.items[2].paragraphs[0].speakers.iter().filter_map(|p| p.name.clone()).collect();
+    assert_eq!(last, ["Councilmember Reyes"]);
+    let item = &doc.items[1];
+    let votes: Vec<_> = item.resolutions.iter().map(|r| (r.text.clone(), r.vote.for_)).collect();
+    assert_eq!(votes.len(), 2, "{votes:?}");
+    assert!(votes[0].0.ends_with("Okafor.  (Y-4)"), "{votes:?}");
+    assert_eq!(votes[1], ("ACCEPTED AS AMENDED".to_string(), Some(4)));
+}

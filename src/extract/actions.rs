@@ -539,6 +539,11 @@ fn action_owned(src: &Source, text_span: Span, owner: Option<crate::model::Perso
 /// in the sentence, read as "X will <verb>".
 fn owner_task(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option<crate::model::Person>> {
     let found = owner_task_read(text, base, speaker);
+    if !matches!(found, Some(Some(_))) {
+        if let Some(p) = subjunctive_owner(text, base, speaker) {
+            return Some(Some(p));
+        }
+    }
     if matches!(found, Some(None)) {
         if let Some(i) = text.find(" should ") {
             // The same length: spans stay those of `text`.
@@ -551,6 +556,61 @@ fn owner_task(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option<crat
         }
     }
     found
+}
+
+/// Bare verbs of a task decided in the subjunctive ("agreed that the Clerk put an advert in
+/// the Village Life"), besides [`ACTION_VERBS`].
+const SUBJUNCTIVE_VERBS: &[&str] = &[
+    "apply", "approach", "chase", "check", "email", "find", "inform", "liaise", "look", "make", "notify", "order",
+    "pay", "put", "speak",
+];
+
+/// "It was agreed that the Clerk put an advert ...", "resolved that Cllr Smith write to ...",
+/// "agreed that the Clerk should seek three quotes": the owner named after "that" before a
+/// bare verb, read as "X to <verb>".
+fn subjunctive_owner(text: &str, base: usize, speaker: SpeakerAt) -> Option<crate::model::Person> {
+    text.match_indices(" that ").find_map(|(i, _)| {
+        let from = i + " that ".len();
+        let rest = &text[from..];
+        let mut words = rest.split(' ');
+        let mut len = 0;
+        let mut named = 0;
+        let mut owner: Vec<&str> = Vec::new();
+        // "that the Clerk should seek three quotes": the modal's length, skipped.
+        let mut modal = 0;
+        for w in words.by_ref() {
+            let article = named == 0 && (w == "the" || w == "The");
+            if w == "should" && named > 0 && modal == 0 {
+                modal = w.len() + 1;
+                continue;
+            }
+            if w.starts_with(|c: char| c.is_uppercase()) && !w.ends_with([',', ';', ':']) && named < 3 {
+                named += 1;
+                owner.push(w);
+            } else if !article {
+                let verb = w.trim_end_matches([',', '.']);
+                let bare = ACTION_VERBS.contains(&verb) || SUBJUNCTIVE_VERBS.contains(&verb);
+                // A titled name ("Cllr Eglington", "Mr Lavender") or an office ("the Clerk",
+                // "the Parish Clerk"): not any capitalised word ("the GW report showed").
+                use super::lexicon::{contains, OFFICES, ROLE_HEADS, TITLES};
+                let titled = owner.len() >= 2 && contains(TITLES, owner[0].trim_end_matches('.'));
+                let office = owner.last().is_some_and(|o| contains(OFFICES, o) || contains(ROLE_HEADS, o));
+                if !bare || len == 0 || !(titled || office) {
+                    return None;
+                }
+                break;
+            }
+            len += w.len() + 1;
+        }
+        // The space before the verb: "to" goes there ("the Clerk to put"); spans before it
+        // stay those of `text`.
+        let at = from + len - 1;
+        let to = format!("{} to{}", &text[..at], &text[at + modal..]);
+        match owner_task_read(&to, base, speaker) {
+            Some(Some(p)) if p.span.end <= base + at && p.span.start >= base + from => Some(p),
+            _ => None,
+        }
+    })
 }
 
 /// [`owner_task`] without the "should" reading.
@@ -1497,6 +1557,12 @@ mod tests {
 
     #[test]
     fn a_duty_written_with_should_is_its_subjects() {
+        let subjunctive =
+            owned("It was agreed that the Clerk put an advert in the Village Life to ask for help.", None);
+        assert_eq!(subjunctive[0].0.as_deref(), Some("Clerk"), "{subjunctive:?}");
+        assert!(owned("It was agreed that the Council note the report.", None).is_empty());
+        let modal = owned("It was agreed that the Clerk should seek three quotes, before the May meeting.", None);
+        assert_eq!(modal[0].0.as_deref(), Some("Clerk"), "{modal:?}");
         let t = "It was agreed that the Clerk should contact Highways to request a speed limit reduction.";
         assert_eq!(owned(t, None)[0].0.as_deref(), Some("Clerk"));
         // A group's duty names no one, and a body's task stays without an owner.

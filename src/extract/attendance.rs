@@ -555,6 +555,12 @@ fn push(a: &mut Attendance, list: List, people: Vec<Person>) {
             Some("apologies") => (List::Apologies, Person { role: None, organisation: None, ..p }),
             _ => (list, p),
         };
+        // "Staff: City Manager David Park": the office before the name is the person's role
+        // (only in the lists of officers and staff; a member's title stays in the name).
+        let p = match (list, p.role.is_none() && p.organisation.is_none()) {
+            (List::InAttendance, true) => office_before_name(p),
+            _ => p,
+        };
         let target = match list {
             List::Present => &mut a.present,
             List::Apologies => &mut a.apologies,
@@ -565,6 +571,50 @@ fn push(a: &mut Attendance, list: List, people: Vec<Person>) {
             target.push(p);
         }
     }
+}
+
+/// The last words of an office written before a staff member's name ("City Manager", "Public
+/// Works Director", "City Attorney").
+const OFFICE_HEADS: &[&str] = &[
+    "Administrator",
+    "Attorney",
+    "Auditor",
+    "Clerk",
+    "Director",
+    "Engineer",
+    "Manager",
+    "Officer",
+    "Planner",
+    "Recorder",
+    "Secretary",
+    "Solicitor",
+    "Superintendent",
+    "Treasurer",
+];
+
+/// "City Manager David Park" → "David Park", role "City Manager": one to three capitalised
+/// words ending in an office ([`OFFICE_HEADS`]), then a name of two or three capitalised
+/// words, not titled ("Mayor", "Commissioner" are titles, kept in the name).
+fn office_before_name(p: Person) -> Person {
+    let Some(full) = p.name.as_deref() else { return p };
+    let words: Vec<(usize, &str)> =
+        full.split_whitespace().map(|w| (w.as_ptr() as usize - full.as_ptr() as usize, w)).collect();
+    let capital = |w: &str| w.starts_with(|c: char| c.is_uppercase()) && !w.ends_with([',', ';', ':']);
+    let split = (1..=3.min(words.len().saturating_sub(2))).find(|&k| {
+        let rest = &words[k..];
+        OFFICE_HEADS.contains(&words[k - 1].1)
+            && words[..k].iter().all(|(_, w)| capital(w))
+            && (2..=3).contains(&rest.len())
+            && rest
+                .iter()
+                .all(|(_, w)| capital(w) && !OFFICE_HEADS.contains(w) && !contains(TITLES, w.trim_end_matches('.')))
+    });
+    let Some(k) = split else { return p };
+    let at = words[k].0;
+    let role = full[..at].trim_end().to_string();
+    let name = full[at..].to_string();
+    let span = Span::new(p.span.start + at, p.span.end);
+    Person { name: Some(name), role: Some(role), span, ..p }
 }
 
 /// The cells of a Markdown table row ("| Waldemar Horwat | WH | Google |"), trimmed, with

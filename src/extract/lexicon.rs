@@ -101,6 +101,7 @@ pub const SPEECH_VERBS: &[&str] = &[
     "introduced",
     "led",
     "mentioned",
+    "motioned",
     "motions",
     "moved",
     "moves",

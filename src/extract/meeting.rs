@@ -141,6 +141,13 @@ pub(crate) fn meeting(src: &Source, header: Option<Span>, header_lines: &[Span])
         let front = k == 0 && front_title.is_some();
         if m.body.is_none() && !front {
             if let Some(body) = body_in(line) {
+                // "CITY OF MAPLE GROVE" on the line before "CITY COUNCIL REGULAR MEETING": the
+                // city's council, named by both lines.
+                let place = k.checked_sub(1).and_then(|j| place_line(candidates[j]));
+                let body = match place {
+                    Some(place) if generic_body(&body) => format!("{place} {body}"),
+                    _ => body,
+                };
                 m.body = Some(body);
                 m.title = Some(line.trim_start_matches('#').trim().to_string());
             }
@@ -237,6 +244,42 @@ fn welsh_body(line: &str) -> Option<&str> {
         }
         (words > 0).then(|| &line[i..e])
     })
+}
+
+/// A body name that names no place of its own: "CITY COUNCIL", "Board of Commissioners".
+fn generic_body(body: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "aldermen",
+        "board",
+        "borough",
+        "city",
+        "commission",
+        "commissioners",
+        "common",
+        "council",
+        "county",
+        "of",
+        "selectboard",
+        "supervisors",
+        "the",
+        "town",
+        "township",
+        "trustees",
+        "village",
+    ];
+    body.split_whitespace().all(|w| WORDS.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+/// A header line that is only a municipality's name: "CITY OF MAPLE GROVE", "Town of Ayr".
+fn place_line(line: &str) -> Option<&str> {
+    let t = line.trim().trim_start_matches('#').trim().trim_end_matches([',', '.']);
+    let (kind, rest) = t.split_once(char::is_whitespace)?;
+    let kinds = ["city", "town", "township", "village", "county", "borough"];
+    let name = rest.trim_start().strip_prefix("OF ").or_else(|| rest.trim_start().strip_prefix("of "))?;
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capital = |w: &&str| w.starts_with(|c: char| c.is_uppercase());
+    (kinds.contains(&kind.to_ascii_lowercase().as_str()) && (1..=4).contains(&words.len()) && words.iter().all(capital))
+        .then_some(t)
 }
 
 /// The body named in a header line ("Minutes of the meeting of X Parish Council held ...").
@@ -456,6 +499,16 @@ mod tests {
         ] {
             assert_eq!(body_in(line).as_deref(), Some(want), "{line}");
         }
+    }
+
+    #[test]
+    fn a_city_named_on_the_line_before_its_council() {
+        let m = header("CITY OF MAPLE GROVE\nCITY COUNCIL REGULAR MEETING MINUTES\nTuesday, March 5, 2024\n");
+        assert_eq!(m.body.as_deref(), Some("CITY OF MAPLE GROVE CITY COUNCIL"));
+        // A council named with its place keeps its own name.
+        let m = header("CITY OF MAPLE GROVE\nRiverton Parks Board\nTuesday, March 5, 2024\n");
+        assert_eq!(m.body.as_deref(), Some("Riverton Parks Board"));
+        assert_eq!(place_line("City of the future"), None);
     }
 
     #[test]

@@ -376,12 +376,14 @@ fn subject_of(re: &Regex, text: &str, base: usize) -> Option<Mention> {
     re.find_iter(text).take_while(|v| v.as_str() != "seconded").find_map(|v| subject_before(v, text, base))
 }
 
-/// The person named right before the verb `verb`.
+/// The person named right before the verb `verb`, or before a comma and the verb ("Tom
+/// Brennan motions, Andrew van der Stock, seconds.").
 fn subject_before(verb: regex::Match<'_>, text: &str, base: usize) -> Option<Mention> {
     let before = &text[..verb.start()];
     let found = mentions(before, base).into_iter().rev().find(|m| {
         let end = m.span.end - base;
-        m.name.is_some() && before[end..].trim().is_empty()
+        let gap = before[end..].trim();
+        m.name.is_some() && (gap.is_empty() || gap == ",")
     });
     // "Guy de Montfort proposed that ...": a name with a particle, at the sentence's start.
     found.or_else(|| {
@@ -1062,6 +1064,8 @@ mod tests {
         let t = "To renew the lease, Ann Lee motioned, Bob Ray second.";
         assert_eq!(subject_mover(t, 0).and_then(|m| m.name).as_deref(), Some("Ann Lee"));
         assert_eq!(subject_of(&SECONDER_VERB, t, 0).and_then(|m| m.name).as_deref(), Some("Bob Ray"));
+        let t = "Ann Lee motions, Martin Knobloch, second.";
+        assert_eq!(subject_of(&SECONDER_VERB, t, 0).and_then(|m| m.name).as_deref(), Some("Martin Knobloch"));
         // "second" as an ordinal is no verb.
         assert_eq!(subject_of(&SECONDER_VERB, "Ann Lee second reading of the bylaws", 0).and_then(|m| m.name), None);
     }

@@ -1643,6 +1643,12 @@ mod tests {
     }
 
     #[test]
+    fn motioning_speaks() {
+        let got = speakers("Councilmember Alvarez motioned to award the trail contract.");
+        assert_eq!(got, vec![(s("Councilmember Alvarez"), None, None)]);
+    }
+
+    #[test]
     fn mentioned_is_not_speaking() {
         assert!(speakers("paid tribute to the work of Shirley Brinson for their work").is_empty());
         assert!(speakers("Andy Raby (Independent Chair for Domestic Homicide Reviews) was in attendance").is_empty());

@@ -56,7 +56,8 @@ static COLLECTIVE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)\b(?:[Cc]ouncil|[Cc]ouncillors|[Cc]ommittee|[Bb]oard|[Mm]embers|[Mm]eeting|[Pp]artnership|[Tt]rustees|[Gg]overnors|[Aa]ll|[Ee]veryone|[Ww]e|TSC)\s+
         (?:(?:(?:were\s+all\s+in\s+agreement|unanimously|all|duly|then|also|therefore)\s+)*
         (?P<kw>agreed|resolved|approved|decided|accepted|adopted|voted|noted\s+this\s+information\s+and\s+agreed)
-        |were\s+(?:all\s+)?in\s+(?P<kw2>agreement))\b",
+        |were\s+(?:all\s+)?in\s+(?P<kw2>agreement)
+        |(?:(?:had|have|has)\s+)?[a-z]+ed\s+(?:[a-z]+\s+){0,5}and\s+(?:unanimously\s+)?(?P<kw3>agreed|approved|resolved|decided))\b",
     )
     .expect("collective regex")
 });
@@ -230,6 +231,19 @@ pub(crate) fn dispositions(text: &str) -> Vec<Narrative> {
             Narrative { kind: DecisionKind::Decided, start: m.start(), end: text[..end].trim_end().len().max(m.end()) }
         })
         .collect()
+}
+
+/// A roll-call tally ending a text ("(Y-5)").
+static ENDING_TALLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(Y-\d{1,2}(?:;\s*N-\d{1,2})?\)$").expect("ending tally regex"));
+
+/// A text ending in two roll-call tallies ("Moved by X and seconded by Y.  (Y-5)  (Y-5)"):
+/// the length of the text without the last one, which is the tally of what follows (the
+/// disposition "ACCEPTED AS AMENDED" after the motion's own vote).
+pub(crate) fn repeated_tally(s: &str) -> Option<usize> {
+    let last = ENDING_TALLY.find(s.trim_end())?;
+    let before = s[..last.start()].trim_end();
+    ENDING_TALLY.is_match(before).then_some(before.len())
 }
 
 static OUTCOME_ONLY: LazyLock<Regex> = LazyLock::new(|| {
@@ -739,9 +753,13 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
                     .flatten()
                     .filter(|c| !relative_clause(s, c.get(0).expect("match").start()))
                     .filter(|c| !counted_apposition(s, c.get(0).expect("match").start(), c.name("kw")))
-                    // "where we were in agreement": a speaker's view, not the body's decision.
-                    .filter(|c| c.name("kw2").is_none() || !c[0].to_ascii_lowercase().starts_with("we "))
-                    .map(|c| c.name("kw").or(c.name("kw2")).expect("kw"))
+                    // "where we were in agreement", "we discussed this a year ago and decided":
+                    // a speaker's view or story, not the body's decision.
+                    .filter(|c| {
+                        c.name("kw2").is_none() && c.name("kw3").is_none()
+                            || !c[0].to_ascii_lowercase().starts_with("we ")
+                    })
+                    .map(|c| c.name("kw").or(c.name("kw2")).or(c.name("kw3")).expect("kw"))
             })
             .or_else(|| {
                 welsh_may_match(s).then(|| WELSH_INNER.captures(s)).flatten().map(|c| c.name("kw").expect("kw"))
@@ -796,8 +814,12 @@ pub(crate) fn note_style(s: &str) -> Option<usize> {
             | "Not"
             | "Where"
     );
+    // "Permission to vary dimensions of extension. Application approved.": in a list of
+    // planning decisions, the planning authority's decision, not the meeting's.
+    let planning = matches!(word, "Application" | "Applications" | "Permission");
     let first_ok = word.len() >= 3
         && !determiner
+        && !planning
         && word.starts_with(|c: char| c.is_ascii_uppercase())
         && word[1..].bytes().all(|b| b.is_ascii_lowercase());
     let after = rest.strip_prefix("approved")?;
@@ -817,6 +839,10 @@ pub(crate) fn note_style(s: &str) -> Option<usize> {
 fn other_sense(kw: &str, after: &str) -> bool {
     let next: Vec<String> = after.split_whitespace().take(3).map(|w| w.to_ascii_lowercase()).collect();
     let next = |i: usize| next.get(i).map_or("", |w| w.trim_end_matches([',', '.', ';', ':']));
+    // "no dates are confirmed as yet", "has not been approved yet": still to be made.
+    if next(0) == "yet" || next(0) == "as" && next(1) == "yet" {
+        return true;
+    }
     match kw {
         "carried" => next(0) == "out",
         "passed" => {
@@ -1060,6 +1086,17 @@ mod tests {
     }
 
     #[test]
+    fn a_repeated_tally() {
+        let t = "Moved by Mayor Adams and seconded by Commissioner Fish.  (Y-5)  (Y-5)";
+        assert_eq!(
+            repeated_tally(t).map(|n| &t[..n]),
+            Some("Moved by Mayor Adams and seconded by Commissioner Fish.  (Y-5)")
+        );
+        assert_eq!(repeated_tally("Moved by Commissioner Fish.  (Y-5)"), None);
+        assert_eq!(repeated_tally("(Y-4; N-1) (Y-5)"), Some(10));
+    }
+
+    #[test]
     fn outcomes_with_a_tally() {
         assert!(is_outcome_only("approved unanimously (5-0)."));
         assert!(is_outcome_only("The motion was carried."));
@@ -1286,10 +1323,24 @@ mod tests {
             starts("The Parish Council noted this information and agreed that any further discussion be deferred."),
             vec!["agreed that any further discus"]
         );
+        // The body's deliberation, then its decision.
+        assert_eq!(
+            starts("The Council extended their thanks and approved the plans for the sign."),
+            vec!["approved the plans for the sig"]
+        );
+        assert_eq!(
+            starts("The Councillors reviewed the proposed design and agreed that it met the regulations."),
+            vec!["agreed that it met the regulat"]
+        );
+        // Not a speaker's story, nor what a body will decide.
+        assert!(starts("DE: We followed up in an issue and decided to talk about it.").is_empty());
+        assert!(starts("The Committee will have discussed the matter and decided whether to pay.").is_empty());
     }
 
     #[test]
     fn not_decisions() {
+        assert!(starts("Training evenings will be set up, no dates are confirmed as yet.").is_empty());
+        assert!(starts("a. 17/01282/F The Laurels. Permission to vary dimensions. Application approved.").is_empty());
         assert!(starts("The Clerk agreed to clarify what was meant.").is_empty());
         assert!(starts("It was noted that the hedge had been cut.").is_empty());
         assert!(starts("This policy follows the chapter policy, which was approved in January.").is_empty());

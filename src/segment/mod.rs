@@ -699,6 +699,11 @@ fn narrative_decisions(text: &str, item: &mut ItemBlock) {
         for n in &mut found_here {
             if let Some(d) = disps.iter().find(|d| d.start > n.start && d.start < n.end) {
                 n.end = n.start + t[n.start..d.start].trim_end().len();
+                // "Moved by X.  (Y-5)  (Y-5) ACCEPTED AS AMENDED": the motion's tally, then the
+                // disposition's own, which is left before it.
+                if let Some(own) = decisions::repeated_tally(&t[n.start..n.end]) {
+                    n.end = n.start + own;
+                }
             }
         }
         found_here.extend(disps);
