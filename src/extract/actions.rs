@@ -382,6 +382,19 @@ fn contracted_commitment(t: &str) -> bool {
 const PREPOSITIONS: &[&str] =
     &["about", "at", "by", "for", "from", "in", "into", "of", "on", "onto", "than", "to", "with"];
 
+/// Verbs of expecting or believing: "it was anticipated that he would make an excellent job",
+/// "it was hoped that the Residents' Association would use the VDS", "He felt that it would
+/// be": what someone expects, not a task given. Sorted.
+const EXPECTING: &[&str] =
+    &["anticipated", "assumed", "believed", "envisaged", "expected", "felt", "hoped", "thought", "understood"];
+
+/// Whether the owner at the end of `before` (the text up to it) is the subject of a clause
+/// after a verb of expecting and "that" ([`EXPECTING`]: "it was anticipated that he would").
+fn expected_of(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    words.next() == Some("that") && words.next().is_some_and(|w| EXPECTING.binary_search(&w).is_ok())
+}
+
 /// Literal searchers used on every sentence or paragraph, built once (`memmem::find` builds
 /// one for each call, which cost more than most searches).
 static GOING_TO: LazyLock<memchr::memmem::Finder<'static>> =
@@ -565,11 +578,37 @@ const SUBJUNCTIVE_VERBS: &[&str] = &[
     "pay", "put", "speak",
 ];
 
+/// Words that decide or ask for what follows "that" ([`subjunctive_owner`]); "suggested"
+/// too, as minutes record a task ("It was suggested that the Clerk write to ..."). Not
+/// "commented", "advised", "felt": a member's view. Sorted.
+const MANDATIVE: &[&str] = &[
+    "agreed",
+    "asked",
+    "decided",
+    "directed",
+    "instructed",
+    "proposed",
+    "recommended",
+    "requested",
+    "resolved",
+    "suggested",
+];
+
 /// "It was agreed that the Clerk put an advert ...", "resolved that Cllr Smith write to ...",
 /// "agreed that the Clerk should seek three quotes": the owner named after "that" before a
 /// bare verb, read as "X to <verb>".
 fn subjunctive_owner(text: &str, base: usize, speaker: SpeakerAt) -> Option<crate::model::Person> {
     text.match_indices(" that ").find_map(|(i, _)| {
+        // Decided or asked before "that" ("agreed that", "RESOLVED that", "requested by all
+        // that"): not a report ("It was reported that the Clerk put the notices up") or a
+        // relative clause ("the advert that the Clerk put in").
+        let mandated = text[..i].split_whitespace().rev().take(3).any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase();
+            MANDATIVE.contains(&w.as_str())
+        });
+        if !mandated {
+            return None;
+        }
         let from = i + " that ".len();
         let rest = &text[from..];
         let mut words = rest.split(' ');
@@ -578,8 +617,14 @@ fn subjunctive_owner(text: &str, base: usize, speaker: SpeakerAt) -> Option<crat
         let mut owner: Vec<&str> = Vec::new();
         // "that the Clerk should seek three quotes": the modal's length, skipped.
         let mut modal = 0;
+        let mut verb_next = None;
         for w in words.by_ref() {
             let article = named == 0 && (w == "the" || w == "The");
+            // After "should" comes the verb: a capitalised word there is no owner's
+            // ("that Dr should Ésteban write": the modal's bytes would be miscounted).
+            if modal > 0 && w.starts_with(|c: char| c.is_uppercase()) {
+                return None;
+            }
             if w == "should" && named > 0 && modal == 0 {
                 modal = w.len() + 1;
                 continue;
@@ -598,9 +643,15 @@ fn subjunctive_owner(text: &str, base: usize, speaker: SpeakerAt) -> Option<crat
                 if !bare || len == 0 || !(titled || office) {
                     return None;
                 }
+                verb_next = words.next();
                 break;
             }
             len += w.len() + 1;
+        }
+        // "that the Treasurer report be accepted", "that the Clerk pay scale is": a noun, not
+        // a bare verb.
+        if verb_next.is_some_and(|w| matches!(w, "be" | "is" | "was" | "are" | "were")) {
+            return None;
         }
         // The space before the verb: "to" goes there ("the Clerk to put"); spans before it
         // stay those of `text`.
@@ -674,6 +725,9 @@ fn owner_task_read(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option
                 }
                 return Some(if who == "I" { turn } else { None });
             }
+        }
+        if matches!(link, "will" | "would") && expected_of(&text[..o_start]) {
+            continue;
         }
         if matches!(link, "will" | "would") && !verb.ends_with('e') && ACTION_VERBS.binary_search(&verb).is_err() {
             // "X will" needs a verb we know ("will circulate"), not "will probably".
@@ -1517,6 +1571,20 @@ mod tests {
     }
 
     #[test]
+    fn an_expectation_is_no_task() {
+        for t in [
+            "There had been a small reduction made in the cost and it was anticipated that he would make an excellent job of looking after the Cemetery.",
+            "It was hoped that the Residents' Association would use the VDS as a tool.",
+            "He added that he had hoped that the Environment Agency would provide an indication.",
+        ] {
+            assert!(owned(t, None).is_empty(), "{t}");
+        }
+        // A task after "that" with no verb of expecting is still one.
+        assert_eq!(owned("It was agreed that the Clerk would write to the Highways.", None).len(), 1);
+        assert!(EXPECTING.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
     fn we_in_a_turn_commits_only_to_a_deed_and_names_no_one() {
         assert!(owned("We will see everyone after lunch.", Some("Ujjwal Sharma")).is_empty());
         assert_eq!(owned("We will publish the draft next week.", Some("Wendy Reid"))[0].0, None);
@@ -1570,6 +1638,23 @@ mod tests {
         assert_eq!(owned("Highways to inspect the drain.", None)[0].0, None);
         // "should" alone makes no task.
         assert!(owned("The Clerk should be thanked for her work.", None).is_empty());
+        // A titled name decided on is the owner too.
+        let titled = owned("It was resolved that Cllr Smith write to the Highways.", None);
+        assert_eq!(titled.first().and_then(|t| t.0.as_deref()), Some("Cllr Smith"), "{titled:?}");
+        // Not decided (a report, a relative clause), or a noun after the office: no owner.
+        for t in [
+            "It was reported that the Clerk put the notices up to warn dog walkers.",
+            "The advert that the Clerk put in Village Life had no replies.",
+            "RESOLVED that the Treasurer report be accepted.",
+        ] {
+            assert!(owned(t, None).iter().all(|(o, _)| o.is_none()), "{t}: {:?}", owned(t, None));
+        }
+        // A capitalised word after "should" ends the reading: no owner, and no panic on the
+        // multi-byte letter the miscounted modal used to cut.
+        assert!(owned("It was agreed that Dr should Ésteban write to the school.", None)
+            .iter()
+            .all(|(o, _)| o.as_deref() != Some("Dr")));
+        assert!(MANDATIVE.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
