@@ -57,7 +57,7 @@ static COLLECTIVE: LazyLock<Regex> = LazyLock::new(|| {
         (?:(?:(?:were\s+all\s+in\s+agreement|unanimously|all|duly|then|also|therefore)\s+)*
         (?P<kw>agreed|resolved|approved|decided|accepted|adopted|voted|noted\s+this\s+information\s+and\s+agreed)
         |were\s+(?:all\s+)?in\s+(?P<kw2>agreement)
-        |(?:(?:had|have|has)\s+)?[a-z]+ed\s+(?:[a-z]+\s+){0,5}and\s+(?:unanimously\s+)?(?P<kw3>agreed|approved|resolved|decided))\b",
+        |(?:(?:have|has)\s+)?[a-z]+ed\s+(?:[a-z]+\s+){0,5}and\s+(?:unanimously\s+)?(?P<kw3>agreed|approved|resolved|decided))\b",
     )
     .expect("collective regex")
 });
@@ -756,8 +756,11 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
                     // "where we were in agreement", "we discussed this a year ago and decided":
                     // a speaker's view or story, not the body's decision.
                     .filter(|c| {
+                        // "We all looked at it and decided": "we" may stand before the match.
+                        let before = s[..c.get(0).expect("match").start()].split_whitespace().next_back();
                         c.name("kw2").is_none() && c.name("kw3").is_none()
                             || !c[0].to_ascii_lowercase().starts_with("we ")
+                                && !before.is_some_and(|w| w.eq_ignore_ascii_case("we"))
                     })
                     .map(|c| c.name("kw").or(c.name("kw2")).or(c.name("kw3")).expect("kw"))
             })
@@ -765,7 +768,7 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
                 welsh_may_match(s).then(|| WELSH_INNER.captures(s)).flatten().map(|c| c.name("kw").expect("kw"))
             });
         if hit.is_none() {
-            if let Some(at) = note_style(s) {
+            if let Some(at) = note_style(s).filter(|_| !planning_authority_note(s, text)) {
                 let start = if ends_sentence(&s[at + "approved".len()..]) { a } else { a + at };
                 out.push(Narrative { kind: DecisionKind::Agreed, start, end: b });
                 continue;
@@ -814,12 +817,8 @@ pub(crate) fn note_style(s: &str) -> Option<usize> {
             | "Not"
             | "Where"
     );
-    // "Permission to vary dimensions of extension. Application approved.": in a list of
-    // planning decisions, the planning authority's decision, not the meeting's.
-    let planning = matches!(word, "Application" | "Applications" | "Permission");
     let first_ok = word.len() >= 3
         && !determiner
-        && !planning
         && word.starts_with(|c: char| c.is_ascii_uppercase())
         && word[1..].bytes().all(|b| b.is_ascii_lowercase());
     let after = rest.strip_prefix("approved")?;
@@ -830,6 +829,28 @@ pub(crate) fn note_style(s: &str) -> Option<usize> {
     let next = after.split_whitespace().next().unwrap_or("").trim_end_matches(['.', ',', ';', '*']);
     let how = matches!(next, "" | "as" | "for" | "unanimously" | "with" | "without" | "subject" | "and");
     (first_ok && whole && how && !s.trim_end().ends_with(':')).then_some(lead + word.len() + 1)
+}
+
+/// "Permission to vary dimensions of extension. Application approved.": a note whose subject
+/// is an application or a permission (`sentence`), in a text about planning (`text` names
+/// planning, a permission or a planning reference such as "19/00123/F"), records the planning
+/// authority's decision, not the meeting's. "Mrs Jones applied for co-option. Application
+/// approved." is the meeting's.
+fn planning_authority_note(sentence: &str, text: &str) -> bool {
+    let word = sentence.trim_start_matches(['*', '-', ' ', '•']).split(' ').next().unwrap_or("");
+    if !matches!(word, "Application" | "Applications" | "Permission") {
+        return false;
+    }
+    let lower = text.to_ascii_lowercase();
+    let b = text.as_bytes();
+    // "19/00123/F": two digits, a slash, four or five digits, a slash.
+    let reference = (0..b.len().saturating_sub(3)).any(|i| {
+        b[i].is_ascii_digit() && b[i + 1].is_ascii_digit() && b[i + 2] == b'/' && {
+            let digits = b[i + 3..].iter().take_while(|c| c.is_ascii_digit()).count();
+            digits >= 4 && b.get(i + 3 + digits) == Some(&b'/')
+        }
+    });
+    lower.contains("planning") || lower.contains("permission") || reference
 }
 
 /// A passive keyword in another sense than a decision of the meeting, from the words after
@@ -1335,12 +1356,24 @@ mod tests {
         // Not a speaker's story, nor what a body will decide.
         assert!(starts("DE: We followed up in an issue and decided to talk about it.").is_empty());
         assert!(starts("The Committee will have discussed the matter and decided whether to pay.").is_empty());
+        assert!(starts("DE: We all looked at it last year and decided to wait.").is_empty());
+        // Another body's earlier decision, reported.
+        let t =
+            "Cllr Smith reported that Norfolk County Council had inspected the verge and decided no work was needed.";
+        assert!(starts(t).is_empty());
     }
 
     #[test]
     fn not_decisions() {
         assert!(starts("Training evenings will be set up, no dates are confirmed as yet.").is_empty());
         assert!(starts("a. 17/01282/F The Laurels. Permission to vary dimensions. Application approved.").is_empty());
+        // Outside planning, an application approved is the meeting's decision.
+        assert_eq!(
+            starts("Mrs Jones applied for co-option. Application approved unanimously."),
+            vec!["Application approved unanimous"]
+        );
+        assert!(planning_authority_note("Application approved.", "Extension to dwelling 19/00123/F."));
+        assert!(!planning_authority_note("Application approved.", "Mrs Jones applied for co-option."));
         assert!(starts("The Clerk agreed to clarify what was meant.").is_empty());
         assert!(starts("It was noted that the hedge had been cut.").is_empty());
         assert!(starts("This policy follows the chapter policy, which was approved in January.").is_empty());
