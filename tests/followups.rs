@@ -246,7 +246,7 @@ fn stoke_ferry_run(name: &str) -> Option<(usize, usize, Vec<String>)> {
 /// blind; held out in session 3, its disagreements studied since session 4) and August 2016
 /// to September 2017 (hand-checked blind in session 4, held out: no rule tuned on it).
 #[test]
-#[ignore = "agreement 19/29 (2018), 25/32 (2019), 21/30 (2017; 18/30 held out): below the 0.90 required; see README Follow-ups"]
+#[ignore = "agreement 19/29 (2018), 25/32 (2019), 22/30 (2017; 18/30 held out): below the 0.90 required; see README Follow-ups"]
 fn real_run_stoke_ferry_matches_expectation() {
     for name in ["followups-stokeferry-2018.json", "followups-stokeferry-2019.json", "followups-stokeferry-2017.json"] {
         let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
@@ -265,7 +265,7 @@ fn real_run_stoke_ferry_does_not_regress() {
         // owner its overlap with "liaising with NCC Highways on extra signage" is too low.
         ("followups-stokeferry-2018.json", 19),
         ("followups-stokeferry-2019.json", 25),
-        ("followups-stokeferry-2017.json", 21),
+        ("followups-stokeferry-2017.json", 22),
     ] {
         let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
         assert!(agree >= floor, "{name}: agreement fell to {agree}/{total} (floor {floor}): {missing:#?}");
