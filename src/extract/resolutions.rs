@@ -376,14 +376,16 @@ fn subject_of(re: &Regex, text: &str, base: usize) -> Option<Mention> {
     re.find_iter(text).take_while(|v| v.as_str() != "seconded").find_map(|v| subject_before(v, text, base))
 }
 
-/// The person named right before the verb `verb`, or before a comma and the verb ("Tom
-/// Brennan motions, Andrew van der Stock, seconds.").
+/// The person named right before the verb `verb`, or, for a seconder, before a comma and the
+/// verb ("Tom Brennan motions, Andrew van der Stock, seconds."). A mover is not read across a
+/// comma: "As reported by Cllr Smith, proposed works to the wall were approved."
 fn subject_before(verb: regex::Match<'_>, text: &str, base: usize) -> Option<Mention> {
     let before = &text[..verb.start()];
+    let seconds = verb.as_str().get(..6).is_some_and(|w| w.eq_ignore_ascii_case("second"));
     let found = mentions(before, base).into_iter().rev().find(|m| {
         let end = m.span.end - base;
         let gap = before[end..].trim();
-        m.name.is_some() && (gap.is_empty() || gap == ",")
+        m.name.is_some() && (gap.is_empty() || seconds && gap == ",")
     });
     // "Guy de Montfort proposed that ...": a name with a particle, at the sentence's start.
     found.or_else(|| {
@@ -1066,6 +1068,9 @@ mod tests {
         assert_eq!(subject_of(&SECONDER_VERB, t, 0).and_then(|m| m.name).as_deref(), Some("Bob Ray"));
         let t = "Ann Lee motions, Martin Knobloch, second.";
         assert_eq!(subject_of(&SECONDER_VERB, t, 0).and_then(|m| m.name).as_deref(), Some("Martin Knobloch"));
+        // No mover across a comma.
+        let t = "As reported by Cllr Smith, proposed works to the church wall were approved.";
+        assert_eq!(subject_mover(t, 0).and_then(|m| m.name), None);
         // "second" as an ordinal is no verb.
         assert_eq!(subject_of(&SECONDER_VERB, "Ann Lee second reading of the bylaws", 0).and_then(|m| m.name), None);
     }
