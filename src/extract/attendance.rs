@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{contains, OFFICES, TITLES};
+use super::lexicon::{contains, NOT_NAME_WORDS, OFFICES, ORG_WORDS, TITLES};
 use super::speakers::split_role;
 use crate::model::{Attendance, Person};
 use crate::source::{Source, Span};
@@ -596,6 +596,9 @@ const OFFICE_HEADS: &[&str] = &[
 /// words ending in an office ([`OFFICE_HEADS`]), then a name of two or three capitalised
 /// words, not titled ("Mayor", "Commissioner" are titles, kept in the name).
 fn office_before_name(p: Person) -> Person {
+    /// Words of a firm's name after an office ("Site Manager Kier Construction").
+    const FIRM_WORDS: &[&str] =
+        &["Construction", "Contractors", "Engineering", "Inc", "LLC", "Limited", "Ltd", "PLC", "plc"];
     let Some(full) = p.name.as_deref() else { return p };
     let words: Vec<(usize, &str)> =
         full.split_whitespace().map(|w| (w.as_ptr() as usize - full.as_ptr() as usize, w)).collect();
@@ -608,6 +611,11 @@ fn office_before_name(p: Person) -> Person {
             && rest
                 .iter()
                 .all(|(_, w)| capital(w) && !OFFICE_HEADS.contains(w) && !contains(TITLES, w.trim_end_matches('.')))
+            // "Site Manager Kier Construction": a firm, not a person.
+            && !rest.iter().any(|(_, w)| {
+                let w = w.trim_end_matches(['.', ',']);
+                contains(ORG_WORDS, w) || contains(NOT_NAME_WORDS, w) || FIRM_WORDS.contains(&w)
+            })
     });
     let Some(k) = split else { return p };
     let at = words[k].0;
@@ -1211,6 +1219,23 @@ mod tests {
         assert_eq!(present, ["Cllr Ann Cole", "Cllr Bob Jones"]);
         let (_, apologies) = att("2. Apologies: Were received from County Councillor T White and Mr J Preston.\n");
         assert_eq!(apologies, ["County Councillor T White", "Mr J Preston"]);
+    }
+
+    #[test]
+    fn an_office_before_a_staff_name() {
+        let split = |n: &str| {
+            let p = office_before_name(Person {
+                name: Some(n.to_string()),
+                role: None,
+                organisation: None,
+                span: Span::new(0, n.len()),
+            });
+            (p.name.unwrap_or_default(), p.role)
+        };
+        assert_eq!(split("City Manager David Park"), ("David Park".to_string(), Some("City Manager".to_string())));
+        // A firm after the office is no person.
+        assert_eq!(split("Site Manager Kier Construction"), ("Site Manager Kier Construction".to_string(), None));
+        assert_eq!(split("Project Manager Acme Ltd"), ("Project Manager Acme Ltd".to_string(), None));
     }
 
     #[test]
