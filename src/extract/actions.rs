@@ -547,9 +547,11 @@ fn action_owned(src: &Source, text_span: Span, owner: Option<crate::model::Perso
 /// <commitment>" in a speaker's turn is the speaker's (see [`commits`]); other first-person
 /// sentences are speech, not tasks.
 ///
-/// "It was agreed that the Clerk should contact Highways to request ...": a task read with no
-/// owner (here a body's, "Highways to request") is the duty of an "X should <verb>" before it
-/// in the sentence, read as "X will <verb>".
+/// First, when no owner is read, a task decided in the subjunctive ([`subjunctive_owner`]:
+/// "It was agreed that the Clerk put an advert ..."). Then "It was agreed that the Clerk should
+/// contact Highways to request ...": a task read with no owner (here a body's, "Highways to
+/// request") is the duty of an "X should <verb>" before it in the sentence, read as "X will
+/// <verb>".
 fn owner_task(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option<crate::model::Person>> {
     let found = owner_task_read(text, base, speaker);
     if !matches!(found, Some(Some(_))) {

@@ -856,7 +856,8 @@ fn planning_authority_note(sentence: &str, text: &str) -> bool {
 /// A passive keyword in another sense than a decision of the meeting, from the words after
 /// it: work done ("was carried out"), something handed on ("was passed to the Property
 /// Services", "passed on"), a fact reported ("it was confirmed that the funding would not
-/// cover it"), another body's decision ("Approved by the Borough Council").
+/// cover it"), another body's decision ("Approved by the Borough Council"), something still
+/// to come ("no dates are confirmed as yet").
 fn other_sense(kw: &str, after: &str) -> bool {
     let next: Vec<String> = after.split_whitespace().take(3).map(|w| w.to_ascii_lowercase()).collect();
     let next = |i: usize| next.get(i).map_or("", |w| w.trim_end_matches([',', '.', ';', ':']));
@@ -883,8 +884,6 @@ fn other_sense(kw: &str, after: &str) -> bool {
     }
 }
 
-/// "the policy, which was approved in January", "the budget that the Board approved last
-/// year": a relative clause recalls an earlier decision; it does not record one.
 #[cfg(test)]
 mod prefilter_tests {
     use super::*;
@@ -986,6 +985,8 @@ mod prefilter_tests {
     }
 }
 
+/// "the policy, which was approved in January", "the budget that the Board approved last
+/// year": a relative clause recalls an earlier decision; it does not record one.
 fn relative_clause(s: &str, at: usize) -> bool {
     let mut words = s[..at].split_whitespace().rev();
     let w1 = words.next().unwrap_or("");
