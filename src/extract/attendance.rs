@@ -34,7 +34,7 @@ enum List {
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:\#+\s*|\*\*|<!--\s*|[-*]\s+|\d{1,2}\\?[.)]\s+)?
-        (?P<label>those\s+present\s+were|present|those\s+attending|in\s+attendance|attendees|attendance|board\s+members|members\s+present|remote
+        (?P<label>those\s+present\s+were|present|those\s+attending|in\s+attendance|attendees|attendance|board\s+members(?:\s+present)?|members\s+present|remote
           |apologies(?:\s+for\s+absence)?|regrets|absent|also\s+present|also,?\s+in\s+attendance|officers(?:\s+in\s+attendance)?|(?-i:[Ss]taff|STAFF)\s+(?:present|in\s+attendance)|guests?|presennol|ymddiheuriadau|(?-i:Staff|STAFF)\b)
         \s*(?:\*\*)?\s*(?::|-|–)?\s*(?:\*\*)?(?P<rest>.*)$",
     )
@@ -219,15 +219,29 @@ fn names(src: &Source, span: Span) -> Vec<Person> {
     let mut out = Vec::new();
     let mut start = 0;
     let base = span.start;
+    let mut after_comma = false;
     for (a, b) in cuts {
         if a < start {
             continue;
         }
         let part = crate::segment::lines::trim_span(text, Span::new(start, a));
         start = b;
-        for piece in split_run_on(text, part) {
+        let comma_before = std::mem::replace(&mut after_comma, text[a..b].trim() == ",");
+        for (k, piece) in split_run_on(text, part).into_iter().enumerate() {
             // "Cllr Martin Storey, Norfolk County Council": the body the one before is from.
             let words = text[piece.start..piece.end].trim_end_matches('.');
+            // "Owen Pendlebury, Chairperson", "Grant Ongers, Member at Large": the office of
+            // the one before.
+            let office = !words.contains([':', '(', ')', '.'])
+                && (dash_role(words) && office_words(words) || words.eq_ignore_ascii_case("Member at Large"));
+            if k == 0 && comma_before && office {
+                if let Some(prev) =
+                    out.last_mut().filter(|p: &&mut Person| p.role.is_none() && p.organisation.is_none())
+                {
+                    prev.role = Some(words.to_string());
+                    continue;
+                }
+            }
             let body =
                 ["Council", "Committee", "Authority", "Police", "Constabulary"].iter().any(|w| words.ends_with(w));
             let plain = words.starts_with(|c: char| c.is_ascii_uppercase())
@@ -507,6 +521,34 @@ fn person(text: &str, part: Span) -> Option<Person> {
     Some(Person { name: Some(name.to_string()), role, organisation, span: Span::new(start, start + name.len()) })
 }
 
+/// Whether every word of `r` but the last qualifies an office ("Vice Chair", "Parish Clerk",
+/// "Borough Councillor") or is one: "Tim Read Treasurer" is a name and an office.
+fn office_words(r: &str) -> bool {
+    const QUALIFIERS: &[&str] = &[
+        "Acting",
+        "Assistant",
+        "Borough",
+        "Chief",
+        "City",
+        "Community",
+        "County",
+        "Deputy",
+        "District",
+        "Executive",
+        "Finance",
+        "Honorary",
+        "Joint",
+        "Locum",
+        "Parish",
+        "Responsible",
+        "Town",
+        "Vice",
+        "Ward",
+    ];
+    let words: Vec<&str> = r.split_whitespace().collect();
+    words[..words.len().saturating_sub(1)].iter().all(|w| QUALIFIERS.contains(w) || contains(OFFICES, w))
+}
+
 /// "NCC", "BCKLWN": an organisation after a dash ("Cllr. Martin Storey - NCC").
 /// Not a word in capitals ("- LATE", "- YES"); "ABSENT" and "APOLOGIES" are `is_status`.
 fn is_acronym(s: &str) -> bool {
@@ -546,8 +588,21 @@ fn a_list_started(a: &Attendance, list: List) -> bool {
     }
 }
 
+/// "Ricardo Griffith: YES", "Avi Douglen: ABSTAIN": an entry of a roll-call vote under a
+/// "Board Members" label, not a member present.
+fn roll_vote(name: &str) -> bool {
+    name.rsplit_once(':').is_some_and(|(_, vote)| {
+        ["yes", "no", "aye", "nay", "abstain", "abstained", "abstention", "recused"]
+            .iter()
+            .any(|v| vote.trim().eq_ignore_ascii_case(v))
+    })
+}
+
 fn push(a: &mut Attendance, list: List, people: Vec<Person>) {
     for p in people {
+        if p.name.as_deref().is_some_and(roll_vote) {
+            continue;
+        }
         // "Avi Douglen - ABSENT", "Cllr X (apologies)" in a list of members: that list.
         let status = p.role.as_deref().or(p.organisation.as_deref()).map(str::to_ascii_lowercase);
         let (list, p) = match status.as_deref() {
@@ -1250,6 +1305,28 @@ mod tests {
         let names = |v: &Vec<Person>| v.iter().filter_map(|p| p.name.clone()).collect::<Vec<_>>();
         assert_eq!(names(&a.present), ["Ricardo Griffith", "Diego Silva Martins"]);
         assert_eq!(names(&a.absent), ["Avi Douglen"]);
+        // "Board Members Present:" is one label; a roll-call vote under "Board Members" is no
+        // attendance.
+        let (_, a) = read("**Board Members Present:**\n\n- Ricardo Griffith\n- Steve Springett\n");
+        assert_eq!(names(&a.present), ["Ricardo Griffith", "Steve Springett"]);
+        let (_, a) = read("**Board Members**\n- Ricardo Griffith: YES\n- Avi Douglen: ABSTAIN\n");
+        assert!(a.present.is_empty(), "{:?}", a.present);
+        // An office after a comma is the role of the name before it; a name with an office
+        // is not.
+        let (_, a) = read("Present: Ray Thompson Deputy Chairman, Tim Read Treasurer\n");
+        assert!(a.present.iter().all(|p| p.role.is_none()), "{:?}", a.present);
+        assert!(office_words("Vice Chair") && office_words("Parish Clerk") && !office_words("Tim Read Treasurer"));
+        let (_, a) = read("**Board Members Present**\n- Owen Pendlebury, Chairperson\n- Sherif Mansour, Vice Chair\n- Grant Ongers, Member at Large\n");
+        let roles: Vec<(String, Option<String>)> =
+            a.present.iter().map(|p| (p.name.clone().unwrap_or_default(), p.role.clone())).collect();
+        assert_eq!(
+            roles,
+            [
+                ("Owen Pendlebury".to_string(), Some("Chairperson".to_string())),
+                ("Sherif Mansour".to_string(), Some("Vice Chair".to_string())),
+                ("Grant Ongers".to_string(), Some("Member at Large".to_string())),
+            ]
+        );
         assert_eq!(
             present("Present: Cllr Ann Cole - Chairman, Cllr Ben Dale."),
             vec![(s("Cllr Ann Cole"), s("Chairman")), (s("Cllr Ben Dale"), None)]
