@@ -588,19 +588,11 @@ fn a_list_started(a: &Attendance, list: List) -> bool {
     }
 }
 
-/// "Ricardo Griffith: YES", "Avi Douglen: ABSTAIN": an entry of a roll-call vote under a
-/// "Board Members" label, not a member present.
-fn roll_vote(name: &str) -> bool {
-    name.rsplit_once(':').is_some_and(|(_, vote)| {
-        ["yes", "no", "aye", "nay", "abstain", "abstained", "abstention", "recused"]
-            .iter()
-            .any(|v| vote.trim().eq_ignore_ascii_case(v))
-    })
-}
-
 fn push(a: &mut Attendance, list: List, people: Vec<Person>) {
     for p in people {
-        if p.name.as_deref().is_some_and(roll_vote) {
+        // "Ricardo Griffith: YES", "Avi Douglen: ABSTAIN": an entry of a roll-call vote under
+        // a "Board Members" label, not a member present.
+        if p.name.as_deref().is_some_and(crate::segment::roll_entry) {
             continue;
         }
         // "Avi Douglen - ABSENT", "Cllr X (apologies)" in a list of members: that list.

@@ -384,6 +384,7 @@ fn body_key(name: &str) -> String {
 }
 
 /// A body's meetings while they are grouped ([`track_digests`]).
+#[derive(Default)]
 struct Group {
     /// [`body_key`] of its name.
     key: String,
@@ -441,28 +442,23 @@ fn one_slip_apart(a: &str, b: &str) -> bool {
 fn merge_misspellings(groups: &mut Vec<Group>) {
     let mut order: Vec<usize> = (0..groups.len()).collect();
     order.sort_by_key(|&i| (groups[i].meetings.len(), i));
-    let mut gone = vec![false; groups.len()];
     for &g in &order {
         if groups[g].source != "meeting.body" {
             continue;
         }
         let n = groups[g].meetings.len();
+        // A group merged away is left empty.
         let into = (0..groups.len())
-            .filter(|&h| h != g && !gone[h] && groups[h].source == "meeting.body")
+            .filter(|&h| h != g && !groups[h].meetings.is_empty() && groups[h].source == "meeting.body")
             .filter(|&h| groups[h].meetings.len() >= MISSPELLING_RATIO * n)
             .filter(|&h| one_slip_apart(&groups[g].key, &groups[h].key))
             .max_by_key(|&h| (groups[h].meetings.len(), std::cmp::Reverse(h)));
         if let Some(h) = into {
-            let taken = std::mem::replace(&mut groups[g], Group::empty());
+            let taken = std::mem::take(&mut groups[g]);
             groups[h].absorb(taken, "spelling");
-            gone[g] = true;
         }
     }
-    let mut k = 0;
-    groups.retain(|_| {
-        k += 1;
-        !gone[k - 1]
-    });
+    groups.retain(|g| !g.meetings.is_empty());
 }
 
 /// The words of a document's file name and its folder's ("stoke-ferry-parish-council-june-
@@ -486,53 +482,42 @@ fn file_name_words(path: &str) -> Vec<String> {
 /// Move each meeting of a body named after its path (the document names none) to the body
 /// whose name (three words or more) its file or folder name holds, the longest such name.
 fn join_by_file_name(groups: &mut Vec<Group>) {
-    let named: Vec<(usize, Vec<&str>)> = groups
+    // Each named body: its index, its key's words and its meetings before any joined.
+    let named: Vec<(usize, Vec<String>, usize)> = groups
         .iter()
         .enumerate()
         .filter(|(_, g)| g.source == "meeting.body")
-        .map(|(i, g)| (i, g.key.split(' ').collect::<Vec<_>>()))
-        .filter(|(_, w)| w.len() >= 3)
+        .map(|(i, g)| (i, g.key.split(' ').map(str::to_string).collect::<Vec<_>>(), g.meetings.len()))
+        .filter(|(_, w, _)| w.len() >= 3)
         .collect();
-    let mut moves: Vec<(usize, usize, usize)> = Vec::new();
-    for (gi, g) in groups.iter().enumerate().filter(|(_, g)| g.source == "path") {
-        for (mi, m) in g.meetings.iter().enumerate() {
+    for gi in 0..groups.len() {
+        if groups[gi].source != "path" {
+            continue;
+        }
+        // Per target body, the meetings it takes, in order; the others stay.
+        let mut moved: Vec<(usize, Vec<Meeting>)> = Vec::new();
+        for m in std::mem::take(&mut groups[gi].meetings) {
             let words = file_name_words(&m.digest.path);
-            let best = named
+            let to = named
                 .iter()
-                .filter(|(_, key)| words.windows(key.len()).any(|w| w.iter().zip(key).all(|(a, b)| a == b)))
-                .max_by_key(|(i, key)| (key.len(), groups[*i].meetings.len()));
-            if let Some((to, _)) = best {
-                moves.push((gi, mi, *to));
+                .filter(|(_, key, _)| words.windows(key.len()).any(|w| w == key.as_slice()))
+                .max_by_key(|(_, key, n)| (key.len(), *n))
+                .map(|(i, _, _)| *i);
+            match to {
+                Some(t) => match moved.iter_mut().find(|(x, _)| *x == t) {
+                    Some((_, v)) => v.push(m),
+                    None => moved.push((t, vec![m])),
+                },
+                None => groups[gi].meetings.push(m),
             }
         }
-    }
-    // Per target, the path bodies it takes meetings from, in order.
-    let mut taken: Vec<(usize, usize, Vec<Meeting>)> = Vec::new();
-    for &(gi, mi, to) in moves.iter().rev() {
-        let m = groups[gi].meetings.remove(mi);
-        match taken.iter_mut().find(|(g, t, _)| *g == gi && *t == to) {
-            Some((_, _, v)) => v.insert(0, m),
-            None => taken.push((gi, to, vec![m])),
+        for (to, meetings) in moved {
+            let (key, spelling) = (groups[gi].key.clone(), groups[gi].spellings[0].clone());
+            let from = Group { key, source: "path", spellings: vec![spelling], meetings, also: Vec::new() };
+            groups[to].absorb(from, "file name");
         }
     }
-    taken.reverse();
-    for (gi, to, meetings) in taken {
-        let from = Group {
-            key: groups[gi].key.clone(),
-            source: "path",
-            spellings: vec![groups[gi].spellings[0].clone()],
-            meetings,
-            also: Vec::new(),
-        };
-        groups[to].absorb(from, "file name");
-    }
     groups.retain(|g| !g.meetings.is_empty());
-}
-
-impl Group {
-    fn empty() -> Group {
-        Group { key: String::new(), source: "", spellings: Vec::new(), meetings: Vec::new(), also: Vec::new() }
-    }
 }
 
 /// The most frequent string of `v` (the first seen among equals). Title-like spellings
@@ -581,7 +566,7 @@ pub fn track_digests(digests: impl IntoIterator<Item = Digest>, opts: &Options) 
         let g = match groups.iter().position(|g| g.key == key) {
             Some(g) => g,
             None => {
-                groups.push(Group { key, source, spellings: Vec::new(), meetings: Vec::new(), also: Vec::new() });
+                groups.push(Group { key, source, ..Group::default() });
                 groups.len() - 1
             }
         };

@@ -11,7 +11,7 @@
 //! split at a "Minutes:" marker), using the nom parsers in [`labels`].
 
 mod decisions;
-pub(crate) use decisions::{clause_start, has_full_stop, note_style};
+pub(crate) use decisions::{clause_start, has_full_stop, note_style, roll_entry};
 mod flat;
 mod headings;
 pub(crate) mod labels;
