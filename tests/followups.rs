@@ -147,6 +147,16 @@ fn path_fallbacks() {
         Some("stokeferry-parish-minutes")
     );
     assert_eq!(body_from_path("archive/june-meeting/notes.md").as_deref(), Some("june-meeting"));
+    // Folders whose words are all generic ("meetings-historical", "minutes-deprecated") are
+    // passed over for the archive's own name.
+    assert_eq!(
+        body_from_path("bulk/owasp-board-minutes/meetings-historical/2021/2021-01-05.md").as_deref(),
+        Some("owasp-board-minutes")
+    );
+    assert_eq!(
+        body_from_path("w3c-publ-wg-minutes/Meetings/Minutes/2018/x.md").as_deref(),
+        Some("w3c-publ-wg-minutes")
+    );
     assert_eq!(date_from_path("a/19-07-10.pdf").as_deref(), Some("2019-07-10"));
     assert_eq!(date_from_path("a/minutes-2019-06-05.md").as_deref(), Some("2019-06-05"));
     assert_eq!(
@@ -625,4 +635,72 @@ fn evidence_years_later_is_another_matter_unless_it_cites_the_minute() {
     let sign = by_text(&r, "village sign");
     assert_eq!(sign.status, Status::Done, "{sign:#?}");
     assert_eq!(sign.evidence[0].kind, "minute-reference");
+}
+
+#[test]
+fn a_name_within_another_and_a_body_archive_folder_join_their_body() {
+    let board = |name: &str, d: &str, body: &str| fenby(name, d, body);
+    let ask = board(
+        "Board",
+        "5 January 2021",
+        "3. Website\nThe Secretary to write to the hosting company about the renewal of the website.\n\n4. Any Other Business\nNone.",
+    );
+    let quiet = |name: &str, d: &str| board(name, d, "1. Apologies\nNone.");
+    let (a, b, c) =
+        (quiet("Board", "2 February 2021"), quiet("Board", "2 March 2021"), quiet("Global Board", "6 April 2021"));
+    let special = quiet("Special Board", "20 April 2021");
+    // Written with an acronym: "TSC" is "Technical Steering Committee".
+    let tsc = |name: &str, d: &str| board(name, d, "1. Apologies\nNone.");
+    let (t1, t2, t3) = (
+        tsc("Fenby Technical Steering Committee", "7 January 2021"),
+        tsc("Fenby Technical Steering Committee", "4 February 2021"),
+        tsc("Fenby Foundation TSC", "4 March 2021"),
+    );
+    // Named by its folder only (the board's archive): its matters arising do the ask.
+    let unnamed = "Minutes of the meeting held on 4 May 2021\n\n5. Matters Arising\nThe Secretary had written to the hosting company about the renewal of the website.\n\n6. Any Other Business\nNone.\n";
+    // "Parish Council" among two parish councils is neither; a folder holding several
+    // bodies' minutes names none of them.
+    let (w1, w2) =
+        (quiet("West Fenby Parish Council", "11 January 2021"), quiet("East Fenby Parish Council", "12 January 2021"));
+    let generic = quiet("Parish Council", "8 February 2021");
+    let r = track_texts(&[
+        ("fenby-board-minutes/minutes-deprecated/2021-01-05.txt", ask.as_str()),
+        ("fenby-board-minutes/minutes-deprecated/2021-02-02.txt", a.as_str()),
+        ("fenby-board-minutes/meetings-historical/2021-03-02.txt", b.as_str()),
+        ("fenby-board-minutes/meetings-historical/2021-04-06.txt", c.as_str()),
+        ("fenby-board-minutes/meetings-historical/2021-04-20.txt", special.as_str()),
+        ("fenby-board-minutes/meetings-historical/2021-05-04.txt", unnamed),
+        ("tsc/2021-01-07.txt", t1.as_str()),
+        ("tsc/2021-02-04.txt", t2.as_str()),
+        ("tsc/2021-03-04.txt", t3.as_str()),
+        ("fenby-parish-minutes/2021-01-11.txt", w1.as_str()),
+        ("fenby-parish-minutes/2021-01-12.txt", w2.as_str()),
+        ("fenby-parish-minutes/2021-02-08.txt", generic.as_str()),
+        ("fenby-parish-minutes/2021-03-08.txt", "Notes of the meeting held on 8 March 2021\n\n1. Apologies\nNone.\n"),
+    ]);
+    let names: Vec<(&str, usize)> = r.bodies.iter().map(|b| (b.name.as_str(), b.meetings.len())).collect();
+    assert_eq!(
+        names,
+        [
+            ("Board", 6),
+            ("East Fenby Parish Council", 1),
+            ("Fenby Technical Steering Committee", 3),
+            ("Parish Council", 1),
+            ("West Fenby Parish Council", 1),
+            ("fenby-parish-minutes", 1)
+        ],
+        "{:#?}",
+        r.bodies
+    );
+    let also: Vec<(&str, &str)> = r.bodies[0].also_named.iter().map(|a| (a.name.as_str(), a.why.as_str())).collect();
+    assert!(also.contains(&("Global Board", "name within name")), "{also:?}");
+    assert!(also.contains(&("Special Board", "name within name")), "{also:?}");
+    assert!(
+        also.contains(&("meetings-historical", "folder name"))
+            || also.contains(&("fenby-board-minutes", "folder name")),
+        "{also:?}"
+    );
+    assert_eq!(r.bodies[2].also_named[0].name, "Fenby Foundation TSC");
+    let website = by_text(&r, "renewal of the website");
+    assert_eq!(website.status, Status::Done, "{website:#?}");
 }

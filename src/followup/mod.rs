@@ -8,7 +8,10 @@
 //!    ([`body_from_path`]); a document naming no body whose file or folder name holds a
 //!    body's name ("stoke-ferry-parish-council-june-meeting/index.md") joins that body, and a
 //!    name written with a slip ("Stroke Ferry Parish Council" among hundreds of "Stoke Ferry
-//!    Parish Council") joins the usual spelling ([`Body::also_named`] says which, and why);
+//!    Parish Council") joins the usual spelling, a name within a fuller one of the same kind
+//!    of body ("Board", "Global Board"; "TSC" read as "Technical Steering Committee") joins the
+//!    one with more meetings, and a folder that is one body's archive joins that body
+//!    ([`Body::also_named`] says which, and why);
 //! 2. orders each body's meetings by `meeting.date`, else a date in the file name
 //!    ([`date_from_path`]: `2019-06-05`, `19-07-10` as YY-MM-DD, `5th-june-2019`);
 //! 3. collects follow-ups ([`detect`]): the parser's actions (item and resolution level) and
@@ -247,22 +250,60 @@ pub struct Report {
     pub bodies: Vec<Body>,
 }
 
-/// Directory names that never name a body: years, months, and storage folders.
-const GENERIC_DIRS: &[&str] =
-    &["", ".", "..", "dist", "docs", "documents", "files", "minutes", "pdf", "pdfs", "src", "txt", "text", "uploads"];
+/// Words of directory names that never name a body: storage folders and the kinds of
+/// papers kept (`src`, `minutes`, `meetings-historical`, `minutes-deprecated`, `notes`).
+const GENERIC_DIR_WORDS: &[&str] = &[
+    "agenda",
+    "agendas",
+    "archive",
+    "archived",
+    "archives",
+    "deprecated",
+    "dist",
+    "docs",
+    "documents",
+    "files",
+    "historic",
+    "historical",
+    "history",
+    "html",
+    "md",
+    "meeting",
+    "meetings",
+    "minutes",
+    "notes",
+    "old",
+    "papers",
+    "past",
+    "pdf",
+    "pdfs",
+    "previous",
+    "src",
+    "txt",
+    "text",
+    "uploads",
+];
 
-/// The body named by a path: the nearest parent directory that is not a number (year,
-/// month) or a generic storage folder (`minutes`, `src`, `dist` ...). `None` for a bare name.
-/// The folder of an `index.*` file is the document's own name (a site's post,
-/// `.../2018/07/june-meeting-minutes/index.md`), not its body's: it is passed over.
+/// The words of a directory name (split at anything not a letter or digit, lower-cased)
+/// that are not [`GENERIC_DIR_WORDS`] or numbers.
+fn dir_name_words(d: &str) -> Vec<String> {
+    d.to_lowercase()
+        .replace(['\'', '’'], "")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()) && !GENERIC_DIR_WORDS.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The body named by a path: the nearest parent directory with a word that is not a number
+/// (year, month) or generic ([`GENERIC_DIR_WORDS`]: `minutes`, `src`, `meetings-historical`
+/// ...). `None` for a bare name. The folder of an `index.*` file is the document's own name
+/// (a site's post, `.../2018/07/june-meeting-minutes/index.md`), not its body's: it is
+/// passed over.
 pub fn body_from_path(path: &str) -> Option<String> {
     let parts: Vec<&str> = path.split(['/', '\\']).collect();
     let index = parts.last().is_some_and(|f| f.split('.').next().is_some_and(|s| s.eq_ignore_ascii_case("index")));
-    parts.iter().rev().skip(1 + usize::from(index)).find_map(|d| {
-        let generic = GENERIC_DIRS.contains(&d.to_ascii_lowercase().as_str())
-            || d.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '_');
-        (!generic).then(|| d.to_string())
-    })
+    parts.iter().rev().skip(1 + usize::from(index)).find(|d| !dir_name_words(d).is_empty()).map(|d| d.to_string())
 }
 
 static ISO_IN_NAME: LazyLock<Regex> =
@@ -520,6 +561,170 @@ fn join_by_file_name(groups: &mut Vec<Group>) {
     groups.retain(|g| !g.meetings.is_empty());
 }
 
+/// A word of a body name, lower-cased, and whether it was written as an acronym: two to
+/// four capitals in a name that has small letters ("TSC", "WG", "SF").
+struct NameWord {
+    word: String,
+    acronym: bool,
+}
+
+/// Words left out when body names are compared: fillers ("Northwold and Whittington" holds
+/// "Northwold") and the kinds of meeting a body holds ("Special Board", "Extraordinary Parish
+/// Council" and "Annual Parish Meeting" are the board, the council and the parish meeting).
+const NAME_FILLERS: &[&str] = &[
+    "adjourned",
+    "and",
+    "annual",
+    "closed",
+    "emergency",
+    "extraordinary",
+    "for",
+    "of",
+    "ordinary",
+    "private",
+    "public",
+    "regular",
+    "special",
+    "the",
+];
+
+/// The words of a body name ([`NameWord`]): split at anything not a letter or digit
+/// ("Node.js" is "node", "js"), apostrophes dropped, [`NAME_FILLERS`] left out.
+fn name_words(written: &str) -> Vec<NameWord> {
+    let has_small = written.chars().any(char::is_lowercase);
+    written
+        .replace(['\'', '’'], "")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !NAME_FILLERS.contains(&w.to_lowercase().as_str()))
+        .map(|w| NameWord {
+            word: w.to_lowercase(),
+            acronym: has_small && (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase()),
+        })
+        .collect()
+}
+
+/// `a`'s words, each acronym replaced by the words of `b` it abbreviates: a run of as many
+/// words as it has letters, with those initials ("TSC" by "Technical Steering Committee").
+fn expanded(a: &[NameWord], b: &[NameWord]) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in a {
+        let n = w.word.len();
+        let run = b
+            .windows(n)
+            .find(|r| w.acronym && r.iter().zip(w.word.chars()).all(|(x, c)| !x.acronym && x.word.starts_with(c)));
+        match run {
+            Some(r) => out.extend(r.iter().map(|x| x.word.clone())),
+            None => out.push(w.word.clone()),
+        }
+    }
+    out
+}
+
+/// Whether two body names name one body written more or less fully: the same last word
+/// (the kind of body: "Board", "Committee", "Council"), and every word of one is in the other,
+/// acronyms read as what they abbreviate ("Board" and "Public Board", "Node.js Foundation
+/// TSC" and "Node.js Foundation Technical Steering Committee", "Northwold Parish Council"
+/// and "Northwold and Whittington Parish Council"; not "Parish Council" and "Parish Council
+/// Planning Committee", nor "West Dereham" and "Stoke Ferry Parish Council").
+fn one_name_within_other(a: &[NameWord], b: &[NameWord]) -> bool {
+    let (x, y) = (expanded(a, b), expanded(b, a));
+    if x.is_empty() || y.is_empty() || x.last() != y.last() {
+        return false;
+    }
+    let (x, y): (BTreeSet<&String>, BTreeSet<&String>) = (x.iter().collect(), y.iter().collect());
+    x.is_subset(&y) || y.is_subset(&x)
+}
+
+/// Whether the words of a folder name ([`dir_name_words`]) and a body name hold one another:
+/// every word of one matches a word of the other, a word of four letters or more matching
+/// the words it begins ("owasp-board" and "Board", "w3c-publ-wg" and "Publishing Working
+/// Group", "node.js" and "Node.js Technical Steering Committee").
+fn folder_names(folder: &[String], name: &[NameWord]) -> bool {
+    let folder: Vec<NameWord> = folder
+        .iter()
+        .map(|w| NameWord {
+            word: w.clone(),
+            acronym: (2..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_alphabetic()),
+        })
+        .collect();
+    let (f, n) = (expanded(&folder, name), expanded(name, &folder));
+    let matches = |u: &String, v: &String| {
+        let (short, long) = if u.len() <= v.len() { (u, v) } else { (v, u) };
+        short == long || short.chars().count() >= 4 && long.starts_with(short.as_str())
+    };
+    let within = |a: &[String], b: &[String]| a.iter().all(|u| b.iter().any(|v| matches(u, v)));
+    !f.is_empty() && !n.is_empty() && (within(&f, &n) || within(&n, &f))
+}
+
+/// The order bodies are joined in ([`merge_name_families`]): fewest meetings first, the
+/// longer name first among equals, the key breaking ties, so the result does not depend on
+/// the order of the input.
+fn join_rank(g: &Group, words: &[NameWord]) -> (usize, std::cmp::Reverse<usize>, String) {
+    (g.meetings.len(), std::cmp::Reverse(words.len()), g.key.clone())
+}
+
+/// Among `candidates` (indices of `groups`), the one to join: the highest [`join_rank`],
+/// when the candidates are one family, each reached from it through names within names
+/// ([`one_name_within_other`]: "Node.js Foundation TSC" among "Node Foundation TSC",
+/// "Node.js Foundation Technical Steering Committee" and "Node.js Technical Steering
+/// Committee"); `None` when they are different bodies ("Parish Council" among "Stoke Ferry
+/// Parish Council" and "Wretton Parish Council").
+fn sole_family(groups: &[Group], words: &[Vec<NameWord>], candidates: &[usize]) -> Option<usize> {
+    let top = *candidates.iter().max_by_key(|&&h| join_rank(&groups[h], &words[h]))?;
+    let mut reached = vec![top];
+    let mut left: Vec<usize> = candidates.iter().copied().filter(|&c| c != top).collect();
+    while let Some(i) = left.iter().position(|&c| reached.iter().any(|&r| one_name_within_other(&words[c], &words[r])))
+    {
+        reached.push(left.swap_remove(i));
+    }
+    left.is_empty().then_some(top)
+}
+
+/// Merge each named body into one whose name holds it or is within it
+/// ([`one_name_within_other`]) and that has more meetings, when there is one such family
+/// ([`sole_family`]); "West Fenby Parish Council" and "Parish Council" with one meeting each
+/// stay apart. Then move each body named after a folder
+/// ([`body_from_path`]) into the named body its folder name names ([`folder_names`]), when
+/// there is one such family and the folder is its archive (nine in ten of the meetings under
+/// the folder that name a body name that one).
+fn merge_name_families(groups: &mut Vec<Group>) {
+    let words: Vec<Vec<NameWord>> = groups.iter().map(|g| name_words(&most_frequent(&g.spellings))).collect();
+    let named = |groups: &[Group], h: usize| groups[h].source == "meeting.body" && !groups[h].meetings.is_empty();
+    let mut order: Vec<usize> = (0..groups.len()).filter(|&g| named(groups, g)).collect();
+    order.sort_by_key(|&g| join_rank(&groups[g], &words[g]));
+    for &g in &order {
+        let rank = join_rank(&groups[g], &words[g]);
+        let candidates: Vec<usize> = (0..groups.len())
+            .filter(|&h| h != g && named(groups, h) && groups[h].meetings.len() > rank.0)
+            .filter(|&h| one_name_within_other(&words[g], &words[h]))
+            .collect();
+        if let Some(h) = sole_family(groups, &words, &candidates) {
+            let taken = std::mem::take(&mut groups[g]);
+            groups[h].absorb(taken, "name within name");
+        }
+    }
+    for p in 0..groups.len() {
+        if groups[p].source != "path" || groups[p].meetings.is_empty() {
+            continue;
+        }
+        let dir = groups[p].spellings[0].clone();
+        let folder = dir_name_words(&dir);
+        let candidates: Vec<usize> =
+            (0..groups.len()).filter(|&h| named(groups, h) && folder_names(&folder, &words[h])).collect();
+        // The folder must be that body's archive: of the meetings under it that name a body,
+        // nine in ten are its ("stokeferry-parish-minutes" holds five parishes' minutes).
+        let under =
+            |g: &Group| g.meetings.iter().filter(|m| m.digest.path.split(['/', '\\']).any(|d| d == dir)).count();
+        let named_under: usize = (0..groups.len()).filter(|&h| named(groups, h)).map(|h| under(&groups[h])).sum();
+        let family = sole_family(groups, &words, &candidates);
+        if let Some(h) = family.filter(|&h| under(&groups[h]) * 10 >= named_under * 9) {
+            let taken = std::mem::take(&mut groups[p]);
+            groups[h].absorb(taken, "folder name");
+        }
+    }
+    groups.retain(|g| !g.meetings.is_empty());
+}
+
 /// The most frequent string of `v` (the first seen among equals). Title-like spellings
 /// ("Stoke Ferry Parish Council") win over all-capitals and odd-case ones on a tie.
 fn most_frequent(v: &[String]) -> String {
@@ -579,6 +784,7 @@ pub fn track_digests(digests: impl IntoIterator<Item = Digest>, opts: &Options) 
     }
     join_by_file_name(&mut groups);
     merge_misspellings(&mut groups);
+    merge_name_families(&mut groups);
     let mut groups: Vec<(String, Group)> = groups.into_iter().map(|g| (most_frequent(&g.spellings), g)).collect();
     groups.sort_by(|a, b| a.0.cmp(&b.0));
     let bodies = groups
