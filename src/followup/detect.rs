@@ -61,6 +61,115 @@ static DEFER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("defer regex")
 });
 
+/// Words that, among the four before a deferral word in its clause, make it only possible:
+/// "we may revisit", "if we postpone this", "can defer reviewing that".
+const MAYBE_BEFORE: &[&str] = &["can", "cannot", "could", "if", "may", "might", "whether"];
+
+/// Negations of a deferral word ("not asking to postpone", "no way to defer", "no further
+/// report"), when only [`NEGATED_THROUGH`] words stand between them ("Myles not here, defer
+/// to next time" and "no updates defer to next week" are deferrals).
+const NEGATIONS: &[&str] = &["never", "no", "not", "without"];
+
+/// Words a negation reaches through to the deferral word.
+const NEGATED_THROUGH: &[&str] = &[
+    "are", "ask", "asked", "asking", "be", "been", "being", "did", "do", "does", "further", "going", "had", "has",
+    "have", "i", "intend", "is", "it", "item", "items", "matter", "matters", "meeting", "meetings", "need", "planning",
+    "should", "that", "this", "to", "want", "wanting", "was", "way", "we", "were", "will", "would", "you",
+];
+
+/// Words that make a passage's idle deferral a decision after all: "it was agreed the item
+/// could be deferred", "Resolved: if no quote arrives, defer to May".
+static DECIDED_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|decided|resolved)\b").expect("decided-word regex"));
+
+/// The byte offset just after the last char of `s` that is `stop` (0 when none): a char
+/// boundary, whatever that char's width ("–", a no-break space).
+fn after_last(s: &str, stop: impl Fn(char) -> bool) -> usize {
+    s.char_indices().rev().find(|&(_, c)| stop(c)).map_or(0, |(i, c)| i + c.len_utf8())
+}
+
+/// Does sentence `s` defer something ([`DEFER`]) and mean it? Not a question ("Do you have
+/// time to revisit ...?"), not negated or only possible ([`NEGATIONS`], [`MAYBE_BEFORE`], unless the sentence
+/// reports a decision), and not a name: a word in code (`` `import defer` ``,
+/// `import.defer`) or a link, or "deferred" before a noun ("the deferred import evaluation", "Deferred
+/// Module Evaluation").
+pub fn defers(s: &str) -> bool {
+    let t = s.trim_end();
+    let decided = || DECIDED_WORD.is_match(s);
+    if t.ends_with('?') && !decided() {
+        return false;
+    }
+    DEFER.find_iter(s).any(|m| {
+        let before = &s[..m.start()];
+        let after = &s[m.end()..];
+        // The whitespace-free stretch holding the word: a link ("...?q=label%3A+postponed").
+        let token = &s
+            [after_last(before, char::is_whitespace)..m.end() + after.find(char::is_whitespace).unwrap_or(after.len())];
+        let in_code = before.matches('`').count() % 2 == 1
+            || token.contains("://")
+            || token.contains('%')
+            || before.ends_with(['.', '_', '@', '#'])
+            || after.starts_with(['.', '(', '_']) && after[1..].starts_with(|c: char| c.is_alphanumeric() || c == ')');
+        if in_code {
+            return false;
+        }
+        // The words of the clause before it (back to a comma, colon, bracket or dash).
+        let clause = &before[after_last(before, |c| [',', ';', ':', '(', ')', '–', '—'].contains(&c))..];
+        let written: Vec<&str> =
+            clause.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty()).collect();
+        let words: Vec<String> = written.iter().map(|w| w.to_lowercase().replace('’', "'")).collect();
+        let from = words.len().saturating_sub(4);
+        // "May" with a capital is the month ("due to be held on 17 May 2017 had been postponed").
+        let maybe = (from..words.len())
+            .any(|i| MAYBE_BEFORE.contains(&words[i].as_str()) && (words[i] != "may" || written[i] == "may"));
+        let negated =
+            (0..words.len()).rev().find(|&i| !NEGATED_THROUGH.contains(&words[i].as_str())).is_some_and(|i| {
+                NEGATIONS.contains(&words[i].as_str()) || words[i].ends_with("n't") || words[i] == "cannot"
+            });
+        let idle = maybe || negated;
+        if idle && !decided() {
+            return false;
+        }
+        // "deferred" as an adjective: after a determiner, or opening a title, and before a
+        // word that is not a preposition ("the deferred import", not "deferred to May").
+        let word = m.as_str().to_ascii_lowercase();
+        if word == "deferred" {
+            let next = after.split_whitespace().next().unwrap_or("");
+            let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+            let preposition = [
+                "again",
+                "and",
+                "as",
+                "at",
+                "because",
+                "by",
+                "due",
+                "for",
+                "from",
+                "further",
+                "in",
+                "indefinitely",
+                "on",
+                "or",
+                "pending",
+                "till",
+                "to",
+                "until",
+                "with",
+            ]
+            .contains(&next_word.to_lowercase().as_str());
+            let determiner = words.last().is_some_and(|w| {
+                ["a", "an", "any", "its", "our", "the", "their", "this", "these", "those"].contains(&w.as_str())
+            });
+            let opening_title = words.is_empty() && next_word.starts_with(char::is_uppercase);
+            if !next_word.is_empty() && !preposition && (determiner || opening_title) {
+                return false;
+            }
+        }
+        true
+    })
+}
+
 static LATER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:be|is to be|are to be|will be|would be|to be)\s+(?:[a-z]+ed|sent|written|brought|done|made|given|shown|held|put|paid|set|drawn up)\b")
         .expect("later regex")
@@ -155,7 +264,7 @@ pub fn asks(text: &str) -> bool {
     if AT_THE_MEETING.is_match(text) || VOTE.is_match(text) && find_deadline(text).is_none() || CLOSED.is_match(text) {
         return false;
     }
-    if DEFER.is_match(text) || owner_to(text).is_some() || THAT_OWNER.is_match(text) {
+    if defers(text) || owner_to(text).is_some() || THAT_OWNER.is_match(text) {
         return true;
     }
     ASK.captures_iter(text).any(|c| {
@@ -604,7 +713,7 @@ fn in_block(item: &Item, b: &Block, parser: &[Found]) -> Vec<Found> {
     for (a, z) in sentences(b.text) {
         let s = &b.text[a..z];
         let deadline = find_deadline(s);
-        let defer = DEFER.is_match(s) || (LATER.is_match(s) && deadline.is_some());
+        let defer = defers(s) || (LATER.is_match(s) && deadline.is_some());
         if defer && !AT_THE_MEETING.is_match(s) {
             let mut f = found(item, b, "deferral", a, z);
             if f.due_text.is_none() {
@@ -677,6 +786,45 @@ mod tests {
         );
         assert_eq!(owner_to("Cllr Cordner advised she would be happy to be the local contact"), None);
         assert_eq!(owner_to("Cllr Cordner advised that they would check"), None);
+    }
+
+    #[test]
+    fn deferrals_meant_and_not() {
+        for meant in [
+            "Let's defer this discussion.",
+            "The item was deferred to the next meeting.",
+            "Deferred to the March meeting.",
+            "The Planning Hearing due to be held on 17 May 2017 had been postponed.",
+            "It was agreed that the matter could be deferred until the quotes arrive.",
+            "Postpone proxy handlers API",
+            "defer to next time",
+            "Chalker, no updates defer to next week.",
+            "Myles not here defer to next time.",
+            "Not urgent, deferred to next week",
+            "Matteo: there is no Ruben, postponed.",
+            "Highways – deferred to the next meeting.",
+            "Noted\u{a0}deferred until May.",
+        ] {
+            assert!(defers(meant), "{meant}");
+        }
+        for idle in [
+            "Do you have time to revisit `Decimal.amount.prototype.equals`?",
+            "That's something we may revisit if there is reason.",
+            "AK: We'll have to look and see if this change breaks anything. (Not asking to postpone.)",
+            "A134 Crossroads Update - no further report",
+            "It’s not specific to import.defer.",
+            "It doesn’t work with `export defer * from` which is exporting everything.",
+            "Okay, so this is our Stage 2.7 update for the deferred import evaluation.",
+            "Deferred Module Evaluation",
+            "The deferred decision on the Incinerator is making this difficult.",
+            "[see the URL](https://github.com/w3c/x/issues?q=-label%3A%22status%3A+postponed%22+)",
+            "I feel like we can defer reviewing that to TG2.",
+            "No update from CAN as no meetings have been held over the Christmas period.",
+            "MM: WH did not ask that we revisit any part of the consensus.",
+            "These languages run checks, so there's no way to defer the use of the import.",
+        ] {
+            assert!(!defers(idle), "{idle}");
+        }
     }
 
     #[test]
