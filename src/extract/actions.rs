@@ -400,6 +400,8 @@ fn expected_of(before: &str) -> bool {
 static GOING_TO: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(" going to "));
 static AND: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" and "));
+static THAT: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" that "));
+static SHOULD: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" should "));
 static THREE_SPACES: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("   "));
 
 static ACTION_LABEL: LazyLock<Regex> =
@@ -560,7 +562,7 @@ fn owner_task(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option<crat
         }
     }
     if matches!(found, Some(None)) {
-        if let Some(i) = text.find(" should ") {
+        if let Some(i) = SHOULD.find(text.as_bytes()) {
             // The same length: spans stay those of `text`.
             let will = format!("{} will   {}", &text[..i], &text[i + 8..]);
             if let Some(Some(p)) = owner_task_read(&will, base, speaker) {
@@ -600,13 +602,17 @@ const MANDATIVE: &[&str] = &[
 /// "agreed that the Clerk should seek three quotes": the owner named after "that" before a
 /// bare verb, read as "X to <verb>".
 fn subjunctive_owner(text: &str, base: usize, speaker: SpeakerAt) -> Option<crate::model::Person> {
-    text.match_indices(" that ").find_map(|(i, _)| {
+    // (`memmem`, non-overlapping as `match_indices`: `str`'s searcher was set up anew for
+    // every sentence.)
+    THAT.find_iter(text.as_bytes()).find_map(|i| {
         // Decided or asked before "that" ("agreed that", "RESOLVED that", "requested by all
         // that"): not a report ("It was reported that the Clerk put the notices up") or a
         // relative clause ("the advert that the Clerk put in").
+        // (`eq_ignore_ascii_case` with the lower-case words: `to_ascii_lowercase` and compare,
+        // without a string for every word.)
         let mandated = text[..i].split_whitespace().rev().take(3).any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase();
-            MANDATIVE.contains(&w.as_str())
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            MANDATIVE.iter().any(|m| m.eq_ignore_ascii_case(w))
         });
         if !mandated {
             return None;
@@ -1657,6 +1663,7 @@ mod tests {
             .iter()
             .all(|(o, _)| o.as_deref() != Some("Dr")));
         assert!(MANDATIVE.windows(2).all(|w| w[0] < w[1]));
+        assert!(MANDATIVE.iter().all(|m| *m == m.to_ascii_lowercase()), "MANDATIVE is compared in lower case");
     }
 
     #[test]
