@@ -121,10 +121,13 @@ fn passive(t: &str) -> bool {
             return false;
         }
         let w = i + 2 + (t[i + 2..].len() - t[i + 2..].trim_start().len());
+        // `starts_with_folded`'s first test, made here: most verbs fail it, spared a call.
+        let c = t[w..].chars().next();
         w > i + 2
-            && PASSIVE_VERBS
-                .iter()
-                .any(|v| starts_with_folded(t, w, v).is_some_and(|e| !t[e..].chars().next().is_some_and(is_word)))
+            && PASSIVE_VERBS.iter().any(|v| {
+                v.as_bytes().first().is_none_or(|&v0| c.is_some_and(|c| folds_to(c, v0)))
+                    && starts_with_folded(t, w, v).is_some_and(|e| !t[e..].chars().next().is_some_and(is_word))
+            })
     })
 }
 

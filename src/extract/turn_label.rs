@@ -85,6 +85,11 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 
 /// End of the run of whitespace (`\s`: Unicode White_Space, as `char::is_whitespace`) at `i`.
 fn ws_end(s: &str, i: usize) -> usize {
+    // Most calls are at a character that is no white space: an ASCII byte other than
+    // `char::is_whitespace`'s ASCII ones (tab to carriage return, space) ends the run at once.
+    if s.as_bytes().get(i).is_some_and(|&c| c < 0x80 && !matches!(c, b'\t'..=b'\r' | b' ')) {
+        return i;
+    }
     s[i..].find(|c: char| !c.is_whitespace()).map_or(s.len(), |n| i + n)
 }
 
@@ -192,7 +197,8 @@ fn office(s: &str, p: usize, g: &mut [Option<Range<usize>>; 12]) -> Option<usize
                 Some(c) => t += c.len_utf8(),
             }
             k += 1;
-            if k >= 3 {
+            // (`bracketed` needs white space at `t`: asked first, without the call.)
+            if k >= 3 && s[t..].starts_with(char::is_whitespace) {
                 if let Some((oname, after)) = bracketed(s, t, 3, 60) {
                     if let Some(end) = colon_ws(s, after) {
                         g[T_OFFICE] = Some(start..t);
