@@ -234,16 +234,19 @@ fn named(s: &str, p: usize, g: &mut [Option<Range<usize>>; 12]) -> Option<usize>
     if !upper_at(s, p) {
         return None;
     }
-    let mut ends = vec![word_run(s, p + 1, true)];
-    while ends.len() < 5 {
-        let x = ends[ends.len() - 1];
+    // The ends of the name with one to five words (no vector: one per paragraph).
+    let (mut ends, mut n) = ([0; 5], 1);
+    ends[0] = word_run(s, p + 1, true);
+    while n < 5 {
+        let x = ends[n - 1];
         let u = ws_end(s, x);
         if u == x || !upper_at(s, u) {
             break;
         }
-        ends.push(word_run(s, u + 1, true));
+        ends[n] = word_run(s, u + 1, true);
+        n += 1;
     }
-    for &x in ends.iter().rev() {
+    for &x in ends[..n].iter().rev() {
         // The optional groups: present before absent.
         let c1 = bracketed(s, x, 1, 60);
         let tries = [
