@@ -583,6 +583,12 @@ fn bracket_run(s: &str, i: usize, min: usize, max: usize) -> Option<usize> {
     None
 }
 
+/// False where [`comma_after_ws`] cannot match: at an ASCII byte that is neither a comma nor
+/// white space (most places the appositive and "from" runs try), decided without the call.
+fn may_comma(s: &str, i: usize) -> bool {
+    s.as_bytes().get(i).is_some_and(|&c| c == b',' || c >= 0x80 || ascii_space(c))
+}
+
 /// `\s*,` at `i`: the index after the comma. (A greedy `\s*` before a non-space character
 /// matches only its longest run: any shorter one leaves a space where the character must be.)
 fn comma_after_ws(s: &str, i: usize) -> Option<usize> {
@@ -624,7 +630,7 @@ fn tail_appos(s: &str, pos: usize) -> Option<Tail<'_>> {
                     Some(c) => p += c.len_utf8(),
                 }
                 units += 1;
-                if units >= 2 {
+                if units >= 2 && may_comma(s, p) {
                     if let Some(t) = comma_after_ws(s, p).and_then(|after| tail_acro(s, after)) {
                         return Some(Tail { appos: Some(&s[start..p]), ..t });
                     }
@@ -668,7 +674,7 @@ fn tail_from(s: &str, pos: usize) -> Option<Tail<'_>> {
                     Some(c) => p += c.len_utf8(),
                 }
                 n += 1;
-                if n >= 2 {
+                if n >= 2 && may_comma(s, p) {
                     if let Some(t) = comma_after_ws(s, p).and_then(|after| tail_verb(s, after)) {
                         return Some(Tail { from: Some(&s[start..p]), ..t });
                     }
