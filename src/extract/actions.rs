@@ -121,10 +121,13 @@ fn passive(t: &str) -> bool {
             return false;
         }
         let w = i + 2 + (t[i + 2..].len() - t[i + 2..].trim_start().len());
+        // `starts_with_folded`'s first test, made here: most verbs fail it, spared a call.
+        let c = t[w..].chars().next();
         w > i + 2
-            && PASSIVE_VERBS
-                .iter()
-                .any(|v| starts_with_folded(t, w, v).is_some_and(|e| !t[e..].chars().next().is_some_and(is_word)))
+            && PASSIVE_VERBS.iter().any(|v| {
+                v.as_bytes().first().is_none_or(|&v0| c.is_some_and(|c| folds_to(c, v0)))
+                    && starts_with_folded(t, w, v).is_some_and(|e| !t[e..].chars().next().is_some_and(is_word))
+            })
     })
 }
 
@@ -400,6 +403,8 @@ fn expected_of(before: &str) -> bool {
 static GOING_TO: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(" going to "));
 static AND: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" and "));
+static THAT: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" that "));
+static SHOULD: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" should "));
 static THREE_SPACES: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("   "));
 
 static ACTION_LABEL: LazyLock<Regex> =
@@ -560,7 +565,7 @@ fn owner_task(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option<crat
         }
     }
     if matches!(found, Some(None)) {
-        if let Some(i) = text.find(" should ") {
+        if let Some(i) = SHOULD.find(text.as_bytes()) {
             // The same length: spans stay those of `text`.
             let will = format!("{} will   {}", &text[..i], &text[i + 8..]);
             if let Some(Some(p)) = owner_task_read(&will, base, speaker) {
@@ -600,13 +605,17 @@ const MANDATIVE: &[&str] = &[
 /// "agreed that the Clerk should seek three quotes": the owner named after "that" before a
 /// bare verb, read as "X to <verb>".
 fn subjunctive_owner(text: &str, base: usize, speaker: SpeakerAt) -> Option<crate::model::Person> {
-    text.match_indices(" that ").find_map(|(i, _)| {
+    // (`memmem`, non-overlapping as `match_indices`: `str`'s searcher was set up anew for
+    // every sentence.)
+    THAT.find_iter(text.as_bytes()).find_map(|i| {
         // Decided or asked before "that" ("agreed that", "RESOLVED that", "requested by all
         // that"): not a report ("It was reported that the Clerk put the notices up") or a
         // relative clause ("the advert that the Clerk put in").
+        // (`eq_ignore_ascii_case` with the lower-case words: `to_ascii_lowercase` and compare,
+        // without a string for every word.)
         let mandated = text[..i].split_whitespace().rev().take(3).any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_ascii_lowercase();
-            MANDATIVE.contains(&w.as_str())
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            MANDATIVE.iter().any(|m| m.eq_ignore_ascii_case(w))
         });
         if !mandated {
             return None;
@@ -1657,6 +1666,7 @@ mod tests {
             .iter()
             .all(|(o, _)| o.as_deref() != Some("Dr")));
         assert!(MANDATIVE.windows(2).all(|w| w[0] < w[1]));
+        assert!(MANDATIVE.iter().all(|m| *m == m.to_ascii_lowercase()), "MANDATIVE is compared in lower case");
     }
 
     #[test]

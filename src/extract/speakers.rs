@@ -35,6 +35,7 @@ fn verbose_alternation(words: &[&str]) -> String {
 }
 
 /// The speech verbs, for the verbose patterns.
+#[cfg(test)]
 fn verb_alternation() -> String {
     verbose_alternation(SPEECH_VERBS)
 }
@@ -515,8 +516,9 @@ fn start_before_capital(text: &str, p: usize, q: usize) -> bool {
 /// (allocated whether used or not), plus a large visited set to clear for every bounded
 /// backtracker search. [`tail`] walks the four optional groups by hand, in the order the
 /// regex engine tries them (leftmost-first: an optional group is tried present before absent,
-/// a greedy repetition longest first, a lazy one shortest first), and runs only the last part,
-/// `TAIL_VERB`, as a regex; the test `tail_is_the_old_regex` checks it against the old pattern.
+/// a greedy repetition longest first, a lazy one shortest first), and the last part,
+/// `TAIL_VERB`, too ([`tail_verb_at`]); the test `tail_is_the_old_regex` checks it against the
+/// old pattern.
 /// Capture group numbers of `MENTION` (`Captures::name` hashes the name on every call; the
 /// test `group_numbers_match_names` ties these to the names).
 #[cfg(test)]
@@ -527,6 +529,8 @@ const M_OFFICE: usize = 2;
 #[cfg(test)]
 const M_PLAIN: usize = 3;
 
+/// The last part of `TAIL`: the oracle of [`tail_verb_at`].
+#[cfg(test)]
 static TAIL_VERB: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = verb_alternation();
     let pattern = format!(
@@ -579,6 +583,12 @@ fn bracket_run(s: &str, i: usize, min: usize, max: usize) -> Option<usize> {
     None
 }
 
+/// False where [`comma_after_ws`] cannot match: at an ASCII byte that is neither a comma nor
+/// white space (most places the appositive and "from" runs try), decided without the call.
+fn may_comma(s: &str, i: usize) -> bool {
+    s.as_bytes().get(i).is_some_and(|&c| c == b',' || c >= 0x80 || ascii_space(c))
+}
+
 /// `\s*,` at `i`: the index after the comma. (A greedy `\s*` before a non-space character
 /// matches only its longest run: any shorter one leaves a space where the character must be.)
 fn comma_after_ws(s: &str, i: usize) -> Option<usize> {
@@ -620,7 +630,7 @@ fn tail_appos(s: &str, pos: usize) -> Option<Tail<'_>> {
                     Some(c) => p += c.len_utf8(),
                 }
                 units += 1;
-                if units >= 2 {
+                if units >= 2 && may_comma(s, p) {
                     if let Some(t) = comma_after_ws(s, p).and_then(|after| tail_acro(s, after)) {
                         return Some(Tail { appos: Some(&s[start..p]), ..t });
                     }
@@ -664,7 +674,7 @@ fn tail_from(s: &str, pos: usize) -> Option<Tail<'_>> {
                     Some(c) => p += c.len_utf8(),
                 }
                 n += 1;
-                if n >= 2 {
+                if n >= 2 && may_comma(s, p) {
                     if let Some(t) = comma_after_ws(s, p).and_then(|after| tail_verb(s, after)) {
                         return Some(Tail { from: Some(&s[start..p]), ..t });
                     }
@@ -681,10 +691,79 @@ fn tail_verb(s: &str, pos: usize) -> Option<Tail<'_>> {
     if !verb_may_follow(&s[pos..]) {
         return None;
     }
-    let c = TAIL_VERB.captures(&s[pos..])?;
-    let verb_start = pos + c.get(1).expect("verb group").start();
+    let verb_start = pos + tail_verb_at(&s[pos..])?;
     Some(Tail { paren: None, appos: None, acro: None, from: None, verb_start })
 }
+
+/// `TAIL_VERB.captures(rest)` by hand: where its `verb` group starts. (The regex's Unicode `\b`
+/// kept it off the lazy DFA: each call ran a capturing engine, ~5,000 instructions.)
+///
+/// `^\s+(?:adverb\s+)*(?:took\s+the\s+[Cc]hair\s+and\s+)?(?P<verb>verbs)\b`: what follows
+/// each `\s+` starts with a letter, so only its longest run can lead to a match. The greedy
+/// repetition of adverbs tries one more adverb first, then the "took" group present, then
+/// absent; the verb's start is where the verb alternatives are tried, whichever matches.
+fn tail_verb_at(rest: &str) -> Option<usize> {
+    let p = ws_end(rest, 0);
+    (p > 0).then(|| verb_after_adverbs(rest, p)).flatten()
+}
+
+/// `(?:adverb\s+)*(?:took\s+the\s+[Cc]hair\s+and\s+)?(?P<verb>verbs)\b` at `p`, in the
+/// order the regex tries it: the verb's start.
+fn verb_after_adverbs(s: &str, p: usize) -> Option<usize> {
+    for a in TAIL_ADVERBS {
+        if s[p..].starts_with(a) {
+            let q = ws_end(s, p + a.len());
+            if q > p + a.len() {
+                if let Some(v) = verb_after_adverbs(s, q) {
+                    return Some(v);
+                }
+            }
+        }
+    }
+    let chair = s[p..]
+        .starts_with("took")
+        .then_some(p + "took".len())
+        .and_then(|e| spaced(s, e, "the"))
+        .and_then(|e| spaced(s, e, "Chair").or_else(|| spaced(s, e, "chair")))
+        .and_then(|e| spaced(s, e, "and"))
+        .and_then(|e| Some(ws_end(s, e)).filter(|&q| q > e));
+    if let Some(q) = chair {
+        if speech_verb_at(s, q) {
+            return Some(q);
+        }
+    }
+    speech_verb_at(s, p).then_some(p)
+}
+
+/// `\s+` then `word` at `i`: the end of `word`. (Only the longest run of white space can be
+/// followed by a word.)
+fn spaced(s: &str, i: usize, word: &str) -> Option<usize> {
+    let at = ws_end(s, i);
+    (at > i && s[at..].starts_with(word)).then_some(at + word.len())
+}
+
+/// A speech verb (its spaces `\s+`) then `\b` at `p`.
+fn speech_verb_at(s: &str, p: usize) -> bool {
+    let Some(&first) = s.as_bytes().get(p) else { return false };
+    SPEECH_VERBS_BY_BYTE[usize::from(first)].iter().any(|v| {
+        let mut at = p;
+        for (i, w) in v.split(' ').enumerate() {
+            let q = if i == 0 { at } else { ws_end(s, at) };
+            if (i > 0 && q == at) || !s[q..].starts_with(w) {
+                return false;
+            }
+            at = q + w.len();
+        }
+        // `\b`: a word character on one side only.
+        let word = crate::fastre::is_word_char;
+        let before = s[..at].chars().next_back().is_some_and(word);
+        before != s[at..].chars().next().is_some_and(word)
+    })
+}
+
+/// [`SPEECH_VERBS`] by first byte ([`speech_verb_at`]).
+static SPEECH_VERBS_BY_BYTE: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| by_first_byte(SPEECH_VERBS.iter().copied()));
 
 /// False when `TAIL_VERB` cannot match `rest`, decided without running it (most calls, from
 /// the commas [`tail_appos`] and [`tail_from`] try, are such): its pattern is `\s+`, then an
@@ -1099,7 +1178,9 @@ pub(crate) fn initialled_speakers(text: &str, base: usize, found: &[Mention]) ->
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
+    // (Each step goes to the next capital at once: the other bytes start no name.)
+    while let Some(k) = next_capital(b, i) {
+        i = k;
         // Not right after a dot: "E.ON Energy" is no "ON Energy".
         if !b[i].is_ascii_uppercase() || !boundary_before(text, i) || i > 0 && b[i - 1] == b'.' {
             i += 1;
@@ -1136,6 +1217,24 @@ pub(crate) fn initialled_speakers(text: &str, base: usize, found: &[Mention]) ->
         i = end;
     }
     out
+}
+
+/// The first ASCII capital at or after `i` in `b`. Eight bytes at a time, as in
+/// [`find_event`]: a byte `v` below 0x80 with its top bit set takes 0x41 and 0x5B without a
+/// borrow, so the top bits of the differences say `v >= 'A'` and `v >= 'Z' + 1` exactly.
+fn next_capital(b: &[u8], mut i: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while i + 8 <= b.len() {
+        let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
+        let t = x | HIGH;
+        let caps = t.wrapping_sub(ONES * 0x41) & !t.wrapping_sub(ONES * 0x5B) & !x & HIGH;
+        if caps != 0 {
+            return Some(i + (caps.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    (i..b.len()).find(|&k| b[k].is_ascii_uppercase())
 }
 
 /// The end of initials and a surname at `i` ("T Mann", "BC Sampson", "J. R. Smith",
@@ -1873,6 +1972,83 @@ mod tests {
         }
         // The generated strings reach every group, not only failures.
         assert!(tails.iter().all(|&n| n >= 20) && roles >= 100, "{tails:?} {roles}");
+    }
+
+    /// `next_capital` finds the first ASCII capital, at every start of varied bytes.
+    #[test]
+    fn next_capital_is_the_first_capital() {
+        let mut next = crate::fastre::xorshift(0x9E37_79B9_7F4A_7C15u64);
+        for n in 0..200 {
+            let b: Vec<u8> =
+                (0..n % 40).map(|_| [b'A', b'Z', b'@', b'[', b'a', 0xC1, 0xDA, b' '][(next() % 8) as usize]).collect();
+            for i in 0..=b.len() {
+                assert_eq!(next_capital(&b, i), (i..b.len()).find(|&k| b[k].is_ascii_uppercase()), "{b:?} {i}");
+            }
+        }
+    }
+
+    /// `tail_verb_at` against its oracle `TAIL_VERB` at every start of generated strings of
+    /// white space, adverbs, "took the Chair and", every speech verb (its spaces varied) and
+    /// what may follow a verb (a word character or not).
+    #[test]
+    fn tail_verb_is_the_regex() {
+        for v in SPEECH_VERBS {
+            assert!(v.split(' ').all(|w| !w.is_empty() && !w.contains(char::is_whitespace)), "{v:?}");
+        }
+        let mut pieces: Vec<String> = [
+            " ",
+            "  ",
+            "\n",
+            "\u{a0}",
+            "\t",
+            "x",
+            "é",
+            "ŵ",
+            ".",
+            ",",
+            "_",
+            "1",
+            "’",
+            "took",
+            "the",
+            "Chair",
+            "chair",
+            "and",
+            "took the Chair and",
+            "took  the\nchair and",
+            "tookthe",
+            "spoken",
+            "saidx",
+            "Said",
+        ]
+        .iter()
+        .map(|p| p.to_string())
+        .collect();
+        pieces.extend(TAIL_ADVERBS.iter().map(|a| a.to_string()));
+        pieces.extend(SPEECH_VERBS.iter().map(|v| v.to_string()));
+        pieces.extend(SPEECH_VERBS.iter().filter(|v| v.contains(' ')).map(|v| v.replace(' ', " \n\u{a0}")));
+        pieces.extend(SPEECH_VERBS.iter().filter(|v| v.contains(' ')).map(|v| v.replace(' ', "")));
+        let mut next = crate::fastre::xorshift(0x2545_F491_4F6C_DD1Du64);
+        let (mut found, mut later) = (0, 0);
+        for _ in 0..20_000 {
+            let n = 1 + (next() % 12) as usize;
+            let s: String = (0..n)
+                .map(|_| {
+                    // A space before most pieces: the shape of the pattern.
+                    let space = if next() % 3 > 0 { " " } else { "" };
+                    format!("{space}{}", pieces[(next() % pieces.len() as u64) as usize])
+                })
+                .collect();
+            for (i, _) in s.char_indices() {
+                let rest = &s[i..];
+                let old = TAIL_VERB.captures(rest).map(|c| c.get(1).expect("verb group").start());
+                assert_eq!(tail_verb_at(rest), old, "{rest:?}");
+                found += usize::from(old.is_some());
+                later += usize::from(old.is_some_and(|v| v > ws_end(rest, 0)));
+            }
+        }
+        // The strings reach matches, and matches after adverbs or "took the Chair and".
+        assert!(found >= 1000 && later >= 100, "{found} {later}");
     }
 
     /// The same over the text after every mention in the shared bulk corpus (slow; run with

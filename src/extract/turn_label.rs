@@ -85,6 +85,11 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 
 /// End of the run of whitespace (`\s`: Unicode White_Space, as `char::is_whitespace`) at `i`.
 fn ws_end(s: &str, i: usize) -> usize {
+    // Most calls are at a character that is no white space: an ASCII byte other than
+    // `char::is_whitespace`'s ASCII ones (tab to carriage return, space) ends the run at once.
+    if s.as_bytes().get(i).is_some_and(|&c| c < 0x80 && !matches!(c, b'\t'..=b'\r' | b' ')) {
+        return i;
+    }
     s[i..].find(|c: char| !c.is_whitespace()).map_or(s.len(), |n| i + n)
 }
 
@@ -192,7 +197,8 @@ fn office(s: &str, p: usize, g: &mut [Option<Range<usize>>; 12]) -> Option<usize
                 Some(c) => t += c.len_utf8(),
             }
             k += 1;
-            if k >= 3 {
+            // (`bracketed` needs white space at `t`: asked first, without the call.)
+            if k >= 3 && s[t..].starts_with(char::is_whitespace) {
                 if let Some((oname, after)) = bracketed(s, t, 3, 60) {
                     if let Some(end) = colon_ws(s, after) {
                         g[T_OFFICE] = Some(start..t);
@@ -228,16 +234,19 @@ fn named(s: &str, p: usize, g: &mut [Option<Range<usize>>; 12]) -> Option<usize>
     if !upper_at(s, p) {
         return None;
     }
-    let mut ends = vec![word_run(s, p + 1, true)];
-    while ends.len() < 5 {
-        let x = ends[ends.len() - 1];
+    // The ends of the name with one to five words (no vector: one per paragraph).
+    let (mut ends, mut n) = ([0; 5], 1);
+    ends[0] = word_run(s, p + 1, true);
+    while n < 5 {
+        let x = ends[n - 1];
         let u = ws_end(s, x);
         if u == x || !upper_at(s, u) {
             break;
         }
-        ends.push(word_run(s, u + 1, true));
+        ends[n] = word_run(s, u + 1, true);
+        n += 1;
     }
-    for &x in ends.iter().rev() {
+    for &x in ends[..n].iter().rev() {
         // The optional groups: present before absent.
         let c1 = bracketed(s, x, 1, 60);
         let tries = [
