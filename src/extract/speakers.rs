@@ -1858,7 +1858,8 @@ mod tests {
     /// The regex `role_only` replaced, as it was.
     fn old_role_only(after: &str) -> Option<(&str, usize)> {
         static OLD: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^(?:\s*\((?P<paren>[^()]{2,200})\))|^(?:,\s*(?P<appos>[A-Z][^;()]{2,120}?),)").expect("role")
+            // With the rule added since: no colon in the appositive (", Tim Cole\n\n**Regrets:** ...").
+            Regex::new(r"^(?:\s*\((?P<paren>[^()]{2,200})\))|^(?:,\s*(?P<appos>[A-Z][^;():]{2,120}?),)").expect("role")
         });
         let r = OLD.captures(after)?;
         Some((r.name("paren").or(r.name("appos")).map_or("", |x| x.as_str()), r.get(0).map_or(0, |x| x.end())))
