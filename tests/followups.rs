@@ -701,6 +701,8 @@ fn a_name_within_another_and_a_body_archive_folder_join_their_body() {
         "{also:?}"
     );
     assert_eq!(r.bodies[2].also_named[0].name, "Fenby Foundation TSC");
+    let md = followup::report::markdown(&r);
+    assert!(md.contains("Also named: ") && md.contains("Global Board (1 meeting, name within name)"), "{md}");
     let website = by_text(&r, "renewal of the website");
     assert_eq!(website.status, Status::Done, "{website:#?}");
 }

@@ -73,6 +73,18 @@ pub fn markdown(report: &Report) -> String {
             .iter()
             .map(|m| format!("{} (`{}`)", m.date.as_deref().unwrap_or("undated"), m.document))
             .collect();
+        if !b.also_named.is_empty() {
+            // What joined this body, and why, so that a wrong join can be seen.
+            let also: Vec<String> = b
+                .also_named
+                .iter()
+                .map(|a| {
+                    let n = if a.meetings == 1 { "1 meeting".to_string() } else { format!("{} meetings", a.meetings) };
+                    format!("{} ({n}, {})", cell(&a.name), a.why)
+                })
+                .collect();
+            let _ = writeln!(o, "Also named: {}.\n", also.join("; "));
+        }
         let _ = writeln!(o, "Meetings ({}): {}.\n", b.meetings.len(), dates.join(", "));
         let mut counts = Vec::new();
         for s in ["done", "raised_again", "overdue", "open"] {
