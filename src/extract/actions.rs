@@ -1074,7 +1074,15 @@ pub(crate) fn from_text(src: &Source, span: Span, speaker: SpeakerAt) -> Vec<Act
             let second = super::owner_to::owner_at_start(rest);
             let first = src.get(Span::new(from, s.start + i));
             // "to speak to Derek Lockwood and Chris Ward to confirm": names listed, one task.
-            let after_name = first.split_whitespace().next_back().is_some_and(|w| w.starts_with(char::is_uppercase));
+            // Not a thing after "the" ("to take the lead on the Cemetery and Cllr Daphne
+            // Clements to do ..."), unless it is an office ("to write to the Clerk and").
+            let after_name = {
+                let mut back = first.split_whitespace().rev();
+                let last = back.next().unwrap_or("");
+                let thing = back.next().is_some_and(|w| matches!(w, "the" | "a" | "an"))
+                    && !super::lexicon::contains(super::lexicon::OFFICES, last.trim_end_matches([',', '.']));
+                last.starts_with(char::is_uppercase) && !thing
+            };
             if !second || after_name || owner_task(rest, s.start + i + 5, speaker).is_none_or(|o| o.is_none()) {
                 continue;
             }
@@ -1333,6 +1341,18 @@ mod tests {
         );
         // Names listed as the object: one task.
         assert_eq!(owners("PN to speak to Derek Lockwood and Chris Ward to confirm the issues.").len(), 1);
+        assert_eq!(owners("PN to write to the Clerk and Chris Ward to confirm the issues.").len(), 1);
+        // A thing ends the first task; a titled name starts the second.
+        assert_eq!(
+            owners("Cllr Janet Taylor to take the lead on the Cemetery and Cllr Daphne Clements to do the plan."),
+            [
+                (
+                    "Cllr Janet Taylor to take the lead on the Cemetery".to_string(),
+                    Some("Cllr Janet Taylor".to_string())
+                ),
+                ("Cllr Daphne Clements to do the plan.".to_string(), Some("Cllr Daphne Clements".to_string()))
+            ]
+        );
         assert_eq!(owners("RL & BB volunteered to pressure wash the floor tiles.")[0].1.as_deref(), Some("RL"));
         assert_eq!(owners("NC was requested to get a quote.")[0].1.as_deref(), Some("NC"));
         assert_eq!(owners("Addresses now received and letter to be sent.").len(), 1);
