@@ -821,7 +821,51 @@ fn particle_name_start(text: &str, start: usize) -> usize {
     }
 }
 
+/// Verbs that open a note's task before the person it is about ("Ask Antoine to set up the
+/// voting", "Ping Fedor to check", "Inviting Marisa to talk through issue 33"). Sorted.
+const LEAD_VERBS: &[&str] = &[
+    "Allow",
+    "Ask",
+    "Asking",
+    "Engage",
+    "Invite",
+    "Inviting",
+    "Need",
+    "Ping",
+    "Remind",
+    "Request",
+    "Requesting",
+    "Tell",
+];
+
+/// The owner without what runs into it: a verb opening the note ("Ask Antoine" is Antoine)
+/// or the words of a heading before a titled name ("Bench for Recreation Ground Cllr Crisp
+/// to ask" is Cllr Crisp).
+fn owner_start(owner_text: &str) -> usize {
+    let mut words = owner_text.split_whitespace();
+    let first = words.next().unwrap_or("");
+    if LEAD_VERBS.binary_search(&first).is_ok() && words.next().is_some_and(|w| w.starts_with(char::is_uppercase)) {
+        return owner_text[first.len()..].len() - owner_text[first.len()..].trim_start().len() + first.len();
+    }
+    // A title after the first word starts the name (not "Mr" in "Mrs Smith": whole words).
+    let mut at = 0;
+    for (i, w) in owner_text.split(' ').enumerate() {
+        if i > 0 && !w.is_empty() && super::lexicon::contains(super::lexicon::TITLES, w.trim_end_matches('.')) {
+            let prev = owner_text[..at].split_whitespace().next_back().unwrap_or("");
+            // "Cllr Mrs Smith", "County Cllr X": a title or an office word before it is part
+            // of the name.
+            let part = super::lexicon::contains(super::lexicon::TITLES, prev.trim_end_matches('.'))
+                || matches!(prev, "County" | "Borough" | "District" | "Parish" | "Town" | "City");
+            return if part { 0 } else { at };
+        }
+        at += w.len() + 1;
+    }
+    0
+}
+
 fn owner_person(owner_text: &str, at: usize) -> Option<crate::model::Person> {
+    let cut = owner_start(owner_text);
+    let (owner_text, at) = (&owner_text[cut..], at + cut);
     let words: Vec<&str> = owner_text.split_whitespace().collect();
     let last = *words.last()?;
     let groups =
@@ -1339,6 +1383,14 @@ mod tests {
                 ("KN to provide alternative company details.".to_string(), Some("KN".to_string()))
             ]
         );
+        // A verb opening the note, a heading run in before a titled name: not the owner's.
+        assert_eq!(owners("Ask Brian Reed to attend the next Board meeting.")[0].1.as_deref(), Some("Brian Reed"));
+        assert_eq!(owners("Inviting Marisa to talk through issue 33.")[0].1.as_deref(), Some("Marisa"));
+        assert_eq!(
+            owners("Bench for Recreation Ground Cllr Crisp to ask the family first.")[0].1.as_deref(),
+            Some("Cllr Crisp")
+        );
+        assert!(LEAD_VERBS.windows(2).all(|w| w[0] < w[1]));
         // Names listed as the object: one task.
         assert_eq!(owners("PN to speak to Derek Lockwood and Chris Ward to confirm the issues.").len(), 1);
         assert_eq!(owners("PN to write to the Clerk and Chris Ward to confirm the issues.").len(), 1);
