@@ -1229,6 +1229,12 @@ fn roles_before_names(text: &str, base: usize, found: &[Mention], checked: &Lazy
         }
         let pre = c.name("pre").map_or("", |p| p.as_str()).trim();
         let pre = pre.strip_prefix("The ").or_else(|| pre.strip_prefix("the ")).unwrap_or(pre);
+        // "CONSENT AGENDA Œ NO DISCUSSION Mayor Sam Adams": a heading in capitals (two words or
+        // more) before the role is no part of it; an acronym is ("BCKLWN Conservation Officer").
+        let caps = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
+        let words: Vec<&str> = pre.split_whitespace().collect();
+        let heading = (1..words.len()).rev().find(|&i| caps(words[i]) && caps(words[i - 1]));
+        let pre = heading.and_then(|i| pre.rfind(words[i]).map(|at| pre[at + words[i].len()..].trim())).unwrap_or(pre);
         let role_words = &text[c.name("head").expect("head").start()..first_at];
         let role = format!("{pre} {role_words}").trim().trim_end_matches(|ch: char| !ch.is_alphanumeric()).to_string();
         let role = role.trim_start_matches("then ").to_string();
@@ -1682,6 +1688,13 @@ mod tests {
                 ("Mike Pitt".to_string(), "KCC Chief Executive".to_string())
             ]
         );
+        // A heading in capitals before the role is no part of it.
+        let all = mentions("CONSENT AGENDA NO DISCUSSION    Mayor Sam Adams    41 Appoint", 0);
+        let got: Vec<_> = all.iter().filter_map(|m| m.role.clone()).collect();
+        assert_eq!(got, ["Mayor"]);
+        let all = mentions("an email from BCKLWN Conservation Officer Pam Lynn.", 0);
+        let got: Vec<_> = all.iter().filter_map(|m| m.role.clone()).collect();
+        assert_eq!(got, ["BCKLWN Conservation Officer"]);
         // A connective is no first name: "Secretary of State" names nobody.
         for t in ["The Secretary of State replied.", "The Clerk of Works was asked."] {
             assert!(mentions(t, 0).iter().all(|m| m.name.is_none()), "{t}: {:?}", mentions(t, 0));
