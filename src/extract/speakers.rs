@@ -1042,7 +1042,23 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
         }
         out.push(mention);
     }
-    let before = roles_before_names(text, base, &out, &checked);
+    let mut before = roles_before_names(text, base, &out, &checked);
+    // Only a role that is an office phrase of its own ("Public Works Director"), not one
+    // reaching a thing ("Manager of Riverside Nurseries") or holding a title.
+    let office = |r: &str| {
+        let words: Vec<&str> = r.split_whitespace().collect();
+        words.len() <= 3
+            && words.iter().all(|w| w.starts_with(char::is_uppercase) && !contains(TITLES, w.trim_end_matches('.')))
+    };
+    before.retain(|(b, _)| match out.iter_mut().find(|f| f.span == b.span) {
+        Some(f) => {
+            if f.speaks && b.role.as_deref().is_some_and(office) {
+                f.role.clone_from(&b.role);
+            }
+            false
+        }
+        None => true,
+    });
     out.retain(|m| m.speaks || m.role.is_some() || !before.iter().any(|(_, whole)| whole.overlaps(m.span)));
     out.extend(before.into_iter().map(|(m, _)| m));
     out.sort_by_key(|m| (m.span.start, m.span.end));
@@ -1250,7 +1266,9 @@ fn roles_before_names(text: &str, base: usize, found: &[Mention], checked: &Lazy
         let mention = Mention { name: Some(name), role: Some(clean_title(&role)), organisation: None, span, speaks };
         out.push((mention, Span::new(base + whole.start(), base + whole.end())));
     }
-    out.retain(|(m, _)| !found.iter().any(|f| f.span == m.span));
+    // The same name found without a role ("Public Works Director Tom Bell presented": "Tom
+    // Bell" speaks) takes this one's role in `mentions`.
+    out.retain(|(m, _)| !found.iter().any(|f| f.span == m.span && (f.role.is_some() || f.organisation.is_some())));
     out
 }
 
@@ -1692,6 +1710,10 @@ mod tests {
         let all = mentions("CONSENT AGENDA NO DISCUSSION    Mayor Sam Adams    41 Appoint", 0);
         let got: Vec<_> = all.iter().filter_map(|m| m.role.clone()).collect();
         assert_eq!(got, ["Mayor"]);
+        // The name speaks on its own and keeps the role before it.
+        let got: Vec<_> =
+            mentions("Public Works Director Tom Bell presented it.", 0).into_iter().map(|m| (m.name, m.role)).collect();
+        assert_eq!(got, [(Some("Tom Bell".to_string()), Some("Public Works Director".to_string()))]);
         let all = mentions("an email from BCKLWN Conservation Officer Pam Lynn.", 0);
         let got: Vec<_> = all.iter().filter_map(|m| m.role.clone()).collect();
         assert_eq!(got, ["BCKLWN Conservation Officer"]);
