@@ -1383,6 +1383,11 @@ mod tests {
                 ("KN to provide alternative company details.".to_string(), Some("KN".to_string()))
             ]
         );
+        // "directed that the City Attorney draft": an officer's task in the subjunctive.
+        assert_eq!(
+            owners("Council directed that the City Attorney draft an ordinance.")[0].1.as_deref(),
+            Some("City Attorney")
+        );
         // A verb opening the note, a heading run in before a titled name: not the owner's.
         assert_eq!(owners("Ask Brian Reed to attend the next Board meeting.")[0].1.as_deref(), Some("Brian Reed"));
         assert_eq!(owners("Inviting Marisa to talk through issue 33.")[0].1.as_deref(), Some("Marisa"));
