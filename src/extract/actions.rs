@@ -830,7 +830,51 @@ fn particle_name_start(text: &str, start: usize) -> usize {
     }
 }
 
+/// Verbs that open a note's task before the person it is about ("Ask Antoine to set up the
+/// voting", "Ping Fedor to check", "Inviting Marisa to talk through issue 33"). Sorted.
+const LEAD_VERBS: &[&str] = &[
+    "Allow",
+    "Ask",
+    "Asking",
+    "Engage",
+    "Invite",
+    "Inviting",
+    "Need",
+    "Ping",
+    "Remind",
+    "Request",
+    "Requesting",
+    "Tell",
+];
+
+/// The owner without what runs into it: a verb opening the note ("Ask Antoine" is Antoine)
+/// or the words of a heading before a titled name ("Bench for Recreation Ground Cllr Crisp
+/// to ask" is Cllr Crisp).
+fn owner_start(owner_text: &str) -> usize {
+    let mut words = owner_text.split_whitespace();
+    let first = words.next().unwrap_or("");
+    if LEAD_VERBS.binary_search(&first).is_ok() && words.next().is_some_and(|w| w.starts_with(char::is_uppercase)) {
+        return owner_text[first.len()..].len() - owner_text[first.len()..].trim_start().len() + first.len();
+    }
+    // A title after the first word starts the name (not "Mr" in "Mrs Smith": whole words).
+    let mut at = 0;
+    for (i, w) in owner_text.split(' ').enumerate() {
+        if i > 0 && !w.is_empty() && super::lexicon::contains(super::lexicon::TITLES, w.trim_end_matches('.')) {
+            let prev = owner_text[..at].split_whitespace().next_back().unwrap_or("");
+            // "Cllr Mrs Smith", "County Cllr X": a title or an office word before it is part
+            // of the name.
+            let part = super::lexicon::contains(super::lexicon::TITLES, prev.trim_end_matches('.'))
+                || matches!(prev, "County" | "Borough" | "District" | "Parish" | "Town" | "City");
+            return if part { 0 } else { at };
+        }
+        at += w.len() + 1;
+    }
+    0
+}
+
 fn owner_person(owner_text: &str, at: usize) -> Option<crate::model::Person> {
+    let cut = owner_start(owner_text);
+    let (owner_text, at) = (&owner_text[cut..], at + cut);
     let words: Vec<&str> = owner_text.split_whitespace().collect();
     let last = *words.last()?;
     let groups =
@@ -1083,7 +1127,15 @@ pub(crate) fn from_text(src: &Source, span: Span, speaker: SpeakerAt) -> Vec<Act
             let second = super::owner_to::owner_at_start(rest);
             let first = src.get(Span::new(from, s.start + i));
             // "to speak to Derek Lockwood and Chris Ward to confirm": names listed, one task.
-            let after_name = first.split_whitespace().next_back().is_some_and(|w| w.starts_with(char::is_uppercase));
+            // Not a thing after "the" ("to take the lead on the Cemetery and Cllr Daphne
+            // Clements to do ..."), unless it is an office ("to write to the Clerk and").
+            let after_name = {
+                let mut back = first.split_whitespace().rev();
+                let last = back.next().unwrap_or("");
+                let thing = back.next().is_some_and(|w| matches!(w, "the" | "a" | "an"))
+                    && !super::lexicon::contains(super::lexicon::OFFICES, last.trim_end_matches([',', '.']));
+                last.starts_with(char::is_uppercase) && !thing
+            };
             if !second || after_name || owner_task(rest, s.start + i + 5, speaker).is_none_or(|o| o.is_none()) {
                 continue;
             }
@@ -1340,8 +1392,33 @@ mod tests {
                 ("KN to provide alternative company details.".to_string(), Some("KN".to_string()))
             ]
         );
+        // "directed that the City Attorney draft": an officer's task in the subjunctive.
+        assert_eq!(
+            owners("Council directed that the City Attorney draft an ordinance.")[0].1.as_deref(),
+            Some("City Attorney")
+        );
+        // A verb opening the note, a heading run in before a titled name: not the owner's.
+        assert_eq!(owners("Ask Brian Reed to attend the next Board meeting.")[0].1.as_deref(), Some("Brian Reed"));
+        assert_eq!(owners("Inviting Marisa to talk through issue 33.")[0].1.as_deref(), Some("Marisa"));
+        assert_eq!(
+            owners("Bench for Recreation Ground Cllr Crisp to ask the family first.")[0].1.as_deref(),
+            Some("Cllr Crisp")
+        );
+        assert!(LEAD_VERBS.windows(2).all(|w| w[0] < w[1]));
         // Names listed as the object: one task.
         assert_eq!(owners("PN to speak to Derek Lockwood and Chris Ward to confirm the issues.").len(), 1);
+        assert_eq!(owners("PN to write to the Clerk and Chris Ward to confirm the issues.").len(), 1);
+        // A thing ends the first task; a titled name starts the second.
+        assert_eq!(
+            owners("Cllr Janet Taylor to take the lead on the Cemetery and Cllr Daphne Clements to do the plan."),
+            [
+                (
+                    "Cllr Janet Taylor to take the lead on the Cemetery".to_string(),
+                    Some("Cllr Janet Taylor".to_string())
+                ),
+                ("Cllr Daphne Clements to do the plan.".to_string(), Some("Cllr Daphne Clements".to_string()))
+            ]
+        );
         assert_eq!(owners("RL & BB volunteered to pressure wash the floor tiles.")[0].1.as_deref(), Some("RL"));
         assert_eq!(owners("NC was requested to get a quote.")[0].1.as_deref(), Some("NC"));
         assert_eq!(owners("Addresses now received and letter to be sent.").len(), 1);

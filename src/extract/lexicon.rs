@@ -412,6 +412,7 @@ pub const ORG_WORDS: &[&str] = &[
 
 /// Heads of role phrases written before a name ("KCC Chief Executive Mike Pitt").
 pub const ROLE_HEADS: &[&str] = &[
+    "Attorney",
     "Chair",
     "Chairman",
     "Chief Constable",

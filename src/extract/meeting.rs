@@ -299,7 +299,18 @@ fn body_in(line: &str) -> Option<String> {
         && line[m.end()..].strip_prefix(' ').is_some_and(|r| r.starts_with(next));
     let end = if second { m.end() + 1 + next.len() } else { m.end() };
     let body = tidy_body(line[m.start()..end].trim().trim_end_matches(',').trim());
-    (!body.is_empty() && body.split_whitespace().count() <= 12).then_some(body)
+    (!body.is_empty() && body.split_whitespace().count() <= 12 && !is_clause(&body)).then_some(body)
+}
+
+/// A sentence's words up to a body word, no name: "Special recognition was given to previous
+/// Board" (members: ...). A name holds few lower-case words besides its linking ones ("local
+/// Parish Council", "West dereham parish Council"), and no verb of being or having.
+fn is_clause(body: &str) -> bool {
+    const LINKS: &[&str] = &["&", "a", "an", "and", "at", "de", "for", "in", "of", "on", "the", "to"];
+    const VERBS: &[&str] = &["are", "been", "had", "has", "have", "is", "was", "were", "will"];
+    let lower: Vec<&str> =
+        body.split_whitespace().filter(|w| w.starts_with(|c: char| c.is_lowercase()) && !LINKS.contains(w)).collect();
+    lower.len() >= 3 || lower.iter().any(|w| VERBS.contains(w))
 }
 
 /// Words of a body name that name the document or the kind and date of the meeting, not the
@@ -496,8 +507,16 @@ mod tests {
             ("Minutes of the General Assembly", "General Assembly"),
             ("Minutes of the Special Committee on Housing", "Special Committee"),
             ("Maybury Parish Council", "Maybury Parish Council"),
+            ("Minutes from local Parish Council meetings", "local Parish Council"),
         ] {
             assert_eq!(body_in(line).as_deref(), Some(want), "{line}");
+        }
+        // A sentence that reaches a body word names none.
+        for line in [
+            "Special recognition was given to previous Board members: Matt Tesauro, Bil Corry.",
+            "The chair noted that the new finance Committee papers were late.",
+        ] {
+            assert_eq!(body_in(line), None, "{line}");
         }
     }
 

@@ -148,6 +148,7 @@ pub(crate) fn role_mentions(text: &str) -> Vec<Person> {
             });
         }
     }
+    out.extend(signatures(text));
     // Only where an acronym follows: " at " is common.
     let acronym_next = |r: &str| {
         let r = r.strip_prefix("the ").unwrap_or(r).as_bytes();
@@ -488,6 +489,99 @@ fn mp_captures(text: &str) -> Vec<regex::Captures<'_>> {
     out
 }
 
+/// The office under a signature: "Auditor of the City of Portland", "City Clerk", "Clerk of
+/// the Council", "Recording Secretary".
+static SIGNED_OFFICE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:City|Town|Village|County|Borough|Deputy|Assistant|Chief|Recording)[ \t]+)?(?:Auditor|Clerk|Recorder|Secretary)(?:[ \t]+of[ \t]+the[ \t]+(?:City|Town|Village|County|Borough|Council|Board)(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?)?")
+        .expect("signed office regex")
+});
+
+/// Capitalised words that sign off minutes without naming anyone ("RESPECTFULLY SUBMITTED").
+const SIGN_OFF_WORDS: &[&str] = &[
+    "ADJOURNED",
+    "ADJOURNMENT",
+    "APPROVED",
+    "ATTEST",
+    "BY",
+    "PREPARED",
+    "RECORDED",
+    "RESPECTFULLY",
+    "SIGNED",
+    "SUBMITTED",
+];
+
+/// A signature: a name in capitals, then the signer's office ending its line ("Council
+/// adjourned. LAVONNE GRIFFIN-VALADE Auditor of the City of Portland", "JANE E. DOE\nCity
+/// Clerk"). The name starts a line or a sentence; each of its words (two or three, and an
+/// initial) is capitals only, and none a word that names no one.
+fn signatures(text: &str) -> Vec<Person> {
+    let mut out = Vec::new();
+    for m in SIGNED_OFFICE.find_iter(text) {
+        let rest = &text[m.end()..];
+        let line_end = rest.trim_start_matches([' ', '\t']);
+        if !(line_end.is_empty() || line_end.starts_with(['\n', '\r'])) {
+            continue;
+        }
+        let before = &text[..m.start()];
+        let lead = before.trim_end_matches([' ', '\t']);
+        let lead = lead.strip_suffix('\n').or_else(|| lead.strip_suffix("\r\n")).unwrap_or(lead);
+        let lead = lead.trim_end_matches([' ', '\t']);
+        let lead = lead.strip_suffix(',').unwrap_or(lead);
+        if lead.len() == before.len() {
+            continue;
+        }
+        let words: Vec<&str> = lead.rsplit([' ', '\t', '\n']).take(4).collect();
+        let is_word = |w: &str| {
+            w.chars().count() >= 2
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_ascii_uppercase() || matches!(c, '-' | '\'' | '’'))
+                && !SIGN_OFF_WORDS.contains(&w)
+                && {
+                    let title: String =
+                        w.chars().enumerate().map(|(i, c)| if i == 0 { c } else { c.to_ascii_lowercase() }).collect();
+                    !super::lexicon::contains(super::lexicon::NOT_NAME_WORDS, &title)
+                        && !super::lexicon::contains(super::lexicon::ORG_WORDS, &title)
+                }
+        };
+        let initial = |w: &str| w.len() == 2 && w.starts_with(|c: char| c.is_ascii_uppercase()) && w.ends_with('.');
+        // The name's words, last first: a surname, then up to two more words or initials.
+        let mut n = 0;
+        let mut names = 0;
+        for w in &words {
+            if is_word(w) {
+                names += 1;
+            } else if !(initial(w) && names > 0) {
+                break;
+            }
+            n += 1;
+        }
+        if names < 2 {
+            continue;
+        }
+        // Whole words only, from a line start or after a sentence.
+        let name_len: usize = words[..n].iter().map(|w| w.len()).sum::<usize>() + n - 1;
+        let start = lead.len() - name_len;
+        if lead[start..].split_whitespace().count() != n {
+            continue;
+        }
+        let prior = lead[..start].trim_end_matches([' ', '\t']);
+        let opens = prior.is_empty()
+            || prior.ends_with(['.', '!', '?', ':', '\n'])
+            || lead[..start].ends_with('\n')
+            || lead[..start].ends_with("  ");
+        if !opens {
+            continue;
+        }
+        out.push(Person {
+            name: Some(lead[start..].to_string()),
+            role: Some(m.as_str().split_whitespace().collect::<Vec<_>>().join(" ")),
+            organisation: None,
+            span: crate::source::Span::new(start, lead.len()),
+        });
+    }
+    out
+}
+
 static NAME_COMMA_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[ \t]*[-*•][ \t]+(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z'’-]+){1,2}),[ \t]+(?P<role>[A-Za-z][^\n.:;]{2,100}?)[\x22”]?[ \t]*$")
         .expect("name comma role regex")
@@ -552,6 +646,25 @@ mod tests {
         assert!(roles("Present: Cllr Sue Lintern Chair Cllr Janet Taylor Vice Chair Cllr Trudy Mann").is_empty());
         assert!(roles("Present: Mrs Claire Cann - Chair Mrs Doreen Berry").is_empty());
         assert!(roles("2. Election of Vice Chairman Cllr Ryves asked for nominations").is_empty());
+    }
+
+    #[test]
+    fn a_signature_names_its_office() {
+        let roles = |t: &str| -> Vec<(String, String)> {
+            signatures(t).into_iter().map(|p| (p.name.unwrap(), p.role.unwrap_or_default())).collect()
+        };
+        let pair = |n: &str, r: &str| (n.to_string(), r.to_string());
+        assert_eq!(
+            roles("At 10:31 a.m. Council adjourned. LAVONNE GRIFFIN-VALADE Auditor of the City of Portland  \n"),
+            vec![pair("LAVONNE GRIFFIN-VALADE", "Auditor of the City of Portland")]
+        );
+        assert_eq!(roles("Signed:\nJANE E. DOE\nCity Clerk\n"), vec![pair("JANE E. DOE", "City Clerk")]);
+        assert_eq!(roles("MARY O’NEILL, Recording Secretary"), vec![pair("MARY O’NEILL", "Recording Secretary")]);
+        assert!(roles("RESPECTFULLY SUBMITTED\nCity Clerk").is_empty());
+        assert!(roles("CITY COUNCIL Clerk\n").is_empty());
+        assert!(roles("a letter from JOHN SMITH Clerk\n").is_empty(), "not after a sentence");
+        assert!(roles("JOHN SMITH Clerk to the Council wrote").is_empty(), "the office ends its line");
+        assert!(roles("É\nÉ É Clerk").is_empty());
     }
 
     #[test]

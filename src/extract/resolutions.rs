@@ -310,7 +310,9 @@ fn person_after_cue(m: regex::Match<'_>, text: &str, base: usize) -> Option<Ment
     });
     // "Proposed Focused Changes: Invitation to ...": a title, not a mover.
     let titled_after = |f: &Mention| text[f.span.end - base..].starts_with(':');
-    if let Some(mut first) = first.filter(|f| f.span.start - (base + m.end()) <= 3 && !titled_after(f)) {
+    if let Some(mut first) =
+        first.filter(|f| f.span.start - (base + m.end()) <= 3 && !titled_after(f) && !adjective_cue(m, f, text, base))
+    {
         // A name ends its line: "Sponsor: Joubin Jabbari\nSecond: ..." is not "Jabbari Second".
         let local = first.span.start - base - m.end()..first.span.end - base - m.end();
         if let Some(nl) = rest[local.clone()].find('\n') {
@@ -345,20 +347,56 @@ fn person_after_cue(m: regex::Match<'_>, text: &str, base: usize) -> Option<Ment
     Some(Mention { name: Some(i.as_str().to_string()), role: None, organisation: None, span, speaks: false })
 }
 
+/// "the proposed Barclays Tracker account", "Proposed Rent Increase of the Play Area",
+/// "Proposed Low Carbon Dwelling the Firs": "proposed"/"moved" alone (no "by", no colon) before
+/// a plain name, a phrase of capitalised words, is an adjective; it names a mover only when a
+/// seconder follows ("proposed Mark Dawson, seconded Claire Page"). A titled name or initials
+/// after it stay the mover ("proposed Mr Collins, ...", "Prop CP").
+fn adjective_cue(m: regex::Match<'_>, f: &Mention, text: &str, base: usize) -> bool {
+    let cue = m.as_str().trim_end();
+    if !(cue.eq_ignore_ascii_case("proposed") || cue.eq_ignore_ascii_case("moved")) {
+        return false;
+    }
+    let name = f.name.as_deref().unwrap_or("");
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let initial = |w: &&str| w.trim_end_matches('.').chars().all(|c| c.is_uppercase());
+    let titled =
+        words.first().is_some_and(|w| super::lexicon::contains(super::lexicon::TITLES, w.trim_end_matches('.')));
+    if words.len() < 2 || titled || words.iter().any(initial) {
+        return false;
+    }
+    let after = &text[f.span.end - base..];
+    let mut near = after.len().min(60);
+    while !after.is_char_boundary(near) {
+        near -= 1;
+    }
+    !after[..near].to_ascii_lowercase().contains("second")
+}
+
 /// The person after "proposed ... by" (`MOVER_BY`): a name of two words or more ("Cllr Gail
 /// Reeve", "P. Norris"), not initials, which after "carried out by" are a contractor's ("CGM").
 fn mover_by(text: &str, base: usize) -> Option<Mention> {
     // The words between are no cue of their own: "proposed by R Wood and seconded by G. Cann"
     // names the seconder after the second "by".
+    let inner = |m: &regex::Match<'_>| {
+        let gap = m.as_str().to_ascii_lowercase();
+        gap.split_once(char::is_whitespace).map_or(String::new(), |(_, r)| r.to_string())
+    };
     let gap_ok = |m: &regex::Match<'_>| {
         let gap = m.as_str().to_ascii_lowercase();
-        let inner = gap.split_once(char::is_whitespace).map_or("", |(_, r)| r);
-        !inner.starts_with("by ") && !gap.contains("second") && !gap.contains(" and ")
+        !inner(m).starts_with("by ") && !gap.contains("second") && !gap.contains(" and ")
+    };
+    // "proposed to add a discussion by Shruti Kulkani regarding ...": after an infinitive,
+    // the agent of its deed, not of the proposal; the proposer only when the seconder follows
+    // ("proposed to accept the bills as presented by Cllr Mandy Leamon, seconded by ...").
+    let seconded_next = |p: &Mention| {
+        let after = text[p.span.end - base..].trim_start_matches([',', ' ', '\t']);
+        after.starts_with("seconded") || after.starts_with("and seconded")
     };
     MOVER_BY
         .find_iter(text)
         .filter(gap_ok)
-        .find_map(|m| person_after_cue(m, text, base))
+        .find_map(|m| person_after_cue(m, text, base).filter(|p| !inner(&m).starts_with("to ") || seconded_next(p)))
         .filter(|m| m.name.as_deref().is_some_and(|n| n.contains(' ')))
 }
 
@@ -1057,6 +1095,23 @@ mod tests {
         assert_eq!(person_after(&SECONDER, t, 0).and_then(|m| m.name), None);
         let t = "Plan Document: Proposed Focused Changes: Invitation to make Representations.";
         assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name), None);
+        // "proposed" as an adjective; a plain name is a mover only when a seconder follows.
+        for t in [
+            "iii) Proposed Rent Increase of the Play Area",
+            "once conditions of the proposed Barclays Tracker account have been checked.",
+            "3. Proposed Low Carbon Dwelling the Firs Wretton Road – BPC originally objected.",
+        ] {
+            assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name), None, "{t}");
+        }
+        let t = "Proposed Mark Dawson, seconded Claire Page, all agreed.";
+        assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name).as_deref(), Some("Mark Dawson"));
+        let t = "Chairman: proposed Mr Collins as Vice Chair.";
+        assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name).as_deref(), Some("Mr Collins"));
+        let t = "A change to the agenda was proposed to add a discussion by Shruti Kulkani regarding training.";
+        assert_eq!(mover_by(t, 0).and_then(|m| m.name), None);
+        let t =
+            "It was proposed to accept the bills as presented by Cllr Mandy Leamon, seconded by Cllr Grant Tomkins.";
+        assert_eq!(mover_by(t, 0).and_then(|m| m.name).as_deref(), Some("Cllr Mandy Leamon"));
         let t = "Payments approved. Prop CP, 2nd RC, All agreed.";
         assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name).as_deref(), Some("CP"));
         assert_eq!(person_after(&SECONDER, t, 0).and_then(|m| m.name).as_deref(), Some("RC"));

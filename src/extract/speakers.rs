@@ -1121,7 +1121,23 @@ pub(crate) fn mentions(text: &str, base: usize) -> Vec<Mention> {
         }
         out.push(mention);
     }
-    let before = roles_before_names(text, base, &out, &checked);
+    let mut before = roles_before_names(text, base, &out, &checked);
+    // Only a role that is an office phrase of its own ("Public Works Director"), not one
+    // reaching a thing ("Manager of Riverside Nurseries") or holding a title.
+    let office = |r: &str| {
+        let words: Vec<&str> = r.split_whitespace().collect();
+        words.len() <= 3
+            && words.iter().all(|w| w.starts_with(char::is_uppercase) && !contains(TITLES, w.trim_end_matches('.')))
+    };
+    before.retain(|(b, _)| match out.iter_mut().find(|f| f.span == b.span) {
+        Some(f) => {
+            if f.speaks && b.role.as_deref().is_some_and(office) {
+                f.role.clone_from(&b.role);
+            }
+            false
+        }
+        None => true,
+    });
     out.retain(|m| m.speaks || m.role.is_some() || !before.iter().any(|(_, whole)| whole.overlaps(m.span)));
     out.extend(before.into_iter().map(|(m, _)| m));
     out.sort_by_key(|m| (m.span.start, m.span.end));
@@ -1328,6 +1344,12 @@ fn roles_before_names(text: &str, base: usize, found: &[Mention], checked: &Lazy
         }
         let pre = c.name("pre").map_or("", |p| p.as_str()).trim();
         let pre = pre.strip_prefix("The ").or_else(|| pre.strip_prefix("the ")).unwrap_or(pre);
+        // "CONSENT AGENDA Œ NO DISCUSSION Mayor Sam Adams": a heading in capitals (two words or
+        // more) before the role is no part of it; an acronym is ("BCKLWN Conservation Officer").
+        let caps = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
+        let words: Vec<&str> = pre.split_whitespace().collect();
+        let heading = (1..words.len()).rev().find(|&i| caps(words[i]) && caps(words[i - 1]));
+        let pre = heading.and_then(|i| pre.rfind(words[i]).map(|at| pre[at + words[i].len()..].trim())).unwrap_or(pre);
         let role_words = &text[c.name("head").expect("head").start()..first_at];
         let role = format!("{pre} {role_words}").trim().trim_end_matches(|ch: char| !ch.is_alphanumeric()).to_string();
         let role = role.trim_start_matches("then ").to_string();
@@ -1343,7 +1365,9 @@ fn roles_before_names(text: &str, base: usize, found: &[Mention], checked: &Lazy
         let mention = Mention { name: Some(name), role: Some(clean_title(&role)), organisation: None, span, speaks };
         out.push((mention, Span::new(base + whole.start(), base + whole.end())));
     }
-    out.retain(|(m, _)| !found.iter().any(|f| f.span == m.span));
+    // The same name found without a role ("Public Works Director Tom Bell presented": "Tom
+    // Bell" speaks) takes this one's role in `mentions`.
+    out.retain(|(m, _)| !found.iter().any(|f| f.span == m.span && (f.role.is_some() || f.organisation.is_some())));
     out
 }
 
@@ -1781,6 +1805,17 @@ mod tests {
                 ("Mike Pitt".to_string(), "KCC Chief Executive".to_string())
             ]
         );
+        // A heading in capitals before the role is no part of it.
+        let all = mentions("CONSENT AGENDA NO DISCUSSION    Mayor Sam Adams    41 Appoint", 0);
+        let got: Vec<_> = all.iter().filter_map(|m| m.role.clone()).collect();
+        assert_eq!(got, ["Mayor"]);
+        // The name speaks on its own and keeps the role before it.
+        let got: Vec<_> =
+            mentions("Public Works Director Tom Bell presented it.", 0).into_iter().map(|m| (m.name, m.role)).collect();
+        assert_eq!(got, [(Some("Tom Bell".to_string()), Some("Public Works Director".to_string()))]);
+        let all = mentions("an email from BCKLWN Conservation Officer Pam Lynn.", 0);
+        let got: Vec<_> = all.iter().filter_map(|m| m.role.clone()).collect();
+        assert_eq!(got, ["BCKLWN Conservation Officer"]);
         // A connective is no first name: "Secretary of State" names nobody.
         for t in ["The Secretary of State replied.", "The Clerk of Works was asked."] {
             assert!(mentions(t, 0).iter().all(|m| m.name.is_none()), "{t}: {:?}", mentions(t, 0));

@@ -738,7 +738,7 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
                 // the Council's and the payment was approved": the second).
                 PASSIVE.captures_iter(s).find(|c| {
                     let kw = c.name("kw").expect("kw");
-                    !other_sense(kw.as_str(), &s[kw.end()..])
+                    !other_sense(kw.as_str(), &s[kw.end()..]) && !settled(c, s)
                 })
             })
             .flatten()
@@ -882,6 +882,31 @@ fn other_sense(kw: &str, after: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// "This problem has been resolved by the council", "issues ... had been resolved and
+/// retested", "once the topic variable issue is resolved": a matter settled, not a decision.
+/// The meeting resolves in the impersonal passive ("It was resolved that ...", "It was
+/// resolved not to pursue an objection"), or with what it resolved after the keyword
+/// ("was resolved that", "were resolved to").
+fn settled(c: &regex::Captures, s: &str) -> bool {
+    let whole = c.get(0).expect("match");
+    let kw = c.name("kw").expect("kw");
+    if kw.as_str() != "resolved" {
+        return false;
+    }
+    // "It was resolved by 4 votes to 1 that" ("It" is outside the match: the pattern's "it
+    // was" is lower case).
+    let it =
+        |t: &str| t.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("it")) && t[2..].starts_with(char::is_whitespace);
+    let subject = s[..whole.start()].split_whitespace().next_back().unwrap_or("");
+    let next = s[kw.end()..].split_whitespace().next().unwrap_or("");
+    let impersonal = it(whole.as_str()) || subject.eq_ignore_ascii_case("it");
+    // "It was resolved by 4 votes to 1 that", "It was resolved:"; not "It was resolved last
+    // Friday with the new image" (a problem).
+    let decided = matches!(next.trim_end_matches([',', ':', '.']), "that" | "to" | "not" | "unanimously")
+        || impersonal && (next.is_empty() || next == "by" || next.ends_with([',', ':', '.']));
+    !decided
 }
 
 #[cfg(test)]
@@ -1309,9 +1334,20 @@ mod tests {
             "It was confirmed that the funding would not cover it.",
             "Approved by the Borough Council.",
             "The extension was approved by BCKLWN.",
+            "This problem has been resolved by the council.",
+            "Known issues had been resolved and retested.",
+            "Once this one issue is resolved we can publish.",
+            "The build was slow. It was resolved last Friday with the new image.",
         ] {
             assert!(starts(text).is_empty(), "{text}");
         }
+        // The meeting's own resolution, impersonal or with what it resolved.
+        assert_eq!(starts("It was resolved not to pursue an objection."), vec!["resolved not to pursue an obje"]);
+        assert_eq!(starts("The Council was resolved that the precept be set."), vec!["resolved that the precept be s"]);
+        assert_eq!(
+            starts("It was resolved by 4 votes to 1 that the precept be set at £3472."),
+            vec!["resolved by 4 votes to 1 that "]
+        );
         assert_eq!(
             starts("It was confirmed that the tree is the Council's and the payment was approved."),
             vec!["It was confirmed that the tree"]

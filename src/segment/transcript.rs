@@ -80,12 +80,18 @@ pub(super) struct Transcript {
 pub(super) fn turns(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut at = 0;
+    let mut colon = 0;
     while let Some(c) = turn_at(text, at) {
         let label = c.name("label").expect("label");
         // The next search starts at the label's colon, so that "A: ...  B: ..." finds both.
         at = label.end();
+        // A label inside the role of the one before ("Ron Geason, Sr. Business Operations
+        // Manager, Bureau of Transportation:" holds "Business Operations Manager, ...:") ends
+        // at the same colon: it is part of that label, no turn of its own.
+        let skip = label.start() < colon;
+        colon = c.get(0).expect("match").end();
         let first = label.as_str().split(' ').next().unwrap_or("");
-        if NOT_SPEAKERS.contains(&first) {
+        if skip || NOT_SPEAKERS.contains(&first) {
             continue;
         }
         out.push((label.start(), label.as_str()));
@@ -211,11 +217,14 @@ mod tests {
     fn turns_by_regex(text: &str) -> Vec<(usize, &str)> {
         let mut out = Vec::new();
         let mut at = 0;
+        let mut colon = 0;
         while let Some(c) = TURN_AT.captures_at(text, at) {
             let label = c.name("label").expect("label");
             at = label.end();
+            let skip = label.start() < colon;
+            colon = c.get(0).expect("match").end();
             let first = label.as_str().split(' ').next().unwrap_or("");
-            if NOT_SPEAKERS.contains(&first) {
+            if skip || NOT_SPEAKERS.contains(&first) {
                 continue;
             }
             out.push((label.start(), label.as_str()));
@@ -308,6 +317,13 @@ mod tests {
         assert_eq!(starts, vec!["Adams: Good ", "Moore-Love: ", "Fritz: I vot"]);
         assert_eq!(t.items[1].1.as_deref(), Some("40"));
         assert_eq!(t.items[2].1, None);
+    }
+
+    #[test]
+    fn a_role_with_a_full_stop_is_one_label() {
+        let text = "about this contract.    Ron Geason, Sr. Business Operations Manager, Bureau of Transportation:  Good morning.";
+        let got: Vec<&str> = turns(text).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(got, ["Ron Geason"]);
     }
 
     #[test]
