@@ -854,7 +854,10 @@ fn owner_start(owner_text: &str) -> usize {
     let mut words = owner_text.split_whitespace();
     let first = words.next().unwrap_or("");
     if LEAD_VERBS.binary_search(&first).is_ok() && words.next().is_some_and(|w| w.starts_with(char::is_uppercase)) {
-        return owner_text[first.len()..].len() - owner_text[first.len()..].trim_start().len() + first.len();
+        // From the word's own place: the text may start with white space (" Ask Brian Reed").
+        let lead = owner_text.len() - owner_text.trim_start().len();
+        let rest = &owner_text[lead + first.len()..];
+        return lead + first.len() + rest.len() - rest.trim_start().len();
     }
     // A title after the first word starts the name (not "Mr" in "Mrs Smith": whole words).
     let mut at = 0;
@@ -1404,6 +1407,11 @@ mod tests {
             owners("Bench for Recreation Ground Cllr Crisp to ask the family first.")[0].1.as_deref(),
             Some("Cllr Crisp")
         );
+        // From the word's own place when the text starts with white space (it panicked on a
+        // no-break space, and cut " Ask Brian Reed" to "k Brian Reed").
+        assert_eq!(owner_start(" Ask Brian Reed"), 5);
+        assert_eq!(owner_start("\u{a0}\u{a0}Ask Brian Reed"), 8);
+        let _ = owners("April and \u{a0}\u{a0}Ask Brian Reed agreed to attend the meeting.");
         assert!(LEAD_VERBS.windows(2).all(|w| w[0] < w[1]));
         // Names listed as the object: one task.
         assert_eq!(owners("PN to speak to Derek Lockwood and Chris Ward to confirm the issues.").len(), 1);

@@ -370,7 +370,7 @@ fn adjective_cue(m: regex::Match<'_>, f: &Mention, text: &str, base: usize) -> b
     while !after.is_char_boundary(near) {
         near -= 1;
     }
-    !after[..near].to_ascii_lowercase().contains("second")
+    !SECONDER.is_match(&after[..near])
 }
 
 /// The person after "proposed ... by" (`MOVER_BY`): a name of two words or more ("Cllr Gail
@@ -1104,6 +1104,8 @@ mod tests {
             assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name), None, "{t}");
         }
         let t = "Proposed Mark Dawson, seconded Claire Page, all agreed.";
+        assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name).as_deref(), Some("Mark Dawson"));
+        let t = "Proposed Mark Dawson, 2nd Claire Page.";
         assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name).as_deref(), Some("Mark Dawson"));
         let t = "Chairman: proposed Mr Collins as Vice Chair.";
         assert_eq!(person_after(&MOVER, t, 0).and_then(|m| m.name).as_deref(), Some("Mr Collins"));

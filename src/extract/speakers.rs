@@ -1379,11 +1379,16 @@ fn roles_before_names(text: &str, base: usize, found: &[Mention], checked: &Lazy
         let pre = c.name("pre").map_or("", |p| p.as_str()).trim();
         let pre = pre.strip_prefix("The ").or_else(|| pre.strip_prefix("the ")).unwrap_or(pre);
         // "CONSENT AGENDA Œ NO DISCUSSION Mayor Sam Adams": a heading in capitals (two words or
-        // more) before the role is no part of it; an acronym is ("BCKLWN Conservation Officer").
+        // more, one a word of four capitals or more) before the role is no part of it; an
+        // acronym is ("BCKLWN Conservation Officer"), and so is a pair ("NHS UK Chief Executive").
         let caps = |w: &str| w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase());
-        let words: Vec<&str> = pre.split_whitespace().collect();
-        let heading = (1..words.len()).rev().find(|&i| caps(words[i]) && caps(words[i - 1]));
-        let pre = heading.and_then(|i| pre.rfind(words[i]).map(|at| pre[at + words[i].len()..].trim())).unwrap_or(pre);
+        let words: Vec<(usize, &str)> =
+            pre.split_whitespace().map(|w| (w.as_ptr() as usize - pre.as_ptr() as usize, w)).collect();
+        let heading = (1..words.len()).rev().find(|&i| {
+            let (a, b) = (words[i - 1].1, words[i].1);
+            caps(a) && caps(b) && (a.len() >= 4 || b.len() >= 4)
+        });
+        let pre = heading.map_or(pre, |i| pre[words[i].0 + words[i].1.len()..].trim());
         let role_words = &text[c.name("head").expect("head").start()..first_at];
         let role = format!("{pre} {role_words}").trim().trim_end_matches(|ch: char| !ch.is_alphanumeric()).to_string();
         let role = role.trim_start_matches("then ").to_string();
@@ -1888,6 +1893,10 @@ mod tests {
         let all = mentions("an email from BCKLWN Conservation Officer Pam Lynn.", 0);
         let got: Vec<_> = all.iter().filter_map(|m| m.role.clone()).collect();
         assert_eq!(got, ["BCKLWN Conservation Officer"]);
+        // A pair of acronyms is no heading.
+        let all = mentions("a letter from NHS UK Chief Executive Simon Stevens.", 0);
+        let got: Vec<_> = all.iter().filter_map(|m| m.role.clone()).collect();
+        assert_eq!(got, ["NHS UK Chief Executive"]);
         // A connective is no first name: "Secretary of State" names nobody.
         for t in ["The Secretary of State replied.", "The Clerk of Works was asked."] {
             assert!(mentions(t, 0).iter().all(|m| m.name.is_none()), "{t}: {:?}", mentions(t, 0));

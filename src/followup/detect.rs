@@ -95,8 +95,10 @@ fn after_last(s: &str, stop: impl Fn(char) -> bool) -> usize {
 /// Module Evaluation").
 pub fn defers(s: &str) -> bool {
     let t = s.trim_end();
-    let decided = || DECIDED_WORD.is_match(s);
-    if t.ends_with('?') && !decided() {
+    // A decision word before the deferral word: "it was agreed the item could be deferred"
+    // (not "we may revisit this once the issue is resolved").
+    let decided = |at: usize| DECIDED_WORD.find(s).is_some_and(|d| d.end() <= at);
+    if t.ends_with('?') && !decided(t.len()) {
         return false;
     }
     DEFER.find_iter(s).any(|m| {
@@ -126,8 +128,8 @@ pub fn defers(s: &str) -> bool {
             (0..words.len()).rev().find(|&i| !NEGATED_THROUGH.contains(&words[i].as_str())).is_some_and(|i| {
                 NEGATIONS.contains(&words[i].as_str()) || words[i].ends_with("n't") || words[i] == "cannot"
             });
-        let idle = maybe || negated;
-        if idle && !decided() {
+        // A negation stands even after a decision word ("decided not to defer the item").
+        if negated || maybe && !decided(m.start()) {
             return false;
         }
         // "deferred" as an adjective: after a determiner, or opening a title, and before a
@@ -264,7 +266,10 @@ pub fn asks(text: &str) -> bool {
     if AT_THE_MEETING.is_match(text) || VOTE.is_match(text) && find_deadline(text).is_none() || CLOSED.is_match(text) {
         return false;
     }
-    if defers(text) || owner_to(text).is_some() || THAT_OWNER.is_match(text) {
+    if sentences(text).iter().any(|&(a, z)| defers(&text[a..z]))
+        || owner_to(text).is_some()
+        || THAT_OWNER.is_match(text)
+    {
         return true;
     }
     ASK.captures_iter(text).any(|c| {
@@ -821,6 +826,8 @@ mod tests {
             "I feel like we can defer reviewing that to TG2.",
             "No update from CAN as no meetings have been held over the Christmas period.",
             "MM: WH did not ask that we revisit any part of the consensus.",
+            "The Council decided not to defer the item.",
+            "We may revisit this once the issue is resolved.",
             "These languages run checks, so there's no way to defer the use of the import.",
         ] {
             assert!(!defers(idle), "{idle}");
@@ -842,6 +849,8 @@ mod tests {
         ));
         assert!(!asks("The Clerk would write to the owner, which has since been done."));
         assert!(asks("The Clerk would write to the owner, as had been agreed."));
+        // A question after a deferral does not undo it.
+        assert!(asks("The item was deferred to the next meeting. Any questions?"));
     }
 
     #[test]

@@ -688,26 +688,32 @@ fn sole_family(groups: &[Group], words: &[Vec<NameWord>], candidates: &[usize]) 
 /// there is one such family and the folder is its archive (nine in ten of the meetings under
 /// the folder that name a body name that one).
 fn merge_name_families(groups: &mut Vec<Group>) {
+    // A group's name words do not change as it takes others: `absorb` keeps its spellings.
     let words: Vec<Vec<NameWord>> = groups.iter().map(|g| name_words(&most_frequent(&g.spellings))).collect();
     let named = |groups: &[Group], h: usize| groups[h].source == "meeting.body" && !groups[h].meetings.is_empty();
     let mut order: Vec<usize> = (0..groups.len()).filter(|&g| named(groups, g)).collect();
     order.sort_by_key(|&g| join_rank(&groups[g], &words[g]));
     for &g in &order {
-        let rank = join_rank(&groups[g], &words[g]);
-        let candidates: Vec<usize> = (0..groups.len())
-            .filter(|&h| h != g && named(groups, h) && groups[h].meetings.len() > rank.0)
-            .filter(|&h| one_name_within_other(&words[g], &words[h]))
+        // Every body whose name holds this one or is within it, whatever its size: they must
+        // be one family ("Parish Council" beside "West Fenby" and "East Fenby Parish Council"
+        // joins neither, even when one of them is smaller than it).
+        let related: Vec<usize> = (0..groups.len())
+            .filter(|&h| h != g && named(groups, h) && one_name_within_other(&words[g], &words[h]))
             .collect();
-        if let Some(h) = sole_family(groups, &words, &candidates) {
+        let into =
+            sole_family(groups, &words, &related).filter(|&h| groups[h].meetings.len() > groups[g].meetings.len());
+        if let Some(h) = into {
             let taken = std::mem::take(&mut groups[g]);
             groups[h].absorb(taken, "name within name");
         }
     }
-    for p in 0..groups.len() {
-        if groups[p].source != "path" || groups[p].meetings.is_empty() {
+    let mut paths: Vec<usize> = (0..groups.len()).filter(|&p| groups[p].source == "path").collect();
+    paths.sort_by(|&a, &b| groups[a].key.cmp(&groups[b].key));
+    for p in paths {
+        if groups[p].meetings.is_empty() {
             continue;
         }
-        let dir = groups[p].spellings[0].clone();
+        let dir = groups[p].spellings.iter().min().cloned().unwrap_or_default();
         let folder = dir_name_words(&dir);
         let candidates: Vec<usize> =
             (0..groups.len()).filter(|&h| named(groups, h) && folder_names(&folder, &words[h])).collect();
@@ -725,7 +731,7 @@ fn merge_name_families(groups: &mut Vec<Group>) {
     groups.retain(|g| !g.meetings.is_empty());
 }
 
-/// The most frequent string of `v` (the first seen among equals). Title-like spellings
+/// The most frequent string of `v` (the smallest among equals). Title-like spellings
 /// ("Stoke Ferry Parish Council") win over all-capitals and odd-case ones on a tie.
 fn most_frequent(v: &[String]) -> String {
     let score = |s: &String| {
@@ -737,7 +743,8 @@ fn most_frequent(v: &[String]) -> String {
     };
     let mut best = &v[0];
     for s in v {
-        if score(s) > score(best) {
+        // Ties go to the smaller string, so the name does not depend on the order of the input.
+        if score(s) > score(best) || score(s) == score(best) && s < best {
             best = s;
         }
     }
@@ -768,7 +775,9 @@ pub fn track_digests(digests: impl IntoIterator<Item = Digest>, opts: &Options) 
             (None, None) => (None, "none"),
         };
         let m = Meeting { digest, date, date_source };
-        let g = match groups.iter().position(|g| g.key == key) {
+        // A folder's name and a body's own are kept apart until the folder is judged
+        // (`merge_name_families`), whichever file comes first.
+        let g = match groups.iter().position(|g| g.key == key && g.source == source) {
             Some(g) => g,
             None => {
                 groups.push(Group { key, source, ..Group::default() });
