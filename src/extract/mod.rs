@@ -518,7 +518,7 @@ fn capital_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// between are skipped in [`capital_runs`]): a byte `v` below 0x80 with its top bit set (`t`)
 /// takes 0x41 ('A') and 0x5B ('Z' + 1) without a borrow, and the top bit of the difference
 /// says `v >= 'A'`, `v >= 'Z' + 1`; bytes from 0x80 are masked.
-fn next_capital(b: &[u8], from: usize) -> Option<usize> {
+pub(crate) fn next_capital(b: &[u8], from: usize) -> Option<usize> {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     const ONES: u64 = 0x0101_0101_0101_0101;
     let mut i = from;

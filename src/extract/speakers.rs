@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{contains, NOT_NAME_WORDS, OFFICES, ORG_WORDS, ROLE_HEADS, SPEECH_VERBS, TITLES};
+use super::next_capital;
 use super::turn_label::{
     turn_label, T_BOLD, T_BOLD2, T_C1, T_C2, T_C3, T_IT, T_IT2, T_NAME, T_OFFICE, T_ONAME, T_RNAME,
 };
@@ -1267,24 +1268,6 @@ pub(crate) fn initialled_speakers(text: &str, base: usize, found: &[Mention]) ->
         i = end;
     }
     out
-}
-
-/// The first ASCII capital at or after `i` in `b`. Eight bytes at a time, as in
-/// [`find_event`]: a byte `v` below 0x80 with its top bit set takes 0x41 and 0x5B without a
-/// borrow, so the top bits of the differences say `v >= 'A'` and `v >= 'Z' + 1` exactly.
-fn next_capital(b: &[u8], mut i: usize) -> Option<usize> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    while i + 8 <= b.len() {
-        let x = u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"));
-        let t = x | HIGH;
-        let caps = t.wrapping_sub(ONES * 0x41) & !t.wrapping_sub(ONES * 0x5B) & !x & HIGH;
-        if caps != 0 {
-            return Some(i + (caps.trailing_zeros() / 8) as usize);
-        }
-        i += 8;
-    }
-    (i..b.len()).find(|&k| b[k].is_ascii_uppercase())
 }
 
 /// The end of initials and a surname at `i` ("T Mann", "BC Sampson", "J. R. Smith",
