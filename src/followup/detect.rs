@@ -68,7 +68,7 @@ const MAYBE_BEFORE: &[&str] = &["can", "cannot", "could", "if", "may", "might", 
 /// Negations of a deferral word ("not asking to postpone", "no way to defer", "no further
 /// report"), when only [`NEGATED_THROUGH`] words stand between them ("Myles not here, defer
 /// to next time" and "no updates defer to next week" are deferrals).
-const NEGATIONS: &[&str] = &["never", "no", "not", "without"];
+const NEGATIONS: &[&str] = &["cannot", "never", "no", "not", "without"];
 
 /// Words a negation reaches through to the deferral word.
 const NEGATED_THROUGH: &[&str] = &[
@@ -76,6 +76,33 @@ const NEGATED_THROUGH: &[&str] = &[
     "have", "i", "intend", "is", "it", "item", "items", "matter", "matters", "meeting", "meetings", "need", "planning",
     "should", "that", "this", "to", "want", "wanting", "was", "way", "we", "were", "will", "would", "you",
 ];
+
+/// Words after "deferred" that make it a verb, not an adjective: "deferred to May", "deferred
+/// pending the quotes" (not "the deferred import evaluation").
+const DEFERRED_THEN: &[&str] = &[
+    "again",
+    "and",
+    "as",
+    "at",
+    "because",
+    "by",
+    "due",
+    "for",
+    "from",
+    "further",
+    "in",
+    "indefinitely",
+    "on",
+    "or",
+    "pending",
+    "till",
+    "to",
+    "until",
+    "with",
+];
+
+/// Determiners before an adjective "deferred" ("a deferred payment").
+const DETERMINERS: &[&str] = &["a", "an", "any", "its", "our", "the", "their", "this", "these", "those"];
 
 /// Words that make a passage's idle deferral a decision after all: "it was agreed the item
 /// could be deferred", "Resolved: if no quote arrives, defer to May".
@@ -124,10 +151,10 @@ pub fn defers(s: &str) -> bool {
         // "May" with a capital is the month ("due to be held on 17 May 2017 had been postponed").
         let maybe = (from..words.len())
             .any(|i| MAYBE_BEFORE.contains(&words[i].as_str()) && (words[i] != "may" || written[i] == "may"));
-        let negated =
-            (0..words.len()).rev().find(|&i| !NEGATED_THROUGH.contains(&words[i].as_str())).is_some_and(|i| {
-                NEGATIONS.contains(&words[i].as_str()) || words[i].ends_with("n't") || words[i] == "cannot"
-            });
+        let negated = (0..words.len())
+            .rev()
+            .find(|&i| !NEGATED_THROUGH.contains(&words[i].as_str()))
+            .is_some_and(|i| NEGATIONS.contains(&words[i].as_str()) || words[i].ends_with("n't"));
         // A negation stands even after a decision word ("decided not to defer the item").
         if negated || maybe && !decided(m.start()) {
             return false;
@@ -138,31 +165,8 @@ pub fn defers(s: &str) -> bool {
         if word == "deferred" {
             let next = after.split_whitespace().next().unwrap_or("");
             let next_word: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
-            let preposition = [
-                "again",
-                "and",
-                "as",
-                "at",
-                "because",
-                "by",
-                "due",
-                "for",
-                "from",
-                "further",
-                "in",
-                "indefinitely",
-                "on",
-                "or",
-                "pending",
-                "till",
-                "to",
-                "until",
-                "with",
-            ]
-            .contains(&next_word.to_lowercase().as_str());
-            let determiner = words.last().is_some_and(|w| {
-                ["a", "an", "any", "its", "our", "the", "their", "this", "these", "those"].contains(&w.as_str())
-            });
+            let preposition = DEFERRED_THEN.contains(&next_word.to_lowercase().as_str());
+            let determiner = words.last().is_some_and(|w| DETERMINERS.contains(&w.as_str()));
             let opening_title = words.is_empty() && next_word.starts_with(char::is_uppercase);
             if !next_word.is_empty() && !preposition && (determiner || opening_title) {
                 return false;

@@ -287,10 +287,19 @@ const GENERIC_DIR_WORDS: &[&str] = &[
 /// The words of a directory name (split at anything not a letter or digit, lower-cased)
 /// that are not [`GENERIC_DIR_WORDS`] or numbers.
 fn dir_name_words(d: &str) -> Vec<String> {
-    d.to_lowercase()
+    lower_words(d)
+        .into_iter()
+        .filter(|w| !w.chars().all(|c| c.is_ascii_digit()) && !GENERIC_DIR_WORDS.contains(&w.as_str()))
+        .collect()
+}
+
+/// The words of a file or folder name: lower-cased, apostrophes dropped, split at anything
+/// not a letter or digit.
+fn lower_words(s: &str) -> Vec<String> {
+    s.to_lowercase()
         .replace(['\'', '’'], "")
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit()) && !GENERIC_DIR_WORDS.contains(w))
+        .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()
 }
@@ -509,11 +518,10 @@ fn file_name_words(path: &str) -> Vec<String> {
     let mut out = Vec::new();
     for part in parts.iter().rev().take(2).rev() {
         let stem = part.rsplit_once('.').map_or(*part, |(s, _)| s);
-        for w in stem.to_lowercase().replace(['\'', '’'], "").split(|c: char| !c.is_alphanumeric()) {
-            match w {
-                "" => {}
+        for w in lower_words(stem) {
+            match w.as_str() {
                 "pc" => out.extend(["parish".to_string(), "council".to_string()]),
-                w => out.push(w.to_string()),
+                _ => out.push(w),
             }
         }
     }
