@@ -489,6 +489,23 @@ fn the_owner_reporting_the_deed_outside_matters_arising() {
 }
 
 #[test]
+fn a_listed_topic_is_its_own_subject_and_a_request_received_is_no_deed() {
+    // Inline list entries each start with their own topic label: an entry's subject is not
+    // the label of the entry before it. And "the Clerk was asked to ..." reports a request
+    // to the owner, not the asked deed done.
+    let first = "Minutes of the Fenby Parish Council held on 3 February 2016\n\n20/16 Play Area Inspection\nThe following work was needed: \u{2022} Bench \u{2013} Remove fungus \u{2013} Clerk to ask Roger Dunmore \u{2022} Swings \u{2013} Remove rust and repaint \u{2013} Clerk to ask Roger Dunmore\n";
+    let second = "Minutes of the Fenby Parish Council held on 2 March 2016\n\n40/16 Cemetery\nThe Clerk was asked to get a quote from Roger Dunmore to finish the cemetery railings.\n\n41/16 Play Area\nBench \u{2013} the fungus was discussed again.\n";
+    let r = track_texts(&[("fenby/2016-02-03.txt", first), ("fenby/2016-03-02.txt", second)]);
+    let swings = by_text(&r, "Remove rust");
+    assert_eq!(swings.subject, None, "{swings:#?}");
+    // Before, the Swings entry took "Bench" as its subject and found the bench minute.
+    assert!(swings.evidence.is_empty(), "{swings:#?}");
+    let bench = by_text(&r, "Remove fungus");
+    assert!(bench.evidence.iter().all(|e| e.kind != "owner-deed"), "{bench:#?}");
+    assert_ne!(bench.status, Status::Done, "{bench:#?}");
+}
+
+#[test]
 fn a_meeting_written_twice_is_read_once() {
     // An archive holds each meeting twice (the HTML page and its Markdown copy; here a
     // re-post with other line breaks), and an annual meeting held the same day as another.

@@ -480,7 +480,14 @@ fn own_deed(asked: &Asked, focus: &str) -> Option<(String, Deed)> {
         });
         // "to be contacted", "will be sent": still to do.
         let future = before.iter().any(|b| matches!(b.to_lowercase().as_str(), "be" | "to"));
-        if !negated && !future {
+        // "The Clerk was asked to get a quote": a request received, not the deed.
+        let requested =
+            matches!(lower.as_str(), "asked" | "requested" | "instructed" | "invited" | "reminded" | "told")
+                && words.get(i + 1).is_some_and(|n| n.eq_ignore_ascii_case("to"))
+                && before
+                    .last()
+                    .is_some_and(|b| matches!(b.to_lowercase().as_str(), "was" | "were" | "is" | "are" | "been"));
+        if !negated && !future && !requested {
             return Some((lower, kind));
         }
     }
@@ -657,14 +664,16 @@ pub fn subject(doc: &Document, fu: &Found) -> Option<String> {
     // The topic label of the segment the follow-up starts in (a label starts its segment),
     // unless the follow-up's own text starts with it (its terms are already there).
     let here = src.get(block.start..fu.span.end)?;
-    let segment = topics(here).into_iter().rev().find(|(_, (start, _))| *start <= before.len());
+    // Where the follow-up's words start: past a list mark ("• Lark Road – ...").
+    let own = before.len() + here[before.len()..].find(char::is_alphanumeric).unwrap_or(0);
+    let segment = topics(here).into_iter().rev().find(|(_, (start, _))| *start <= own);
     if let Some((Some((a, b)), _)) = segment {
         if a < before.len() {
             parts.push(collapse(&here[a..b]));
         }
     }
     // The sentence before, from the follow-up's own topic segment only.
-    let before = &before[segment.map_or(0, |(_, (start, _))| start)..];
+    let before = &before[segment.map_or(0, |(_, (start, _))| start.min(before.len()))..];
     if terms(&fu.text).len() < SHORT_TEXT_TERMS {
         if let Some((a, b)) = sentences(before).last() {
             let sentence = collapse(&before[*a..*b]);
