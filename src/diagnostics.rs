@@ -57,11 +57,16 @@ pub enum Code {
     NoTextLayer,
     /// `truncated`: the input was cut short or exceeded a size limit; the rest was not read.
     Truncated,
+    /// `listing`: the text is a list of other documents, each cut short ("Minutes of the
+    /// ... held on 10 June 2015 Attendance: D Clements..."): an archive's index, category or
+    /// search page, not one meeting's minutes. It is parsed all the same; `minutes followups`
+    /// leaves it out.
+    Listing,
 }
 
 impl Code {
     /// Every code, for documentation and the tidy test.
-    pub const ALL: [Code; 10] = [
+    pub const ALL: [Code; 11] = [
         Code::Unclassified,
         Code::NumberingGap,
         Code::LostTitle,
@@ -72,6 +77,7 @@ impl Code {
         Code::VoteMismatch,
         Code::NoTextLayer,
         Code::Truncated,
+        Code::Listing,
     ];
 
     /// The stable name written in the output.
@@ -87,6 +93,7 @@ impl Code {
             Code::VoteMismatch => "vote-mismatch",
             Code::NoTextLayer => "no-text-layer",
             Code::Truncated => "truncated",
+            Code::Listing => "listing",
         }
     }
 }

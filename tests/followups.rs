@@ -220,16 +220,17 @@ fn agreement(got: &serde_json::Value, exp: &serde_json::Value) -> (usize, usize,
     (agree, expected.len(), missing)
 }
 
-/// A real run of Stoke Ferry Parish Council meetings against a hand-checked sample
-/// (`tests/data/<name>`): (agreeing, total, the disagreements); `None` without ../shared.
+/// A real run of meetings of one body of the Stoke Ferry archive (Stoke Ferry or West Dereham
+/// Parish Council) against a hand-checked sample (`tests/data/<name>`): (agreeing, total, the disagreements); `None` without ../shared.
 fn stoke_ferry_run(name: &str) -> Option<(usize, usize, Vec<String>)> {
     let Some(shared) = shared_corpus() else {
         eprintln!("skipping: ../shared/corpus not present");
         return None;
     };
-    let base = shared.join("bulk/stokeferry-parish-minutes/src");
     let exp: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(root().join("tests/data").join(name)).unwrap()).unwrap();
+    // The files are named under `base` (the archive's Markdown copies by default).
+    let base = shared.join(exp["base"].as_str().unwrap_or("bulk/stokeferry-parish-minutes/src"));
     let files: Vec<String> = exp["files"]
         .as_array()
         .unwrap()
@@ -503,6 +504,28 @@ fn a_listed_topic_is_its_own_subject_and_a_request_received_is_no_deed() {
     let bench = by_text(&r, "Remove fungus");
     assert!(bench.evidence.iter().all(|e| e.kind != "owner-deed"), "{bench:#?}");
     assert_ne!(bench.status, Status::Done, "{bench:#?}");
+}
+
+#[test]
+fn a_listing_page_is_left_out_and_named() {
+    // An archive's category page: excerpts of several meetings' minutes, each cut short. It
+    // is no meeting of a body; the report names it instead.
+    let meeting = "Minutes of the Fenby Parish Council held on 6 May 2015\n\n1. Bus Shelter\nThe Clerk to write to the County Council about the broken bus shelter glass.\n";
+    let listing = "# Minutes from local Parish Council meetings\n\n### Fenby Parish Council - June\n\nMinutes of the Fenby Parish Council meeting held on 10 June 2015 Present: D Clements, P Denny...\n\n### Marsh Green Parish Council - June\n\nMinutes of the Marsh Green Parish Council meeting held on 11 June 2015 Present: A Webb...\n\n### Fenby Parish Council - May\n\nMinutes of the Fenby Parish Council meeting held on 6 May 2015 The Clerk to write to the County Council...\n";
+    let r =
+        track_texts(&[("site/2015/05/fenby/index.txt", meeting), ("site/category/parish-councils/index.txt", listing)]);
+    let names: Vec<&str> = r.bodies.iter().map(|b| b.name.as_str()).collect();
+    assert_eq!(names, ["Fenby Parish Council"], "{r:#?}");
+    assert_eq!(r.bodies[0].meetings.len(), 1);
+    assert_eq!(r.left_out.len(), 1);
+    assert_eq!(r.left_out[0].document, "site/category/parish-councils/index.txt");
+    let md = followup::report::markdown(&r);
+    assert!(md.contains("Left out: 1 input that lists other documents"), "{md}");
+    assert!(md.contains("`site/category/parish-councils/index.txt`"), "{md}");
+    // Nothing left out: no such line, and no such field in the JSON.
+    let plain = track_texts(&[("site/2015/05/fenby/index.txt", meeting)]);
+    assert!(!followup::report::markdown(&plain).contains("Left out"));
+    assert!(!followup::report::json(&plain).contains("left_out"));
 }
 
 #[test]

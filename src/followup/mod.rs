@@ -63,6 +63,8 @@ pub struct Digest {
     date: Option<String>,
     lookup: evidence::Lookup,
     found: Vec<(detect::Found, Option<String>)>,
+    /// The document lists other documents (diagnostic `listing`): no meeting.
+    listing: bool,
 }
 
 impl Digest {
@@ -82,6 +84,7 @@ impl Digest {
             date: doc.meeting.date.clone(),
             lookup: evidence::Lookup::of(doc),
             found,
+            listing: doc.diagnostics.iter().any(|d| d.code == crate::diagnostics::Code::Listing.name()),
         }
     }
 }
@@ -248,6 +251,19 @@ pub struct Report {
     pub rules: Vec<String>,
     /// The bodies, by name.
     pub bodies: Vec<Body>,
+    /// Inputs left out, with why: listings of other documents (an archive's index or category
+    /// pages, diagnostic `listing`), not one meeting's minutes. In input order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub left_out: Vec<LeftOut>,
+}
+
+/// An input [`track`] did not read as a meeting.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LeftOut {
+    /// Its path.
+    pub document: String,
+    /// Why, in a sentence.
+    pub why: String,
 }
 
 /// Words of directory names that never name a body: storage folders and the kinds of
@@ -770,7 +786,13 @@ pub fn track_digests(digests: impl IntoIterator<Item = Digest>, opts: &Options) 
     // COUNCIL" is "Stoke Ferry Parish Council"), keeping first-seen order, then sort bodies
     // by name. A group is shown under its most frequent spelling.
     let mut groups: Vec<Group> = Vec::new();
+    let mut left_out = Vec::new();
     for digest in digests {
+        if digest.listing {
+            let why = "a listing of other documents (excerpts cut short), not one meeting's minutes".to_string();
+            left_out.push(LeftOut { document: digest.path, why });
+            continue;
+        }
         let (written, source) = match (&opts.body, &digest.body) {
             (Some(b), _) => (b.clone(), "option"),
             (None, Some(b)) => (detect::collapse(b), "meeting.body"),
@@ -816,7 +838,7 @@ pub fn track_digests(digests: impl IntoIterator<Item = Digest>, opts: &Options) 
             b
         })
         .collect();
-    Report { schema: SCHEMA_TAG.to_string(), rules: rules(), bodies }
+    Report { schema: SCHEMA_TAG.to_string(), rules: rules(), bodies, left_out }
 }
 
 /// How long after its meeting a later passage can be evidence for a follow-up, in days

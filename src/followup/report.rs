@@ -62,6 +62,22 @@ pub fn markdown(report: &Report) -> String {
     let _ = writeln!(o, "# Follow-ups\n");
     let total: usize = report.bodies.iter().map(|b| b.followups.len()).sum();
     let _ = writeln!(o, "{} bodies, {total} follow-ups.\n", report.bodies.len());
+    if !report.left_out.is_empty() {
+        // Named, so that nothing is lost without a word; the JSON lists every one with why.
+        const SHOWN: usize = 10;
+        let mut paths: Vec<String> = report.left_out.iter().take(SHOWN).map(|l| format!("`{}`", l.document)).collect();
+        if report.left_out.len() > SHOWN {
+            paths.push(format!("and {} more", report.left_out.len() - SHOWN));
+        }
+        let n = report.left_out.len();
+        let what = if n == 1 { "1 input that lists" } else { "inputs that list" };
+        let count = if n == 1 { String::new() } else { format!("{n} ") };
+        let _ = writeln!(
+            o,
+            "Left out: {count}{what} other documents (excerpts cut short), not one meeting's minutes: {}.\n",
+            paths.join(", ")
+        );
+    }
     let _ = writeln!(o, "How statuses are decided:\n");
     for r in &report.rules {
         let _ = writeln!(o, "- {r}");

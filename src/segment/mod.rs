@@ -114,7 +114,39 @@ pub(crate) fn segment(src: &Source, diags: &mut Diagnostics) -> Outline {
     if outline.items.is_empty() && !text.trim().is_empty() {
         diags.warn(Code::NoItems, "no agenda item found; is this a document of minutes?", Span::new(0, 0));
     }
+    if let Some(n) = listing(text) {
+        diags.warn(
+            Code::Listing,
+            format!("{n} of the text's paragraphs are excerpts cut short (\"...\"): a listing of other documents, not one meeting's minutes"),
+            Span::new(0, 0),
+        );
+    }
     outline
+}
+
+/// Least excerpts for a text to be a listing.
+const LISTING_MIN_EXCERPTS: usize = 3;
+
+/// Whether `text` is a listing of other documents (an archive's index, category or search
+/// page): at least [`LISTING_MIN_EXCERPTS`] paragraphs of prose, and at least four in five of
+/// them, end in an ellipsis ("... held on 10 June 2015 Attendance: D Clements..."). Minutes
+/// quote a trailing "..." now and then; over the bulk corpus no meeting's text has more than
+/// a quarter of its paragraphs so, and the listing pages have all of them. The number of
+/// excerpts, when it is one.
+fn listing(text: &str) -> Option<usize> {
+    let (mut prose, mut cut) = (0usize, 0usize);
+    for block in text.split("\n\n") {
+        let block = block.trim();
+        // Headings and short lines (titles, dates) are no excerpts.
+        if block.len() <= 40 || block.starts_with('#') {
+            continue;
+        }
+        prose += 1;
+        if ["...", "…", "[…]", "[...]"].iter().any(|e| block.ends_with(e)) {
+            cut += 1;
+        }
+    }
+    (cut >= LISTING_MIN_EXCERPTS && cut * 5 >= prose * 4).then_some(cut)
 }
 
 pub(super) fn content<'t>(text: &'t str, l: &Line) -> &'t str {
@@ -919,5 +951,24 @@ mod tests {
         assert!(o.items.is_empty());
         assert_eq!(o.unclassified.len(), 1);
         assert_eq!(d, vec!["no-items"]);
+    }
+
+    #[test]
+    fn a_listing_of_excerpts_is_flagged() {
+        let entry = |body: &str, month: &str| {
+            format!("### {body} Parish Council - {month}\n\n#### June 2015\n\nMinutes of the {body} Parish Council meeting held on 10 {month} 2015 Present: D Clements, P Denny...\n\n")
+        };
+        let page = ["Fenby", "Marsh Green", "Fenby"]
+            .iter()
+            .zip(["May", "June", "July"])
+            .map(|(b, m)| entry(b, m))
+            .collect::<String>();
+        let (_, d) = outline(&page);
+        assert!(d.iter().any(|c| c == "listing"), "{d:?}");
+        // Two excerpts are not enough, and minutes trailing off now and then are minutes.
+        let two = ["Fenby", "Fenby"].iter().zip(["May", "June"]).map(|(b, m)| entry(b, m)).collect::<String>();
+        assert!(!outline(&two).1.iter().any(|c| c == "listing"));
+        let minutes = "1. Apologies\n\nApologies were received from Cllr Webb, Cllr Hall and Cllr Frost, who were all away...\n\n2. Planning\n\nThe Clerk read the application for the barn conversion at Mill Farm and members had no objection.\n\n3. Highways\n\nThe pot holes on Lynn Road were reported again and the Clerk would chase Highways...\n\n4. Finance\n\nThe payments listed were approved and the cheques signed by two members present...\n\n5. Date of next meeting\n\nThe next meeting will be held on 4 March 2015 at the village hall at 7.30 pm.\n";
+        assert!(!outline(minutes).1.iter().any(|c| c == "listing"));
     }
 }
