@@ -255,11 +255,18 @@ fn stoke_ferry_run(name: &str) -> Option<(usize, usize, Vec<String>)> {
 /// The bar: 90% agreement on the hand-checked real runs: January 2018 to January
 /// 2019 (the sample the rules were first tuned on), February 2019 to March 2020 (hand-checked
 /// blind; held out in session 3, its disagreements studied since session 4) and August 2016
-/// to September 2017 (hand-checked blind in session 4, held out: no rule tuned on it).
+/// to September 2017 (hand-checked blind in session 4, held out: no rule tuned on it); and
+/// West Dereham Parish Council, February 2017 to June 2018 (another clerk's minutes,
+/// hand-checked blind in session 16: 11/29 before any rule was tuned on it).
 #[test]
-#[ignore = "agreement 19/29 (2018), 25/32 (2019), 22/30 (2017; 18/30 held out): below the 0.90 required; see README Follow-ups"]
+#[ignore = "agreement 19/29 (2018), 25/32 (2019), 22/30 (2017; 18/30 held out), West Dereham 11/29 (held out): below the 0.90 required; see README Follow-ups"]
 fn real_run_stoke_ferry_matches_expectation() {
-    for name in ["followups-stokeferry-2018.json", "followups-stokeferry-2019.json", "followups-stokeferry-2017.json"] {
+    for name in [
+        "followups-stokeferry-2018.json",
+        "followups-stokeferry-2019.json",
+        "followups-stokeferry-2017.json",
+        "followups-westdereham-2017.json",
+    ] {
         let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
         let rate = agree as f64 / total as f64;
         assert!(rate >= 0.9, "{name}: agreement {agree}/{total} = {rate:.2} < 0.90: {missing:#?}");
@@ -277,6 +284,8 @@ fn real_run_stoke_ferry_does_not_regress() {
         ("followups-stokeferry-2018.json", 19),
         ("followups-stokeferry-2019.json", 25),
         ("followups-stokeferry-2017.json", 22),
+        // Held out: judged blind in session 16, on another council's minutes.
+        ("followups-westdereham-2017.json", 11),
     ] {
         let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
         assert!(agree >= floor, "{name}: agreement fell to {agree}/{total} (floor {floor}): {missing:#?}");
