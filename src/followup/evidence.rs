@@ -100,6 +100,7 @@ pub const STOP_WORDS: &[&str] = &[
     "arising",
     "asked",
     "assistance",
+    "attention",
     "august",
     "been",
     "before",
@@ -1001,6 +1002,17 @@ fn owner_did(
         })
 }
 
+/// Message verbs whose object is the message, not whom it goes to ("write a letter to ...",
+/// "request a site visit from ..."); "report to the developer" names the addressee at once.
+const MESSAGE_OBJECT_VERBS: &[&str] = &["forward", "report", "request", "send", "write"];
+
+/// Words that start an addressee after "to" or "from" (or a capitalised name does).
+const ADDRESSEE_DETERMINERS: &[&str] =
+    &["a", "all", "an", "any", "each", "every", "her", "his", "its", "our", "the", "their", "those"];
+
+/// How far after such a verb "to" or "from" may name the addressee.
+const MESSAGE_OBJECT_WORDS: usize = 8;
+
 /// Words that end the addressee after a message verb ("contact the Conservation Officer
 /// about ...", "chase up with Highways in relation to ...").
 const ADDRESSEE_END: &[&str] = &[
@@ -1026,12 +1038,34 @@ const ADDRESSEE_END: &[&str] = &[
 /// titles and function words. Empty when the follow-up asks no message.
 fn addressee(text: &str) -> BTreeSet<Term> {
     let words: Vec<&str> = text.split_inclusive(|c: char| c.is_whitespace()).collect();
-    let Some(at) = words.iter().position(|w| {
+    let Some(mut at) = words.iter().position(|w| {
         let w = w.trim().to_lowercase();
         one_of(MESSAGE_VERBS, &w) && !w.ends_with("ed")
     }) else {
         return BTreeSet::new();
     };
+    // A verb whose object is the message names whom it goes to after "to" or "from": "write
+    // a letter of response to those enquiring", "request a site visit from Highways".
+    let verb = words[at].trim().to_lowercase();
+    if one_of(MESSAGE_OBJECT_VERBS, &verb) {
+        let bare = |w: &str| w.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        // "to" before a name or a determiner, not an infinitive ("ask them to see to ...").
+        let names = |w: Option<&&str>| {
+            w.is_some_and(|w| {
+                w.trim().starts_with(char::is_uppercase) || ADDRESSEE_DETERMINERS.contains(&bare(w).as_str())
+            })
+        };
+        let after = &words[at + 1..];
+        let mark = after
+            .iter()
+            .take(MESSAGE_OBJECT_WORDS)
+            .take_while(|w| !w.trim_end().ends_with([',', '.', ';', ':']))
+            .enumerate()
+            .position(|(k, w)| matches!(bare(w).as_str(), "to" | "from") && names(after.get(k + 1)));
+        if let Some(k) = mark {
+            at += 1 + k;
+        }
+    }
     let mut out = BTreeSet::new();
     let mut taken = 0;
     for w in &words[at + 1..] {
@@ -1309,6 +1343,19 @@ mod tests {
     #[test]
     fn stop_words_sorted() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn whom_a_message_goes_to() {
+        let to = |s: &str| addressee(s).iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        // The object of "contact" is the addressee; that of "write" or "request" the message.
+        assert_eq!(to("The Clerk to contact the Conservation Officer about the mill."), ["conserv", "offic"]);
+        assert_eq!(to("The Clerk to write a letter of response to those enquiring."), ["enquir", "those"]);
+        assert_eq!(to("The Clerk will request a site visit from Highways."), ["highway"]);
+        assert_eq!(to("Clerk to report to the developer."), ["develop"]);
+        // "to" before a verb is no addressee: the message's words stand.
+        assert_eq!(to("Clerk to write a piece to go in the Pump."), ["piec"]);
+        assert_eq!(to("Clerk to email Fenby Regeneration and ask them to see to the land."), ["fenbi", "regener"]);
     }
 
     #[test]
