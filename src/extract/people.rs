@@ -97,11 +97,10 @@ pub(crate) fn role_mentions(text: &str) -> Vec<Person> {
     for c in mp_captures(text) {
         out.push(person(c.name("name").expect("name"), "MP"));
     }
-    for (offset, c) in role_line_captures(text) {
-        let names = c.name("names").expect("names");
-        let role = c["role"].to_string();
-        let mut at = offset + names.start();
-        for part in names.as_str().split([',', ';']) {
+    for line in role_lines(text) {
+        let role = text[line.role].to_string();
+        let mut at = line.names.start;
+        for part in text[line.names].split([',', ';']) {
             let trimmed = part.trim().trim_matches('*').trim();
             let lead = part.find(trimmed).unwrap_or(0);
             if super::looks_like_person(trimmed) {
@@ -370,22 +369,55 @@ static COUNCILLOR_OF: LazyLock<FastRegex> = LazyLock::new(|| {
 static MP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?P<name>[A-Z][a-z]+\s+[A-Z][a-z'’-]+)\s+MP\b").expect("mp regex"));
 /// A line naming the holders of a role ("Chair: Ann Lee"), without its `(?m)^` (see
-/// [`ROLE_LINE_AT`]).
+/// [`ROLE_HEAD_AT`]).
+#[cfg(test)]
 const ROLE_LINE_REST: &str = r"[\s*_>-]*(?P<role>Chairs?|Co-chairs?|Scribes?|Clerk|Secretary|Treasurer|Facilitator|Minute[- ]?taker|Note[- ]?taker)(?:\(s\))?[*_]*\s*:[*_]*[ \t]*(?P<names>[^\n]{3,200})$";
-/// `(?m)^` and [`ROLE_LINE_REST`]: the lines searched for, the test oracle of
-/// [`role_line_captures`] (only the anchored form is compiled outside the tests: each costs
-/// ~9 M instructions to compile).
+/// `(?m)^` and [`ROLE_LINE_REST`]: the lines searched for, the test oracle of [`role_lines`]
+/// (each costs ~8 M instructions to compile, most of it for `[^\n]{3,200}`).
 #[cfg(test)]
 static ROLE_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("(?m)^{ROLE_LINE_REST}")).expect("role line regex"));
-/// `ROLE_LINE` anchored at its start (`\A` for its `(?m)^`, which the caller checks), to run
-/// on the text from a line start.
-static ROLE_LINE_AT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?m)\A{ROLE_LINE_REST}")).expect("anchored role line regex"));
+/// `ROLE_LINE` up to its colon, anchored at its start (`\A` for its `(?m)^`, which the caller
+/// checks), to run on the text from a line start; [`names_after`] matches the rest by hand.
+static ROLE_HEAD_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\A[\s*_>-]*(?P<role>Chairs?|Co-chairs?|Scribes?|Clerk|Secretary|Treasurer|Facilitator|Minute[- ]?taker|Note[- ]?taker)(?:\(s\))?[*_]*\s*:")
+        .expect("role head regex")
+});
 /// The literals one of `ROLE_LINE`'s role words starts with (case-sensitive, as the pattern).
 static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("Chair|Co-chair|Scribe|Clerk|Secretary|Treasurer|Facilitator|Minute|Note").expect("role word regex")
 });
+
+/// A match of `ROLE_LINE`: its groups, and where it ends (in the whole text).
+#[derive(Debug, PartialEq, Eq)]
+struct RoleLine {
+    role: std::ops::Range<usize>,
+    names: std::ops::Range<usize>,
+}
+
+/// `ROLE_LINE`'s `[*_]*[ \t]*(?P<names>[^\n]{3,200})$` at `q` (just after the colon), by hand:
+/// the names.
+///
+/// `[^\n]` cannot pass the line's end, where `$` holds, so the names run to it. The stars and
+/// blanks take all they can first, then give back one character at a time, the last first
+/// (giving back a star leaves no blank to take); the names grow by one character each time.
+/// So the names are the rest of the line after the stars and blanks when it has 3 to 200
+/// characters; when it has fewer, the last 3 characters of the line if the stars and blanks
+/// make up the difference; else (or with more than 200) no match.
+fn names_after(text: &str, q: usize) -> Option<std::ops::Range<usize>> {
+    let b = text.as_bytes();
+    let stars = b[q..].iter().take_while(|&&x| x == b'*' || x == b'_').count();
+    let blanks = b[q + stars..].iter().take_while(|&&x| x == b' ' || x == b'\t').count();
+    let from = q + stars + blanks;
+    let end = memchr::memchr(b'\n', &b[from..]).map_or(text.len(), |i| from + i);
+    let n = text[from..end].chars().count();
+    match n {
+        3..=200 => Some(from..end),
+        // The characters given back are ASCII: one byte each.
+        _ if n < 3 && stars + blanks >= 3 - n => Some(from - (3 - n)..end),
+        _ => None,
+    }
+}
 
 /// `ROLE_LINE.captures_iter(text)`, searching only where a role word starts.
 ///
@@ -398,9 +430,10 @@ static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// sees all), matches do not overlap, and a match after another starts after its end (a later
 /// role word's run holds a newline after the earlier match's colon). So trying the anchored
 /// pattern at the line start before each role word, in order, finds the same matches as a
-/// search of the whole text. Each match comes with the offset of the haystack it was found in
-/// (its groups' positions are relative to that).
-fn role_line_captures(text: &str) -> Vec<(usize, regex::Captures<'_>)> {
+/// search of the whole text. Up to its colon the pattern has one way to match (each part's
+/// next character is outside the one before it: the prefix's class, the role word, "(s)",
+/// stars, white space, the colon), so [`ROLE_HEAD_AT`] finds it and [`names_after`] the rest.
+fn role_lines(text: &str) -> Vec<RoleLine> {
     let mut out = Vec::new();
     let mut done = 0; // end of the last match
     let in_class = |c: char| c.is_whitespace() || matches!(c, '*' | '_' | '>' | '-');
@@ -423,9 +456,12 @@ fn role_line_captures(text: &str) -> Vec<(usize, regex::Captures<'_>)> {
         if start < done {
             continue;
         }
-        if let Some(c) = ROLE_LINE_AT.captures(&text[start..]) {
-            done = start + c.get(0).expect("match").end();
-            out.push((start, c));
+        let Some(head) = ROLE_HEAD_AT.captures(&text[start..]) else { continue };
+        let colon = start + head.get(0).expect("match").end();
+        if let Some(names) = names_after(text, colon) {
+            done = names.end;
+            let role = head.name("role").expect("role").range();
+            out.push(RoleLine { role: start + role.start..start + role.end, names });
         }
     }
     out
@@ -446,7 +482,7 @@ fn name_comma_role_captures(text: &str) -> Vec<regex::Captures<'_>> {
         let line = text[start..end].trim_start_matches([' ', '\t']);
         let bullet = line.strip_prefix(['-', '*', '•']);
         if bullet.is_some_and(|rest| rest.starts_with([' ', '\t'])) {
-            if let Some(c) = NAME_COMMA_ROLE.captures_at(&text[..end], start) {
+            if let Some(c) = name_comma_role_at(&text[..end], start) {
                 out.push(c);
             }
         }
@@ -582,10 +618,30 @@ fn signatures(text: &str) -> Vec<Person> {
     out
 }
 
+/// Compiled only for the roles [`name_comma_role_at`] cannot settle without it.
 static NAME_COMMA_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[ \t]*[-*•][ \t]+(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z'’-]+){1,2}),[ \t]+(?P<role>[A-Za-z][^\n.:;]{2,100}?)[\x22”]?[ \t]*$")
         .expect("name comma role regex")
 });
+/// `NAME_COMMA_ROLE` with the role's `{2,100}?` unbounded (`{2,}?`): a fifth of the cost to
+/// compile (a hundred copies of a Unicode class made most of it).
+static NAME_COMMA_ROLE_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*[-*•][ \t]+(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z'’-]+){1,2}),[ \t]+(?P<role>[A-Za-z][^\n.:;]{2,}?)[\x22”]?[ \t]*$")
+        .expect("unbounded name comma role regex")
+});
+
+/// `NAME_COMMA_ROLE.captures_at(hay, at)`. The unbounded form matches wherever the bounded one
+/// does (it only drops a limit), and ranks the ways to match in the same order, so when its
+/// leftmost match keeps to the limit (a role of at most 101 characters) that is the bounded
+/// form's too; otherwise the bounded form decides.
+fn name_comma_role_at(hay: &str, at: usize) -> Option<regex::Captures<'_>> {
+    let u = NAME_COMMA_ROLE_UNBOUNDED.captures_at(hay, at)?;
+    if u.name("role").expect("role").as_str().chars().count() <= 101 {
+        Some(u)
+    } else {
+        NAME_COMMA_ROLE.captures_at(hay, at)
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -772,6 +828,25 @@ mod tests {
             .collect()
     }
 
+    /// Names near their limits of 3 and 200 characters, after stars and blanks to give back.
+    #[test]
+    fn role_line_names_at_their_limits() {
+        for n in 0..205 {
+            for fill in ["x", "é", " ", "*", "\r"] {
+                for after in ["", "*", "_ ", "**\t", " \t ", "  "] {
+                    let names = fill.repeat(n);
+                    let text = format!("Chair:{after}{names}\nClerk :{after}{names}\r\n- Secretary:{after}{names}");
+                    let whole: Vec<_> = ROLE_LINE
+                        .captures_iter(&text)
+                        .map(|c| (c.name("role").unwrap().range(), c.name("names").unwrap().range()))
+                        .collect();
+                    let ours: Vec<_> = role_lines(&text).into_iter().map(|l| (l.role, l.names)).collect();
+                    assert_eq!(ours, whole, "{text:?}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn role_line_starts_find_what_the_whole_text_search_finds() {
         let mut matched = 0;
@@ -788,17 +863,31 @@ mod tests {
                 .captures_iter(text)
                 .map(|c| (c.name("role").unwrap().range(), c.name("names").unwrap().range()))
                 .collect();
-            let ours: Vec<_> = role_line_captures(text)
-                .iter()
-                .map(|(o, c)| {
-                    let (r, n) = (c.name("role").unwrap().range(), c.name("names").unwrap().range());
-                    (r.start + o..r.end + o, n.start + o..n.end + o)
-                })
-                .collect();
+            let ours: Vec<_> = role_lines(text).into_iter().map(|l| (l.role, l.names)).collect();
             matched += usize::from(!whole.is_empty());
             assert_eq!(ours, whole, "{text:?}");
         }
         assert!(matched > 500, "{matched}");
+    }
+
+    /// `name_comma_role_at` against `NAME_COMMA_ROLE`, with roles around the limit.
+    #[test]
+    fn name_comma_role_at_is_the_bounded_regex() {
+        let groups = |c: regex::Captures| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>();
+        let mut n = 0;
+        for len in 0..106 {
+            for fill in ["x", "é", " ", "\r", "\""] {
+                for tail in ["", "\"", "” ", " \t", ".", "\nx"] {
+                    let text = format!("x\n - Ann Lee, C{}{tail}", fill.repeat(len));
+                    for at in [0, 2] {
+                        let want = NAME_COMMA_ROLE.captures_at(&text, at).map(groups);
+                        n += usize::from(want.is_some());
+                        assert_eq!(name_comma_role_at(&text, at).map(groups), want, "{text:?}");
+                    }
+                }
+            }
+        }
+        assert!(n > 1_000, "{n}");
     }
 
     #[test]

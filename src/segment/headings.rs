@@ -454,11 +454,31 @@ fn skip_dash(text: &str, at: usize) -> usize {
     at
 }
 
-/// A number and a bold title at a line's start (see `numbered_headings`); not "5.1".
+/// A number and a bold title at a line's start (see `numbered_headings`); not "5.1". Compiled
+/// only for the titles [`bold_numbered`] cannot settle without it.
 static BOLD_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{1,2}\.[ \t]+)?(?:\*\*)?(?P<n>\d{1,2})(?:\\?\.0?)?(?:\*\*)?[ \t\u{a0}]*(?:\*\*)?(?P<t>[A-Z][^*\n]{0,100}?)\*\*")
         .expect("bold numbered regex")
 });
+/// `BOLD_NUMBERED` with the title's `{0,100}?` unbounded (`*?`): a quarter of the cost to
+/// compile (a hundred copies of a Unicode class made most of it).
+static BOLD_NUMBERED_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,2}\.[ \t]+)?(?:\*\*)?(?P<n>\d{1,2})(?:\\?\.0?)?(?:\*\*)?[ \t\u{a0}]*(?:\*\*)?(?P<t>[A-Z][^*\n]*?)\*\*")
+        .expect("unbounded bold numbered regex")
+});
+
+/// `BOLD_NUMBERED.captures(c)`. The unbounded form matches wherever the bounded one does (it
+/// only drops a limit), and ranks the ways to match in the same order, so when its first way
+/// keeps to the limit (a title of at most 101 characters) that is the bounded form's first way
+/// too; otherwise the bounded form decides.
+fn bold_numbered(c: &str) -> Option<regex::Captures<'_>> {
+    let u = BOLD_NUMBERED_UNBOUNDED.captures(c)?;
+    if u.name("t").expect("t").as_str().chars().count() <= 101 {
+        Some(u)
+    } else {
+        BOLD_NUMBERED.captures(c)
+    }
+}
 
 /// Items of flattened minutes numbered inline ("1. Apologies for Absence received; ... 2. No
 /// Declarations of Interest made 3. ..."; see `flat::cut_inline_numbers`): one item a member
@@ -529,9 +549,7 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         // "2. **Minutes of the previous meeting**": a number and a bold title; after a list
         // mark a word processor numbered ("1. **2.**    **Declarations of Interest:**"), the
         // bold number is the item's.
-        if let Some(b) =
-            BOLD_NUMBERED.captures(c).filter(|b| b.name("t").is_some_and(|t| c[..t.start()].contains("**")))
-        {
+        if let Some(b) = bold_numbered(c).filter(|b| b.name("t").is_some_and(|t| c[..t.start()].contains("**"))) {
             let (n, t) = (b.name("n").expect("n"), b.name("t").expect("t"));
             let title = t.as_str().trim_end_matches([':', '.', ' ', '\u{a0}']);
             if let (Ok(value), false) = (n.as_str().parse::<u64>(), title.is_empty()) {
@@ -1040,6 +1058,26 @@ fn standalone_title(c: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `bold_numbered` against `BOLD_NUMBERED`, with titles around the limit.
+    #[test]
+    fn bold_numbered_is_the_bounded_regex() {
+        let groups = |c: regex::Captures| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>();
+        let mut n = 0;
+        for len in 0..106 {
+            for fill in ["x", "é", " ", "\u{a0}", "\r"] {
+                for head in ["**1.** **A", "1. **2.**    **B", "**1.0 C", "3 **D", "12\\.0 E", "**5 f"] {
+                    for tail in ["**", "*", "**:** x", "\n**", "* **"] {
+                        let c = format!("{head}{}{tail}", fill.repeat(len));
+                        let want = BOLD_NUMBERED.captures(&c).map(groups);
+                        n += usize::from(want.is_some());
+                        assert_eq!(bold_numbered(&c).map(groups), want, "{c:?}");
+                    }
+                }
+            }
+        }
+        assert!(n > 2_000, "{n}");
+    }
 
     fn te(s: &str) -> &str {
         &s[..title_end(s)]
