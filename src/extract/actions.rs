@@ -398,6 +398,54 @@ fn expected_of(before: &str) -> bool {
     words.next() == Some("that") && words.next().is_some_and(|w| EXPECTING.binary_search(&w).is_ok())
 }
 
+/// Verbs after "X will" / "X would" of what befalls a thing or what someone feels, not a
+/// deed: "Full ICU will double the size", "the Council would welcome suggestions", "Map
+/// would become a ...", "the Committee will require a ...". Sorted.
+const NOT_DEEDS: &[&str] =
+    &["appreciate", "become", "believe", "double", "hope", "like", "lose", "love", "receive", "require", "welcome"];
+
+/// Verbs after "continue to" that are no deed ("EPUB will continue to exist", "the Parish
+/// will continue to be ..."). Sorted.
+const GOING_ON: &[&str] = &["be", "come", "evolve", "exist", "grow", "happen", "have", "need", "want"];
+
+/// Whether `verb` after "X will" (with `after`, the text after it) is no deed: one of
+/// [`NOT_DEEDS`], or "continue" but for "continue to <deed>", "continue with ...", "continue
+/// work" and "continue" before its object ("would continue his enquiries"): not "Browsers
+/// will continue changing", "Discussion will continue in the issue", "EPUB will continue to
+/// exist".
+fn no_deed(verb: &str, after: &str) -> bool {
+    if NOT_DEEDS.binary_search(&verb).is_ok() {
+        return true;
+    }
+    if verb != "continue" {
+        return false;
+    }
+    let mut words = after.split_whitespace();
+    match words.next() {
+        Some("to") => words.next().is_none_or(|w| GOING_ON.binary_search(&w).is_ok()),
+        Some(w) => !matches!(
+            w,
+            "with"
+                | "work"
+                | "a"
+                | "an"
+                | "the"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "its"
+                | "our"
+                | "their"
+                | "my"
+                | "your"
+        ),
+        None => true,
+    }
+}
+
 /// Literal searchers used on every sentence or paragraph, built once (`memmem::find` builds
 /// one for each call, which cost more than most searches).
 static GOING_TO: LazyLock<memchr::memmem::Finder<'static>> =
@@ -738,6 +786,11 @@ fn owner_task_read(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option
             }
         }
         if matches!(link, "will" | "would") && expected_of(&text[..o_start]) {
+            continue;
+        }
+        // "Browsers will continue changing", "Full ICU will double the size": what a thing
+        // will do or undergo, not a deed ([`no_deed`]).
+        if matches!(link, "will" | "would") && no_deed(verb, &text[c.verb.end..]) {
             continue;
         }
         if matches!(link, "will" | "would") && !verb.ends_with('e') && ACTION_VERBS.binary_search(&verb).is_err() {
@@ -1664,6 +1717,28 @@ mod tests {
         ] {
             assert!(owned(t, jhd).is_empty(), "{t}");
         }
+    }
+
+    #[test]
+    fn what_befalls_a_thing_is_no_deed() {
+        for t in [
+            "Kim: Widgets will continue changing - constantly.",
+            "Kim: Format 2 will continue to exist for a while.",
+            "Kim: Full Bundle will double the size of the download.",
+            "The talks will continue in the issue tracker.",
+            "The Hall Committee would welcome suggestions from residents.",
+        ] {
+            assert!(owned(t, None).is_empty(), "{t}");
+        }
+        // A deed goes on: "continue to <deed>", "continue with", "continue his ...".
+        for t in [
+            "The Clerk will continue to chase the contractor.",
+            "Cllr Jones would continue his enquiries with the owner.",
+            "The Clerk will continue with the insurance claim.",
+        ] {
+            assert_eq!(owned(t, None).len(), 1, "{t}");
+        }
+        assert!(NOT_DEEDS.windows(2).all(|w| w[0] < w[1]) && GOING_ON.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
