@@ -446,6 +446,36 @@ fn no_deed(verb: &str, after: &str) -> bool {
     }
 }
 
+/// Determiners of something not yet named or not one ("a", "some", "any"), lower case. Not
+/// "each" or "every": all of a group ("each Councillor to bring ..." is a task for all).
+const INDEFINITE: &[&str] = &["a", "an", "another", "any", "many", "most", "several", "some"];
+
+/// Whether the owner `owner` (with `before`, the text before it) is named with an
+/// indefinite determiner: opening it ("Some UCs", "Several Members") or before it, with at
+/// most one lower-case word between ("a PR to check", "A new CG will"): a thing or anyone,
+/// not the owner of a task. A capital "A" right before or opening a name is an initial
+/// ("A Howarth to update").
+fn indefinite(before: &str, owner: &str) -> bool {
+    let opener = |w: &str| ["An", "Another", "Many", "Most", "Several", "Some"].contains(&w);
+    let mut own = owner.split_whitespace();
+    let first = own.next().unwrap_or("");
+    if opener(first) && own.next().is_some() {
+        return true;
+    }
+    // "before making a decision the Clerk to obtain": a definite owner.
+    if first.eq_ignore_ascii_case("the") {
+        return false;
+    }
+    let mut words = before.split_whitespace().rev();
+    match words.next() {
+        Some(w) if INDEFINITE.contains(&w) => true,
+        Some(w) if w.chars().all(|c| c.is_ascii_lowercase()) => {
+            words.next().is_some_and(|d| INDEFINITE.contains(&d.to_ascii_lowercase().as_str()))
+        }
+        _ => false,
+    }
+}
+
 /// Literal searchers used on every sentence or paragraph, built once (`memmem::find` builds
 /// one for each call, which cost more than most searches).
 static GOING_TO: LazyLock<memchr::memmem::Finder<'static>> =
@@ -791,6 +821,13 @@ fn owner_task_read(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option
         // "Browsers will continue changing", "Full ICU will double the size": what a thing
         // will do or undergo, not a deed ([`no_deed`]).
         if matches!(link, "will" | "would") && no_deed(verb, &text[c.verb.end..]) {
+            continue;
+        }
+        // "A new CG will develop markets", "Some UCs will create advice", "has a PR to check":
+        // something named with an indefinite determiner is no one's task.
+        let bare_link = matches!(link, "to" | "will" | "would" | "is to" | "are to" | "will be" | "would be");
+        // "a PR will follow with the details": a deliverable promised.
+        if bare_link && !(verb == "follow" && link != "to") && indefinite(&text[..o_start], o_text) {
             continue;
         }
         if matches!(link, "will" | "would") && !verb.ends_with('e') && ACTION_VERBS.binary_search(&verb).is_err() {
@@ -1739,6 +1776,24 @@ mod tests {
             assert_eq!(owned(t, None).len(), 1, "{t}");
         }
         assert!(NOT_DEEDS.windows(2).all(|w| w[0] < w[1]) && GOING_ON.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_thing_named_with_an_indefinite_determiner_owns_no_task() {
+        for t in [
+            "Kim: A new WG will internationalize the spec.",
+            "Kim: Some UCs will create advice for readers.",
+            "Pat has a PR to check the labels.",
+            "It depends on a TOC to allow the reader to choose.",
+        ] {
+            assert!(owned(t, None).is_empty(), "{t}");
+        }
+        assert_eq!(owned("Pat will create a PR to check the labels.", None).len(), 1);
+        assert_eq!(owned("The Clerk to write to a resident.", None).len(), 1);
+        assert_eq!(owned("Clerk / A Howarth to update the charging policy.", None).len(), 1);
+        assert_eq!(owned("Before making a decision the Clerk to obtain a quotation.", None).len(), 1);
+        assert_eq!(owned("The sum is payable to each Councillor to meet expenses.", None).len(), 1);
+        assert_eq!(owned("Agreed in principle, a PR will follow with the details.", None).len(), 1);
     }
 
     #[test]
