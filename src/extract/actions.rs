@@ -164,10 +164,12 @@ const NOT_NAMES: &[&str] = &["Also", "However", "I", "No", "Now", "OK", "Okay", 
 /// Also a pronoun that names no one ("This will resolve itself as the year moves on", "It
 /// would be good to ...").
 /// Also words that open spoken or noted sentences before "to" ("Just to chime in", "Happy to
-/// continue", "Nothing to report", "Consensus to progress to Stage 1", "Sorry to jump on").
+/// continue", "Nothing to report", "Consensus to progress to Stage 1", "Sorry to jump on"),
+/// and what is proposed rather than who does it ("Recommendation is to not fix on 8.x").
 const NOT_OWNERS: &[&str] = &[
     "According",
     "Agreed",
+    "Aim",
     "Also",
     "And",
     "As",
@@ -179,6 +181,7 @@ const NOT_OWNERS: &[&str] = &[
     "Due",
     "Easy",
     "Further",
+    "Goal",
     "Going",
     "Good",
     "Happy",
@@ -188,6 +191,7 @@ const NOT_OWNERS: &[&str] = &[
     "Hope",
     "Hoping",
     "How",
+    "Idea",
     "Important",
     "Intention",
     "Invitation",
@@ -207,11 +211,13 @@ const NOT_OWNERS: &[&str] = &[
     "Proposal",
     "Proposals",
     "Propose",
+    "Recommendation",
     "Remember",
     "Resolution",
     "Similar",
     "So",
     "Sorry",
+    "Suggestion",
     "Thanks",
     "That",
     "There",
@@ -474,6 +480,79 @@ fn indefinite(before: &str, owner: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Words of hoping or foreseeing before "that" (or "is that"): "the hope is that the BG will
+/// make a request", "I expect that TG2 will ...": what someone hopes or foresees, not a task
+/// given. Sorted.
+const HOPING: &[&str] = &[
+    "belief",
+    "chance",
+    "expect",
+    "expectation",
+    "expecting",
+    "expects",
+    "fear",
+    "guess",
+    "hope",
+    "hopes",
+    "hoping",
+    "idea",
+    "impression",
+    "likely",
+    "possible",
+    "risk",
+    "suspect",
+    "wish",
+];
+
+/// Whether the owner after `before` (the text up to it) is the subject of what someone
+/// hopes or foresees ([`HOPING`], "ideally the CI would be passing"), or of a relative
+/// clause whose object is "that" ("the item that JGT will present."): the verb ends the
+/// sentence (`after`, the text after it, holds no word) and "that" follows no word of
+/// deciding ([`MANDATIVE`]: "agreed that Pat will present.").
+fn wished(before: &str, after: &str) -> bool {
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+        .collect();
+    let word = |i: usize| words.get(i).map_or("", String::as_str);
+    let hoping = |w: &str| HOPING.binary_search(&w).is_ok();
+    if matches!(word(0), "ideally" | "hopefully") {
+        return true;
+    }
+    if word(0) != "that" {
+        return false;
+    }
+    if hoping(word(1)) || matches!(word(1), "is" | "was") && hoping(word(2)) {
+        return true;
+    }
+    let relative = !after.contains(char::is_alphanumeric);
+    relative && MANDATIVE.binary_search(&word(1)).is_err()
+}
+
+/// Verbs of speaking or showing in the meeting itself ("Leonard will speak shortly about
+/// security", "Pat will present next, after the break").
+const SPEAKING: &[&str] = &["demo", "explain", "introduce", "present", "show", "speak", "talk", "walk"];
+
+/// Words of a time within the meeting ("shortly", "after the break", "this afternoon").
+const IN_THE_MEETING: &[&str] =
+    &["afternoon", "break", "briefly", "lunch", "minute", "moment", "momentarily", "morning", "now", "shortly"];
+
+/// Whether "X will <verb>" (`after`, the text after the verb) is speech later in the same
+/// meeting ([`SPEAKING`], [`IN_THE_MEETING`] in the next four words), not a task; speaking
+/// to or with someone is one ("will speak to the landowner").
+fn speaks_in_meeting(verb: &str, after: &str) -> bool {
+    let words: Vec<String> = after
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+        .collect();
+    SPEAKING.contains(&verb)
+        && !words.first().is_some_and(|w| w == "to" || w == "with")
+        && words.iter().any(|w| IN_THE_MEETING.contains(&w.as_str()))
 }
 
 /// Literal searchers used on every sentence or paragraph, built once (`memmem::find` builds
@@ -818,9 +897,16 @@ fn owner_task_read(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option
         if matches!(link, "will" | "would") && expected_of(&text[..o_start]) {
             continue;
         }
+        // "the hope is that the BG will make ...", "ideally the CI would be passing", "the
+        // item that JGT will present.": a hope, or a relative clause ([`wished`]).
+        if matches!(link, "will" | "would" | "will be" | "would be") && wished(&text[..o_start], &text[c.verb.end..]) {
+            continue;
+        }
         // "Browsers will continue changing", "Full ICU will double the size": what a thing
         // will do or undergo, not a deed ([`no_deed`]).
-        if matches!(link, "will" | "would") && no_deed(verb, &text[c.verb.end..]) {
+        if matches!(link, "will" | "would")
+            && (no_deed(verb, &text[c.verb.end..]) || speaks_in_meeting(verb, &text[c.verb.end..]))
+        {
             continue;
         }
         // "A new CG will develop markets", "Some UCs will create advice", "has a PR to check":
@@ -1794,6 +1880,28 @@ mod tests {
         assert_eq!(owned("Before making a decision the Clerk to obtain a quotation.", None).len(), 1);
         assert_eq!(owned("The sum is payable to each Councillor to meet expenses.", None).len(), 1);
         assert_eq!(owned("Agreed in principle, a PR will follow with the details.", None).len(), 1);
+    }
+
+    #[test]
+    fn hopes_relative_clauses_and_speech_in_the_meeting_are_no_tasks() {
+        for t in [
+            "Kim: the hope is that the WG will make a formal request next week.",
+            "Ideally the CI would be passing on every platform.",
+            "That's going to be the discussion item that PDQ will present.",
+            "Kim: Leonard will speak shortly about security.",
+            "Pat will present after the break.",
+            "Recommendation is to not fix on the old line.",
+        ] {
+            assert!(owned(t, None).is_empty(), "{t}");
+        }
+        for t in [
+            "It was agreed that PDQ will present.",
+            "Leonard will speak to the owner about the fence.",
+            "Pat will present the plan at the next meeting.",
+        ] {
+            assert_eq!(owned(t, None).len(), 1, "{t}");
+        }
+        assert!(HOPING.windows(2).all(|w| w[0] < w[1]) && NOT_OWNERS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
