@@ -315,7 +315,11 @@ fn commits_in(words: &[String], orig: &[&str]) -> bool {
             true
         }
         "let" => within(3, &["know"]),
-        "raise" => within(3, &["order", "issue", "invoice", "ticket", "it", "this", "that"]),
+        // "raise that with the editors"; not "raise that my complaint was ..." (what is said).
+        "raise" => {
+            let clause = next == "that" && after.get(1).is_some_and(|w| CLAUSE_OPENERS.contains(&w.as_str()));
+            !clause && within(3, &["order", "issue", "invoice", "ticket", "it", "this", "that"])
+        }
         "update" => {
             let group = next == "the" && after.get(1).is_some_and(|x| matches!(x.as_str(), "group" | "committee"));
             !(group || matches!(next, "you" | "everyone" | "everybody" | "all" | "folks" | "people" | "on"))
@@ -348,6 +352,23 @@ fn commits_in(words: &[String], orig: &[&str]) -> bool {
         "share" => !within(3, &["screen", "slides"]),
         _ => false,
     }
+}
+
+/// Words that open a clause after "that" ("raise that my complaint was ..."), lower case.
+const CLAUSE_OPENERS: &[&str] = &[
+    "a", "an", "he", "her", "his", "i", "it", "its", "my", "our", "she", "the", "their", "there", "they", "we", "you",
+    "your",
+];
+
+/// Verbs that quote someone else's words before "I" ("you say I will fix it later"): the
+/// "I" is theirs, not the speaker's.
+const QUOTING: &[&str] = &["said", "say", "saying", "says", "tell", "tells"];
+
+/// Whether the "I" after `before` (the text up to it) is quoted: after a verb of saying
+/// ([`QUOTING`]) whose subject is not "I" ("I said I will review it" is the speaker's).
+fn quoted_i(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    words.next().is_some_and(|w| QUOTING.contains(&w.trim_end_matches([',', ':']))) && words.next() != Some("I")
 }
 
 /// "I'll check the usage and come back ...", "RGN: I'm going to open an issue": a
@@ -878,16 +899,23 @@ fn owner_task_read(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option
             let listed = matches!(prior.next(), Some("or" | "and" | "&"))
                 && prior.next().is_some_and(|w| w.starts_with(char::is_uppercase) && w != "I");
             let turn = speaker(base + o_start).filter(|_| !listed);
+            // "you say I will fix up the security thing later": someone quoted.
+            if who == "I" && quoted_i(&text[..o_start]) {
+                after_speech = true;
+                continue;
+            }
             if who == "I" || turn.is_some() {
                 let link = link.strip_prefix("also ").unwrap_or(link);
                 // "I will be sending ...": the words from "be" on.
                 let deed = if link == "will be" { c.link.start + 4 } else { c.verb.start };
                 let pledge =
                     matches!(link, "will" | "will be" | "agreed to" | "offered to" | "volunteered to" | "undertook to");
-                // "I was asked to research ...": a task given, whatever its verb.
+                // "I was asked to research ...": a task given, when its verb is a deed; "I was
+                // asked to bring the topic onto the queue", "I was asked to use iterators":
+                // what the speaker was asked before, now reported.
                 let given =
                     ["asked to", "requested to", "directed to", "instructed to"].iter().any(|l| link.ends_with(l));
-                if !(given || pledge && commits(&text[deed..])) {
+                if !((given || pledge) && commits(&text[deed..])) {
                     after_speech = true;
                     continue;
                 }
@@ -1902,6 +1930,24 @@ mod tests {
             assert_eq!(owned(t, None).len(), 1, "{t}");
         }
         assert!(HOPING.windows(2).all(|w| w[0] < w[1]) && NOT_OWNERS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn quoted_asked_before_and_what_is_said_are_no_commitments() {
+        let jhd = Some("Jordan Harband");
+        for t in [
+            "So you could ship it and you say I will fix up the security thing later.",
+            "I was asked to bring the topic that I had in the chat onto the queue.",
+            "I was asked to use iterators.",
+            "I will, I will also raise that my complaint was called out.",
+        ] {
+            assert!(owned(t, jhd).is_empty(), "{t}");
+        }
+        for t in
+            ["I said I will review the PR.", "I will raise that with the editors.", "I will raise this at plenary."]
+        {
+            assert_eq!(owned(t, jhd).len(), 1, "{t}");
+        }
     }
 
     #[test]
