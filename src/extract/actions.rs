@@ -922,6 +922,12 @@ fn owner_task_read(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option
                 return Some(if who == "I" { turn } else { None });
             }
         }
+        // "RW: Map would become ...", "GCL: This PR would make SM correct": "would" in a
+        // speaker's turn is what would happen (a hypothesis), not a task reported; minutes'
+        // reported speech ("Cllr Clements would pursue") is in no turn.
+        if link == "would" && speaker(base + o_start).is_some() {
+            continue;
+        }
         if matches!(link, "will" | "would") && expected_of(&text[..o_start]) {
             continue;
         }
@@ -1948,6 +1954,16 @@ mod tests {
         {
             assert_eq!(owned(t, jhd).len(), 1, "{t}");
         }
+    }
+
+    #[test]
+    fn would_in_a_turn_is_a_hypothesis() {
+        let gcl = Some("Gus Lee");
+        assert!(owned("GCL: This PR would make one engine correct.", gcl).is_empty());
+        assert!(owned("They would truncate towards zero.", gcl).is_empty());
+        // Reported speech in minutes, in no turn, is a task; so is "will" in a turn.
+        assert_eq!(owned("Cllr Clements would pursue the matter.", None).len(), 1);
+        assert_eq!(owned("Shu will review the PR.", gcl).len(), 1);
     }
 
     #[test]
