@@ -928,6 +928,35 @@ fn owner_task_read(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option
         if link == "would" && speaker(base + o_start).is_some() {
             continue;
         }
+        // "IH: if the author doesn't want the User Agent to do something", "design the IDL to
+        // suit our needs": in a turn, "X to <verb>" after a lower-case word is the object of
+        // what is said, not a task noted; one opening a sentence ("Anna to ping Myles", after
+        // a label: "**Grass cutting:** the Clerk to obtain quotes") or after "and" or a verb
+        // of asking or directing ("ask JHD to review", "directs the Foundation to update") is
+        // one.
+        if link == "to" && speaker(base + o_start).is_some() {
+            let prev = text[..o_start].split_whitespace().next_back().unwrap_or("");
+            let asking = [
+                "and",
+                "ask",
+                "asked",
+                "asking",
+                "direct",
+                "directs",
+                "instruct",
+                "instructs",
+                "invite",
+                "ping",
+                "remind",
+                "request",
+                "requests",
+                "tell",
+            ];
+            let word = prev.starts_with(|c: char| c.is_lowercase()) && prev.chars().all(char::is_alphabetic);
+            if word && !asking.contains(&prev) {
+                continue;
+            }
+        }
         if matches!(link, "will" | "would") && expected_of(&text[..o_start]) {
             continue;
         }
@@ -1957,10 +1986,16 @@ mod tests {
     }
 
     #[test]
-    fn would_in_a_turn_is_a_hypothesis() {
+    fn would_and_an_object_in_a_turn_are_no_tasks() {
         let gcl = Some("Gus Lee");
         assert!(owned("GCL: This PR would make one engine correct.", gcl).is_empty());
         assert!(owned("They would truncate towards zero.", gcl).is_empty());
+        assert!(owned("Kim: if the author doesn't want the User Agent to do something.", gcl).is_empty());
+        assert_eq!(owned("Anna to ping Myles.", gcl).len(), 1);
+        assert_eq!(owned("We should ask JHD to review it.", gcl).len(), 1);
+        assert_eq!(owned("**Grass cutting:** the Clerk to obtain quotes.", gcl).len(), 1);
+        assert_eq!(owned("The Board directs the Foundation to update the bylaws.", gcl).len(), 1);
+        assert_eq!(owned("It was agreed the Clerk to write to the owner.", None).len(), 1);
         // Reported speech in minutes, in no turn, is a task; so is "will" in a turn.
         assert_eq!(owned("Cllr Clements would pursue the matter.", None).len(), 1);
         assert_eq!(owned("Shu will review the PR.", gcl).len(), 1);
