@@ -164,10 +164,12 @@ const NOT_NAMES: &[&str] = &["Also", "However", "I", "No", "Now", "OK", "Okay", 
 /// Also a pronoun that names no one ("This will resolve itself as the year moves on", "It
 /// would be good to ...").
 /// Also words that open spoken or noted sentences before "to" ("Just to chime in", "Happy to
-/// continue", "Nothing to report", "Consensus to progress to Stage 1", "Sorry to jump on").
+/// continue", "Nothing to report", "Consensus to progress to Stage 1", "Sorry to jump on"),
+/// and what is proposed rather than who does it ("Recommendation is to not fix on 8.x").
 const NOT_OWNERS: &[&str] = &[
     "According",
     "Agreed",
+    "Aim",
     "Also",
     "And",
     "As",
@@ -179,6 +181,7 @@ const NOT_OWNERS: &[&str] = &[
     "Due",
     "Easy",
     "Further",
+    "Goal",
     "Going",
     "Good",
     "Happy",
@@ -188,6 +191,7 @@ const NOT_OWNERS: &[&str] = &[
     "Hope",
     "Hoping",
     "How",
+    "Idea",
     "Important",
     "Intention",
     "Invitation",
@@ -207,11 +211,13 @@ const NOT_OWNERS: &[&str] = &[
     "Proposal",
     "Proposals",
     "Propose",
+    "Recommendation",
     "Remember",
     "Resolution",
     "Similar",
     "So",
     "Sorry",
+    "Suggestion",
     "Thanks",
     "That",
     "There",
@@ -309,7 +315,11 @@ fn commits_in(words: &[String], orig: &[&str]) -> bool {
             true
         }
         "let" => within(3, &["know"]),
-        "raise" => within(3, &["order", "issue", "invoice", "ticket", "it", "this", "that"]),
+        // "raise that with the editors"; not "raise that my complaint was ..." (what is said).
+        "raise" => {
+            let clause = next == "that" && after.get(1).is_some_and(|w| CLAUSE_OPENERS.contains(&w.as_str()));
+            !clause && within(3, &["order", "issue", "invoice", "ticket", "it", "this", "that"])
+        }
         "update" => {
             let group = next == "the" && after.get(1).is_some_and(|x| matches!(x.as_str(), "group" | "committee"));
             !(group || matches!(next, "you" | "everyone" | "everybody" | "all" | "folks" | "people" | "on"))
@@ -342,6 +352,23 @@ fn commits_in(words: &[String], orig: &[&str]) -> bool {
         "share" => !within(3, &["screen", "slides"]),
         _ => false,
     }
+}
+
+/// Words that open a clause after "that" ("raise that my complaint was ..."), lower case.
+const CLAUSE_OPENERS: &[&str] = &[
+    "a", "an", "he", "her", "his", "i", "it", "its", "my", "our", "she", "the", "their", "there", "they", "we", "you",
+    "your",
+];
+
+/// Verbs that quote someone else's words before "I" ("you say I will fix it later"): the
+/// "I" is theirs, not the speaker's.
+const QUOTING: &[&str] = &["said", "say", "saying", "says", "tell", "tells"];
+
+/// Whether the "I" after `before` (the text up to it) is quoted: after a verb of saying
+/// ([`QUOTING`]) whose subject is not "I" ("I said I will review it" is the speaker's).
+fn quoted_i(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    words.next().is_some_and(|w| QUOTING.contains(&w.trim_end_matches([',', ':']))) && words.next() != Some("I")
 }
 
 /// "I'll check the usage and come back ...", "RGN: I'm going to open an issue": a
@@ -396,6 +423,157 @@ const EXPECTING: &[&str] =
 fn expected_of(before: &str) -> bool {
     let mut words = before.split_whitespace().rev();
     words.next() == Some("that") && words.next().is_some_and(|w| EXPECTING.binary_search(&w).is_ok())
+}
+
+/// Verbs after "X will" / "X would" of what befalls a thing or what someone feels, not a
+/// deed: "Full ICU will double the size", "the Council would welcome suggestions", "Map
+/// would become a ...", "the Committee will require a ...". Sorted.
+const NOT_DEEDS: &[&str] =
+    &["appreciate", "become", "believe", "double", "hope", "like", "lose", "love", "receive", "require", "welcome"];
+
+/// Verbs after "continue to" that are no deed ("EPUB will continue to exist", "the Parish
+/// will continue to be ..."). Sorted.
+const GOING_ON: &[&str] = &["be", "come", "evolve", "exist", "grow", "happen", "have", "need", "want"];
+
+/// Whether `verb` after "X will" (with `after`, the text after it) is no deed: one of
+/// [`NOT_DEEDS`], or "continue" but for "continue to <deed>", "continue with ...", "continue
+/// work" and "continue" before its object ("would continue his enquiries"): not "Browsers
+/// will continue changing", "Discussion will continue in the issue", "EPUB will continue to
+/// exist".
+fn no_deed(verb: &str, after: &str) -> bool {
+    if NOT_DEEDS.binary_search(&verb).is_ok() {
+        return true;
+    }
+    if verb != "continue" {
+        return false;
+    }
+    let mut words = after.split_whitespace();
+    match words.next() {
+        Some("to") => words.next().is_none_or(|w| GOING_ON.binary_search(&w).is_ok()),
+        Some(w) => !matches!(
+            w,
+            "with"
+                | "work"
+                | "a"
+                | "an"
+                | "the"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "its"
+                | "our"
+                | "their"
+                | "my"
+                | "your"
+        ),
+        None => true,
+    }
+}
+
+/// Determiners of something not yet named or not one ("a", "some", "any"), lower case. Not
+/// "each" or "every": all of a group ("each Councillor to bring ..." is a task for all).
+const INDEFINITE: &[&str] = &["a", "an", "another", "any", "many", "most", "several", "some"];
+
+/// Whether the owner `owner` (with `before`, the text before it) is named with an
+/// indefinite determiner: opening it ("Some UCs", "Several Members") or before it, with at
+/// most one lower-case word between ("a PR to check", "A new CG will"): a thing or anyone,
+/// not the owner of a task. A capital "A" right before or opening a name is an initial
+/// ("A Howarth to update").
+fn indefinite(before: &str, owner: &str) -> bool {
+    let opener = |w: &str| ["An", "Another", "Many", "Most", "Several", "Some"].contains(&w);
+    let mut own = owner.split_whitespace();
+    let first = own.next().unwrap_or("");
+    if opener(first) && own.next().is_some() {
+        return true;
+    }
+    // "before making a decision the Clerk to obtain": a definite owner.
+    if first.eq_ignore_ascii_case("the") {
+        return false;
+    }
+    let mut words = before.split_whitespace().rev();
+    match words.next() {
+        Some(w) if INDEFINITE.contains(&w) => true,
+        Some(w) if w.chars().all(|c| c.is_ascii_lowercase()) => {
+            words.next().is_some_and(|d| INDEFINITE.contains(&d.to_ascii_lowercase().as_str()))
+        }
+        _ => false,
+    }
+}
+
+/// Words of hoping or foreseeing before "that" (or "is that"): "the hope is that the BG will
+/// make a request", "I expect that TG2 will ...": what someone hopes or foresees, not a task
+/// given. Sorted.
+const HOPING: &[&str] = &[
+    "belief",
+    "chance",
+    "expect",
+    "expectation",
+    "expecting",
+    "expects",
+    "fear",
+    "guess",
+    "hope",
+    "hopes",
+    "hoping",
+    "idea",
+    "impression",
+    "likely",
+    "possible",
+    "risk",
+    "suspect",
+    "wish",
+];
+
+/// Whether the owner after `before` (the text up to it) is the subject of what someone
+/// hopes or foresees ([`HOPING`], "ideally the CI would be passing"), or of a relative
+/// clause whose object is "that" ("the item that JGT will present."): the verb ends the
+/// sentence (`after`, the text after it, holds no word) and "that" follows no word of
+/// deciding ([`MANDATIVE`]: "agreed that Pat will present.").
+fn wished(before: &str, after: &str) -> bool {
+    let words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+        .collect();
+    let word = |i: usize| words.get(i).map_or("", String::as_str);
+    let hoping = |w: &str| HOPING.binary_search(&w).is_ok();
+    if matches!(word(0), "ideally" | "hopefully") {
+        return true;
+    }
+    if word(0) != "that" {
+        return false;
+    }
+    if hoping(word(1)) || matches!(word(1), "is" | "was") && hoping(word(2)) {
+        return true;
+    }
+    let relative = !after.contains(char::is_alphanumeric);
+    relative && MANDATIVE.binary_search(&word(1)).is_err()
+}
+
+/// Verbs of speaking or showing in the meeting itself ("Leonard will speak shortly about
+/// security", "Pat will present next, after the break").
+const SPEAKING: &[&str] = &["demo", "explain", "introduce", "present", "show", "speak", "talk", "walk"];
+
+/// Words of a time within the meeting ("shortly", "after the break", "this afternoon").
+const IN_THE_MEETING: &[&str] =
+    &["afternoon", "break", "briefly", "lunch", "minute", "moment", "momentarily", "morning", "now", "shortly"];
+
+/// Whether "X will <verb>" (`after`, the text after the verb) is speech later in the same
+/// meeting ([`SPEAKING`], [`IN_THE_MEETING`] in the next four words), not a task; speaking
+/// to or with someone is one ("will speak to the landowner").
+fn speaks_in_meeting(verb: &str, after: &str) -> bool {
+    let words: Vec<String> = after
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase())
+        .collect();
+    SPEAKING.contains(&verb)
+        && !words.first().is_some_and(|w| w == "to" || w == "with")
+        && words.iter().any(|w| IN_THE_MEETING.contains(&w.as_str()))
 }
 
 /// Literal searchers used on every sentence or paragraph, built once (`memmem::find` builds
@@ -721,23 +899,84 @@ fn owner_task_read(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option
             let listed = matches!(prior.next(), Some("or" | "and" | "&"))
                 && prior.next().is_some_and(|w| w.starts_with(char::is_uppercase) && w != "I");
             let turn = speaker(base + o_start).filter(|_| !listed);
+            // "you say I will fix up the security thing later": someone quoted.
+            if who == "I" && quoted_i(&text[..o_start]) {
+                after_speech = true;
+                continue;
+            }
             if who == "I" || turn.is_some() {
                 let link = link.strip_prefix("also ").unwrap_or(link);
                 // "I will be sending ...": the words from "be" on.
                 let deed = if link == "will be" { c.link.start + 4 } else { c.verb.start };
                 let pledge =
                     matches!(link, "will" | "will be" | "agreed to" | "offered to" | "volunteered to" | "undertook to");
-                // "I was asked to research ...": a task given, whatever its verb.
+                // "I was asked to research ...": a task given, when its verb is a deed; "I was
+                // asked to bring the topic onto the queue", "I was asked to use iterators":
+                // what the speaker was asked before, now reported.
                 let given =
                     ["asked to", "requested to", "directed to", "instructed to"].iter().any(|l| link.ends_with(l));
-                if !(given || pledge && commits(&text[deed..])) {
+                if !((given || pledge) && commits(&text[deed..])) {
                     after_speech = true;
                     continue;
                 }
                 return Some(if who == "I" { turn } else { None });
             }
         }
+        // "RW: Map would become ...", "GCL: This PR would make SM correct": "would" in a
+        // speaker's turn is what would happen (a hypothesis), not a task reported; minutes'
+        // reported speech ("Cllr Clements would pursue") is in no turn.
+        if link == "would" && speaker(base + o_start).is_some() {
+            continue;
+        }
+        // "IH: if the author doesn't want the User Agent to do something", "design the IDL to
+        // suit our needs": in a turn, "X to <verb>" after a lower-case word is the object of
+        // what is said, not a task noted; one opening a sentence ("Anna to ping Myles", after
+        // a label: "**Grass cutting:** the Clerk to obtain quotes") or after "and" or a verb
+        // of asking or directing ("ask JHD to review", "directs the Foundation to update") is
+        // one.
+        if link == "to" && speaker(base + o_start).is_some() {
+            let prev = text[..o_start].split_whitespace().next_back().unwrap_or("");
+            let asking = [
+                "and",
+                "ask",
+                "asked",
+                "asking",
+                "direct",
+                "directs",
+                "instruct",
+                "instructs",
+                "invite",
+                "ping",
+                "remind",
+                "request",
+                "requests",
+                "tell",
+            ];
+            let word = prev.starts_with(|c: char| c.is_lowercase()) && prev.chars().all(char::is_alphabetic);
+            if word && !asking.contains(&prev) {
+                continue;
+            }
+        }
         if matches!(link, "will" | "would") && expected_of(&text[..o_start]) {
+            continue;
+        }
+        // "the hope is that the BG will make ...", "ideally the CI would be passing", "the
+        // item that JGT will present.": a hope, or a relative clause ([`wished`]).
+        if matches!(link, "will" | "would" | "will be" | "would be") && wished(&text[..o_start], &text[c.verb.end..]) {
+            continue;
+        }
+        // "Browsers will continue changing", "Full ICU will double the size": what a thing
+        // will do or undergo, not a deed ([`no_deed`]).
+        if matches!(link, "will" | "would")
+            && (no_deed(verb, &text[c.verb.end..]) || speaks_in_meeting(verb, &text[c.verb.end..]))
+        {
+            continue;
+        }
+        // "A new CG will develop markets", "Some UCs will create advice", "has a PR to check":
+        // something named with an indefinite determiner is no one's task.
+        let bare_link = matches!(link, "to" | "will" | "would" | "is to" | "are to" | "will be" | "would be");
+        // "a PR will follow with the details": a deliverable promised.
+        if bare_link && !(verb == "follow" && link != "to") && indefinite(&text[..o_start], o_text) {
             continue;
         }
         if matches!(link, "will" | "would") && !verb.ends_with('e') && ACTION_VERBS.binary_search(&verb).is_err() {
@@ -1664,6 +1903,102 @@ mod tests {
         ] {
             assert!(owned(t, jhd).is_empty(), "{t}");
         }
+    }
+
+    #[test]
+    fn what_befalls_a_thing_is_no_deed() {
+        for t in [
+            "Kim: Widgets will continue changing - constantly.",
+            "Kim: Format 2 will continue to exist for a while.",
+            "Kim: Full Bundle will double the size of the download.",
+            "The talks will continue in the issue tracker.",
+            "The Hall Committee would welcome suggestions from residents.",
+        ] {
+            assert!(owned(t, None).is_empty(), "{t}");
+        }
+        // A deed goes on: "continue to <deed>", "continue with", "continue his ...".
+        for t in [
+            "The Clerk will continue to chase the contractor.",
+            "Cllr Jones would continue his enquiries with the owner.",
+            "The Clerk will continue with the insurance claim.",
+        ] {
+            assert_eq!(owned(t, None).len(), 1, "{t}");
+        }
+        assert!(NOT_DEEDS.windows(2).all(|w| w[0] < w[1]) && GOING_ON.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_thing_named_with_an_indefinite_determiner_owns_no_task() {
+        for t in [
+            "Kim: A new WG will internationalize the spec.",
+            "Kim: Some UCs will create advice for readers.",
+            "Pat has a PR to check the labels.",
+            "It depends on a TOC to allow the reader to choose.",
+        ] {
+            assert!(owned(t, None).is_empty(), "{t}");
+        }
+        assert_eq!(owned("Pat will create a PR to check the labels.", None).len(), 1);
+        assert_eq!(owned("The Clerk to write to a resident.", None).len(), 1);
+        assert_eq!(owned("Clerk / A Howarth to update the charging policy.", None).len(), 1);
+        assert_eq!(owned("Before making a decision the Clerk to obtain a quotation.", None).len(), 1);
+        assert_eq!(owned("The sum is payable to each Councillor to meet expenses.", None).len(), 1);
+        assert_eq!(owned("Agreed in principle, a PR will follow with the details.", None).len(), 1);
+    }
+
+    #[test]
+    fn hopes_relative_clauses_and_speech_in_the_meeting_are_no_tasks() {
+        for t in [
+            "Kim: the hope is that the WG will make a formal request next week.",
+            "Ideally the CI would be passing on every platform.",
+            "That's going to be the discussion item that PDQ will present.",
+            "Kim: Leonard will speak shortly about security.",
+            "Pat will present after the break.",
+            "Recommendation is to not fix on the old line.",
+        ] {
+            assert!(owned(t, None).is_empty(), "{t}");
+        }
+        for t in [
+            "It was agreed that PDQ will present.",
+            "Leonard will speak to the owner about the fence.",
+            "Pat will present the plan at the next meeting.",
+        ] {
+            assert_eq!(owned(t, None).len(), 1, "{t}");
+        }
+        assert!(HOPING.windows(2).all(|w| w[0] < w[1]) && NOT_OWNERS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn quoted_asked_before_and_what_is_said_are_no_commitments() {
+        let jhd = Some("Jordan Harband");
+        for t in [
+            "So you could ship it and you say I will fix up the security thing later.",
+            "I was asked to bring the topic that I had in the chat onto the queue.",
+            "I was asked to use iterators.",
+            "I will, I will also raise that my complaint was called out.",
+        ] {
+            assert!(owned(t, jhd).is_empty(), "{t}");
+        }
+        for t in
+            ["I said I will review the PR.", "I will raise that with the editors.", "I will raise this at plenary."]
+        {
+            assert_eq!(owned(t, jhd).len(), 1, "{t}");
+        }
+    }
+
+    #[test]
+    fn would_and_an_object_in_a_turn_are_no_tasks() {
+        let gcl = Some("Gus Lee");
+        assert!(owned("GCL: This PR would make one engine correct.", gcl).is_empty());
+        assert!(owned("They would truncate towards zero.", gcl).is_empty());
+        assert!(owned("Kim: if the author doesn't want the User Agent to do something.", gcl).is_empty());
+        assert_eq!(owned("Anna to ping Myles.", gcl).len(), 1);
+        assert_eq!(owned("We should ask JHD to review it.", gcl).len(), 1);
+        assert_eq!(owned("**Grass cutting:** the Clerk to obtain quotes.", gcl).len(), 1);
+        assert_eq!(owned("The Board directs the Foundation to update the bylaws.", gcl).len(), 1);
+        assert_eq!(owned("It was agreed the Clerk to write to the owner.", None).len(), 1);
+        // Reported speech in minutes, in no turn, is a task; so is "will" in a turn.
+        assert_eq!(owned("Cllr Clements would pursue the matter.", None).len(), 1);
+        assert_eq!(owned("Shu will review the PR.", gcl).len(), 1);
     }
 
     #[test]

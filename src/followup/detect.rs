@@ -63,7 +63,8 @@ static DEFER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that, among the four before a deferral word in its clause, make it only possible:
 /// "we may revisit", "if we postpone this", "can defer reviewing that".
-const MAYBE_BEFORE: &[&str] = &["can", "cannot", "could", "if", "may", "might", "whether"];
+/// Also "easy" and "possible" ("it's easy to defer until later").
+const MAYBE_BEFORE: &[&str] = &["can", "cannot", "could", "easy", "if", "may", "might", "possible", "whether"];
 
 /// Negations of a deferral word ("not asking to postpone", "no way to defer", "no further
 /// report"), when only [`NEGATED_THROUGH`] words stand between them ("Myles not here, defer
@@ -149,8 +150,16 @@ pub fn defers(s: &str) -> bool {
         let words: Vec<String> = written.iter().map(|w| w.to_lowercase().replace('’', "'")).collect();
         let from = words.len().saturating_sub(4);
         // "May" with a capital is the month ("due to be held on 17 May 2017 had been postponed").
+        // "There is a question of if we do it now or defer": "if" and "whether" make the
+        // rest of their clause only possible, however far back.
         let maybe = (from..words.len())
-            .any(|i| MAYBE_BEFORE.contains(&words[i].as_str()) && (words[i] != "may" || written[i] == "may"));
+            .any(|i| MAYBE_BEFORE.contains(&words[i].as_str()) && (words[i] != "may" || written[i] == "may"))
+            || words.iter().any(|w| w == "if" || w == "whether");
+        // "I had to defer to RBR", "I'll defer to you": the speaker gives way to someone in
+        // the discussion.
+        if yields(&words, &m.as_str().to_ascii_lowercase(), after) {
+            return false;
+        }
         let negated = (0..words.len())
             .rev()
             .find(|&i| !NEGATED_THROUGH.contains(&words[i].as_str()))
@@ -174,6 +183,18 @@ pub fn defers(s: &str) -> bool {
         }
         true
     })
+}
+
+/// Whether a deferral word `word` after the clause `words` (lower case) and before `after`
+/// is the speaker giving way: "I" in the clause, and "defer to" a person: a pronoun or a
+/// speaker's initials ("defer to RBR"; not "defer to May", "defer to next time").
+fn yields(words: &[String], word: &str, after: &str) -> bool {
+    let mut next = after.split_whitespace();
+    let to = next.next() == Some("to");
+    let whom = next.next().map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric())).unwrap_or("");
+    let initials = (2..=4).contains(&whom.len()) && whom.bytes().all(|b| b.is_ascii_uppercase());
+    let person = initials || matches!(whom, "you" | "him" | "her" | "them");
+    word == "defer" && words.iter().any(|w| w == "i" || w == "i'll" || w == "i'd") && to && person
 }
 
 static LATER: LazyLock<Regex> = LazyLock::new(|| {
@@ -813,6 +834,7 @@ mod tests {
             "Matteo: there is no Ruben, postponed.",
             "Highways – deferred to the next meeting.",
             "Noted\u{a0}deferred until May.",
+            "I propose we defer to next month.",
         ] {
             assert!(defers(meant), "{meant}");
         }
@@ -833,6 +855,10 @@ mod tests {
             "The Council decided not to defer the item.",
             "We may revisit this once the issue is resolved.",
             "These languages run checks, so there's no way to defer the use of the import.",
+            "JHD: So if you want them listed, I had to defer to PQR.",
+            "I'll defer to you on the naming.",
+            "There is a question of if we do it now or defer.",
+            "So it's easy to defer until later.",
         ] {
             assert!(!defers(idle), "{idle}");
         }
