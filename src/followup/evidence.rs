@@ -257,7 +257,8 @@ static DONE_FORM: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Participles after "had been" / "was" that describe a state, a belief or a request, not a
-/// deed ("was believed to have black paint left").
+/// deed ("was believed to have black paint left"), or a deed not done ("appeared to have
+/// ignored the regulations", "had failed to reply", "has declined").
 const NOT_DONE: &[&str] = &[
     "advised",
     "agreed",
@@ -266,22 +267,29 @@ const NOT_DONE: &[&str] = &[
     "believed",
     "concerned",
     "considered",
+    "declined",
+    "delayed",
     "discussed",
     "expected",
+    "failed",
     "felt",
     "highlighted",
     "hoped",
+    "ignored",
     "mentioned",
     "needed",
+    "neglected",
     "noted",
     "pleased",
     "proposed",
     "queried",
     "questioned",
     "raised",
+    "refused",
     "reported",
     "requested",
     "required",
+    "stalled",
     "suggested",
     "supposed",
     "thought",
@@ -1343,6 +1351,19 @@ mod tests {
     #[test]
     fn stop_words_sorted() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn a_deed_not_done_is_no_done_word() {
+        assert_eq!(done_word("The grass has been cut by the Borough Council."), Some("has been cut".into()));
+        for s in [
+            "The funeral director appeared to have ignored the regulations.",
+            "The Borough Council has failed to reply to the letter.",
+            "The repairs have been delayed by the weather.",
+            "The owner had refused access to the site.",
+        ] {
+            assert_eq!(done_word(s), None, "{s}");
+        }
     }
 
     #[test]
