@@ -154,7 +154,11 @@ pub fn defers(s: &str) -> bool {
         // rest of their clause only possible, however far back.
         let maybe = (from..words.len())
             .any(|i| MAYBE_BEFORE.contains(&words[i].as_str()) && (words[i] != "may" || written[i] == "may"))
-            || words.iter().any(|w| w == "if" || w == "whether");
+            // ... unless a new clause starts after it ("discussed whether to buy a bench and
+            // deferred the decision": the deferral is said, not supposed).
+            || words.iter().rposition(|w| w == "if" || w == "whether").is_some_and(|i| {
+                !words[i + 1..].iter().any(|w| w == "and" || w == "then" || w == "so")
+            });
         // "I had to defer to RBR", "I'll defer to you": the speaker gives way to someone in
         // the discussion.
         if yields(&words, &m.as_str().to_ascii_lowercase(), after) {
@@ -835,6 +839,7 @@ mod tests {
             "Highways – deferred to the next meeting.",
             "Noted\u{a0}deferred until May.",
             "I propose we defer to next month.",
+            "Members discussed whether to buy a new bench and deferred the decision to the next meeting.",
         ] {
             assert!(defers(meant), "{meant}");
         }

@@ -490,12 +490,11 @@ fn own_deed(asked: &Asked, focus: &str) -> Option<(String, Deed)> {
         // "to be contacted", "will be sent": still to do.
         let future = before.iter().any(|b| matches!(b.to_lowercase().as_str(), "be" | "to"));
         // "The Clerk was asked to get a quote": a request received, not the deed.
+        // Also "was also asked to", "had again been asked to", "was asked by Council to".
         let requested =
             matches!(lower.as_str(), "asked" | "requested" | "instructed" | "invited" | "reminded" | "told")
-                && words.get(i + 1).is_some_and(|n| n.eq_ignore_ascii_case("to"))
-                && before
-                    .last()
-                    .is_some_and(|b| matches!(b.to_lowercase().as_str(), "was" | "were" | "is" | "are" | "been"));
+                && words[i + 1..].iter().take(4).any(|n| n.eq_ignore_ascii_case("to"))
+                && before.iter().any(|b| matches!(b.to_lowercase().as_str(), "was" | "were" | "is" | "are" | "been"));
         if !negated && !future && !requested {
             return Some((lower, kind));
         }
@@ -1045,7 +1044,7 @@ const ADDRESSEE_END: &[&str] = &[
 /// "daphn", "clement"), up to [`ADDRESSEE_END`] or punctuation, four words at most, without
 /// titles and function words. Empty when the follow-up asks no message.
 fn addressee(text: &str) -> BTreeSet<Term> {
-    let words: Vec<&str> = text.split_inclusive(|c: char| c.is_whitespace()).collect();
+    let words: Vec<&str> = text.split_inclusive(|c: char| c.is_whitespace()).filter(|w| !w.trim().is_empty()).collect();
     let Some(mut at) = words.iter().position(|w| {
         let w = w.trim().to_lowercase();
         one_of(MESSAGE_VERBS, &w) && !w.ends_with("ed")
@@ -1069,7 +1068,12 @@ fn addressee(text: &str) -> BTreeSet<Term> {
             .take(MESSAGE_OBJECT_WORDS)
             .take_while(|w| !w.trim_end().ends_with([',', '.', ';', ':']))
             .enumerate()
-            .position(|(k, w)| matches!(bare(w).as_str(), "to" | "from") && names(after.get(k + 1)));
+            .position(|(k, w)| {
+                // "from" names whom a request goes to, not a letter's sender ("forward the
+                // email from Highways to all councillors").
+                let mark = bare(w);
+                (mark == "to" || mark == "from" && one_of(&["request"], &verb)) && names(after.get(k + 1))
+            });
         if let Some(k) = mark {
             at += 1 + k;
         }
@@ -1354,6 +1358,19 @@ mod tests {
     }
 
     #[test]
+    fn a_request_received_is_no_deed() {
+        let asked = Asked::of("The Clerk to ask the contractor for a quote.");
+        for s in [
+            "The Clerk was asked to get a quote from the contractor.",
+            "The Clerk was also asked to get a quote from the contractor.",
+            "The Clerk was asked by Council to get a quote from the contractor.",
+        ] {
+            assert_eq!(own_deed(&asked, s), None, "{s}");
+        }
+        assert!(own_deed(&asked, "The Clerk had asked the contractor for a quote.").is_some());
+    }
+
+    #[test]
     fn a_deed_not_done_is_no_done_word() {
         assert_eq!(done_word("The grass has been cut by the Borough Council."), Some("has been cut".into()));
         for s in [
@@ -1377,6 +1394,9 @@ mod tests {
         // "to" before a verb is no addressee: the message's words stand.
         assert_eq!(to("Clerk to write a piece to go in the Pump."), ["piec"]);
         assert_eq!(to("Clerk to email Fenby Regeneration and ask them to see to the land."), ["fenbi", "regener"]);
+        // "from" is the sender but for a request; a double space is no word.
+        assert_eq!(to("The Clerk to forward the email from Highways to the councillors."), Vec::<String>::new());
+        assert_eq!(to("The Clerk to write a letter to  the developer."), ["develop"]);
     }
 
     #[test]

@@ -131,11 +131,21 @@ const LISTING_MIN_EXCERPTS: usize = 3;
 /// page): at least [`LISTING_MIN_EXCERPTS`] paragraphs of prose, and at least four in five of
 /// them, end in an ellipsis ("... held on 10 June 2015 Attendance: D Clements..."). Minutes
 /// quote a trailing "..." now and then; over the bulk corpus no meeting's text has more than
-/// a quarter of its paragraphs so, and the listing pages have all of them. The number of
-/// excerpts, when it is one.
+/// a quarter of its paragraphs so, and the listing pages have all of them. Returns the
+/// number of excerpts when the text is a listing.
 fn listing(text: &str) -> Option<usize> {
     let (mut prose, mut cut) = (0usize, 0usize);
-    for block in text.split("\n\n") {
+    // Blocks between blank lines (a line of white space only, any line ending).
+    let mut blocks: Vec<String> = vec![String::new()];
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            blocks.push(String::new());
+        } else if let Some(b) = blocks.last_mut() {
+            b.push_str(line);
+            b.push('\n');
+        }
+    }
+    for block in &blocks {
         let block = block.trim();
         // Headings and short lines (titles, dates) are no excerpts.
         if block.len() <= 40 || block.starts_with('#') {
@@ -965,6 +975,9 @@ mod tests {
             .collect::<String>();
         let (_, d) = outline(&page);
         assert!(d.iter().any(|c| c == "listing"), "{d:?}");
+        // Any line ending, and blank lines holding white space.
+        let crlf = page.replace('\n', "\r\n").replace("\r\n\r\n", "\r\n  \r\n");
+        assert!(outline(&crlf).1.iter().any(|c| c == "listing"));
         // Two excerpts are not enough, and minutes trailing off now and then are minutes.
         let two = ["Fenby", "Fenby"].iter().zip(["May", "June"]).map(|(b, m)| entry(b, m)).collect::<String>();
         assert!(!outline(&two).1.iter().any(|c| c == "listing"));
