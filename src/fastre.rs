@@ -564,6 +564,69 @@ pub(crate) fn sample_haystacks(n: usize, extra: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// The place in an [`UnboundedFirst`] pattern where its bounded lazy repetition's counts go.
+pub(crate) const BOUND: &str = "{BOUND}";
+
+/// A regex with one bounded lazy repetition (`{0,100}?`) in a group, searched first with the
+/// bound dropped: a bounded repetition of a Unicode class is compiled as that many copies of
+/// the class, most of the cost of compiling the regex, which most processes never need.
+///
+/// The unbounded form matches wherever the bounded one does (it only drops a limit) and ranks
+/// the ways to match in the same order, so when its first way keeps the group within the
+/// limit (`max_chars`) that is the bounded form's first way too; otherwise the bounded form,
+/// compiled then, decides.
+pub(crate) struct UnboundedFirst {
+    /// The pattern, with [`BOUND`] where the counts go.
+    pattern: &'static str,
+    bounded: &'static str,
+    unbounded: &'static str,
+    group: &'static str,
+    max_chars: usize,
+    bounded_re: OnceLock<Regex>,
+    unbounded_re: OnceLock<Regex>,
+}
+
+impl UnboundedFirst {
+    /// `pattern` with `bounded` ("{0,100}?") or `unbounded` ("*?") for [`BOUND`]; `group`
+    /// holds at most `max_chars` characters under the bound.
+    pub(crate) const fn new(
+        pattern: &'static str,
+        bounded: &'static str,
+        unbounded: &'static str,
+        group: &'static str,
+        max_chars: usize,
+    ) -> UnboundedFirst {
+        UnboundedFirst {
+            pattern,
+            bounded,
+            unbounded,
+            group,
+            max_chars,
+            bounded_re: OnceLock::new(),
+            unbounded_re: OnceLock::new(),
+        }
+    }
+
+    fn compile(&self, counts: &str) -> Regex {
+        Regex::new(&self.pattern.replace(BOUND, counts)).expect("unbounded-first regex")
+    }
+
+    /// The bounded regex itself (the tests' oracle, and the fallback).
+    pub(crate) fn bounded(&self) -> &Regex {
+        self.bounded_re.get_or_init(|| self.compile(self.bounded))
+    }
+
+    /// `self.bounded().captures_at(hay, at)`.
+    pub(crate) fn captures_at<'h>(&self, hay: &'h str, at: usize) -> Option<Captures<'h>> {
+        let u = self.unbounded_re.get_or_init(|| self.compile(self.unbounded)).captures_at(hay, at)?;
+        if u.name(self.group).expect("the bounded group").as_str().chars().count() <= self.max_chars {
+            Some(u)
+        } else {
+            self.bounded().captures_at(hay, at)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -592,6 +592,44 @@ const RELATIVE_DETERMINERS: &[&str] = &[
     "your",
 ];
 
+/// Words before "X to <verb>" in a speaker's turn that make it a task given: "and", or a
+/// verb of asking or directing ("ask JHD to review", "directs the Foundation to update").
+/// Sorted.
+const ASKING: &[&str] = &[
+    "and",
+    "ask",
+    "asked",
+    "asking",
+    "asks",
+    "direct",
+    "directed",
+    "directs",
+    "encourage",
+    "encouraged",
+    "encourages",
+    "instruct",
+    "instructed",
+    "instructs",
+    "invite",
+    "invited",
+    "invites",
+    "ping",
+    "pinged",
+    "pings",
+    "remind",
+    "reminded",
+    "reminds",
+    "request",
+    "requested",
+    "requests",
+    "tell",
+    "tells",
+    "told",
+    "urge",
+    "urged",
+    "urges",
+];
+
 /// Verbs of speaking or showing in the meeting itself ("Leonard will speak shortly about
 /// security", "Pat will present next, after the break").
 const SPEAKING: &[&str] = &["demo", "explain", "introduce", "present", "show", "speak", "talk", "walk"];
@@ -974,42 +1012,8 @@ fn owner_task_read(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option
         // one.
         if link == "to" && speaker(base + o_start).is_some() {
             let prev = text[..o_start].split_whitespace().next_back().unwrap_or("");
-            let asking = [
-                "and",
-                "ask",
-                "asked",
-                "asking",
-                "asks",
-                "direct",
-                "directed",
-                "directs",
-                "encourage",
-                "encouraged",
-                "encourages",
-                "instruct",
-                "instructed",
-                "instructs",
-                "invite",
-                "invited",
-                "invites",
-                "ping",
-                "pinged",
-                "pings",
-                "remind",
-                "reminded",
-                "reminds",
-                "request",
-                "requested",
-                "requests",
-                "tell",
-                "tells",
-                "told",
-                "urge",
-                "urged",
-                "urges",
-            ];
             let word = prev.starts_with(|c: char| c.is_lowercase()) && prev.chars().all(char::is_alphabetic);
-            if word && !asking.contains(&prev) {
+            if word && ASKING.binary_search(&prev).is_err() {
                 continue;
             }
         }

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::speakers::name_key;
-use crate::fastre::FastRegex;
+use crate::fastre::{FastRegex, UnboundedFirst};
 use crate::model::{Person, PersonRecord, Role};
 
 /// People built from mentions in document order.
@@ -368,21 +368,20 @@ static COUNCILLOR_OF: LazyLock<FastRegex> = LazyLock::new(|| {
 });
 static MP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?P<name>[A-Z][a-z]+\s+[A-Z][a-z'’-]+)\s+MP\b").expect("mp regex"));
-/// A line naming the holders of a role ("Chair: Ann Lee"), without its `(?m)^` (see
-/// [`ROLE_HEAD_AT`]).
+/// A line naming the holders of a role ("Chair: Ann Lee") up to its colon, without its
+/// `(?m)^`: [`ROLE_HEAD_AT`]'s pattern, and the start of `ROLE_LINE`'s.
+const ROLE_HEAD: &str = r"[\s*_>-]*(?P<role>Chairs?|Co-chairs?|Scribes?|Clerk|Secretary|Treasurer|Facilitator|Minute[- ]?taker|Note[- ]?taker)(?:\(s\))?[*_]*\s*:";
+/// `(?m)^`, [`ROLE_HEAD`] and the names after the colon: the lines searched for, the test
+/// oracle of [`role_lines`] (each costs ~8 M instructions to compile, most of it for
+/// `[^\n]{3,200}`).
 #[cfg(test)]
-const ROLE_LINE_REST: &str = r"[\s*_>-]*(?P<role>Chairs?|Co-chairs?|Scribes?|Clerk|Secretary|Treasurer|Facilitator|Minute[- ]?taker|Note[- ]?taker)(?:\(s\))?[*_]*\s*:[*_]*[ \t]*(?P<names>[^\n]{3,200})$";
-/// `(?m)^` and [`ROLE_LINE_REST`]: the lines searched for, the test oracle of [`role_lines`]
-/// (each costs ~8 M instructions to compile, most of it for `[^\n]{3,200}`).
-#[cfg(test)]
-static ROLE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("(?m)^{ROLE_LINE_REST}")).expect("role line regex"));
-/// `ROLE_LINE` up to its colon, anchored at its start (`\A` for its `(?m)^`, which the caller
-/// checks), to run on the text from a line start; [`names_after`] matches the rest by hand.
-static ROLE_HEAD_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\A[\s*_>-]*(?P<role>Chairs?|Co-chairs?|Scribes?|Clerk|Secretary|Treasurer|Facilitator|Minute[- ]?taker|Note[- ]?taker)(?:\(s\))?[*_]*\s*:")
-        .expect("role head regex")
+static ROLE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?m)^{ROLE_HEAD}[*_]*[ \t]*(?P<names>[^\n]{{3,200}})$")).expect("role line regex")
 });
+/// [`ROLE_HEAD`] anchored at its start (`\A` for its `(?m)^`, which the caller checks), to
+/// run on the text from a line start; [`names_after`] matches the rest by hand.
+static ROLE_HEAD_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\A{ROLE_HEAD}")).expect("role head regex"));
 /// The literals one of `ROLE_LINE`'s role words starts with (case-sensitive, as the pattern).
 static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new("Chair|Co-chair|Scribe|Clerk|Secretary|Treasurer|Facilitator|Minute|Note").expect("role word regex")
@@ -618,29 +617,19 @@ fn signatures(text: &str) -> Vec<Person> {
     out
 }
 
-/// Compiled only for the roles [`name_comma_role_at`] cannot settle without it.
-static NAME_COMMA_ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*[-*•][ \t]+(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z'’-]+){1,2}),[ \t]+(?P<role>[A-Za-z][^\n.:;]{2,100}?)[\x22”]?[ \t]*$")
-        .expect("name comma role regex")
-});
-/// `NAME_COMMA_ROLE` with the role's `{2,100}?` unbounded (`{2,}?`): a fifth of the cost to
-/// compile (a hundred copies of a Unicode class made most of it).
-static NAME_COMMA_ROLE_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*[-*•][ \t]+(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z'’-]+){1,2}),[ \t]+(?P<role>[A-Za-z][^\n.:;]{2,}?)[\x22”]?[ \t]*$")
-        .expect("unbounded name comma role regex")
-});
+/// A list entry "- Ann Lee, Chair of Governors": a name, a comma and a role ending the line.
+/// The role's `{2,100}?` is dropped for a first search (see [`UnboundedFirst`]).
+static NAME_COMMA_ROLE: UnboundedFirst = UnboundedFirst::new(
+    r"(?m)^[ \t]*[-*•][ \t]+(?P<name>[A-Z][a-z]+(?:[ ][A-Z][a-z'’-]+){1,2}),[ \t]+(?P<role>[A-Za-z][^\n.:;]{BOUND})[\x22”]?[ \t]*$",
+    "{2,100}?",
+    "{2,}?",
+    "role",
+    101,
+);
 
-/// `NAME_COMMA_ROLE.captures_at(hay, at)`. The unbounded form matches wherever the bounded one
-/// does (it only drops a limit), and ranks the ways to match in the same order, so when its
-/// leftmost match keeps to the limit (a role of at most 101 characters) that is the bounded
-/// form's too; otherwise the bounded form decides.
+/// `NAME_COMMA_ROLE.captures_at(hay, at)`.
 fn name_comma_role_at(hay: &str, at: usize) -> Option<regex::Captures<'_>> {
-    let u = NAME_COMMA_ROLE_UNBOUNDED.captures_at(hay, at)?;
-    if u.name("role").expect("role").as_str().chars().count() <= 101 {
-        Some(u)
-    } else {
-        NAME_COMMA_ROLE.captures_at(hay, at)
-    }
+    NAME_COMMA_ROLE.captures_at(hay, at)
 }
 
 #[cfg(test)]
@@ -880,7 +869,7 @@ mod tests {
                 for tail in ["", "\"", "” ", " \t", ".", "\nx"] {
                     let text = format!("x\n - Ann Lee, C{}{tail}", fill.repeat(len));
                     for at in [0, 2] {
-                        let want = NAME_COMMA_ROLE.captures_at(&text, at).map(groups);
+                        let want = NAME_COMMA_ROLE.bounded().captures_at(&text, at).map(groups);
                         n += usize::from(want.is_some());
                         assert_eq!(name_comma_role_at(&text, at).map(groups), want, "{text:?}");
                     }
@@ -903,6 +892,7 @@ mod tests {
         );
         for text in &texts {
             let whole: Vec<_> = NAME_COMMA_ROLE
+                .bounded()
                 .captures_iter(text)
                 .map(|c| c.iter().map(|m| m.map(|m| m.range())).collect::<Vec<_>>())
                 .collect();

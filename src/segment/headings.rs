@@ -12,6 +12,7 @@ use regex::Regex;
 
 use super::lines::{trim_span, Line};
 use super::{content, split_title, Heading};
+use crate::fastre::UnboundedFirst;
 use crate::source::Span;
 
 /// Headings that open the preamble or label a part of an item, never an item themselves
@@ -454,30 +455,19 @@ fn skip_dash(text: &str, at: usize) -> usize {
     at
 }
 
-/// A number and a bold title at a line's start (see `numbered_headings`); not "5.1". Compiled
-/// only for the titles [`bold_numbered`] cannot settle without it.
-static BOLD_NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,2}\.[ \t]+)?(?:\*\*)?(?P<n>\d{1,2})(?:\\?\.0?)?(?:\*\*)?[ \t\u{a0}]*(?:\*\*)?(?P<t>[A-Z][^*\n]{0,100}?)\*\*")
-        .expect("bold numbered regex")
-});
-/// `BOLD_NUMBERED` with the title's `{0,100}?` unbounded (`*?`): a quarter of the cost to
-/// compile (a hundred copies of a Unicode class made most of it).
-static BOLD_NUMBERED_UNBOUNDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,2}\.[ \t]+)?(?:\*\*)?(?P<n>\d{1,2})(?:\\?\.0?)?(?:\*\*)?[ \t\u{a0}]*(?:\*\*)?(?P<t>[A-Z][^*\n]*?)\*\*")
-        .expect("unbounded bold numbered regex")
-});
+/// A number and a bold title at a line's start (see `numbered_headings`); not "5.1". The
+/// title's `{0,100}?` is dropped for a first search (see [`UnboundedFirst`]).
+static BOLD_NUMBERED: UnboundedFirst = UnboundedFirst::new(
+    r"^(?:\d{1,2}\.[ \t]+)?(?:\*\*)?(?P<n>\d{1,2})(?:\\?\.0?)?(?:\*\*)?[ \t\u{a0}]*(?:\*\*)?(?P<t>[A-Z][^*\n]{BOUND})\*\*",
+    "{0,100}?",
+    "*?",
+    "t",
+    101,
+);
 
-/// `BOLD_NUMBERED.captures(c)`. The unbounded form matches wherever the bounded one does (it
-/// only drops a limit), and ranks the ways to match in the same order, so when its first way
-/// keeps to the limit (a title of at most 101 characters) that is the bounded form's first way
-/// too; otherwise the bounded form decides.
+/// `BOLD_NUMBERED.captures(c)`.
 fn bold_numbered(c: &str) -> Option<regex::Captures<'_>> {
-    let u = BOLD_NUMBERED_UNBOUNDED.captures(c)?;
-    if u.name("t").expect("t").as_str().chars().count() <= 101 {
-        Some(u)
-    } else {
-        BOLD_NUMBERED.captures(c)
-    }
+    BOLD_NUMBERED.captures_at(c, 0)
 }
 
 /// Items of flattened minutes numbered inline ("1. Apologies for Absence received; ... 2. No
@@ -1069,7 +1059,7 @@ mod tests {
                 for head in ["**1.** **A", "1. **2.**    **B", "**1.0 C", "3 **D", "12\\.0 E", "**5 f"] {
                     for tail in ["**", "*", "**:** x", "\n**", "* **"] {
                         let c = format!("{head}{}{tail}", fill.repeat(len));
-                        let want = BOLD_NUMBERED.captures(&c).map(groups);
+                        let want = BOLD_NUMBERED.bounded().captures(&c).map(groups);
                         n += usize::from(want.is_some());
                         assert_eq!(bold_numbered(&c).map(groups), want, "{c:?}");
                     }
