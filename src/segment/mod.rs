@@ -135,26 +135,34 @@ const LISTING_MIN_EXCERPTS: usize = 3;
 /// number of excerpts when the text is a listing.
 fn listing(text: &str) -> Option<usize> {
     let (mut prose, mut cut) = (0usize, 0usize);
-    // Blocks between blank lines (a line of white space only, any line ending).
-    let mut blocks: Vec<String> = vec![String::new()];
-    for line in text.lines() {
-        if line.trim().is_empty() {
-            blocks.push(String::new());
-        } else if let Some(b) = blocks.last_mut() {
-            b.push_str(line);
-            b.push('\n');
-        }
-    }
-    for block in &blocks {
+    let mut judge = |block: &str| {
         let block = block.trim();
-        // Headings and short lines (titles, dates) are no excerpts.
-        if block.len() <= 40 || block.starts_with('#') {
-            continue;
+        // Headings and short lines (titles, dates) are no excerpts (length as with "\n" line
+        // ends).
+        if block.len() - block.matches("\r\n").count() <= 40 || block.starts_with('#') {
+            return;
         }
         prose += 1;
         if ["...", "…", "[…]", "[...]"].iter().any(|e| block.ends_with(e)) {
             cut += 1;
         }
+    };
+    // Blocks between blank lines (a line of white space only, any line ending), read in place:
+    // this runs on every document.
+    let (mut block, mut at) = (None::<(usize, usize)>, 0);
+    for line in text.split('\n') {
+        let (a, b) = (at, at + line.len());
+        at = b + 1;
+        if line.trim().is_empty() {
+            if let Some((s, e)) = block.take() {
+                judge(&text[s..e]);
+            }
+        } else {
+            block = Some(block.map_or((a, b), |(s, _)| (s, b)));
+        }
+    }
+    if let Some((s, e)) = block {
+        judge(&text[s..e]);
     }
     (cut >= LISTING_MIN_EXCERPTS && cut * 5 >= prose * 4).then_some(cut)
 }
