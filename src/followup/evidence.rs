@@ -326,6 +326,10 @@ const NOT_DEEDS: &[&str] = &[
     "see", "that", "the", "their", "them", "this",
 ];
 
+/// Verbs of [`NOT_DEEDS`] that ask with another word ("to see about the tree guard", "to make
+/// an amendment"): neither a deed nor the subject.
+const LIGHT_VERBS: &[&str] = &["continue", "ensure", "have", "keep", "make", "see"];
+
 /// Past forms that do not end in "-ed".
 const IRREGULAR_PAST: &[(&str, &[&str])] = &[
     ("bring", &["brought"]),
@@ -433,6 +437,9 @@ struct Asked {
     verbs: Vec<String>,
     /// The verbs' stems, computed once ([`owner_did`] compares them with shared terms).
     stems: Vec<Term>,
+    /// Stems of the light verbs it is asked with ("to see about", "to make an amendment"):
+    /// no deed to look for, and no word of its subject either.
+    light: Vec<Term>,
     message: bool,
     question: bool,
 }
@@ -443,7 +450,13 @@ impl Asked {
         let message = verbs.iter().any(|v| one_of(MESSAGE_VERBS, v));
         let question = verbs.iter().any(|v| one_of(QUESTION_VERBS, v));
         let stems = verbs.iter().map(|v| stem(v)).collect();
-        Asked { verbs, stems, message, question }
+        let light = ASKED
+            .captures_iter(text)
+            .map(|c| c[1].to_lowercase())
+            .filter(|v| LIGHT_VERBS.contains(&v.as_str()))
+            .map(|v| stem(&v))
+            .collect();
+        Asked { verbs, stems, light, message, question }
     }
 }
 
@@ -987,8 +1000,13 @@ fn owner_did(
             // A follow-up that needed its subject ("Furlong Road Signage – ... would notify
             // residents") needs a word of it here too.
             let on_subject = (subject.is_empty() || subject.iter().any(here))
-                // The asked verb itself is not a shared subject ("confirm" in "confirmed").
-                && shared.iter().filter(|w| !asked.stems.contains(w) && here(w)).count() >= MIN_SHARED;
+                // The asked verb itself is not a shared subject ("confirm" in "confirmed"),
+                // nor a light verb ("see" of "to see about").
+                && shared
+                    .iter()
+                    .filter(|w| !asked.stems.contains(w) && !asked.light.contains(w) && here(w))
+                    .count()
+                    >= MIN_SHARED;
             if !on_subject {
                 return false;
             }
@@ -1080,10 +1098,20 @@ fn addressee(text: &str) -> BTreeSet<Term> {
     }
     let mut out = BTreeSet::new();
     let mut taken = 0;
-    for w in &words[at + 1..] {
+    for (k, w) in words[at + 1..].iter().enumerate() {
         let stop = w.trim_end().ends_with([',', '.', ';', ':']);
         let bare = w.trim().trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         if ADDRESSEE_END.contains(&bare.as_str()) && taken > 0 {
+            break;
+        }
+        // "contact Bonnetts to see about ...": an infinitive ends the addressee.
+        let infinitive = bare == "to"
+            && words.get(at + 2 + k).is_some_and(|n| {
+                let n = n.trim();
+                n.starts_with(char::is_lowercase)
+                    && !ADDRESSEE_DETERMINERS.contains(&n.trim_matches(|c: char| !c.is_alphanumeric()))
+            });
+        if infinitive && taken > 0 {
             break;
         }
         if bare.len() >= 3 && !TITLES.contains(&bare.as_str()) && !matches!(bare.as_str(), "the" | "back" | "with") {
@@ -1391,6 +1419,8 @@ mod tests {
         assert_eq!(to("The Clerk to write a letter of response to those enquiring."), ["enquir", "those"]);
         assert_eq!(to("The Clerk will request a site visit from Highways."), ["highway"]);
         assert_eq!(to("Clerk to report to the developer."), ["develop"]);
+        // An infinitive ends it.
+        assert_eq!(to("Clerk to contact Bonnetts to see about the reuse of the tree guard."), ["bonnett"]);
         // "to" before a verb is no addressee: the message's words stand.
         assert_eq!(to("Clerk to write a piece to go in the Pump."), ["piec"]);
         assert_eq!(to("Clerk to email Fenby Regeneration and ask them to see to the land."), ["fenbi", "regener"]);
