@@ -207,6 +207,47 @@ pub fn find_date(s: &str) -> Option<(Date, usize, usize)> {
     None
 }
 
+/// An ordinal day: `13th`, `1st` (the suffix required: a bare number before a month is too
+/// often a quantity).
+fn ordinal_day(i: &str) -> IResult<&str, u32> {
+    let suffix = alt((tag_no_case("st"), tag_no_case("nd"), tag_no_case("rd"), tag_no_case("th")));
+    terminated(number(1, 2), suffix).parse(i)
+}
+
+/// A date written without its year at the start of `s`: "Tuesday 13th September", "April
+/// 11th", "Tuesday 13 September" (a weekday or an ordinal says it is a date); (month, day).
+fn day_month_at(s: &str) -> Option<(u32, u32)> {
+    if !may_start_date(s) {
+        return None;
+    }
+    let dm_weekday = (weekday, day, multispace1, month_name).map(|(_, d, _, m)| (m, d));
+    let dm_ordinal = (ordinal_day, multispace1, opt(tag_no_case("of ")), month_name).map(|(d, _, _, m)| (m, d));
+    let md = (opt(weekday), month_name, multispace1, ordinal_day).map(|(_, m, _, d)| (m, d));
+    let r: IResult<&str, (u32, u32)> = alt((dm_weekday, dm_ordinal, md)).parse(s);
+    let (rest, (m, d)) = r.ok()?;
+    // Followed by a year, it is a full date ([`find_date`]); run into a word, no date.
+    let year_follows = rest.trim_start_matches([',', ' ']).starts_with(|c: char| c.is_ascii_digit());
+    (d <= days_in_month(2000, m) && !year_follows && !rest.starts_with(|c: char| c.is_alphanumeric())).then_some((m, d))
+}
+
+/// The first date written without a year in `s` ([`day_month_at`]), given the year from a
+/// date known to be on or after it (a post's date): the latest such day not after `by`.
+pub fn find_yearless_before(s: &str, by: Date) -> Option<Date> {
+    for (at, _) in s.char_indices() {
+        if s[..at].chars().next_back().is_some_and(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        if let Some((m, d)) = day_month_at(&s[at..]) {
+            let this = Date::checked(by.year, m, d);
+            return match this {
+                Some(t) if (t.month, t.day) <= (by.month, by.day) => Some(t),
+                _ => Date::checked(by.year - 1, m, d),
+            };
+        }
+    }
+    None
+}
+
 /// Keywords with their substring searchers, built once: `match_indices` set up a two-way
 /// searcher for each keyword on every call. `memmem` gives the same non-overlapping matches,
 /// from the front, and a keyword starting with an ASCII byte matches at character boundaries.

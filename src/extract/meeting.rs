@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::find_date;
+use super::dates::{find_date, find_yearless_before};
 use crate::fastre::FastRegex;
 use crate::model::Meeting;
 use crate::source::{Source, Span};
@@ -37,7 +37,7 @@ static VENUE_LINE: LazyLock<FastRegex> = LazyLock::new(|| {
 
 static VENUE_IN: LazyLock<FastRegex> = LazyLock::new(|| {
     FastRegex::new(
-        r"(?:\bin|\bat|\d\s*(?:am|pm|a\.m\.|p\.m\.))\s+(?:the\s+)?(?P<venue>[A-Z][\w'’&]*(?:\s+[A-Z][\w'’&]*)*?\s+(?:Hall|Room|Centre|Center|Chamber|Chambers|House|Library|Church|School|Pavilion|Offices|Office|Institute|Club)(?:,\s+[A-Z][a-z]+\b(?:\s+[A-Z][a-z]+)?)?)",
+        r"(?:\bin|\bat|\d\s*(?:am|pm|a\.m\.|p\.m\.))\s+(?:[Tt]he\s+)?(?P<venue>[A-Z][\w'’&]*(?:\s+[A-Z][\w'’&]*)*?\s+(?:Hall|Room|Centre|Center|Chamber|Chambers|House|Library|Church|School|Pavilion|Offices|Office|Institute|Club)(?:,\s+[A-Z][a-z]+\b(?:\s+[A-Z][a-z]+)?)?)",
     )
     .expect("venue regex")
 });
@@ -108,7 +108,7 @@ pub(crate) fn meeting(src: &Source, header: Option<Span>, header_lines: &[Span])
                 front_title = Some(v);
                 candidates.insert(0, v);
             } else if let Some(v) = front_matter_value(line, "date") {
-                front_date = find_date(v).map(|(d, _, _)| d.iso());
+                front_date = find_date(v).map(|(d, _, _)| d);
             }
             continue;
         }
@@ -176,9 +176,17 @@ pub(crate) fn meeting(src: &Source, header: Option<Span>, header_lines: &[Span])
             }
         }
     }
+    // The minutes' own date written without its year ("held on Tuesday 13th September"),
+    // in the year of the post's date (the latest such day not after it).
+    if m.date.is_none() && slash_date.is_none() {
+        if let Some(by) = front_date {
+            let skip = usize::from(front_title.is_some());
+            m.date = candidates[skip..].iter().find_map(|l| find_yearless_before(l, by)).map(|d| d.iso());
+        }
+    }
     // The front matter's date is often the date of the post, not of the meeting: a last
     // resort, but before US-style "9/6/2011" dates, which it disambiguates.
-    m.date = m.date.or(front_date).or(slash_date);
+    m.date = m.date.or_else(|| front_date.map(|d| d.iso())).or(slash_date);
     // The post's title names the body the same way across a site's posts; the minutes' own
     // line wins only when it names it more fully ("Northwold Parish Council" in the title,
     // "Northwold and Whittington Parish Council" in the minutes).
@@ -585,5 +593,30 @@ mod tests {
         // Not when it names it less fully or differently: the title's body stays.
         let fm = "---\ntitle: \"Stoke Ferry Resident's Association Minutes\"\n---\nMinutes of the Resident's Association meeting";
         assert_eq!(header(fm).body.as_deref(), Some("Stoke Ferry Resident's Association"));
+    }
+
+    #[test]
+    fn a_date_without_its_year_takes_the_posts_year() {
+        let fm = |date: &str, line: &str| {
+            format!(
+                "---\ntitle: \"Wereham Parish Council Minutes\"\ndate: \"{date}\"\n---\n\n{line}\n\n1. Apologies: None"
+            )
+        };
+        let date = |date: &str, line: &str| header(&fm(date, line)).date;
+        let held = "Minutes of Wereham Parish Council meeting held on Tuesday 13th September";
+        assert_eq!(date("2005-10-01", held).as_deref(), Some("2005-09-13"));
+        // A post in January of minutes from December: the year before.
+        assert_eq!(date("2006-01-20", held).as_deref(), Some("2005-09-13"));
+        assert_eq!(
+            date("2012-05-16", "held on April 11th at the Village Hall, Northwold.").as_deref(),
+            Some("2012-04-11")
+        );
+        // A full date wins; a number without ordinal or weekday is no date; without either
+        // the post's date stays the last resort.
+        assert_eq!(date("2012-05-16", "held on 11 April 2012").as_deref(), Some("2012-04-11"));
+        assert_eq!(
+            date("2012-05-16", "Minutes of the April meeting, 3 May parishioners").as_deref(),
+            Some("2012-05-16")
+        );
     }
 }
