@@ -71,6 +71,15 @@ pub(crate) fn segment(src: &Source, diags: &mut Diagnostics) -> Outline {
             documents: Vec::new(),
         }));
     }
+    // "1. Present: ..." opening the minutes is the attendance list, preamble (GOLD.md), not an
+    // agenda item, numbered or not; when it is only that list (not the whole minutes under a
+    // "Councillors present" heading, where the next heading was missed).
+    if headings.len() > 1
+        && headings[0].title.is_some_and(|t| is_attendance_title(&text[t.start..t.end]))
+        && only_a_list(&text[headings[0].start..headings[1].start])
+    {
+        headings.remove(0);
+    }
     let mut outline = Outline { lines: lines.iter().map(|l| l.content).collect(), ..Outline::default() };
     let first = headings.first().map_or(text.len(), |h| h.start);
     let header = trim_span(text, Span::new(0, first));
@@ -252,6 +261,26 @@ fn find_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         }
     }
     out
+}
+
+/// The most bytes an attendance list heading the minutes as their first item may hold
+/// (twenty names with their roles).
+const MAX_ATTENDANCE_ITEM: usize = 1200;
+
+/// Whether an attendance item's text is only the list: one block of lines, or lines short
+/// enough to be a name each; no longer than [`MAX_ATTENDANCE_ITEM`].
+fn only_a_list(item: &str) -> bool {
+    let item = item.trim();
+    let one_block = !item.contains("\n\n") && !item.contains("\n\r\n");
+    item.len() <= MAX_ATTENDANCE_ITEM && (one_block || item.lines().skip(1).all(|l| l.trim().len() <= 60))
+}
+
+/// "Present", "Those present", "Councillors present", "Attendance": the title of an
+/// attendance list.
+fn is_attendance_title(title: &str) -> bool {
+    let t = title.trim().trim_end_matches([':', '.', ' ']).to_ascii_lowercase();
+    ["present", "those present", "councillors present", "members present", "attendance", "in attendance"]
+        .contains(&t.as_str())
 }
 
 fn is_table_header(c: &str) -> bool {
