@@ -182,6 +182,22 @@ fn names(src: &Source, span: Span) -> Vec<Person> {
             }
             ')' => depth -= 1,
             ',' | ';' if depth <= 0 => cuts.push((i, i + ch.len_utf8())),
+            // "Miss Richardson - Chairperson: Mrs. Fisher, ...": after a name and its office,
+            // a colon before another name separates them.
+            ':' if depth <= 0 && text[i + 1..].starts_with(' ') && entry_follows(&text[i + 2..]) && {
+                let entry = &text[text[..i].rfind([',', ';']).map_or(0, |p| p + 1)..i];
+                entry.contains(" - ") || entry.contains(" – ")
+            } =>
+            {
+                cuts.push((i, i + 1));
+            }
+            '.' if depth <= 0
+                && text[i + 1..].starts_with(' ')
+                && !abbreviation_before(text, i)
+                && entry_follows(&text[i + 2..]) =>
+            {
+                cuts.push((i, i + 1));
+            }
             // A line of a list wrapped in a PDF's layout goes on ("... Owen Williams and
             // County\nCouncillor Joseph Davies."); a list one name a line is cut at each.
             '\n' if depth <= 0 && !wrapped(line_before(&src.text, span.start + i)) => cuts.push((i, i + 1)),
@@ -371,13 +387,29 @@ fn wrapped(line: &str) -> bool {
     line.trim_end().len() >= 60 && line.trim_end().ends_with(|c: char| c.is_alphanumeric())
 }
 
-/// The first ". " that ends a sentence (not "Cllrs. Kim", not an initial "A. Smith").
+/// Whether the word before a ". " at `p` is a title or an initial ("Cllrs. Kim", "A. Smith"):
+/// no end there.
+fn abbreviation_before(text: &str, p: usize) -> bool {
+    let word = text[..p].rsplit(' ').next().unwrap_or("");
+    matches!(word, "Cllrs" | "Cllr" | "Cyng" | "Mr" | "Mrs" | "Ms" | "M/s" | "Messrs" | "Dr" | "St" | "Revd" | "Prof")
+        || word.len() == 1 && word.chars().all(|c| c.is_uppercase())
+}
+
+/// Whether `s` opens with another entry of a list of names: an initial ("T. Manley") or a
+/// title ("Mrs. Willis", "Cllr Ann Cole"). "D. Pickston. T. Manley": the full stop separates
+/// two names, it ends no sentence.
+fn entry_follows(s: &str) -> bool {
+    let b = s.as_bytes();
+    let initial =
+        b.len() >= 4 && b[0].is_ascii_uppercase() && b[1] == b'.' && b[2] == b' ' && b[3].is_ascii_uppercase();
+    let first = s.split_whitespace().next().unwrap_or("").trim_end_matches('.');
+    initial || matches!(first, "Cllr" | "Councillor" | "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Revd")
+}
+
+/// The first ". " that ends a sentence (not "Cllrs. Kim", not an initial "A. Smith", not
+/// before another name, [`entry_follows`]).
 fn sentence_end(text: &str) -> Option<usize> {
-    text.match_indices(". ").map(|(p, _)| p).find(|&p| {
-        let word = text[..p].rsplit(' ').next().unwrap_or("");
-        !(matches!(word, "Cllrs" | "Cllr" | "Cyng" | "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Revd" | "Prof")
-            || word.len() == 1 && word.chars().all(|c| c.is_uppercase()))
-    })
+    text.match_indices(". ").map(|(p, _)| p).find(|&p| !abbreviation_before(text, p) && !entry_follows(&text[p + 2..]))
 }
 
 /// "Cllr Kit Hesketh-Harvey Helen Richardson (Clerk)": a titled name takes its title, initials
@@ -401,7 +433,7 @@ fn split_run_on(text: &str, part: Span) -> Vec<Span> {
     let dash = |w: &str| matches!(w, "-" | "–" | "—");
     if words.len() > cut + 1
         && !words[cut].1.starts_with('(')
-        && !dash(words[cut].1)
+        && !words[k..=cut].iter().any(|(_, w)| dash(w))
         && !words[..cut].iter().any(|(_, w)| w.contains('('))
     {
         let at = words[cut].0;
@@ -1070,6 +1102,37 @@ mod tests {
         let (_, a) = read(text);
         let n = |v: &Vec<Person>| v.iter().map(|p| p.name.clone().unwrap()).collect();
         (n(&a.present), n(&a.apologies))
+    }
+
+    #[test]
+    fn names_separated_by_full_stops_and_colons() {
+        let present = |line: &str| {
+            let (_, a) = read(&format!("Minutes of the meeting\n\nPresent: {line}\n\n1. Apologies: None\n"));
+            a.present.iter().map(|p| (p.name.clone().unwrap(), p.role.clone())).collect::<Vec<_>>()
+        };
+        let named = |n: &str, r: Option<&str>| (n.to_string(), r.map(str::to_string));
+        assert_eq!(
+            present("G. Got, D. Pickston. T. Manley : Borough Councillor and a member of the public."),
+            vec![named("G. Got", None), named("D. Pickston", None), named("T. Manley", Some("Borough Councillor"))]
+        );
+        assert_eq!(
+            present("P. Markwell - Chairman, C. Humphries. P. Norris, M/s. Norris, D. Pickston"),
+            vec![
+                named("P. Markwell", Some("Chairman")),
+                named("C. Humphries", None),
+                named("P. Norris", None),
+                named("M/s. Norris", None),
+                named("D. Pickston", None)
+            ]
+        );
+        assert_eq!(
+            present("Cllr John Wyett. Mr C Sampson – Borough Councillor. 4 members of the public"),
+            vec![named("Cllr John Wyett", None), named("Mr C Sampson", Some("Borough Councillor"))]
+        );
+        assert_eq!(
+            present("Miss Richardson - Chairperson: Mrs. Fisher, Mrs. Cairn"),
+            vec![named("Miss Richardson", Some("Chairperson")), named("Mrs. Fisher", None), named("Mrs. Cairn", None)]
+        );
     }
 
     #[test]
