@@ -812,7 +812,12 @@ fn action_owned(src: &Source, text_span: Span, owner: Option<crate::model::Perso
 /// request") is the duty of an "X should <verb>" before it in the sentence, read as "X will
 /// <verb>".
 fn owner_task(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option<crate::model::Person>> {
-    let found = owner_task_read(text, base, speaker);
+    let mut found = owner_task_read(text, base, speaker);
+    if found.is_none() {
+        if let Some(capital) = capital_clerk(text) {
+            found = owner_task_read(&capital, base, speaker).filter(Option::is_some);
+        }
+    }
     if !matches!(found, Some(Some(_))) {
         if let Some(p) = subjunctive_owner(text, base, speaker) {
             return Some(Some(p));
@@ -830,6 +835,30 @@ fn owner_task(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option<crat
         }
     }
     found
+}
+
+/// `text` with a lower-case "clerk" that owns a task written "Clerk" (the same length: spans
+/// stay those of `text`): informal minutes' "- clerk to notify Mr. Warren", "the clerk will
+/// write", at the start of a clause (after a dash, a stop, a colon or "and"). `None` when
+/// there is none.
+fn capital_clerk(text: &str) -> Option<String> {
+    let mut out: Option<String> = None;
+    for (i, _) in text.match_indices("clerk ") {
+        let before = text[..i].trim_end();
+        let before =
+            before.strip_suffix("the").filter(|b| b.is_empty() || b.ends_with(' ')).unwrap_or(before).trim_end();
+        let opens = before.is_empty()
+            || before.ends_with(['-', '–', '—', '.', ';', ':', ','])
+            || before.ends_with(" and")
+            || before == "and";
+        let after = &text[i + "clerk ".len()..];
+        let link = ["to ", "will ", "agreed to ", "would "].iter().any(|l| after.starts_with(l));
+        if opens && link && !text[..i].ends_with(|c: char| c.is_alphanumeric()) {
+            let s = out.get_or_insert_with(|| text.to_string());
+            s.replace_range(i..i + 1, "C");
+        }
+    }
+    out
 }
 
 /// Bare verbs of a task decided in the subjunctive ("agreed that the Clerk put an advert in
@@ -1039,7 +1068,14 @@ fn owner_task_read(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option
         if bare_link && !(verb == "follow" && link != "to") && indefinite(&text[..o_start], o_text) {
             continue;
         }
-        if matches!(link, "will" | "would") && !verb.ends_with('e') && ACTION_VERBS.binary_search(&verb).is_err() {
+        // "C. Humphries will endeavour to ascertain the owners": the deed after the striving.
+        let striving = matches!(verb, "endeavour" | "endeavor" | "try" | "attempt")
+            && text[c.verb.end..].trim_start().strip_prefix("to ").is_some_and(|r| r.starts_with(char::is_lowercase));
+        if matches!(link, "will" | "would")
+            && !striving
+            && !verb.ends_with('e')
+            && ACTION_VERBS.binary_search(&verb).is_err()
+        {
             // "X will" needs a verb we know ("will circulate"), not "will probably".
             if !matches!(verb, "ask" | "check" | "contact" | "look" | "speak" | "chase" | "email" | "follow") {
                 continue;
@@ -1204,7 +1240,15 @@ fn owner_person(owner_text: &str, at: usize) -> Option<crate::model::Person> {
     let particled = kept.len() >= 3
         && kept.iter().any(|w| PARTICLES.contains(w))
         && kept.iter().all(|w| PARTICLES.contains(w) || name_shaped(w));
-    let is_name = kept.len() == 1 && !super::lexicon::contains(super::lexicon::OFFICES, kept[0]) || particled;
+    // "G. Clere", "C Humphries": initials and a surname.
+    let initialled = kept.len() >= 2
+        && kept[..kept.len() - 1].iter().all(|w| {
+            let w = w.trim_end_matches('.');
+            w.len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase())
+        })
+        && name_shaped(kept[kept.len() - 1]);
+    let is_name =
+        kept.len() == 1 && !super::lexicon::contains(super::lexicon::OFFICES, kept[0]) || particled || initialled;
     Some(crate::model::Person {
         name: is_name.then(|| joined.clone()),
         role: (!is_name).then_some(joined),
@@ -1603,6 +1647,36 @@ fn push_trimmed(text: &str, base: usize, a: usize, b: usize, out: &mut Vec<Span>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// (name, role) of each action's owner in `t`.
+    fn owners_in(t: &str) -> Vec<Option<(Option<String>, Option<String>)>> {
+        from_text(&Source::from_text(t), Span::new(0, t.len()), &|_| None)
+            .into_iter()
+            .map(|a| a.owner.map(|p| (p.name, p.role)))
+            .collect()
+    }
+
+    #[test]
+    fn informal_parish_tasks() {
+        let name = |n: &str| Some((Some(n.to_string()), None));
+        let clerk = || Some((None, Some("Clerk".to_string())));
+        // A lower-case "clerk" opening a clause owns the task.
+        assert_eq!(
+            owners_in("Mrs. R. Warren requested a Bottle Bank - this is not possible - clerk to notify Mr. Warren."),
+            [clerk()]
+        );
+        assert_eq!(owners_in("Following a discussion of drainage, clerk to contact Highways."), [clerk()]);
+        assert_eq!(owners_in("Norfolk RCC - the clerk to look into it."), [clerk()]);
+        // Not inside a phrase: "the parish clerk to be" is no lower-case owner of a task.
+        assert_eq!(owners_in("The cost of a parish clerk to the council was noted."), []);
+        // Striving is the deed after it; initials and a surname are a name.
+        assert_eq!(owners_in("C. Humphries will endeavour to ascertain the owners."), [name("C. Humphries")]);
+        assert_eq!(owners_in("Mr Mann will try to get this repaired."), [name("Mr Mann")]);
+        assert_eq!(owners_in("The Clerk will endeavour to find out."), [clerk()]);
+        assert_eq!(owners_in("G. Clere will contact the owners."), [name("G. Clere")]);
+        // "will try" without a deed after it is none.
+        assert_eq!(owners_in("Mr Mann will try harder."), []);
+    }
 
     #[test]
     fn sentences_after_two_spaces_and_html_list_tags() {
