@@ -329,6 +329,10 @@ const SENTENCE_STARTERS: &[&str] = &[
     "This",
     "We",
 ];
+/// Verbs an agenda title opens with ("To Approve ...", "To Receive ..."): a capitalised word
+/// after one is their object, still the title.
+const AGENDA_VERBS: &[&str] =
+    &["adopt", "agree", "appoint", "approve", "confirm", "consider", "discuss", "elect", "receive", "thank", "welcome"];
 const FUNCTION_WORDS: &[&str] = &["a", "and", "at", "for", "from", "in", "of", "on", "the", "to", "with", "&"];
 
 /// Where the title ends in a heading line that runs on into the minute's text:
@@ -432,6 +436,18 @@ pub(super) fn title_end(s: &str) -> usize {
         }
         // (No non-ASCII word lower-cases to one of these ASCII words.)
         if FUNCTION_WORDS.iter().any(|f| prev.eq_ignore_ascii_case(f)) {
+            continue;
+        }
+        // "To Approve Councillor Attendance to NALC Course", "To Welcome Mr Smith": the object
+        // of an agenda verb, not a sentence's subject.
+        let opens = k == 1 || words[k - 2].1.eq_ignore_ascii_case("to");
+        let pronoun =
+            matches!(*w, "The" | "There" | "These" | "They" | "This" | "It" | "He" | "She" | "We" | "A" | "An");
+        if opens
+            && !pronoun
+            && AGENDA_VERBS.iter().any(|v| prev.eq_ignore_ascii_case(v))
+            && w.starts_with(char::is_uppercase)
+        {
             continue;
         }
         if matches!(*w, "was" | "were" | "is" | "are" | "had" | "has") || SENTENCE_STARTERS.contains(w) {
@@ -728,7 +744,10 @@ fn longest_increasing(cands: Vec<(u64, Heading)>) -> Vec<Heading> {
     for i in 0..n {
         for j in i.saturating_sub(200)..i {
             let (a, b) = (cands[j].0, cands[i].0);
-            if b > a && b - a <= 5 && best[j] + 1 > best[i] {
+            // "206/19 Apologies ... 206/19 Declarations of Interest": a minute reference the
+            // clerk wrote twice in a row is still the next item.
+            let repeated_ref = b == a && j + 1 == i && cands[i].1.number.as_deref().is_some_and(|n| n.contains('/'));
+            if (b > a && b - a <= 5 || repeated_ref) && best[j] + 1 > best[i] {
                 best[i] = best[j] + 1;
                 prev[i] = j;
             }
@@ -1092,6 +1111,11 @@ mod tests {
             "Openness and Transparency Notice"
         );
         assert_eq!(te("Apologies for Absence. Apologies were accepted"), "Apologies for Absence");
+        assert_eq!(
+            te("To Approve Councillor Attendance to NALC Course: Law and Good Practice The Parish Council approved"),
+            "To Approve Councillor Attendance to NALC Course: Law and Good Practice"
+        );
+        assert_eq!(te("Apologies and Welcome There were no apologies"), "Apologies and Welcome");
         assert_eq!(
             te("To receive Declarations of Interest from Members on any item to be discussed The following was declared"),
             "To receive Declarations of Interest from Members on any item to be discussed"

@@ -178,6 +178,11 @@ pub(crate) fn label(s: &str) -> Option<Label> {
         if let Ok((rest, _)) = gap(after) {
             return Some(done(LabelKind::Ref, r, after, rest));
         }
+        // "206/19Apologies for Absence": a page that ran the bold reference into its title.
+        let b = after.as_bytes();
+        if b.len() >= 2 && b[0].is_ascii_uppercase() && b[1].is_ascii_lowercase() {
+            return Some(done(LabelKind::Ref, r, after, after));
+        }
     }
     if let Ok((after, n)) = decimal_roman(s) {
         if let Ok((rest, _)) = gap(after) {
@@ -460,6 +465,10 @@ mod tests {
         assert_eq!(lab("12) Text"), Some((Number, "12".into(), 4)));
         assert_eq!(lab("135/19 Apologies"), Some((Ref, "135/19".into(), 7)));
         assert_eq!(lab("Min. 12/2023 Apologies"), Some((Ref, "12/2023".into(), 13)));
+        // A reference run into its title by a page's markup; not a planning reference.
+        assert_eq!(lab("206/19Apologies for Absence"), Some((Ref, "206/19".into(), 6)));
+        assert_eq!(lab("19/00123/F"), None);
+        assert_eq!(lab("12/19AB"), None);
         assert_eq!(lab("(a) Ms Brinson"), Some((Sub, "a".into(), 4)));
         assert_eq!(lab("(iv) x"), Some((Sub, "iv".into(), 5)));
         assert_eq!(lab("a)\u{a0}Note"), Some((Sub, "a".into(), 4)));
