@@ -19,7 +19,8 @@ static VOTE_COUNTS: LazyLock<FastRegex> = LazyLock::new(|| {
       | \(\s*Y\s*-\s*(?P<y>\d{1,3})(?:\s*;?\s*N\s*-\s*(?P<n>\d{1,3}))?\s*\)
       | \b(?:Ayes|Yeas)\s*:?\s+(?P<f3>\d{1,3})\s*[,.;]?\s+(?:Noes|Nays)\s*:?\s+(?P<a3>\d{1,3})
       | \b(?P<f4>\d{1,3})\s+(?:ayes|yeas)\s*,?\s+(?:and\s+)?(?P<a4>\d{1,3})\s+(?:noes|nays)\b
-      | (?P<f2>\d{1,3})\s+(?:votes?\s+)?(?:in\s+favour|for)\b(?:[^0-9.]{0,20}?(?P<a2>\d{1,3})\s+against)?(?:[^0-9.]{0,20}?(?P<ab2>\d{1,3})\s+abstentions?)?
+      | (?P<f5>\d{1,3})\s+votes?\s+to\s+(?P<a5>\d{1,3})
+      | (?P<f2>\d{1,3})\s+(?:votes?\s+|were\s+|voted\s+)?(?:in\s+favour|for)\b(?:[^0-9.]{0,20}?(?P<a2>\d{1,3})\s+against)?(?:[^0-9.]{0,20}?(?P<ab2>\d{1,3})\s+abstentions?)?
     ",
     )
     .expect("vote regex")
@@ -522,8 +523,73 @@ pub(crate) fn resolution(
     Resolution { id, text, span: r.span, kind: r.kind.name().to_string(), clauses, motion, vote, actions }
 }
 
-/// Counts and result stated in a decision's text.
+/// Number words a clerk writes counts with ("six were in favour, one abstained").
+const NUMBER_WORDS: [&str; 20] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+/// `text` with number words written as figures, when it holds one and a vote word ("in
+/// favour", "against", "abstain", "votes"); `None` otherwise.
+fn numerals(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    if !["favour", "against", "abstain", "votes"].iter().any(|w| lower.contains(w)) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut word_start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        if c.is_alphabetic() {
+            word_start.get_or_insert(i);
+            continue;
+        }
+        if let Some(a) = word_start.take() {
+            let w = &text[a..i];
+            match NUMBER_WORDS.iter().position(|n| n.eq_ignore_ascii_case(w)) {
+                Some(k) => {
+                    out.push_str(&(k + 1).to_string());
+                    changed = true;
+                }
+                None => out.push_str(w),
+            }
+        }
+        if i < text.len() {
+            out.push(c);
+        }
+    }
+    changed.then_some(out)
+}
+
+/// Counts and result stated in a decision's text; counts written in words too ("six were in
+/// favour").
 pub(crate) fn vote(text: &str) -> Vote {
+    match numerals(text) {
+        Some(figures) => vote_of(&figures),
+        None => vote_of(text),
+    }
+}
+
+/// [`vote`] of counts written in figures.
+fn vote_of(text: &str) -> Vote {
     let mut v = Vote::default();
     // Every alternative of `VOTE_COUNTS` and `ABSTAINED` holds a `\d` (a Unicode decimal digit;
     // `char::is_numeric` takes all of them and more): a text without one skips both searches.
@@ -537,8 +603,9 @@ pub(crate) fn vote(text: &str) -> Vote {
         .flatten();
     if let Some(c) = counts {
         let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
-        v.for_ = num("f").or(num("y")).or(num("f2")).or(num("f3")).or(num("f4"));
-        v.against = num("a").or(num("n")).or(num("a2")).or(num("a3")).or(num("a4")).or(c.name("y").map(|_| 0));
+        v.for_ = num("f").or(num("y")).or(num("f2")).or(num("f3")).or(num("f4")).or(num("f5"));
+        v.against =
+            num("a").or(num("n")).or(num("a2")).or(num("a3")).or(num("a4")).or(num("a5")).or(c.name("y").map(|_| 0));
         v.abstain = num("ab").or(num("ab2"));
     }
     if v.abstain.is_none() && digit {
@@ -1083,6 +1150,15 @@ mod tests {
         let v = vote("7 in favour, 2 against and 1 abstention; the motion was lost");
         assert_eq!((v.for_, v.against, v.abstain, v.result.as_deref()), (Some(7), Some(2), Some(1), Some("lost")));
         assert_eq!(vote("RESOLVED that the update be noted.").result, None);
+        // "by N votes to M"; counts in words.
+        let v = vote("It was resolved by 4 votes to 1 that the hall be painted.");
+        assert_eq!((v.for_, v.against, v.result.as_deref()), (Some(4), Some(1), Some("carried")));
+        let v = vote("proposed by Cllr Janet Taylor, seconded by Cllr Daphne Clements, one abstained and six were in favour.");
+        assert_eq!((v.for_, v.against, v.abstain, v.result.as_deref()), (Some(6), None, Some(1), Some("carried")));
+        let v = vote("Cllr Stocking seconded: six for, one against.");
+        assert_eq!((v.for_, v.against, v.result.as_deref()), (Some(6), Some(1), Some("carried")));
+        // Number words without a vote word are no count.
+        assert_eq!(vote("Proposed by one member, carried.").for_, None);
         // US roll-call tallies: "Ayes: 4 Nays: 1", "3 ayes, 2 nays".
         let v = vote("The motion carried by the following vote: Ayes: 4 Nays: 1 Absent: 0");
         assert_eq!((v.for_, v.against, v.result.as_deref()), (Some(4), Some(1), Some("carried")));

@@ -40,7 +40,7 @@ static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// cheaper than theirs (a Unicode `\b` on non-ASCII text leaves the lazy DFA).
 static KEYWORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"agreed|resolved|accepted|approved|adopted|carried|decided|confirmed|ratified|passed|voted|in agreement",
+        r"agreed|resolved|accepted|approved|adopted|carried|decided|confirmed|ratified|passed|voted|in agreement|in favour",
     )
     .expect("keyword regex")
 });
@@ -56,7 +56,7 @@ static COLLECTIVE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)\b(?:[Cc]ouncil|[Cc]ouncillors|[Cc]ommittee|[Bb]oard|[Mm]embers|[Mm]eeting|[Pp]artnership|[Tt]rustees|[Gg]overnors|[Aa]ll|[Ee]veryone|[Ww]e|TSC)\s+
         (?:(?:(?:were\s+all\s+in\s+agreement|unanimously|all|duly|then|also|therefore)\s+)*
         (?P<kw>agreed|resolved|approved|decided|accepted|adopted|voted|noted\s+this\s+information\s+and\s+agreed)
-        |were\s+(?:all\s+)?in\s+(?P<kw2>agreement)
+        |were\s+(?:all\s+|unanimously\s+)?in\s+(?P<kw2>agreement|favour)
         |(?:(?:have|has)\s+)?[a-z]+ed\s+(?:[a-z]+\s+){0,5}and\s+(?:unanimously\s+)?(?P<kw3>agreed|approved|resolved|decided))\b",
     )
     .expect("collective regex")
@@ -780,7 +780,9 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
                 continue;
             }
             let kw_start = if kw.as_str().starts_with("noted") { kw.end() - "agreed".len() } else { kw.start() };
-            let start = if ends_sentence(&s[kw.end()..]) { a } else { a + kw_start };
+            // "The Parish Council were unanimously in favour of ...": no verb to start from; the
+            // sentence is the decision.
+            let start = if ends_sentence(&s[kw.end()..]) || word == "favour" { a } else { a + kw_start };
             out.push(Narrative { kind: kind_of(word), start, end: b });
         }
     }
@@ -1075,6 +1077,7 @@ mod tests {
         let words = [
             "agreed",
             "in agreement",
+            "in favour",
             "in",
             "agreement",
             "Motion",
@@ -1316,6 +1319,12 @@ mod tests {
             vec!["agreement that they would sign"]
         );
         assert!(starts("The Members agreement was sought on the pledge.").is_empty());
+        // "in favour": the whole sentence, there is no verb to start from.
+        assert_eq!(starts("The Parish Council were unanimously in favour."), vec!["The Parish Council were unanim"]);
+        assert_eq!(
+            starts("Councillors were all in favour of a spring clean day."),
+            vec!["Councillors were all in favour"]
+        );
         // W3C resolution lines; a proposed resolution is none.
         assert_eq!(
             starts("> ***Resolution #2: media-type: application/lpf+zip***\n{: #resolution2 .resolution}"),
