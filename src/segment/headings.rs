@@ -972,7 +972,20 @@ pub(super) fn colon_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             if l.is_blank() || !alone || out.iter().any(|h| h.start == l.content.start) {
                 continue;
             }
-            if !(standalone_title(c) || !strict && (caps_title(c) || single_word_title(c))) {
+            // "Minutes of the previous meeting. Mrs Mann proposed ...": a usual agenda title run
+            // into its minute.
+            if let Some(len) = agenda_run_in(c).filter(|_| attendance_line.is_none_or(|a| i > a)) {
+                found.push(Heading {
+                    start: l.content.start,
+                    number: None,
+                    title: Some(Span::new(l.content.start, l.content.start + len)),
+                    lost_title: false,
+                    body_start: l.content.start + len + 1,
+                    documents: Vec::new(),
+                });
+                continue;
+            }
+            if !(standalone_title(c) || agenda_title(c) || !strict && (caps_title(c) || single_word_title(c))) {
                 continue;
             }
             if attendance_line.is_some_and(|a| i < a) || !plain_title(c) {
@@ -1006,6 +1019,42 @@ pub(super) fn colon_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
     }
     out.sort_by_key(|h| h.start);
     out
+}
+
+/// Agenda titles every parish writes, in lower case: a line that is one of them ("Matters
+/// arising", "Any other business") titles an item even in sentence case.
+const AGENDA_TITLES: &[&str] = &[
+    "any other business",
+    "apologies for absence",
+    "chairman's report",
+    "chairmans report",
+    "clerk's report",
+    "clerks report",
+    "date of next meeting",
+    "date of the next meeting",
+    "declarations of interest",
+    "matters arising",
+    "minutes of last meeting",
+    "minutes of previous meeting",
+    "minutes of the last meeting",
+    "minutes of the previous meeting",
+    "open forum",
+    "public forum",
+    "public participation",
+];
+
+/// A line that is one of [`AGENDA_TITLES`] (a trailing colon or full stop aside).
+fn agenda_title(c: &str) -> bool {
+    let t = c.trim().trim_end_matches([':', '.', ' ']).replace('’', "'").to_lowercase();
+    AGENDA_TITLES.contains(&t.as_str())
+}
+
+/// "Minutes of the previous meeting. Mrs Mann proposed that ...": one of [`AGENDA_TITLES`]
+/// opening a line and ended by a full stop, then the minute's text (a capital); its length.
+fn agenda_run_in(c: &str) -> Option<usize> {
+    let dot = c.find(". ")?;
+    let rest = c[dot + 2..].trim_start();
+    (agenda_title(&c[..dot]) && rest.starts_with(|ch: char| ch.is_uppercase())).then_some(c[..dot].trim_end().len())
 }
 
 /// "MATTERS ARISING", "CO OPTION", "ANY OTHER BUSINESS": 1 to 8 upper-case words (3 letters
@@ -1120,6 +1169,21 @@ mod tests {
             te("To receive Declarations of Interest from Members on any item to be discussed The following was declared"),
             "To receive Declarations of Interest from Members on any item to be discussed"
         );
+    }
+
+    #[test]
+    fn usual_agenda_titles_in_sentence_case() {
+        let text = "Minutes of the meeting held on 5th May 2004\n\nThose attending Mr M. Mycock, Mrs M Leaman\n\nMinutes of the previous meeting. Mrs Mann proposed that the minutes be adopted.\n\nMatters arising\n\n(a) Playing Field sign - Not yet in place.\n\nPlanning\n\n4 dwellings at Wretton Road - approved by Borough Council\n\nCorrespondence\n\nA letter from the Police.\n\nOther Business\n\nNone.\n";
+        let lines = crate::segment::lines::lines(text);
+        let hs = colon_headings(text, &lines);
+        let titles: Vec<&str> = hs.iter().map(|h| h.title.map_or("", |t| &text[t.start..t.end])).collect();
+        assert_eq!(
+            titles,
+            ["Minutes of the previous meeting", "Matters arising", "Planning", "Correspondence", "Other Business"]
+        );
+        assert!(text[hs[0].body_start..].trim_start().starts_with("Mrs Mann proposed"));
+        // Not any sentence-case line: "Nothing to report" is no title.
+        assert!(!agenda_title("Nothing to report") && agenda_title("Any other business:"));
     }
 
     #[test]
