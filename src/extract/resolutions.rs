@@ -1153,7 +1153,9 @@ mod tests {
         // "by N votes to M"; counts in words.
         let v = vote("It was resolved by 4 votes to 1 that the hall be painted.");
         assert_eq!((v.for_, v.against, v.result.as_deref()), (Some(4), Some(1), Some("carried")));
-        let v = vote("proposed by Cllr Janet Taylor, seconded by Cllr Daphne Clements, one abstained and six were in favour.");
+        let v = vote(
+            "proposed by Cllr Janet Taylor, seconded by Cllr Daphne Clements, one abstained and six were in favour.",
+        );
         assert_eq!((v.for_, v.against, v.abstain, v.result.as_deref()), (Some(6), None, Some(1), Some("carried")));
         let v = vote("Cllr Stocking seconded: six for, one against.");
         assert_eq!((v.for_, v.against, v.result.as_deref()), (Some(6), Some(1), Some("carried")));

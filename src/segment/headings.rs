@@ -1021,6 +1021,88 @@ pub(super) fn colon_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
     out
 }
 
+/// "5. Reports" with nothing of its own before "5.1 Chairman's Report", "5.2 ...": a heading
+/// whose only content is numbered sub-headings is no item; its sub-headings are (GOLD.md).
+/// The first sub-heading must be a title (short, no full stop) on a line of its own; every
+/// "N.k" line of the item that follows, counting up, is then an item.
+pub(super) fn promote_sub_headings(text: &str, lines: &[Line], headings: Vec<Heading>) -> Vec<Heading> {
+    let mut out = Vec::with_capacity(headings.len());
+    for (i, h) in headings.iter().enumerate() {
+        let end = headings.get(i + 1).map_or(text.len(), |n| n.start);
+        let subs = h.number.as_deref().filter(|n| n.bytes().all(|b| b.is_ascii_digit())).and_then(|n| {
+            let body: Vec<&Line> = lines
+                .iter()
+                .filter(|l| !l.is_blank() && l.content.start >= h.body_start && l.content.end <= end)
+                .collect();
+            let first = body.first()?;
+            let (k, rest) = sub_label(text, first, n)?;
+            // A title alone on its line: not "6.1 Norfolk Age UK – Request for donations", a
+            // point with its text.
+            let title_like = |r: &str| {
+                r.len() <= 60
+                    && !r.ends_with(['.', ',', ';', ':'])
+                    && r.split_whitespace().count() <= 8
+                    && !r.contains(" - ")
+                    && !r.contains(" – ")
+            };
+            if k != 1 || !title_like(rest) || body.len() < 2 {
+                return None;
+            }
+            let mut next = 1;
+            let mut found = Vec::new();
+            for l in body {
+                let Some((k, rest)) = sub_label(text, l, n) else { continue };
+                if k != next {
+                    continue;
+                }
+                next += 1;
+                let title_len =
+                    [" - ", " – "].iter().filter_map(|d| rest.find(d)).min().unwrap_or(if rest.len() <= 100 {
+                        rest.trim_end_matches(['.', ' ']).len()
+                    } else {
+                        title_end(rest)
+                    });
+                let at = l.content.end - rest.len();
+                let whole = rest[title_len..].trim_matches(['.', ' ']).is_empty();
+                found.push(Heading {
+                    start: l.content.start,
+                    number: Some(format!("{n}.{k}")),
+                    title: Some(Span::new(at, at + title_len)),
+                    lost_title: false,
+                    body_start: if whole { l.content.end } else { skip_dash(text, at + title_len) },
+                    documents: Vec::new(),
+                });
+            }
+            // Two titles at least: "5.1 Chairman's Report", "5.3 Manor House Update".
+            let titles = found
+                .iter()
+                .filter(|h| {
+                    let line = text[h.start..].lines().next().unwrap_or("");
+                    h.title.is_some_and(|t| title_like(line[t.start - h.start..].trim_end()))
+                })
+                .count();
+            (found.len() >= 2 && titles >= 2).then_some(found)
+        });
+        match subs {
+            Some(subs) => out.extend(subs),
+            None => out.push(h.clone()),
+        }
+    }
+    out
+}
+
+/// "5.2 The Clerk ...": the point `k` of item `n` at the start of line `l`, and the rest.
+fn sub_label<'a>(text: &'a str, l: &Line, n: &str) -> Option<(u64, &'a str)> {
+    let c = content(text, l);
+    let lb = super::labels::label(c)?;
+    let (item, k) = lb.text.split_once('.')?;
+    if item != n || !matches!(lb.kind, super::labels::LabelKind::Number) {
+        return None;
+    }
+    let rest = c[lb.body_offset.min(c.len())..].trim();
+    (rest.starts_with(|ch: char| ch.is_uppercase())).then_some((k.parse().ok()?, rest))
+}
+
 /// Agenda titles every parish writes, in lower case: a line that is one of them ("Matters
 /// arising", "Any other business") titles an item even in sentence case.
 const AGENDA_TITLES: &[&str] = &[
@@ -1169,6 +1251,26 @@ mod tests {
             te("To receive Declarations of Interest from Members on any item to be discussed The following was declared"),
             "To receive Declarations of Interest from Members on any item to be discussed"
         );
+    }
+
+    #[test]
+    fn sub_headings_of_a_heading_with_nothing_of_its_own_are_items() {
+        let text = "Minutes\n\n4. Matters Arising\n\nSalt bins ordered.\n\n5. Reports\n\n5.1 Chairman's Report\n\nThe tenant is repairing the fence.\n\n5.2 The Clerk had nothing to report.\n\n5.3 Manor House Update\n\nMr Peake reported.\n\n6. Correspondence\n\n6.1 Norfolk Age UK – Request for donations\n\n6.2 Bennett Homes – Letter\n\n7. Planning\n";
+        let lines = crate::segment::lines::lines(text);
+        let hs = promote_sub_headings(text, &lines, numbered_headings(text, &lines));
+        let got: Vec<(String, &str)> = hs
+            .iter()
+            .map(|h| (h.number.clone().unwrap_or_default(), h.title.map_or("", |t| &text[t.start..t.end])))
+            .collect();
+        let want = [
+            ("4", "Matters Arising"),
+            ("5.1", "Chairman's Report"),
+            ("5.2", "The Clerk had nothing to report"),
+            ("5.3", "Manor House Update"),
+            ("6", "Correspondence"),
+            ("7", "Planning"),
+        ];
+        assert_eq!(got, want.map(|(n, t)| (n.to_string(), t)));
     }
 
     #[test]

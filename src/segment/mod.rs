@@ -46,7 +46,7 @@ pub(crate) fn segment(src: &Source, diags: &mut Diagnostics) -> Outline {
     let text = src.text.as_str();
     // Flattened minutes (one long line) are cut before their inline minute references.
     let mut lines = flat::cut_inline_refs(text, lines::lines(text));
-    let mut headings = find_headings(text, &lines);
+    let mut headings = headings::promote_sub_headings(text, &lines, find_headings(text, &lines));
     // No heading at all: flattened minutes numbered inline ("1. Apologies ... 2. No
     // Declarations ... 3. ...") are cut before their numbers and read again.
     if headings.is_empty() {
