@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::actions;
 use super::speakers::{mentions, Mention};
-use crate::fastre::FastRegex;
+use crate::fastre::{FastRegex, UnboundedFirst};
 use crate::model::{Clause, Motion, Resolution, Vote};
 use crate::segment::ResBlock;
 use crate::source::{Source, Span};
@@ -185,10 +185,26 @@ static SECONDER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("seconder regex")
 });
 /// "were proposed for approval as a correct record by Cllr Gail Reeve": words between the verb
-/// and "by" (none of them ending the clause).
-static MOVER_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:proposed|moved|nominated)\s[^.;,\n]{1,80}?\bby\s+").expect("mover-by regex")
-});
+/// and "by" (none of them ending the clause). The gap's `{1,80}?`, 80 copies of a Unicode class
+/// (~4.5 M instructions to compile), is dropped for a first search (see [`UnboundedFirst`]).
+static MOVER_BY: UnboundedFirst = UnboundedFirst::new(
+    r"(?i)\b(?:proposed|moved|nominated)\s(?P<gap>[^.;,\n]{BOUND})\bby\s+",
+    "{1,80}?",
+    "+?",
+    "gap",
+    80,
+);
+
+/// The matches of `MOVER_BY`, those of the bounded regex's `find_iter`: each search starts at
+/// the end of the last match (none is empty).
+fn mover_by_matches(text: &str) -> impl Iterator<Item = regex::Match<'_>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let m = MOVER_BY.captures_at(text, at)?.get(0).expect("the match");
+        at = m.end();
+        Some(m)
+    })
+}
 /// "Cllr Nicholas-Letch proposed, seconded by ...", "X made a motion to ...": the mover named
 /// before the verb.
 static MOVER_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -393,8 +409,7 @@ fn mover_by(text: &str, base: usize) -> Option<Mention> {
         let after = text[p.span.end - base..].trim_start_matches([',', ' ', '\t']);
         after.starts_with("seconded") || after.starts_with("and seconded")
     };
-    MOVER_BY
-        .find_iter(text)
+    mover_by_matches(text)
         .filter(gap_ok)
         .find_map(|m| person_after_cue(m, text, base).filter(|p| !inner(&m).starts_with("to ") || seconded_next(p)))
         .filter(|m| m.name.as_deref().is_some_and(|n| n.contains(' ')))
@@ -1068,6 +1083,33 @@ mod tests {
             assert!(!m || may, "{h:?}");
         }
         assert!(matched > 2_000 && skipped > 1_000, "{matched} {skipped}");
+    }
+
+    #[test]
+    fn mover_by_is_the_bounded_regex() {
+        let ranges = |it: &mut dyn Iterator<Item = regex::Match<'_>>| it.map(|m| m.range()).collect::<Vec<_>>();
+        let mut n = 0;
+        for len in 0..90 {
+            for fill in ["x", "é", " ", "by", ".", "\u{a0}"] {
+                for tail in ["by X", " by Y", " BY Cllr Z, proposed a by b", "by", " by\n", "\nby Q"] {
+                    for head in ["proposed ", "Moved\u{a0}", "was nominated  ", "xproposed ", "proposed.", ""] {
+                        let text = format!("{head}{}{tail} moved {} by W", fill.repeat(len), fill.repeat(90 - len));
+                        let want = ranges(&mut MOVER_BY.bounded().find_iter(&text));
+                        n += usize::from(!want.is_empty());
+                        assert_eq!(ranges(&mut mover_by_matches(&text)), want, "{text:?}");
+                    }
+                }
+            }
+        }
+        assert!(n > 5_000, "{n}");
+        let hays = crate::fastre::sample_haystacks(20_000, &["proposed", "moved", "nominated", "by", "BY", "seconded"]);
+        let mut matched = 0;
+        for h in &hays {
+            let want = ranges(&mut MOVER_BY.bounded().find_iter(h));
+            matched += usize::from(!want.is_empty());
+            assert_eq!(ranges(&mut mover_by_matches(h)), want, "{h:?}");
+        }
+        assert!(matched > 500, "{matched}");
     }
 
     #[test]
