@@ -17,6 +17,7 @@ use memchr::memmem::Finder;
 use regex::Regex;
 
 use super::labels::DecisionKind;
+use crate::fastre::UnboundedFirst;
 use crate::source::Span;
 
 /// A decision found in a paragraph: kind and byte range relative to the paragraph text.
@@ -297,12 +298,35 @@ static OUTCOME_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("outcome regex")
 });
 
+/// The regex of [`is_attribution`] as it was, the test oracle of [`attribution_matches`].
+#[cfg(test)]
 static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r#"(?i)^(?:prop\.?|proposed\s+by|moved\s+by|seconded\s+by)\s|^(?:motions|motioned|moves|moved|proposed),\s+[^,.;]{2,40}?,?\s*\bsecond(?:s|ed)?\b[\s"”*.]*$"#,
     )
     .expect("attribution regex")
 });
+
+/// The first way through `ATTRIBUTION`: "Prop CP, 2nd RC".
+static ATTRIBUTION_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:prop\.?|proposed\s+by|moved\s+by|seconded\s+by)\s").expect("attribution lead regex")
+});
+
+/// The second way through `ATTRIBUTION`: "motions, Sherif Mansour seconds"; its `{2,40}?` of a
+/// Unicode class (~2.5 M instructions to compile) dropped for a first search (see
+/// [`UnboundedFirst`]).
+static ATTRIBUTION_VERB: UnboundedFirst = UnboundedFirst::new(
+    r#"(?i)^(?:motions|motioned|moves|moved|proposed),\s+(?P<gap>[^,.;]{BOUND}),?\s*\bsecond(?:s|ed)?\b[\s"”*.]*$"#,
+    "{2,40}?",
+    "{2,}?",
+    "gap",
+    40,
+);
+
+/// `ATTRIBUTION.is_match(s)`: one of its two ways matches.
+fn attribution_matches(s: &str) -> bool {
+    ATTRIBUTION_LEAD.is_match(s) || ATTRIBUTION_VERB.captures_at(s, 0).is_some()
+}
 
 /// A decision that is a table run into an attribution: "Balance as per cash book £2911.84
 /// Prop KN 2nd BB All agreed." ends with "Prop X 2nd Y ..." ([`is_attribution`]) written
@@ -325,7 +349,7 @@ pub(crate) fn is_outcome_only(s: &str) -> bool {
 /// the end of "Owen Pendlebury motions, Sherif Mansour seconds" (its block starts at the verb).
 pub(crate) fn is_attribution(s: &str) -> bool {
     let l = s.to_ascii_lowercase();
-    s.len() < 80 && ATTRIBUTION.is_match(s) && !l.contains(" that ") && !l.contains(" to ")
+    s.len() < 80 && attribution_matches(s) && !l.contains(" that ") && !l.contains(" to ")
 }
 
 /// "#### Conclusion/Resolution", "**Resolution**", "Decision:": a heading that labels the
@@ -953,6 +977,35 @@ fn settled(c: &regex::Captures, s: &str) -> bool {
 #[cfg(test)]
 mod prefilter_tests {
     use super::*;
+
+    #[test]
+    fn attribution_is_the_regex() {
+        let mut n = 0;
+        for len in 0..50 {
+            for fill in ["x", "é", " ", "X second", ".", "\u{a0}"] {
+                for head in
+                    ["Motions, ", "moved,\u{a0}", "Proposed,  ", "prop ", "Proposed by ", "moves,", "Seconded by\t"]
+                {
+                    for tail in [" seconds", ", seconded.", " second **", " secondsx", "seconded", ", 2nd"] {
+                        let text = format!("{head}{}{tail}", fill.repeat(len));
+                        let want = ATTRIBUTION.is_match(&text);
+                        n += usize::from(want);
+                        assert_eq!(attribution_matches(&text), want, "{text:?}");
+                    }
+                }
+            }
+        }
+        assert!(n > 2_000, "{n}");
+        let hays =
+            crate::fastre::sample_haystacks(20_000, &["Moved,", "motions,", "prop", "seconded", "seconds", "by"]);
+        let mut matched = 0;
+        for h in &hays {
+            let want = ATTRIBUTION.is_match(h);
+            matched += usize::from(want);
+            assert_eq!(attribution_matches(h), want, "{h:?}");
+        }
+        assert!(matched > 200, "{matched}");
+    }
 
     #[test]
     fn conclusion_heading_words_as_lowercased() {
