@@ -1055,6 +1055,10 @@ mod tests {
                 "5 ayes and 2 noes",
                 "5 Yeas, 2 nays",
                 "5 ayeſ, 2 noes",
+                // Forms the pattern may come to take: a count must still pass `may_count`.
+                "6 were in favour",
+                "6 voted for",
+                "4 votes to 1",
                 "3 votes in favour",
                 "3 for, 2 against",
                 "1234 for",
