@@ -17,8 +17,11 @@ const BLOCK_TAGS: &[&str] = &["<table", "<div", "<p>", "<p ", "<ul", "<ol", "<se
 /// starting with a block tag to the next blank line) replaced by its text. `None` when the
 /// HTML blocks are less than half of the text, where Markdown reading is better.
 pub fn inline_html_blocks(md: &str) -> Option<String> {
-    let starts_block =
-        |t: &str| BLOCK_TAGS.iter().any(|tag| t.get(..tag.len()).is_some_and(|h| h.eq_ignore_ascii_case(tag)));
+    // Every tag starts with '<': most lines do not, and are not compared with each tag.
+    let starts_block = |t: &str| {
+        t.starts_with('<')
+            && BLOCK_TAGS.iter().any(|tag| t.get(..tag.len()).is_some_and(|h| h.eq_ignore_ascii_case(tag)))
+    };
     // First only count the bytes of the blocks (as the loop below does): most Markdown has
     // few, and then nothing is converted or copied.
     let (mut html_bytes, mut in_block) = (0, false);
@@ -809,6 +812,12 @@ fn push_decoded(out: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn block_tags_start_with_a_bracket() {
+        // `inline_html_blocks` compares a line with the tags only when it starts with '<'.
+        assert!(BLOCK_TAGS.iter().all(|t| t.starts_with('<')));
+    }
 
     #[test]
     fn flat_names_are_lower_case() {

@@ -439,7 +439,11 @@ fn bracketed_initials(after: &str) -> Option<&str> {
 /// (GCL) and Myles Borins (MBS)".
 fn presenter_abbreviations(text: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for (at, _) in text.match_indices("Presenter") {
+    // (`memmem`, its searcher built once: `match_indices` set up a two-way searcher for
+    // every document and ran it over the whole text; the word does not overlap itself.)
+    static PRESENTER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("Presenter"));
+    for at in PRESENTER.find_iter(text.as_bytes()) {
         let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
         if !text[line_start..at].chars().all(|c| matches!(c, ' ' | '-' | '*' | '\t')) {
             continue;

@@ -139,14 +139,21 @@ fn start_before(t: &str, from: usize, p: usize) -> Option<usize> {
 /// or a pronoun (text ending with "he" or "hey"). No match has its owner start after it.
 ///
 /// Every link ends with the token "to", "be", "will" or "would" (white space before and
-/// after it), its first to fourth token. So the link starts are found from those words: each
-/// found with `memmem` (a vectorised search for the word, one pass per word: `memchr3` on
-/// their first letters stopped at nearly every "t"), then it and the starts of the three
-/// tokens before it are the candidates, tried with [`link_at`], the test of every byte that
-/// this replaced (kept as `last_link_by_bytes`, the oracle of the tests). The answer is the
-/// largest start found, whatever the order the words are visited in; a candidate at or
-/// before the best start found so far cannot beat it, so it is not tried.
+/// after it), its first to fourth token. So the link starts are found from those words, all
+/// four in one pass of a packed searcher (Teddy, vectorised: [`LINK_WORDS`]; a `memmem` pass
+/// per word, [`LINK_FINDERS`], cost more in setting up the four searches of every sentence,
+/// and is kept for a CPU without Teddy; `memchr3` on their first letters stopped at nearly
+/// every "t"), then it and the starts of the three tokens before it are the candidates, tried
+/// with [`link_at`], the test of every byte that this replaced (kept as `last_link_by_bytes`,
+/// the oracle of the tests). The answer is the largest start found, whatever the order the
+/// words are visited in; a candidate at or before the best start found so far cannot beat
+/// it, so it is not tried.
 fn last_link(t: &str, from: usize) -> Option<usize> {
+    last_link_with(t, from, LINK_WORDS.as_ref())
+}
+
+/// [`last_link`], with the words found by `packed`, or by [`LINK_FINDERS`] without it.
+fn last_link_with(t: &str, from: usize, packed: Option<&aho_corasick::packed::Searcher>) -> Option<usize> {
     let b = t.as_bytes();
     let lowest = from.max(1);
     if lowest >= b.len() {
@@ -155,46 +162,63 @@ fn last_link(t: &str, from: usize) -> Option<usize> {
     // A byte that may end (before) or start (after) white space.
     let may_space = |c: u8| c >= 0x80 || c.is_ascii_whitespace() || c == 0x0B;
     let mut best: Option<usize> = None;
-    for (len, finder) in LINK_WORDS.iter() {
-        let mut at = lowest;
-        while let Some(i) = link_word(finder, b, at) {
-            at = i + len;
-            if best.is_some_and(|x| i <= x) || !(may_space(b[i - 1]) && b.get(i + len).is_some_and(|&c| may_space(c))) {
-                continue;
+    // The word at `i`, `len` bytes long.
+    let mut visit = |i: usize, len: usize| {
+        if best.is_some_and(|x| i <= x) || !(may_space(b[i - 1]) && b.get(i + len).is_some_and(|&c| may_space(c))) {
+            return;
+        }
+        // The word is the link's first token, or its second, third or fourth.
+        let mut l = i;
+        for _ in 0..4 {
+            if l < lowest || best.is_some_and(|x| l <= x) {
+                break;
             }
-            // The word is the link's first token, or its second, third or fourth.
-            let mut l = i;
-            for _ in 0..4 {
-                if l < lowest || best.is_some_and(|x| l <= x) {
-                    break;
+            if link_at(t, l) {
+                best = Some(l);
+                break;
+            }
+            // The start of the token before.
+            let e = t[..l].trim_end().len();
+            if e == l || e == 0 {
+                break;
+            }
+            l = t[..e].rfind(char::is_whitespace).map_or(0, |k| k + t[k..].chars().next().map_or(1, char::len_utf8));
+        }
+    };
+    match packed {
+        Some(searcher) => {
+            for m in searcher.find_iter(&b[lowest..]) {
+                visit(lowest + m.start(), m.len());
+            }
+        }
+        None => {
+            for (len, finder) in LINK_FINDERS.iter() {
+                let mut at = lowest;
+                while let Some(i) = finder.find(&b[at..]).map(|k| at + k) {
+                    at = i + len;
+                    visit(i, *len);
                 }
-                if link_at(t, l) {
-                    best = Some(l);
-                    break;
-                }
-                // The start of the token before.
-                let e = t[..l].trim_end().len();
-                if e == l || e == 0 {
-                    break;
-                }
-                l = t[..e]
-                    .rfind(char::is_whitespace)
-                    .map_or(0, |k| k + t[k..].chars().next().map_or(1, char::len_utf8));
             }
         }
     }
     best
 }
 
-/// The next place at or after `at` where `finder`'s word is in `b`. Searching on from the
-/// end of each one gives `find_iter`'s places (no word of [`LINK_WORDS`] overlaps itself)
-/// without its copy of the searcher for every search.
-fn link_word(finder: &memchr::memmem::Finder<'_>, b: &[u8], at: usize) -> Option<usize> {
-    finder.find(b.get(at..)?).map(|k| at + k)
-}
+/// The words a link ends with, in one packed searcher (built once; none on a CPU without the
+/// vector instructions of Teddy). Its non-overlapping matches are every place of every word:
+/// no word overlaps itself or another (none ends with the start of one: "o", "e", "l", "ll",
+/// "ill", "d", "ld", "uld", "ould" against "t", "b", "w"), and no two start at the same place.
+static LINK_WORDS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> = std::sync::LazyLock::new(|| {
+    aho_corasick::packed::Config::new()
+        .match_kind(aho_corasick::packed::MatchKind::LeftmostFirst)
+        .builder()
+        .extend(["to", "be", "will", "would"])
+        .build()
+});
 
-/// The words a link ends with, each with its searcher (built once).
-static LINK_WORDS: std::sync::LazyLock<[(usize, memchr::memmem::Finder<'static>); 4]> =
+/// The words a link ends with, each with its `memmem` searcher (built once). Searching on from
+/// the end of each place gives `find_iter`'s places (no word overlaps itself).
+static LINK_FINDERS: std::sync::LazyLock<[(usize, memchr::memmem::Finder<'static>); 4]> =
     std::sync::LazyLock::new(|| ["to", "be", "will", "would"].map(|w| (w.len(), memchr::memmem::Finder::new(w))));
 
 /// Whether a link with its verb starts at `l` (`l > 0`), after what may end an owner (see
@@ -466,7 +490,9 @@ mod tests {
             while !t.is_char_boundary(from) {
                 from -= 1;
             }
-            assert_eq!(last_link(t, from), last_link_by_bytes(t, from), "from {from} in {t:?}");
+            let want = last_link_by_bytes(t, from);
+            assert_eq!(last_link(t, from), want, "from {from} in {t:?}");
+            assert_eq!(last_link_with(t, from, None), want, "memmem, from {from} in {t:?}");
         }
         let want = by_regex(t);
         assert_eq!(matches(t).collect::<Vec<_>>(), want, "{t:?}");

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::actions;
 use super::speakers::{mentions, Mention};
-use crate::fastre::FastRegex;
+use crate::fastre::{FastRegex, UnboundedFirst};
 use crate::model::{Clause, Motion, Resolution, Vote};
 use crate::segment::ResBlock;
 use crate::source::{Source, Span};
@@ -186,10 +186,26 @@ static SECONDER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("seconder regex")
 });
 /// "were proposed for approval as a correct record by Cllr Gail Reeve": words between the verb
-/// and "by" (none of them ending the clause).
-static MOVER_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:proposed|moved|nominated)\s[^.;,\n]{1,80}?\bby\s+").expect("mover-by regex")
-});
+/// and "by" (none of them ending the clause). The gap's `{1,80}?`, 80 copies of a Unicode class
+/// (~4.5 M instructions to compile), is dropped for a first search (see [`UnboundedFirst`]).
+static MOVER_BY: UnboundedFirst = UnboundedFirst::new(
+    r"(?i)\b(?:proposed|moved|nominated)\s(?P<gap>[^.;,\n]{BOUND})\bby\s+",
+    "{1,80}?",
+    "+?",
+    "gap",
+    80,
+);
+
+/// The matches of `MOVER_BY`, those of the bounded regex's `find_iter`: each search starts at
+/// the end of the last match (none is empty).
+fn mover_by_matches(text: &str) -> impl Iterator<Item = regex::Match<'_>> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let m = MOVER_BY.captures_at(text, at)?.get(0).expect("the match");
+        at = m.end();
+        Some(m)
+    })
+}
 /// "Cllr Nicholas-Letch proposed, seconded by ...", "X made a motion to ...": the mover named
 /// before the verb.
 static MOVER_VERB: LazyLock<Regex> = LazyLock::new(|| {
@@ -394,8 +410,7 @@ fn mover_by(text: &str, base: usize) -> Option<Mention> {
         let after = text[p.span.end - base..].trim_start_matches([',', ' ', '\t']);
         after.starts_with("seconded") || after.starts_with("and seconded")
     };
-    MOVER_BY
-        .find_iter(text)
+    mover_by_matches(text)
         .filter(gap_ok)
         .find_map(|m| person_after_cue(m, text, base).filter(|p| !inner(&m).starts_with("to ") || seconded_next(p)))
         .filter(|m| m.name.as_deref().is_some_and(|n| n.contains(' ')))
@@ -595,7 +610,7 @@ fn vote_of(text: &str) -> Vote {
     // `char::is_numeric` takes all of them and more): a text without one skips both searches.
     let digit = text.bytes().any(|b| b.is_ascii_digit()) || !text.is_ascii() && text.chars().any(char::is_numeric);
     // The check of `text` for `VOTE_COUNTS`'s twin only when it runs.
-    let counts = digit
+    let counts = (digit && may_count(text))
         .then(|| {
             let checked = crate::fastre::Checked::proven(vote_twin_agrees(text));
             VOTE_COUNTS.pick_checked(checked).captures_iter(text).find(|c| tally(text, c))
@@ -621,6 +636,64 @@ fn vote_of(text: &str) -> Vote {
         }
     }
     v
+}
+
+/// False when `VOTE_COUNTS` cannot match `text`. Each alternative starts its count with a
+/// number (`f`, `y`, `f3`, `f4`, `f2`): a whole run of digits (at most three) in the first
+/// four, the end of one (`f2`), and after it, past white space (`\s`, Unicode's, as
+/// `char::is_whitespace`), comes:
+/// - `f`: "-", "–", ":" or "to";
+/// - `y`: ")" or ";" or "N", after a "-" before the number;
+/// - `f3`: "N", or one of ",.;" then white space and "N";
+/// - `f4`: "aye" or "yea" (then "s" or 'ſ') after white space;
+/// - `f2`: "vote", "in" or "for" after white space.
+///
+/// Letters in any case (`(?i)` folds none of these to a character outside ASCII). A text with
+/// a digit other than ASCII's (`\d` is Unicode's) is left to the regex. Most decision texts
+/// with a digit hold only dates, sums and minute numbers: the search (a lazy DFA with a
+/// bounded gap, then captures) cost ~35 K instructions a text.
+fn may_count(text: &str) -> bool {
+    let b = text.as_bytes();
+    if !text.is_ascii() && text.chars().any(|c| c.is_numeric() && !c.is_ascii_digit()) {
+        return true;
+    }
+    let skip_ws = |at: usize| text[at..].find(|c: char| !c.is_whitespace()).map_or(text.len(), |k| at + k);
+    let word = |at: usize, w: &str| b.get(at..at + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w.as_bytes()));
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(u8::is_ascii_digit) {
+        let start = i + k;
+        let mut end = start;
+        while end < b.len() && b[end].is_ascii_digit() {
+            end += 1;
+        }
+        i = end;
+        let at = skip_ws(end);
+        let spaced = at > end;
+        if spaced && (word(at, "vote") || word(at, "in") || word(at, "for")) {
+            return true;
+        }
+        if end - start > 3 || at == b.len() {
+            continue;
+        }
+        let dash_before = text[..start].trim_end_matches(char::is_whitespace).ends_with('-');
+        let found = match b[at] {
+            b'-' | b':' => true,
+            b't' | b'T' => word(at, "to"),
+            b'n' | b'N' => true,
+            b')' => dash_before,
+            b',' | b'.' | b';' => {
+                let n = skip_ws(at + 1);
+                b.get(n).is_some_and(|&c| c == b'n' || c == b'N')
+            }
+            // ("ayeſ": `(?i)` folds 's' to 'ſ'.)
+            b'a' | b'A' | b'y' | b'Y' => spaced && (word(at, "aye") || word(at, "yea")),
+            _ => text[at..].starts_with('–'),
+        };
+        if found {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether `VOTE_COUNTS`'s twin (`\b` and `\d` in their ASCII forms) finds the same matches
@@ -1028,6 +1101,86 @@ mod tests {
             rolls += usize::from(l);
         });
         assert!(texts > 100_000 && results > 1_000 && rolls >= 5, "{texts} {results} {rolls}");
+    }
+
+    /// `may_count` holds wherever `VOTE_COUNTS` matches.
+    #[test]
+    fn vote_counts_need_a_count_shape() {
+        let mut hays = crate::fastre::sample_haystacks(
+            50_000,
+            &[
+                "carried 5-2",
+                "carried 5 – 2",
+                "passed 7 to 0",
+                "approved 4:1:1",
+                "(Y-5; N-1)",
+                "( Y - 3 )",
+                "(Y-5 N-1)",
+                "(Y-5;N-1)",
+                "Ayes 5, Noes 2",
+                "Yeas: 5. Nays: 2",
+                "5 ayes and 2 noes",
+                "5 Yeas, 2 nays",
+                "5 ayeſ, 2 noes",
+                // Forms the pattern may come to take: a count must still pass `may_count`.
+                "6 were in favour",
+                "6 voted for",
+                "4 votes to 1",
+                "3 votes in favour",
+                "3 for, 2 against",
+                "1234 for",
+                "12",
+                "7",
+                "1,234",
+                "\u{a0}",
+                "-",
+                "N",
+                "٣",
+                "١٢ for",
+            ],
+        );
+        hays.extend(
+            ["vote 1\u{a0}–\u{2009}2", "carried 1to2", "(Y-1)", "2 FOR", "Ayes 3\u{a0}; NAYS 1"].map(String::from),
+        );
+        // Numbers that are no counts, mostly.
+        hays.extend(crate::fastre::sample_haystacks(20_000, &["12", "7", "1,234", "30th", "2019-20", "item 5"]));
+        let mut matched = 0;
+        let mut skipped = 0;
+        for h in &hays {
+            let m = VOTE_COUNTS.original().is_match(h);
+            matched += usize::from(m);
+            let may = may_count(h);
+            skipped += usize::from(!may && h.bytes().any(|b| b.is_ascii_digit()));
+            assert!(!m || may, "{h:?}");
+        }
+        assert!(matched > 2_000 && skipped > 1_000, "{matched} {skipped}");
+    }
+
+    #[test]
+    fn mover_by_is_the_bounded_regex() {
+        let ranges = |it: &mut dyn Iterator<Item = regex::Match<'_>>| it.map(|m| m.range()).collect::<Vec<_>>();
+        let mut n = 0;
+        for len in 0..90 {
+            for fill in ["x", "é", " ", "by", ".", "\u{a0}"] {
+                for tail in ["by X", " by Y", " BY Cllr Z, proposed a by b", "by", " by\n", "\nby Q"] {
+                    for head in ["proposed ", "Moved\u{a0}", "was nominated  ", "xproposed ", "proposed.", ""] {
+                        let text = format!("{head}{}{tail} moved {} by W", fill.repeat(len), fill.repeat(90 - len));
+                        let want = ranges(&mut MOVER_BY.bounded().find_iter(&text));
+                        n += usize::from(!want.is_empty());
+                        assert_eq!(ranges(&mut mover_by_matches(&text)), want, "{text:?}");
+                    }
+                }
+            }
+        }
+        assert!(n > 5_000, "{n}");
+        let hays = crate::fastre::sample_haystacks(20_000, &["proposed", "moved", "nominated", "by", "BY", "seconded"]);
+        let mut matched = 0;
+        for h in &hays {
+            let want = ranges(&mut MOVER_BY.bounded().find_iter(h));
+            matched += usize::from(!want.is_empty());
+            assert_eq!(ranges(&mut mover_by_matches(h)), want, "{h:?}");
+        }
+        assert!(matched > 500, "{matched}");
     }
 
     #[test]
