@@ -646,7 +646,7 @@ fn vote_of(text: &str) -> Vote {
 /// - `y`: ")" or ";" or "N", after a "-" before the number;
 /// - `f3`: "N", or one of ",.;" then white space and "N";
 /// - `f4`: "aye" or "yea" (then "s" or 'ſ') after white space;
-/// - `f2`: "vote", "in" or "for" after white space.
+/// - `f2`, `f5`: "vote" ("votes to", "voted"), "were", "in" or "for" after white space.
 ///
 /// Letters in any case (`(?i)` folds none of these to a character outside ASCII). A text with
 /// a digit other than ASCII's (`\d` is Unicode's) is left to the regex. Most decision texts
@@ -669,7 +669,7 @@ fn may_count(text: &str) -> bool {
         i = end;
         let at = skip_ws(end);
         let spaced = at > end;
-        if spaced && (word(at, "vote") || word(at, "in") || word(at, "for")) {
+        if spaced && (word(at, "vote") || word(at, "were") || word(at, "in") || word(at, "for")) {
             return true;
         }
         if end - start > 3 || at == b.len() {
