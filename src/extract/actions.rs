@@ -852,7 +852,12 @@ fn capital_clerk(text: &str) -> Option<String> {
             || before.ends_with(" and")
             || before == "and";
         let after = &text[i + "clerk ".len()..];
-        let link = ["to ", "will ", "agreed to ", "would "].iter().any(|l| after.starts_with(l));
+        // Not what befalls the Clerk ("clerk to retire", "clerk to receive the pay award").
+        let link = ["to ", "will ", "agreed to ", "would "].iter().any(|l| {
+            after
+                .strip_prefix(l)
+                .is_some_and(|v| !["be ", "retire", "receive", "resign", "leave"].iter().any(|n| v.starts_with(n)))
+        });
         if opens && link && !text[..i].ends_with(|c: char| c.is_alphanumeric()) {
             let s = out.get_or_insert_with(|| text.to_string());
             s.replace_range(i..i + 1, "C");
@@ -1069,8 +1074,12 @@ fn owner_task_read(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option
             continue;
         }
         // "C. Humphries will endeavour to ascertain the owners": the deed after the striving.
-        let striving = matches!(verb, "endeavour" | "endeavor" | "try" | "attempt")
-            && text[c.verb.end..].trim_start().strip_prefix("to ").is_some_and(|r| r.starts_with(char::is_lowercase));
+        // Not "would try to attend", "will attempt to be present": a wish, or being there.
+        let striving = link == "will"
+            && matches!(verb, "endeavour" | "endeavor" | "try" | "attempt")
+            && text[c.verb.end..].trim_start().strip_prefix("to ").is_some_and(|r| {
+                r.starts_with(char::is_lowercase) && !["be ", "attend"].iter().any(|w| r.starts_with(w))
+            });
         if matches!(link, "will" | "would")
             && !striving
             && !verb.ends_with('e')
@@ -1674,6 +1683,10 @@ mod tests {
         assert_eq!(owners_in("Mr Mann will try to get this repaired."), [name("Mr Mann")]);
         assert_eq!(owners_in("The Clerk will endeavour to find out."), [clerk()]);
         assert_eq!(owners_in("G. Clere will contact the owners."), [name("G. Clere")]);
+        // A wish or being there is no task; nor what befalls the Clerk.
+        assert_eq!(owners_in("Cllr Smith said he would try to attend the next meeting."), []);
+        assert_eq!(owners_in("Cllr Bell will attempt to be present at the fete."), []);
+        assert_eq!(owners_in("Mrs Jones has resigned: clerk to retire at the end of March."), []);
         // "will try" without a deed after it is none.
         assert_eq!(owners_in("Mr Mann will try harder."), []);
     }

@@ -403,7 +403,16 @@ fn entry_follows(s: &str) -> bool {
     let initial =
         b.len() >= 4 && b[0].is_ascii_uppercase() && b[1] == b'.' && b[2] == b' ' && b[3].is_ascii_uppercase();
     let first = s.split_whitespace().next().unwrap_or("").trim_end_matches('.');
-    initial || matches!(first, "Cllr" | "Councillor" | "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Revd")
+    let titled = matches!(first, "Cllr" | "Councillor" | "Mr" | "Mrs" | "Ms" | "Miss" | "Dr" | "Revd");
+    // Up to the next separator, a name and its role: no lower-case word ("Mrs Green (Clerk)
+    // took the minutes" is a sentence), "and" and particles aside.
+    let from = s.find(char::is_whitespace).unwrap_or(s.len());
+    let end = [s[from..].find([',', ';', '.']), s[from..].find(" and ")].into_iter().flatten().min();
+    let entry = &s[..end.map_or(s.len(), |e| from + e)];
+    let named = entry.split_whitespace().all(|w| {
+        !w.starts_with(char::is_lowercase) || matches!(w, "and" | "de" | "van" | "von" | "le" | "la" | "du" | "da")
+    });
+    (initial || titled) && named
 }
 
 /// The first ". " that ends a sentence (not "Cllrs. Kim", not an initial "A. Smith", not
@@ -1128,6 +1137,11 @@ mod tests {
         assert_eq!(
             present("Cllr John Wyett. Mr C Sampson – Borough Councillor. 4 members of the public"),
             vec![named("Cllr John Wyett", None), named("Mr C Sampson", Some("Borough Councillor"))]
+        );
+        // A sentence after the list is no entry.
+        assert_eq!(
+            present("Cllr Ann Cole, Cllr Bob Dale. Mrs Green (Clerk) took the minutes."),
+            vec![named("Cllr Ann Cole", None), named("Cllr Bob Dale", None)]
         );
         assert_eq!(
             present("Miss Richardson - Chairperson: Mrs. Fisher, Mrs. Cairn"),

@@ -238,6 +238,12 @@ pub fn find_yearless_before(s: &str, by: Date) -> Option<Date> {
             continue;
         }
         if let Some((m, d)) = day_month_at(&s[at..]) {
+            // Another meeting's date ("to be approved at the meeting on Tuesday 12th June",
+            // "postponed from 3rd April", "next meeting"): not this one's.
+            let before = s[..at].to_ascii_lowercase();
+            if ["approved", "from", "next", "postponed", "to be", "deferred"].iter().any(|w| before.contains(w)) {
+                continue;
+            }
             let this = Date::checked(by.year, m, d);
             return match this {
                 Some(t) if (t.month, t.day) <= (by.month, by.day) => Some(t),

@@ -611,6 +611,11 @@ mod tests {
             date("2012-05-16", "held on April 11th at the Village Hall, Northwold.").as_deref(),
             Some("2012-04-11")
         );
+        // Another meeting's date is not this one's.
+        assert_eq!(
+            date("2012-05-16", "DRAFT - to be approved at the meeting on Tuesday 12th June").as_deref(),
+            Some("2012-05-16")
+        );
         // A full date wins; a number without ordinal or weekday is no date; without either
         // the post's date stays the last resort.
         assert_eq!(date("2012-05-16", "held on 11 April 2012").as_deref(), Some("2012-04-11"));

@@ -579,7 +579,16 @@ fn numerals(text: &str) -> Option<String> {
         }
         if let Some(a) = word_start.take() {
             let w = &text[a..i];
-            match NUMBER_WORDS.iter().position(|n| n.eq_ignore_ascii_case(w)) {
+            // Only a count: the number word before a vote word ("six were in favour", "one
+            // abstained"), not "twenty-one trees", "one to one sessions", "no one against".
+            let after = text[i..].trim_start_matches([' ', ',']).to_ascii_lowercase();
+            let counted = ["were ", "voted", "votes", "vote ", "for", "in favour", "against", "abstain", "abstention"]
+                .iter()
+                .any(|v| after.starts_with(v));
+            let joined = text[..a].ends_with('-') || text[i..].starts_with('-');
+            let negated = text[..a].trim_end().to_ascii_lowercase().ends_with("no");
+            match NUMBER_WORDS.iter().position(|n| n.eq_ignore_ascii_case(w)).filter(|_| counted && !joined && !negated)
+            {
                 Some(k) => {
                     out.push_str(&(k + 1).to_string());
                     changed = true;
@@ -1312,6 +1321,11 @@ mod tests {
         assert_eq!((v.for_, v.against, v.abstain, v.result.as_deref()), (Some(6), None, Some(1), Some("carried")));
         let v = vote("Cllr Stocking seconded: six for, one against.");
         assert_eq!((v.for_, v.against, v.result.as_deref()), (Some(6), Some(1), Some("carried")));
+        // Only a number word before a vote word counts: not "twenty-one", "one to one", "no one".
+        let v = vote("RESOLVED: the Council approved twenty-one trees; one councillor spoke against the site.");
+        assert_eq!((v.for_, v.against), (None, None));
+        assert_eq!(vote("agreed to offer one to one sessions, all in favour of the scheme").for_, None);
+        assert_eq!(vote("All in favour; no one against and no one abstained.").abstain, None);
         // Number words without a vote word are no count.
         assert_eq!(vote("Proposed by one member, carried.").for_, None);
         // US roll-call tallies: "Ayes: 4 Nays: 1", "3 ayes, 2 nays".

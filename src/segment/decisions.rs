@@ -818,6 +818,22 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
                     .flatten()
                     .filter(|c| !relative_clause(s, c.get(0).expect("match").start()))
                     .filter(|c| !counted_apposition(s, c.get(0).expect("match").start(), c.name("kw")))
+                    // "were in favour": the body's position only when the body opens the
+                    // sentence, and not a report of others' views ("Mr Brown reported that
+                    // members were in favour") or one the meeting did not decide ("... in
+                    // principle, but no decision could be taken").
+                    .filter(|c| {
+                        c.name("kw2").is_none_or(|k| k.as_str() != "favour") || {
+                            let at = c.get(0).expect("match").start();
+                            let lead = s[..at].trim().trim_start_matches(['*', '-', '•', ' ']);
+                            let lower = s.to_ascii_lowercase();
+                            // "The Parish Council were ...": the body's name before the word.
+                            lead.split_whitespace().all(|w| w.starts_with(char::is_uppercase) || w == "the")
+                                && !lower.contains(" but ")
+                                && !lower.contains("no decision")
+                                && !lower.contains(" that ")
+                        }
+                    })
                     // "where we were in agreement", "we discussed this a year ago and decided":
                     // a speaker's view or story, not the body's decision.
                     .filter(|c| {
@@ -1496,6 +1512,9 @@ mod tests {
             vec!["agreement that they would sign"]
         );
         assert!(starts("The Members agreement was sought on the pledge.").is_empty());
+        // Others' views reported, or no decision: none.
+        assert!(starts("Mr Brown reported that members were in favour of a county-wide campaign.").is_empty());
+        assert!(starts("Members were in favour of the idea in principle, but no decision could be taken.").is_empty());
         // "in favour": the whole sentence, there is no verb to start from.
         assert_eq!(starts("The Parish Council were unanimously in favour."), vec!["The Parish Council were unanim"]);
         assert_eq!(

@@ -974,13 +974,13 @@ pub(super) fn colon_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             }
             // "Minutes of the previous meeting. Mrs Mann proposed ...": a usual agenda title run
             // into its minute.
-            if let Some(len) = agenda_run_in(c).filter(|_| attendance_line.is_none_or(|a| i > a)) {
+            if let Some((len, dot)) = agenda_run_in(c).filter(|_| attendance_line.is_none_or(|a| i > a)) {
                 found.push(Heading {
                     start: l.content.start,
                     number: None,
                     title: Some(Span::new(l.content.start, l.content.start + len)),
                     lost_title: false,
-                    body_start: l.content.start + len + 1,
+                    body_start: l.content.start + dot + 1,
                     documents: Vec::new(),
                 });
                 continue;
@@ -1050,6 +1050,16 @@ pub(super) fn promote_sub_headings(text: &str, lines: &[Line], headings: Vec<Hea
             }
             let mut next = 1;
             let mut found = Vec::new();
+            // Sub-headings with text of their own under them (not a list of one-line points).
+            let mut with_text = 0;
+            let mut last_was_sub = false;
+            for l in body.iter() {
+                let sub = sub_label(text, l, n).is_some();
+                if !sub && last_was_sub {
+                    with_text += 1;
+                }
+                last_was_sub = sub;
+            }
             for l in body {
                 let Some((k, rest)) = sub_label(text, l, n) else { continue };
                 if k != next {
@@ -1081,7 +1091,12 @@ pub(super) fn promote_sub_headings(text: &str, lines: &[Line], headings: Vec<Hea
                     h.title.is_some_and(|t| title_like(line[t.start - h.start..].trim_end()))
                 })
                 .count();
-            (found.len() >= 2 && titles >= 2).then_some(found)
+            if found.len() < 2 || titles < 2 || with_text < 2 {
+                return None;
+            }
+            // The first takes the heading's line ("5. Reports"), which holds nothing of its own.
+            found[0].start = h.start;
+            Some(found)
         });
         match subs {
             Some(subs) => out.extend(subs),
@@ -1132,11 +1147,13 @@ fn agenda_title(c: &str) -> bool {
 }
 
 /// "Minutes of the previous meeting. Mrs Mann proposed that ...": one of [`AGENDA_TITLES`]
-/// opening a line and ended by a full stop, then the minute's text (a capital); its length.
-fn agenda_run_in(c: &str) -> Option<usize> {
+/// opening a line and ended by a full stop, then the minute's text (a capital); the title's
+/// length and where the full stop is (white space may stand between them: "meeting\u{a0}.").
+fn agenda_run_in(c: &str) -> Option<(usize, usize)> {
     let dot = c.find(". ")?;
     let rest = c[dot + 2..].trim_start();
-    (agenda_title(&c[..dot]) && rest.starts_with(|ch: char| ch.is_uppercase())).then_some(c[..dot].trim_end().len())
+    (agenda_title(&c[..dot]) && rest.starts_with(|ch: char| ch.is_uppercase()))
+        .then_some((c[..dot].trim_end().len(), dot))
 }
 
 /// "MATTERS ARISING", "CO OPTION", "ANY OTHER BUSINESS": 1 to 8 upper-case words (3 letters
@@ -1271,6 +1288,13 @@ mod tests {
             ("7", "Planning"),
         ];
         assert_eq!(got, want.map(|(n, t)| (n.to_string(), t)));
+        // The first sub-heading's item starts at the dropped heading's line.
+        assert!(text[hs[1].start..].starts_with("5. Reports"));
+        // One-line points with no text under them stay paragraphs.
+        let text = "Minutes\n\n5. Matters\n\nNone.\n\n6. Correspondence\n\n6.1 NALC newsletter\n\n6.2 Highways letter\n\n6.3 Police report\n\n7. Planning\n";
+        let lines = crate::segment::lines::lines(text);
+        let hs = promote_sub_headings(text, &lines, numbered_headings(text, &lines));
+        assert_eq!(hs.iter().filter_map(|h| h.number.clone()).collect::<Vec<_>>(), ["5", "6", "7"]);
     }
 
     #[test]

@@ -271,12 +271,14 @@ fn find_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
 /// (twenty names with their roles).
 const MAX_ATTENDANCE_ITEM: usize = 1200;
 
-/// Whether an attendance item's text is only the list: one block of lines, or lines short
-/// enough to be a name each; no longer than [`MAX_ATTENDANCE_ITEM`].
+/// Whether an attendance item's text is only the list: one line, or lines short enough to be a
+/// name each; no decision or task in it ("resolved", "agreed", " to "); no longer than
+/// [`MAX_ATTENDANCE_ITEM`].
 fn only_a_list(item: &str) -> bool {
     let item = item.trim();
-    let one_block = !item.contains("\n\n") && !item.contains("\n\r\n");
-    item.len() <= MAX_ATTENDANCE_ITEM && (one_block || item.lines().skip(1).all(|l| l.trim().len() <= 60))
+    let one_line = item.lines().filter(|l| !l.trim().is_empty()).count() == 1;
+    let decides = ["resolved", "agreed", " to "].iter().any(|w| item.to_ascii_lowercase().contains(w));
+    item.len() <= MAX_ATTENDANCE_ITEM && !decides && (one_line || item.lines().skip(1).all(|l| l.trim().len() <= 60))
 }
 
 /// "Present", "Those present", "Councillors present", "Attendance": the title of an
