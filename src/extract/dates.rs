@@ -441,17 +441,44 @@ const BY_PERSON: &[&str] = &[
 ];
 
 /// A number of days, weeks or months written in digits or words ("14", "two", "a").
+/// Number words, "one" to "twenty".
+const NUMBER_WORDS: [&str; 20] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+
+/// The value of a number word ("six" -> 6, any ASCII case), one to twenty.
+pub(crate) fn number_word(w: &str) -> Option<u32> {
+    NUMBER_WORDS.iter().position(|n| n.eq_ignore_ascii_case(w)).map(|k| k as u32 + 1)
+}
+
 fn count(i: &str) -> IResult<&str, u32> {
     let (rest, word) = take_while1(|c: char| c.is_ascii_alphanumeric())(i)?;
     let w = word.to_ascii_lowercase();
-    const WORDS: [&str; 13] =
-        ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
     let n = match w.parse::<u32>() {
         Ok(n) if (1..=366).contains(&n) => n,
         Ok(_) => return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
-        Err(_) => match WORDS.iter().position(|x| *x == w) {
-            Some(0) => 1,
-            Some(n) => n as u32,
+        // "a week", "two weeks", up to "twelve months".
+        Err(_) => match if w == "a" { Some(1) } else { number_word(&w).filter(|&n| n <= 12) } {
+            Some(n) => n,
             None => return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag))),
         },
     };

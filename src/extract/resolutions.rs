@@ -538,30 +538,6 @@ pub(crate) fn resolution(
     Resolution { id, text, span: r.span, kind: r.kind.name().to_string(), clauses, motion, vote, actions }
 }
 
-/// Number words a clerk writes counts with ("six were in favour, one abstained").
-const NUMBER_WORDS: [&str; 20] = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-];
-
 /// `text` with number words written as figures, when it holds one and a vote word ("in
 /// favour", "against", "abstain", "votes"); `None` otherwise.
 fn numerals(text: &str) -> Option<String> {
@@ -579,18 +555,9 @@ fn numerals(text: &str) -> Option<String> {
         }
         if let Some(a) = word_start.take() {
             let w = &text[a..i];
-            // Only a count: the number word before a vote word ("six were in favour", "one
-            // abstained"), not "twenty-one trees", "one to one sessions", "no one against".
-            let after = text[i..].trim_start_matches([' ', ',']).to_ascii_lowercase();
-            let counted = ["were ", "voted", "votes", "vote ", "for", "in favour", "against", "abstain", "abstention"]
-                .iter()
-                .any(|v| after.starts_with(v));
-            let joined = text[..a].ends_with('-') || text[i..].starts_with('-');
-            let negated = text[..a].trim_end().to_ascii_lowercase().ends_with("no");
-            match NUMBER_WORDS.iter().position(|n| n.eq_ignore_ascii_case(w)).filter(|_| counted && !joined && !negated)
-            {
-                Some(k) => {
-                    out.push_str(&(k + 1).to_string());
+            match super::dates::number_word(w).filter(|_| counts(text, a, i)) {
+                Some(n) => {
+                    out.push_str(&n.to_string());
                     changed = true;
                 }
                 None => out.push_str(w),
@@ -601,6 +568,19 @@ fn numerals(text: &str) -> Option<String> {
         }
     }
     changed.then_some(out)
+}
+
+/// Whether the number word at `a..z` of `text` is a count: before a vote word ("six were in
+/// favour", "one abstained"), not "twenty-one trees", "one to one sessions", "no one against".
+fn counts(text: &str, a: usize, z: usize) -> bool {
+    let after = text[z..].trim_start_matches([' ', ',']).as_bytes();
+    let counted = ["were ", "voted", "votes", "vote ", "for", "in favour", "against", "abstain", "abstention"]
+        .iter()
+        .any(|v| after.get(..v.len()).is_some_and(|p| p.eq_ignore_ascii_case(v.as_bytes())));
+    let joined = text[..a].ends_with('-') || text[z..].starts_with('-');
+    let before = text[..a].trim_end().as_bytes();
+    let negated = before.len() >= 2 && before[before.len() - 2..].eq_ignore_ascii_case(b"no");
+    counted && !joined && !negated
 }
 
 /// Counts and result stated in a decision's text; counts written in words too ("six were in

@@ -351,11 +351,16 @@ const IRREGULAR_PAST: &[(&str, &[&str])] = &[
     ("write", &["wrote", "written"]),
 ];
 
-/// The stems of the deeds `text` asks for ("The Clerk agreed to chase up ..." -> "chase").
-pub fn asked_verbs(text: &str) -> Vec<String> {
+/// The stems of the deeds `text` asks for ("The Clerk agreed to chase up ..." -> "chase"),
+/// and those of the light verbs it asks with ([`LIGHT_VERBS`]).
+fn asked_verbs(text: &str) -> (Vec<String>, Vec<Term>) {
     let mut out: Vec<String> = Vec::new();
+    let mut light = Vec::new();
     for c in ASKED.captures_iter(text) {
         let v = c[1].to_lowercase();
+        if LIGHT_VERBS.contains(&v.as_str()) {
+            light.push(stem(&v));
+        }
         if v.len() < 3 || NOT_DEEDS.contains(&v.as_str()) || v.ends_with("ing") || v.ends_with("ed") {
             continue;
         }
@@ -373,7 +378,7 @@ pub fn asked_verbs(text: &str) -> Vec<String> {
             out.push(v);
         }
     }
-    out
+    (out, light)
 }
 
 /// Whether the asked verb `v` (a word or a stem) is one of `list`.
@@ -446,16 +451,10 @@ struct Asked {
 
 impl Asked {
     fn of(text: &str) -> Asked {
-        let verbs = asked_verbs(text);
+        let (verbs, light) = asked_verbs(text);
         let message = verbs.iter().any(|v| one_of(MESSAGE_VERBS, v));
         let question = verbs.iter().any(|v| one_of(QUESTION_VERBS, v));
         let stems = verbs.iter().map(|v| stem(v)).collect();
-        let light = ASKED
-            .captures_iter(text)
-            .map(|c| c[1].to_lowercase())
-            .filter(|v| LIGHT_VERBS.contains(&v.as_str()))
-            .map(|v| stem(&v))
-            .collect();
         Asked { verbs, stems, light, message, question }
     }
 }

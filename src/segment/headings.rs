@@ -1030,12 +1030,15 @@ pub(super) fn promote_sub_headings(text: &str, lines: &[Line], headings: Vec<Hea
     for (i, h) in headings.iter().enumerate() {
         let end = headings.get(i + 1).map_or(text.len(), |n| n.start);
         let subs = h.number.as_deref().filter(|n| n.bytes().all(|b| b.is_ascii_digit())).and_then(|n| {
-            let body: Vec<&Line> = lines
+            // The item's lines (`lines` are in text order), each with its sub-label if any.
+            let from = lines.partition_point(|l| l.content.start < h.body_start);
+            // (A heading's body may start past the next heading: then there is none.)
+            let to = lines.partition_point(|l| l.content.start < end).max(from);
+            let body: Vec<(&Line, Option<(u64, &str)>)> = lines[from..to]
                 .iter()
-                .filter(|l| !l.is_blank() && l.content.start >= h.body_start && l.content.end <= end)
+                .filter(|l| !l.is_blank() && l.content.end <= end)
+                .map(|l| (l, sub_label(text, l, n)))
                 .collect();
-            let first = body.first()?;
-            let (k, rest) = sub_label(text, first, n)?;
             // A title alone on its line: not "6.1 Norfolk Age UK – Request for donations", a
             // point with its text.
             let title_like = |r: &str| {
@@ -1045,27 +1048,19 @@ pub(super) fn promote_sub_headings(text: &str, lines: &[Line], headings: Vec<Hea
                     && !r.contains(" - ")
                     && !r.contains(" – ")
             };
-            if k != 1 || !title_like(rest) || body.len() < 2 {
+            let &(_, Some((1, first))) = body.first()? else { return None };
+            if !title_like(first) || body.len() < 2 {
                 return None;
             }
-            let mut next = 1;
-            let mut found = Vec::new();
             // Sub-headings with text of their own under them (not a list of one-line points).
-            let mut with_text = 0;
-            let mut last_was_sub = false;
-            for l in body.iter() {
-                let sub = sub_label(text, l, n).is_some();
-                if !sub && last_was_sub {
-                    with_text += 1;
-                }
-                last_was_sub = sub;
-            }
-            for l in body {
-                let Some((k, rest)) = sub_label(text, l, n) else { continue };
-                if k != next {
-                    continue;
-                }
+            let with_text = body.windows(2).filter(|w| w[0].1.is_some() && w[1].1.is_none()).count();
+            let (mut next, mut titles) = (1, 0);
+            let mut found = Vec::new();
+            for &(l, sub) in &body {
+                let Some((k, rest)) = sub.filter(|&(k, _)| k == next) else { continue };
                 next += 1;
+                // Two titles at least: "5.1 Chairman's Report", "5.3 Manor House Update".
+                titles += usize::from(title_like(rest));
                 let title_len =
                     [" - ", " – "].iter().filter_map(|d| rest.find(d)).min().unwrap_or(if rest.len() <= 100 {
                         rest.trim_end_matches(['.', ' ']).len()
@@ -1083,14 +1078,6 @@ pub(super) fn promote_sub_headings(text: &str, lines: &[Line], headings: Vec<Hea
                     documents: Vec::new(),
                 });
             }
-            // Two titles at least: "5.1 Chairman's Report", "5.3 Manor House Update".
-            let titles = found
-                .iter()
-                .filter(|h| {
-                    let line = text[h.start..].lines().next().unwrap_or("");
-                    h.title.is_some_and(|t| title_like(line[t.start - h.start..].trim_end()))
-                })
-                .count();
             if found.len() < 2 || titles < 2 || with_text < 2 {
                 return None;
             }
