@@ -645,11 +645,16 @@ pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) 
                 .list
                 .iter()
                 .map(|e| {
-                    // An entry beside the paragraph's decisions is read on its own.
-                    let in_decision = held.iter().any(|h| h.overlaps(e.text));
-                    if !in_decision && !it.spoken {
-                        let found = actions::from_text(src, e.text, &|at| turns.speaker_at(src, e.text, at));
-                        if found.is_empty() && action_list {
+                    // An entry is read on its own, outside any decision in it, as a paragraph
+                    // is ("• It was agreed to send ... . The Clerk agreed to contact them.").
+                    let inside: Vec<Span> = held.iter().filter(|h| h.overlaps(e.text)).copied().collect();
+                    if !it.spoken {
+                        let speaker = |at: usize| turns.speaker_at(src, e.text, at);
+                        let found: Vec<_> = outside(e.text, &inside)
+                            .into_iter()
+                            .flat_map(|gap| actions::from_text(src, gap, &speaker))
+                            .collect();
+                        if found.is_empty() && action_list && inside.is_empty() {
                             actions.push(actions::listed(src, e.text));
                         }
                         actions.extend(found);

@@ -212,6 +212,24 @@ fn cut_at_run(text: &str, lines: Vec<Line>, cands: &[Cand], min: usize, repeats:
     (out, members)
 }
 
+/// Where a line of bullets run together should be cut: "• The Clerk agreed to ask ... • Cllr
+/// Janet Taylor agreed to visit ... • Cllr Trudy Mann shared ...". Offsets of the "•" that
+/// follow white space, when the line opens with one and another follows, or when two or more
+/// follow ("the following: • Missing tree guards could be added; • Planting ..."): a single
+/// "•" inside a sentence may be a separator of another kind.
+pub(crate) fn inline_bullets(s: &str) -> Vec<usize> {
+    let cuts: Vec<usize> = s
+        .match_indices('\u{2022}')
+        .map(|(at, _)| at)
+        .filter(|&at| at > 0 && s[..at].ends_with(char::is_whitespace))
+        .collect();
+    if cuts.len() >= 2 || !cuts.is_empty() && s.starts_with('\u{2022}') {
+        cuts
+    } else {
+        Vec::new()
+    }
+}
+
 /// Roman numerals for inline points, in order.
 const ROMAN: [&str; 20] = [
     "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii",
@@ -330,6 +348,17 @@ mod tests {
         assert!(follows("iv", "v") && follows("viii", "ix") && follows("b", "c"));
         assert!(follows("h", "i") && follows("i", "ii") && follows("i", "j"));
         assert!(!follows("iv", "vi") && !follows("z", "aa") && !follows("1", "2") && !follows("ii", "b"));
+    }
+
+    #[test]
+    fn bullets_run_together_are_cut() {
+        let s = "\u{2022} The Clerk agreed to ask. \u{2022} Cllr Jo Bell agreed to visit.";
+        assert_eq!(inline_bullets(s), [s.rfind('\u{2022}').unwrap()]);
+        let s = "the following: \u{2022} Tree guards; \u{2022} Planting";
+        assert_eq!(inline_bullets(s).len(), 2);
+        // One bullet inside a sentence, and a bullet glued to a word, cut nothing.
+        assert!(inline_bullets("Items \u{2022} Parking and more").is_empty());
+        assert!(inline_bullets("\u{2022} Parking\u{2022}x").is_empty());
     }
 
     #[test]

@@ -444,8 +444,15 @@ fn pieces(text: &str, lines: &[Line], body: Span) -> (Vec<Piece>, Option<usize>)
                         break;
                     }
                     // "i. Newsletters ... ii. Email ... iii. Letter" run together on one line.
+                    // "• The Clerk agreed ... • Cllr Janet Taylor agreed ...": bullets run
+                    // together on one line, each an entry of its own.
+                    let piece = &text[span.start..span.end];
+                    let mut cuts = flat::inline_points(piece);
+                    cuts.extend(flat::inline_bullets(piece));
+                    cuts.sort_unstable();
+                    cuts.dedup();
                     let mut from = span.start;
-                    for at in flat::inline_points(&text[span.start..span.end]) {
+                    for at in cuts {
                         out.push(Piece { span: trim_span(text, Span::new(from, span.start + at)), after_break });
                         after_break = false;
                         from = span.start + at;
