@@ -488,8 +488,9 @@ fn bold_numbered(c: &str) -> Option<regex::Captures<'_>> {
 
 /// Items of flattened minutes numbered inline ("1. Apologies for Absence received; ... 2. No
 /// Declarations of Interest made 3. ..."; see `flat::cut_inline_numbers`): one item a member
-/// of the run, titled as a long numbered line is ([`title_end`]), untitled when no title of at
-/// most 100 bytes can be told from the minute.
+/// of the run, titled as a long numbered line is ([`run_in_title`], a short title before a
+/// colon, [`title_end`]), untitled when no title of at most 100 bytes can be told from the
+/// minute.
 pub(super) fn inline_number_headings(text: &str, members: &[super::flat::Member]) -> Vec<Heading> {
     let mut out = Vec::with_capacity(members.len());
     for (k, &(at, n)) in members.iter().enumerate() {
@@ -501,7 +502,13 @@ pub(super) fn inline_number_headings(text: &str, members: &[super::flat::Member]
         let next = members.get(k + 1).map_or(text.len(), |m| m.0);
         let line_end = text[body_at..].find('\n').map_or(text.len(), |p| body_at + p);
         let body = text[body_at..next.min(line_end).max(body_at)].trim_end();
-        let end = title_end(body);
+        // "Church Survey Cllr Wyett ...", "Correspondence: Correspondence received ...", else
+        // as a long numbered line.
+        let colon_title = body.find(": ").filter(|&c| {
+            let head = &body[..c];
+            c > 0 && !head.contains(['.', ',', ';']) && head.split_whitespace().count() <= 4
+        });
+        let end = run_in_title(body).or(colon_title).unwrap_or_else(|| title_end(body));
         let title = (end > 0 && end <= 100).then(|| Span::new(body_at, body_at + end));
         out.push(Heading {
             start: at,
@@ -532,6 +539,46 @@ fn sentence_title(body: &str) -> Option<usize> {
         && !words.iter().any(|w| verbs.contains(&w.to_lowercase().as_str()) || w.ends_with("ed"))
         && next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
     .then_some(stop)
+}
+
+/// "6\\. Church Survey Cllr Wyett and Cllr Mack both declared ...", "14\\. Further Reports •
+/// Thanks were expressed ...", "12\\. Correspondence 12.1 NALC ...": a numbered line that
+/// opens with a title in Title Case (up to eight words; function words, figures and acronyms
+/// allowed, not last) and runs on into the minute's text from a word that starts a sentence
+/// ("Cllr", "The", "It", [`SENTENCE_STARTERS`], a title of a person; not the object of an
+/// agenda verb: "To Consider Apologies for Absence"), a bullet, or a sub-number (a dash is
+/// no stop: "3. Norfolk Minerals ... - notification" is a point of a list).
+/// Returns the title's length.
+fn run_in_title(body: &str) -> Option<usize> {
+    let words: Vec<(usize, &str)> =
+        body.split_whitespace().map(|w| (w.as_ptr() as usize - body.as_ptr() as usize, w)).collect();
+    let mut end = 0;
+    for (k, &(off, w)) in words.iter().enumerate() {
+        let sub_number = w.split_once('.').is_some_and(|(a, b)| {
+            !a.is_empty()
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.trim_end_matches('.').bytes().all(|c| c.is_ascii_digit())
+        });
+        let object = k >= 1
+            && (k == 1 || words[k - 2].1.eq_ignore_ascii_case("to"))
+            && AGENDA_VERBS.iter().any(|v| words[k - 1].1.eq_ignore_ascii_case(v));
+        let stop = w == "•"
+            || sub_number
+            || !object
+                && (SENTENCE_STARTERS.contains(&w)
+                    || crate::extract::lexicon::contains(crate::extract::lexicon::TITLES, w.trim_end_matches('.')));
+        if stop {
+            let last = words[..k].last().map(|(_, l)| *l);
+            let open_end = last.is_some_and(|l| FUNCTION_WORDS.iter().any(|f| l.eq_ignore_ascii_case(f)));
+            return ((1..=8).contains(&k) && !open_end).then_some(end);
+        }
+        let title_word = FUNCTION_WORDS.contains(&w) || w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        if !title_word || w.ends_with(['.', ',', ';', ':']) {
+            return None;
+        }
+        end = off + w.len();
+    }
+    None
 }
 
 /// Numbered headings. A candidate is a numbered line whose text is short and title-like, or
@@ -616,11 +663,16 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         });
         let mut sentence = false;
         if !(short || caps || strong) {
-            if let Some(c) = colon_title.or_else(|| sentence_title(body)) {
+            if let Some(c) = colon_title.or_else(|| sentence_title(body)).or_else(|| run_in_title(body)) {
                 end = c;
             } else if body.len() <= 160 {
                 sentence = true;
                 end = if body.len() <= 100 { body.trim_end_matches(['.', ' ']).len() } else { end };
+            } else if let Some(stop) = body.find(". ").filter(|&stop| stop <= 100) {
+                // "11\\. Accounts were presented and accepted for payment. Cheques for ...":
+                // a long minute whose first sentence is short; its sentence fills a gap only.
+                sentence = true;
+                end = stop;
             } else {
                 continue;
             }
@@ -688,13 +740,16 @@ fn fill_gaps(run: Vec<Heading>, weak: Vec<(u64, Heading)>) -> Vec<Heading> {
         }
         let next = h.as_ref().and_then(value);
         if let Some(from) = prev {
-            let picked = fill(from, &gap);
+            // Between two items a number may be missing from the lines ("8." run into the
+            // line of "7."): the gap's numbers need only go on counting up, below the next
+            // item's; after the last item they must count on without a hole.
+            let picked = fill(from, &gap, next.is_some());
             let fills = match (next, &picked) {
-                (Some(to), Some(p)) => from + 1 + p.len() as u64 == to,
+                (Some(to), Some((p, last))) => !p.is_empty() && *last < to,
                 (None, Some(_)) => h.is_none(),
                 _ => false,
             };
-            if let (true, Some(p)) = (fills, picked) {
+            if let (true, Some((p, _))) = (fills, picked) {
                 let mut gap: Vec<Option<(u64, Heading)>> = gap.into_iter().map(Some).collect();
                 out.extend(p.into_iter().filter_map(|i| gap[i].take().map(|(_, g)| g)));
             }
@@ -705,27 +760,31 @@ fn fill_gaps(run: Vec<Heading>, weak: Vec<(u64, Heading)>) -> Vec<Heading> {
     out
 }
 
-/// Which of a gap's numbered sentences continue the count from `from` (their indices), or
-/// None when the gap's numbering is not the items' count with lists nested in it: a number
-/// below the count is a point of a list that restarted inside the item before it; one that
-/// goes on from such a list's last point ("1. 2. 3." inside item 2) is that list's; any other
-/// number breaks the count.
-fn fill(from: u64, gap: &[(u64, Heading)]) -> Option<Vec<usize>> {
+/// Which of a gap's numbered sentences continue the count from `from` (their indices, and the
+/// last number picked), or None when the gap's numbering is not the items' count with lists
+/// nested in it: a number below the count is a point of a list that restarted inside the item
+/// before it; one that goes on from such a list's last point ("1. 2. 3." inside item 2) is
+/// that list's; a number above the count skips the missing ones when `skips` (a heading run
+/// into the line before it), else it breaks the count.
+fn fill(from: u64, gap: &[(u64, Heading)], skips: bool) -> Option<(Vec<usize>, u64)> {
     let mut expected = from + 1;
     let mut picked = Vec::new();
     let mut last: Option<(u64, bool)> = None;
     for (i, (v, _)) in gap.iter().enumerate() {
         let continues_list = last.is_some_and(|(l, was_picked)| !was_picked && l + 1 == *v);
-        let pick = *v == expected && !continues_list;
+        if continues_list && *v >= expected {
+            return None;
+        }
+        let pick = !continues_list && (*v == expected || skips && *v > expected);
         if pick {
             picked.push(i);
-            expected += 1;
+            expected = v + 1;
         } else if *v >= expected {
             return None;
         }
         last = Some((*v, pick));
     }
-    Some(picked)
+    Some((picked, expected - 1))
 }
 
 /// The count an item number stands at: "*61" 61, "S-3" 3, "135/19" 135, "5.0" 5.
@@ -1225,6 +1284,43 @@ mod tests {
 
     fn te(s: &str) -> &str {
         &s[..title_end(s)]
+    }
+
+    #[test]
+    fn run_in_titles() {
+        let t = |s: &'static str| run_in_title(s).map(|e| &s[..e]);
+        assert_eq!(t("Church Survey Cllr Wyett and Cllr Mack both declared an interest."), Some("Church Survey"));
+        assert_eq!(t("Further Reports • Thanks were expressed to Cllr Whitmore"), Some("Further Reports"));
+        assert_eq!(t("Correspondence 12.1 NALC newsletter"), Some("Correspondence"));
+        assert_eq!(t("Neighbourhood Plan The Borough Council has provided a map."), Some("Neighbourhood Plan"));
+        // The object of an agenda verb, a title ending in a function word, a sentence, a dash.
+        assert_eq!(t("To Consider Apologies for Absence Cllr Peake"), Some("To Consider Apologies for Absence"));
+        assert_eq!(t("Parking at The Cross was discussed"), None);
+        assert_eq!(t("Accounts were presented and accepted. The"), None);
+        assert_eq!(t("Norfolk Minerals and Waste Framework - notification of submission."), None);
+    }
+
+    #[test]
+    fn a_gap_between_items_may_skip_a_number_run_into_a_line() {
+        let h = |n: u64| {
+            (
+                n,
+                Heading {
+                    start: 0,
+                    number: Some(n.to_string()),
+                    title: None,
+                    lost_title: false,
+                    body_start: 0,
+                    documents: Vec::new(),
+                },
+            )
+        };
+        // Between items 4 and 9: "6." and "7." ("5." and "8." run into other lines).
+        assert_eq!(fill(4, &[h(6), h(7)], true).map(|(p, last)| (p.len(), last)), Some((2, 7)));
+        // After the last item, no hole; a list restarting at 1 that counts on past the count
+        // breaks it.
+        assert_eq!(fill(4, &[h(6), h(7)], false), None);
+        assert_eq!(fill(4, &[h(1), h(2), h(3), h(4), h(5)], true), None);
     }
 
     #[test]

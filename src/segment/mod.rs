@@ -38,6 +38,14 @@ pub(super) struct Heading {
     pub documents: Vec<DocLink>,
 }
 
+/// Whether every heading is numbered with a plain count ("5", "5.1" counts as 5) and the
+/// count skips a number somewhere ("4. ... 6.").
+fn numbering_has_holes(headings: &[Heading]) -> bool {
+    let values: Option<Vec<u64>> =
+        headings.iter().map(|h| h.number.as_deref()?.split('.').next()?.parse().ok()).collect();
+    values.is_some_and(|v| v.windows(2).any(|w| w[1] > w[0] + 1))
+}
+
 /// Markers that ModernGov puts between a title and the minutes' text.
 const BODY_MARKERS: [&str; 3] = ["Minutes:", "Decision:", "Additional documents:"];
 
@@ -49,13 +57,17 @@ pub(crate) fn segment(src: &Source, diags: &mut Diagnostics) -> Outline {
     let mut headings = headings::promote_sub_headings(text, &lines, find_headings(text, &lines));
     // No heading at all: flattened minutes numbered inline ("1. Apologies ... 2. No
     // Declarations ... 3. ...") are cut before their numbers and read again.
-    if headings.is_empty() {
+    // So too when the numbered headings found leave holes ("5. ... 9.") and the run inline
+    // has more members than they.
+    if headings.is_empty() || numbering_has_holes(&headings) {
         if let Some((cut, members)) = flat::cut_inline_numbers(text, lines.clone()) {
-            let found = find_headings(text, &cut);
-            // The generic forms may see a few of the numbered lines; the run sees them all.
-            headings =
-                if found.len() * 2 < members.len() { headings::inline_number_headings(text, &members) } else { found };
-            lines = cut;
+            if members.len() > headings.len() {
+                let found = find_headings(text, &cut);
+                // The generic forms may see a few of the numbered lines; the run sees them all.
+                headings =
+                    if found.len() < members.len() { headings::inline_number_headings(text, &members) } else { found };
+                lines = cut;
+            }
         }
     }
     // A verbatim transcript after the minutes: its items start at the clerk's readings.
