@@ -55,7 +55,9 @@ fn titled_pattern(b: &str) -> String {
     // A title of two words ("Chief Inspector", "Council Member"): white space between them
     // (the pattern is verbose, where a plain space is ignored).
     let titles = alternation(TITLES).replace(' ', r"\s+");
-    format!(r"{b}(?:{titles})\.?(?:\s+(?:[A-Z]\.?\s*){{1,3}})?(?:\s+{NAME}){{1,2}}")
+    // A courtesy title after an office's ("Cllr Mrs R Mendoza", "Councillor Dr. A Lee"): its
+    // initials follow it, not the first title.
+    format!(r"{b}(?:{titles})\.?(?:\s+(?:Mrs|Mr|Ms|Miss|Dr)\.?)?(?:\s+(?:[A-Z]\.?\s*){{1,3}})?(?:\s+{NAME}){{1,2}}")
 }
 
 /// `MENTION`'s `office` alternatives (verbose syntax); `b` as in [`titled_pattern`] (the
@@ -1836,6 +1838,17 @@ mod tests {
             vec![(s("Cynthia Allen"), None, s("Kent, Surrey & Sussex Community Rehabilitation Company"))]
         );
         assert_eq!(speakers("1. Cynthia Allen, CRC addressed the issue"), vec![(s("Cynthia Allen"), None, s("CRC"))]);
+    }
+
+    #[test]
+    fn a_courtesy_title_after_an_office_keeps_the_initials_after_it() {
+        let names = |t: &str| mentions(t, 0).into_iter().filter_map(|m| m.name).collect::<Vec<_>>();
+        assert_eq!(
+            names("seconded by Cllr Mrs R Mendoza. Cllr Mrs Mann asked"),
+            ["Cllr Mrs R Mendoza", "Cllr Mrs Mann"]
+        );
+        // "Dr" opening a name is no title after one.
+        assert_eq!(names("Cllr Drew Smith asked"), ["Cllr Drew Smith"]);
     }
 
     #[test]
