@@ -29,7 +29,7 @@ static VOTE_COUNTS: LazyLock<FastRegex> = LazyLock::new(|| {
 /// The old regex of [`result_word`], its test oracle.
 #[cfg(test)]
 static RESULT: LazyLock<FastRegex> = LazyLock::new(|| {
-    FastRegex::new(r"(?i)\b(?P<lost>not carried|was lost|motion lost|defeated|fell|rejected|negatived|motion failed|motion fails|failed to pass|failed to carry|motion died|died for lack)\b|\b(?P<carried>carried|unanimously|unanimous|passed|motion passes|vote passes|agreed to|all in favour|all agreed|all resolved|agreed by all|nem\.? ?con|yn unfrydol|all were in favour|all were in agreement|all councillors agreed|all members agreed)\b")
+    FastRegex::new(r"(?i)\b(?P<lost>not carried|was lost|motion lost|defeated|fell|rejected|negatived|motion failed|motion fails|failed to pass|failed to carry|motion died|died for lack|roedd pawb yn erbyn)\b|\b(?P<carried>carried|unanimously|unanimous|passed|motion passes|vote passes|agreed to|all in favour|all agreed|all resolved|agreed by all|nem\.? ?con|yn unfrydol|all were in favour|all were in agreement|all councillors agreed|all members agreed|pawb o blaid|roedd pawb yn)\b")
         .expect("result regex")
 });
 
@@ -48,6 +48,7 @@ const LOST_WORDS: &[&str] = &[
     "failed to carry",
     "motion died",
     "died for lack",
+    "roedd pawb yn erbyn",
 ];
 /// The words of a carried vote, in the order `RESULT` tried them (`nem\.? ?con` spelt out, the
 /// optional characters present before absent).
@@ -72,6 +73,10 @@ const CARRIED_WORDS: &[&str] = &[
     "all were in agreement",
     "all councillors agreed",
     "all members agreed",
+    // Welsh: everyone was in favour; "everyone was ..." (agreed, unanimous: "yn gytûn", "yn
+    // unfrydol"; the words are matched in ASCII, and "against" is lost).
+    "pawb o blaid",
+    "roedd pawb yn",
 ];
 
 /// The outcome word that comes first in `text`: `Some(true)` when it says the vote was lost.

@@ -150,17 +150,18 @@ fn motion_inline(s: &str) -> Option<usize> {
 }
 
 static WELSH_INNER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<kw>[Cc]hytunwyd|[Cc]ytunwyd|[Gg]ytunwyd|[Cc]ymeradwywyd|[Cc]hymeradwywyd|[Gg]ymeradwyo|[Gg]ymeradwyaeth\s+unfrydol|[Pp]enderfynwyd|roedd\s+pawb\s+yn\s+unfrydol|c?h?ytunodd\s+pawb|gyda\s+phawb\s+yn\s+unfrydol|cafwyd\s+cytundeb)\b")
+    Regex::new(r"\b(?P<kw>[Cc]hytunwyd|[Cc]ytunwyd|[Gg]ytunwyd|[Cc]ymeradwywyd|[Cc]hymeradwywyd|[Gg]ymeradwyo|[Gg]ymeradwyaeth\s+unfrydol|[Pp]enderfynwyd|roedd\s+pawb\s+yn\s+unfrydol|roedd\s+pawb\s+yn\s+gytun|roedd\s+pawb\s+yn\s+gytûn|roedd\s+pawb\s+o\s+blaid|c?h?ytunodd\s+pawb|gyda\s+phawb\s+yn\s+unfrydol|cafwyd\s+cytundeb)\b")
         .expect("welsh regex")
 });
 
 /// False when `WELSH_INNER` cannot match `s`: each of its keywords holds one of these stems,
 /// all starting with "y" (a test checks), so one scan for "y" decides (most English
-/// sentences have few).
+/// sentences have few), or "blaid" ("roedd pawb o blaid": everyone was in favour).
 fn welsh_may_match(s: &str) -> bool {
-    const STEMS: [&[u8]; 4] = [b"ytun", b"ymeradwy", b"ydol", b"ynwyd"];
+    const STEMS: [&[u8]; 5] = [b"ytun", "yt\u{fb}n".as_bytes(), b"ymeradwy", b"ydol", b"ynwyd"];
     let b = s.as_bytes();
     memchr::memchr_iter(b'y', b).any(|i| STEMS.iter().any(|stem| b[i..].starts_with(stem)))
+        || memchr::memmem::find(b, b"blaid").is_some()
 }
 
 /// The keywords and abbreviations of `PROPOSAL`, in its order.
