@@ -659,6 +659,7 @@ static GOING_TO: LazyLock<memchr::memmem::Finder<'static>> =
 static AND: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" and "));
 static THAT: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" that "));
 static SHOULD: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" should "));
+static CLERK: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("clerk "));
 static THREE_SPACES: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("   "));
 
 static ACTION_LABEL: LazyLock<Regex> =
@@ -843,7 +844,9 @@ fn owner_task(text: &str, base: usize, speaker: SpeakerAt) -> Option<Option<crat
 /// there is none.
 fn capital_clerk(text: &str) -> Option<String> {
     let mut out: Option<String> = None;
-    for (i, _) in text.match_indices("clerk ") {
+    // (`memmem`, non-overlapping as `match_indices`: `str`'s two-way searcher was set up anew
+    // for every sentence.)
+    for i in CLERK.find_iter(text.as_bytes()) {
         let before = text[..i].trim_end();
         let before =
             before.strip_suffix("the").filter(|b| b.is_empty() || b.ends_with(' ')).unwrap_or(before).trim_end();

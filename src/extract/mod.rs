@@ -402,22 +402,23 @@ impl Turns {
             None => speakers::turn_in(text, base, spoken),
         };
         let (mut m, single) = turn.or_else(|| arrow_turn(text, base))?;
-        let name = m.name.clone().unwrap_or_default();
-        let known = |list: &[(String, String)]| list.iter().any(|(f, _)| *f == name);
+        // (Compared in place: a copy of the label was made for every paragraph.)
+        let name = m.name.as_deref().unwrap_or_default();
+        let known = |list: &[(String, String)]| list.iter().any(|(f, _)| f == name);
         if single
-            && !self.recurring.contains(&name)
+            && !self.recurring.iter().any(|r| r == name)
             && !known(&self.first_names)
             && !known(&self.surnames)
-            && !self.shared_first_names.contains(&name)
+            && !self.shared_first_names.iter().any(|s| s == name)
         {
             return None;
         }
         let full = self
             .abbreviations
             .iter()
-            .find(|(a, _)| *a == name)
-            .or_else(|| self.first_names.iter().find(|(f, _)| *f == name))
-            .or_else(|| if single { self.surnames.iter().find(|(f, _)| *f == name) } else { None })
+            .find(|(a, _)| a == name)
+            .or_else(|| self.first_names.iter().find(|(f, _)| f == name))
+            .or_else(|| if single { self.surnames.iter().find(|(f, _)| f == name) } else { None })
             .map(|(_, full)| full.clone());
         if let Some(full) = full {
             m.name = Some(full);
