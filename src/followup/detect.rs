@@ -431,6 +431,22 @@ static VISIT_FOR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("visit-for regex")
 });
 
+/// Byte `at` of `text` lies inside a quotation ("... subsequently I have asked British Sugar
+/// to keep me updated.”): the words are someone else's (a letter, a statement read out), not
+/// the meeting's.
+fn quoted(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    // A passage may start inside a quotation: the first curly quote after `at` closes one.
+    let closes = text[at..].chars().find(|c| ['“', '”'].contains(c)) == Some('”');
+    before.matches('“').count() > before.matches('”').count() || before.matches('"').count() % 2 == 1 || closes
+}
+
+/// "asked whether ...", "asked what ...": a question put at the meeting, not a request.
+fn asked_question(modal: &str, next: &str) -> bool {
+    modal.eq_ignore_ascii_case("asked")
+        && ["whether", "what", "why", "how", "when", "who", "where", "which"].contains(&next.to_lowercase().as_str())
+}
+
 /// Modals that announce (not "agreed to", "offered to", "should": those ask).
 fn announcing(modal: &str) -> bool {
     let m = modal.to_ascii_lowercase();
@@ -458,7 +474,7 @@ pub fn asks(text: &str) -> bool {
         }
         let at = c.get(0).expect("match").start();
         let announces = announcing(&c["modal"]) && announced(text, at, next, c.name("after").map(|a| a.as_str()));
-        if hoped(text, at) || announces {
+        if hoped(text, at) || announces || quoted(text, at) || asked_question(&c["modal"], next) {
             return false;
         }
         if next != "be" {
@@ -1077,6 +1093,16 @@ mod tests {
         ] {
             assert!(asks(meant), "{meant}");
         }
+    }
+
+    #[test]
+    fn quoted_words_and_questions_put_ask_nothing() {
+        assert!(!asks(
+            "“It should not impact on the villages, subsequently I have asked British Sugar to keep me updated.”"
+        ));
+        assert!(!asks("In response, a parishioner asked whether the odour control equipment had been implemented."));
+        assert!(asks("The Clerk read the letter: “the hedge is ours”. Cllr Smith asked the Clerk to reply."));
+        assert!(asks("Cllr Smith asked the Clerk to find out whether the hedge is theirs."));
     }
 
     #[test]
