@@ -416,7 +416,7 @@ fn ours(text: &str, at: usize) -> bool {
 fn announced(text: &str, at: usize, verb: &str, after: Option<&str>) -> bool {
     let verb = if verb == "be" { after.unwrap_or("") } else { verb };
     // A visit for a purpose is a deed ("is to visit and deal with the matters").
-    let purpose = || VISIT_FOR.is_match(&text[at..]);
+    let purpose = || visit_for(&text[at..]);
     match verb {
         "held" => true,
         "hold" | "holding" => !ours(text, at),
@@ -425,21 +425,54 @@ fn announced(text: &str, at: usize, verb: &str, after: Option<&str>) -> bool {
     }
 }
 
-/// A visit's purpose after it: "visit and deal with", "visit the site to look at".
-static VISIT_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:and|to)\s+(?:then\s+)?(?:advise|agree|assess|check|clear|deal|decide|discuss|inspect|investigate|look|measure|meet|obtain|repair|report|review|see|sort|speak|survey|talk)\b")
-        .expect("visit-for regex")
-});
+/// A visit's purpose after it, in its sentence: "and" or "to" before a word in lower case
+/// that is no determiner ("visit and deal with", "visit the site to look at", "will visit
+/// Brussels to wind down the old entity"; not "visiting the parish on 7th November").
+fn visit_for(after: &str) -> bool {
+    let sentence = &after[..after.find(['.', ';', '!', '?']).unwrap_or(after.len())];
+    // The words after the visit itself ("is to visit", "will be visiting"), "then" passed over.
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .skip_while(|w| !w.to_lowercase().starts_with("visit"))
+        .skip(1)
+        .filter(|w| *w != "then")
+        .collect();
+    words.windows(2).any(|w| {
+        let next = w[1].trim_end_matches(|c: char| !c.is_alphabetic());
+        matches!(w[0], "and" | "to")
+            && next.chars().all(|c| c.is_ascii_lowercase())
+            && !next.is_empty()
+            && !DETERMINERS.contains(&next)
+            && !["all", "some", "his", "her"].contains(&next)
+    })
+}
 
-/// Byte `at` of `text` lies inside a quotation ("... subsequently I have asked British Sugar
-/// to keep me updated.”): the words are someone else's (a letter, a statement read out), not
-/// the meeting's.
+/// Byte `at` of `text` lies inside a quotation that speaks in the first person ("... it should
+/// not impact on the villages, subsequently I have asked British Sugar to keep me updated.”",
+/// "We will be amending our fire plan ...”"): a letter or statement read into the minutes, its
+/// writer's words, not an ask of the body. A quoted motion or action item in the third person
+/// ("Motion: “It is resolved to instruct ...”", "“Andrew will send out a Doodle”") is the body's
+/// own.
 fn quoted(text: &str, at: usize) -> bool {
     let before = &text[..at];
     // A passage may start inside a quotation: the first curly quote after `at` closes one.
     let closes = text[at..].chars().find(|c| ['“', '”'].contains(c)) == Some('”');
-    before.matches('“').count() > before.matches('”').count() || before.matches('"').count() % 2 == 1 || closes
+    let inside =
+        before.matches('“').count() > before.matches('”').count() || before.matches('"').count() % 2 == 1 || closes;
+    if !inside {
+        return false;
+    }
+    // The quotation around `at`: from its opening quote (or the passage's start) to its
+    // closing one (or the passage's end).
+    let from = after_last(before, |c| c == '“' || c == '"');
+    let to = text[at..].find(['”', '"']).map_or(text.len(), |i| at + i);
+    text[from..to]
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .any(|w| FIRST_PERSON.contains(&w.to_lowercase().replace('’', "'").as_str()))
 }
+
+/// Words of one speaking of themselves.
+const FIRST_PERSON: &[&str] = &["i", "i'll", "i'm", "i've", "me", "my", "our", "us", "we", "we'll", "we're", "we've"];
 
 /// "asked whether ...", "asked what ...": a question put at the meeting, not a request.
 fn asked_question(modal: &str, next: &str) -> bool {
@@ -1067,6 +1100,7 @@ mod tests {
             "The Borough Council is to hold a second Basics of Planning Session.",
             "Nothing further has been heard but is believed the Club Committee is to hold a meeting next Monday.",
             "The Highways Rangers will be visiting the parish on 7th November.",
+            "The Highway Rangers are to visit the village on November 7th 2011.",
             "The Chairman of the Club was keen to show the improvements and it is hoped the Club will continue to move forward.",
         ] {
             assert!(!asks(idle), "{idle}");
@@ -1088,6 +1122,7 @@ mod tests {
             "Cllr. M. Peake offered to visit the local branch to sort this matter out.",
             "agreed that Mr Mycock and himself will visit the site and draw up a plan.",
             "Steve Donoclift is to visit and deal with the matters.",
+            "Andrew is attending a meeting in London and will visit Brussels to wind down the old EU entity.",
             "agreed that improvement of the signage was an option which it hoped would stop lorries.",
             "The quote was accepted and the sum will be carried forward to the next meeting for approval.",
         ] {
@@ -1103,6 +1138,9 @@ mod tests {
         assert!(!asks("In response, a parishioner asked whether the odour control equipment had been implemented."));
         assert!(asks("The Clerk read the letter: “the hedge is ours”. Cllr Smith asked the Clerk to reply."));
         assert!(asks("Cllr Smith asked the Clerk to find out whether the hedge is theirs."));
+        // A quoted motion or action item is the body's own.
+        assert!(asks("Motion: “It is resolved to instruct the Foundation to refresh the material.”"));
+        assert!(asks("“Andrew will send out a Doodle to get dates for the meeting.”"));
     }
 
     #[test]
