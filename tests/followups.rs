@@ -261,7 +261,7 @@ fn stoke_ferry_run(name: &str) -> Option<(usize, usize, Vec<String>)> {
 /// Parish Council, January 2012 to June 2013 (a third clerk, hand-checked blind in session
 /// 17: 14/32 held out).
 #[test]
-#[ignore = "agreement 19/29 (2018), 25/32 (2019), 22/30 (2017; 18/30 held out), West Dereham 15/29 (11/29 held out), Northwold 17/32 (14/32 held out): below the 0.90 required; see README Follow-ups"]
+#[ignore = "agreement 19/29 (2018), 25/32 (2019), 22/30 (2017; 18/30 held out), West Dereham 16/29 (11/29 held out), Northwold 22/32 (14/32 held out): below the 0.90 required; see README Follow-ups"]
 fn real_run_stoke_ferry_matches_expectation() {
     for name in [
         "followups-stokeferry-2018.json",
@@ -287,10 +287,13 @@ fn real_run_stoke_ferry_does_not_regress() {
         ("followups-stokeferry-2018.json", 19),
         ("followups-stokeferry-2019.json", 25),
         ("followups-stokeferry-2017.json", 22),
-        // Held out: judged blind in session 16, on another council's minutes.
-        ("followups-westdereham-2017.json", 15),
-        // Held out: judged blind in session 17, on a third council's minutes.
-        ("followups-northwold-2012.json", 17),
+        // Held out: judged blind in session 16, on another council's minutes. 16, was 15:
+        // words inside a quotation (an MP's statement read out) ask nothing (session 22).
+        ("followups-westdereham-2017.json", 16),
+        // Held out: judged blind in session 17, on a third council's minutes. 22, was 17:
+        // events announced (another group's meeting, an outside visit), hopes and money
+        // carried forward ask nothing (session 22).
+        ("followups-northwold-2012.json", 22),
     ] {
         let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
         assert!(agree >= floor, "{name}: agreement fell to {agree}/{total} (floor {floor}): {missing:#?}");

@@ -110,6 +110,18 @@ const DETERMINERS: &[&str] = &["a", "an", "any", "its", "our", "the", "their", "
 static DECIDED_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:agreed|decided|resolved)\b").expect("decided-word regex"));
 
+/// Money in a sentence: a currency sign or a word for funds.
+static MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[£$€]|\b(?:money|monies|balances?|sums?|under\s*spen[dt]|overspen[dt]|surplus|funds?|reserves?|budgets?|precept|cash|accounts)\b")
+        .expect("money regex")
+});
+
+/// A matter or meeting in a sentence: what is put off, or where to.
+static MATTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:items?|matters?|meetings?|agendas?|discussions?|decisions?|issues?|consideration)\b")
+        .expect("matter regex")
+});
+
 /// The byte offset just after the last char of `s` that is `stop` (0 when none): a char
 /// boundary, whatever that char's width ("–", a no-break space).
 fn after_last(s: &str, stop: impl Fn(char) -> bool) -> usize {
@@ -159,6 +171,13 @@ pub fn defers(s: &str) -> bool {
             || words.iter().rposition(|w| w == "if" || w == "whether").is_some_and(|i| {
                 !words[i + 1..].iter().any(|w| w == "and" || w == "then" || w == "so")
             });
+        // Money carried forward is accounting, not a matter put off ("The Council has under
+        // spent and money will be carried forward", "Balance carried forward £39,126.84"),
+        // unless the sentence names a matter or a meeting ("Item to be carried forward to the
+        // next PC meeting").
+        if m.as_str().eq_ignore_ascii_case("carried forward") && MONEY.is_match(s) && !MATTER.is_match(s) {
+            return false;
+        }
         // "I had to defer to RBR", "I'll defer to you": the speaker gives way to someone in
         // the discussion.
         if yields(&words, &m.as_str().to_ascii_lowercase(), after) {
@@ -205,6 +224,16 @@ static LATER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:be|is to be|are to be|will be|would be|to be)\s+(?:[a-z]+ed|sent|written|brought|done|made|given|shown|held|put|paid|set|drawn up)\b")
         .expect("later regex")
 });
+
+/// A passive "be done" ([`LATER`]) that is neither hoped for nor an event announced ("will be
+/// held on 5th June").
+fn later(s: &str) -> bool {
+    LATER.find_iter(s).any(|m| {
+        let mut words = m.as_str().split_whitespace().rev();
+        let verb = words.next().unwrap_or("");
+        !hoped(s, m.start()) && !announced(s, m.start(), verb, None)
+    })
+}
 
 /// An owner named before the deed: an officer or a councillor ("the Clerk", "Cllr J. Hall").
 const OWNER: &str = r"(?P<owner>(?:[Tt]he\s+)?(?:Parish\s+|Town\s+)?(?:Clerk|Chair(?:man|person)?|Vice[- ]Chair(?:man)?|Treasurer|Secretary|Cllrs?\.?\s+(?:[A-Z]\.\s*){0,2}[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?))";
@@ -253,7 +282,7 @@ pub(crate) const UNDER_WAY: &[&str] = &[
 /// the word after it.
 static ASK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:will|would|shall|should|must|needs?\s+to|needed\s+to|agreed\s+to|agree\s+to|asked|requested|resolved|decided\s+to|undertook\s+to|instructed\s+to|directed\s+to|offered\s+to|is\s+to|are\s+to|was\s+to|were\s+to)\s+(?:(?:also|then|now|again)\s+)?(?P<next>[a-z]+)(?:\s+(?P<after>[a-z]+))?",
+        r"(?i)\b(?P<modal>will|would|shall|should|must|needs?\s+to|needed\s+to|agreed\s+to|agree\s+to|asked|requested|resolved|decided\s+to|undertook\s+to|instructed\s+to|directed\s+to|offered\s+to|is\s+to|are\s+to|was\s+to|were\s+to)\s+(?:(?:also|then|now|again)\s+)?(?P<next>[a-z]+)(?:\s+(?P<after>[a-z]+))?",
     )
     .expect("ask regex")
 });
@@ -288,6 +317,176 @@ static CLOSED: LazyLock<Regex> = LazyLock::new(|| {
 /// "would have liked", "they would become defunct").
 const NOT_ASKS: &[&str] = &["appear", "become", "have", "like", "remain", "seem"];
 
+/// Words that end the clause a modal stands in, looking back from it: "it was hoped there
+/// would be progress and he agreed to update the Council" (the ask after "and" is no hope).
+const CLAUSE_WORDS: &[&str] =
+    &["and", "as", "because", "but", "so", "then", "when", "where", "whereas", "which", "while"];
+
+/// The words of the clause before byte `at` of `text` (lower case), back to a punctuation mark
+/// (not a full stop after an initial, "Cllr. M. Peake") or one of [`CLAUSE_WORDS`]; for a
+/// `subject`, back to "that" (a subject after "informed that ...") but not "and" ("Mr Mycock
+/// and himself will visit").
+fn clause_words(text: &str, at: usize, subject: bool) -> Vec<String> {
+    let mut from = at;
+    loop {
+        from = after_last(&text[..from], |c| ".,;:!?()–—\"“”".contains(c));
+        // A full stop after an abbreviation or an initial does not end the clause.
+        let initial =
+            from > 0 && text[..from].ends_with('.') && crate::segment::lines::ends_in_abbreviation(&text[..from - 1]);
+        if !initial {
+            break;
+        }
+        from -= 1;
+    }
+    let before = &text[from..at];
+    let words: Vec<String> = before
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '&'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect();
+    let cut = words
+        .iter()
+        .rposition(|w| CLAUSE_WORDS.contains(&w.as_str()) && !(subject && w == "and") || subject && w == "that")
+        .map_or(0, |i| i + 1);
+    words[cut..].to_vec()
+}
+
+/// A modal at byte `at` only hoped for: "it is hoped the Club will continue to move forward",
+/// "it was hoped the following summer this could be mitigated". A hope is no ask.
+/// Not when a decision or intention comes before it: the hope is then its reason ("agreed
+/// that the signage was an option which it hoped would stop lorries").
+fn hoped(text: &str, at: usize) -> bool {
+    !INTENDED.is_match(&text[..at])
+        && clause_words(text, at, false)
+            .iter()
+            .any(|w| matches!(w.as_str(), "hope" | "hoped" | "hopes" | "hopeful" | "hopefully"))
+}
+
+/// A decision or an intention: what follows it is asked for, whatever is hoped of it.
+static INTENDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:agreed|decided|resolved|intended|intends|going\s+to|plans?\s+to|planned\s+to)\b")
+        .expect("intended regex")
+});
+
+/// Words of a subject that make an event or visit ours: the body itself ("the Parish
+/// Council", "we", "Members") or a person (a title or a pronoun: in many minutes councillors
+/// are "Mr Collins", and "he" is whoever was speaking).
+const OURS: &[&str] = &[
+    "chair",
+    "chairman",
+    "chairperson",
+    "clerk",
+    "cllr",
+    "cllrs",
+    "councillor",
+    "councillors",
+    "dr",
+    "he",
+    "herself",
+    "himself",
+    "i",
+    "members",
+    "miss",
+    "mr",
+    "mrs",
+    "ms",
+    "she",
+    "we",
+];
+
+/// Councils that are not the body itself when named before "Council".
+const OTHER_COUNCILS: &[&str] = &["borough", "city", "county", "district", "ncc", "nalc", "town's"];
+
+/// The subject of the clause before byte `at` is the body itself or one of its people
+/// ([`OURS`], or "Council" not after [`OTHER_COUNCILS`]).
+fn ours(text: &str, at: usize) -> bool {
+    let words = clause_words(text, at, true);
+    words.iter().enumerate().any(|(i, w)| {
+        OURS.contains(&w.as_str())
+            || w == "council" && !i.checked_sub(1).is_some_and(|j| OTHER_COUNCILS.contains(&words[j].as_str()))
+    })
+}
+
+/// An event announced, not asked for: a meeting or event to be held ("The next meeting of CAN
+/// is to be held on 9th August", "the Annual Parish Meeting will be held on 25th April"), or
+/// held or visited by someone other than the body and its people ("The Borough Council is to
+/// hold a second Basics of Planning Session", "The Highways Rangers will be visiting the
+/// parish"). `verb` and `after` are the words after the modal ([`ASK`]'s `next` and `after`),
+/// at byte `at`.
+fn announced(text: &str, at: usize, verb: &str, after: Option<&str>) -> bool {
+    let verb = if verb == "be" { after.unwrap_or("") } else { verb };
+    // A visit for a purpose is a deed ("is to visit and deal with the matters").
+    let purpose = || visit_for(&text[at..]);
+    match verb {
+        "held" => true,
+        "hold" | "holding" => !ours(text, at),
+        "visit" | "visiting" => !ours(text, at) && !purpose(),
+        _ => false,
+    }
+}
+
+/// A visit's purpose after it, in its sentence: "and" or "to" before a word in lower case
+/// that is no determiner ("visit and deal with", "visit the site to look at", "will visit
+/// Brussels to wind down the old entity"; not "visiting the parish on 7th November").
+fn visit_for(after: &str) -> bool {
+    let sentence = &after[..after.find(['.', ';', '!', '?']).unwrap_or(after.len())];
+    // The words after the visit itself ("is to visit", "will be visiting"), "then" passed over.
+    let words: Vec<&str> = sentence
+        .split_whitespace()
+        .skip_while(|w| !w.to_lowercase().starts_with("visit"))
+        .skip(1)
+        .filter(|w| *w != "then")
+        .collect();
+    words.windows(2).any(|w| {
+        let next = w[1].trim_end_matches(|c: char| !c.is_alphabetic());
+        matches!(w[0], "and" | "to")
+            && next.chars().all(|c| c.is_ascii_lowercase())
+            && !next.is_empty()
+            && !DETERMINERS.contains(&next)
+            && !["all", "some", "his", "her"].contains(&next)
+    })
+}
+
+/// Byte `at` of `text` lies inside a quotation that speaks in the first person ("... it should
+/// not impact on the villages, subsequently I have asked British Sugar to keep me updated.”",
+/// "We will be amending our fire plan ...”"): a letter or statement read into the minutes, its
+/// writer's words, not an ask of the body. A quoted motion or action item in the third person
+/// ("Motion: “It is resolved to instruct ...”", "“Andrew will send out a Doodle”") is the body's
+/// own.
+fn quoted(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    // A passage may start inside a quotation: the first curly quote after `at` closes one.
+    let closes = text[at..].chars().find(|c| ['“', '”'].contains(c)) == Some('”');
+    let inside =
+        before.matches('“').count() > before.matches('”').count() || before.matches('"').count() % 2 == 1 || closes;
+    if !inside {
+        return false;
+    }
+    // The quotation around `at`: from its opening quote (or the passage's start) to its
+    // closing one (or the passage's end).
+    let from = after_last(before, |c| c == '“' || c == '"');
+    let to = text[at..].find(['”', '"']).map_or(text.len(), |i| at + i);
+    text[from..to]
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .any(|w| FIRST_PERSON.contains(&w.to_lowercase().replace('’', "'").as_str()))
+}
+
+/// Words of one speaking of themselves.
+const FIRST_PERSON: &[&str] = &["i", "i'll", "i'm", "i've", "me", "my", "our", "us", "we", "we'll", "we're", "we've"];
+
+/// "asked whether ...", "asked what ...": a question put at the meeting, not a request.
+fn asked_question(modal: &str, next: &str) -> bool {
+    modal.eq_ignore_ascii_case("asked")
+        && ["whether", "what", "why", "how", "when", "who", "where", "which"].contains(&next.to_lowercase().as_str())
+}
+
+/// Modals that announce (not "agreed to", "offered to", "should": those ask).
+fn announcing(modal: &str) -> bool {
+    let m = modal.to_ascii_lowercase();
+    let m = m.split_whitespace().collect::<Vec<_>>().join(" ");
+    ["will", "would", "shall", "is to", "are to", "was to", "were to"].contains(&m.as_str())
+}
+
 /// Does `text` ask for something later? A deferral, a passive "be done" with a deadline,
 /// "X to do", or a modal/"agreed to" with a verb; and it is not something done at the
 /// meeting itself (an abstention, a declaration).
@@ -304,6 +503,11 @@ pub fn asks(text: &str) -> bool {
     ASK.captures_iter(text).any(|c| {
         let next = &c["next"];
         if NOT_ASKS.contains(&next) || NOT_VERBS.contains(&next) && next != "be" {
+            return false;
+        }
+        let at = c.get(0).expect("match").start();
+        let announces = announcing(&c["modal"]) && announced(text, at, next, c.name("after").map(|a| a.as_str()));
+        if hoped(text, at) || announces || quoted(text, at) || asked_question(&c["modal"], next) {
             return false;
         }
         if next != "be" {
@@ -747,7 +951,7 @@ fn in_block(item: &Item, b: &Block, parser: &[Found]) -> Vec<Found> {
     for (a, z) in sentences(b.text) {
         let s = &b.text[a..z];
         let deadline = find_deadline(s);
-        let defer = defers(s) || (LATER.is_match(s) && deadline.is_some());
+        let defer = defers(s) || (deadline.is_some() && later(s));
         if defer && !AT_THE_MEETING.is_match(s) {
             let mut f = found(item, b, "deferral", a, z);
             if f.due_text.is_none() {
@@ -886,6 +1090,57 @@ mod tests {
         assert!(asks("The Clerk would write to the owner, as had been agreed."));
         // A question after a deferral does not undo it.
         assert!(asks("The item was deferred to the next meeting. Any questions?"));
+    }
+
+    #[test]
+    fn events_announced_hopes_and_money_carried_forward_ask_nothing() {
+        for idle in [
+            "The next meeting of CAN is to be held on 9th August.",
+            "The Annual Parish Meeting will be held on Wednesday 25th April 2018 at 7.00pm.",
+            "The Borough Council is to hold a second Basics of Planning Session.",
+            "Nothing further has been heard but is believed the Club Committee is to hold a meeting next Monday.",
+            "The Highways Rangers will be visiting the parish on 7th November.",
+            "The Highway Rangers are to visit the village on November 7th 2011.",
+            "The Chairman of the Club was keen to show the improvements and it is hoped the Club will continue to move forward.",
+        ] {
+            assert!(!asks(idle), "{idle}");
+        }
+        for accounts in [
+            "The Council has under spent and money will be carried forward to the current financial year.",
+            "Balance carried forward end September £39,126.84.",
+        ] {
+            assert!(!defers(accounts), "{accounts}");
+        }
+        assert!(defers("Item to be carried forward to the next PC meeting."));
+        for meant in [
+            "The Parish Council will hold a public meeting on the plans.",
+            "Cllr Smith will be visiting the site.",
+            "Mr Collins is to visit the site before the next meeting.",
+            "It was hoped there would be some progress soon and he agreed to update the Council.",
+            "It was agreed that the Committee would hold a site meeting and report back to the next meeting.",
+            "agreed to hold a meeting with the Village Hall Committee to discuss the event.",
+            "Cllr. M. Peake offered to visit the local branch to sort this matter out.",
+            "agreed that Mr Mycock and himself will visit the site and draw up a plan.",
+            "Steve Donoclift is to visit and deal with the matters.",
+            "Andrew is attending a meeting in London and will visit Brussels to wind down the old EU entity.",
+            "agreed that improvement of the signage was an option which it hoped would stop lorries.",
+            "The quote was accepted and the sum will be carried forward to the next meeting for approval.",
+        ] {
+            assert!(asks(meant), "{meant}");
+        }
+    }
+
+    #[test]
+    fn quoted_words_and_questions_put_ask_nothing() {
+        assert!(!asks(
+            "“It should not impact on the villages, subsequently I have asked British Sugar to keep me updated.”"
+        ));
+        assert!(!asks("In response, a parishioner asked whether the odour control equipment had been implemented."));
+        assert!(asks("The Clerk read the letter: “the hedge is ours”. Cllr Smith asked the Clerk to reply."));
+        assert!(asks("Cllr Smith asked the Clerk to find out whether the hedge is theirs."));
+        // A quoted motion or action item is the body's own.
+        assert!(asks("Motion: “It is resolved to instruct the Foundation to refresh the material.”"));
+        assert!(asks("“Andrew will send out a Doodle to get dates for the meeting.”"));
     }
 
     #[test]
