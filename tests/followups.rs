@@ -259,9 +259,11 @@ fn stoke_ferry_run(name: &str) -> Option<(usize, usize, Vec<String>)> {
 /// West Dereham Parish Council, February 2017 to June 2018 (another clerk's minutes,
 /// hand-checked blind in session 16: 11/29 before any rule was tuned on it); and Northwold
 /// Parish Council, January 2012 to June 2013 (a third clerk, hand-checked blind in session
-/// 17: 14/32 held out).
+/// 17: 14/32 held out); and Wereham Parish Council, November 2004 to November 2008 (a fourth
+/// clerk, hand-checked blind in session 18: 7/25 held out, and none of 20 asks its reader
+/// found unlisted is listed).
 #[test]
-#[ignore = "agreement 19/29 (2018), 25/32 (2019), 22/30 (2017; 18/30 held out), West Dereham 16/29 (11/29 held out), Northwold 22/32 (14/32 held out): below the 0.90 required; see README Follow-ups"]
+#[ignore = "agreement 19/29 (2018), 25/32 (2019), 22/30 (2017; 18/30 held out), West Dereham 17/29 (11/29 held out), Northwold 22/32 (14/32 held out), Wereham 7/25 (held out): below the 0.90 required; see README Follow-ups"]
 fn real_run_stoke_ferry_matches_expectation() {
     for name in [
         "followups-stokeferry-2018.json",
@@ -269,6 +271,7 @@ fn real_run_stoke_ferry_matches_expectation() {
         "followups-stokeferry-2017.json",
         "followups-westdereham-2017.json",
         "followups-northwold-2012.json",
+        "followups-wereham-2005.json",
     ] {
         let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
         let rate = agree as f64 / total as f64;
@@ -289,11 +292,14 @@ fn real_run_stoke_ferry_does_not_regress() {
         ("followups-stokeferry-2017.json", 22),
         // Held out: judged blind in session 16, on another council's minutes. 16, was 15:
         // words inside a quotation (an MP's statement read out) ask nothing (session 22).
-        ("followups-westdereham-2017.json", 16),
+        ("followups-westdereham-2017.json", 17),
         // Held out: judged blind in session 17, on a third council's minutes. 22, was 17:
         // events announced (another group's meeting, an outside visit), hopes and money
         // carried forward ask nothing (session 22).
         ("followups-northwold-2012.json", 22),
+        // Held out: judged blind in session 18, on a fourth council's minutes (2005-2008); its
+        // "missed" list (asks the tool does not list) is not scored here.
+        ("followups-wereham-2005.json", 7),
     ] {
         let Some((agree, total, missing)) = stoke_ferry_run(name) else { return };
         assert!(agree >= floor, "{name}: agreement fell to {agree}/{total} (floor {floor}): {missing:#?}");
