@@ -236,7 +236,7 @@ fn later(s: &str) -> bool {
 }
 
 /// An owner named before the deed: an officer or a councillor ("the Clerk", "Cllr J. Hall").
-const OWNER: &str = r"(?P<owner>(?:[Tt]he\s+)?(?:Parish\s+|Town\s+)?(?:Clerk|Chair(?:man|person)?|Vice[- ]Chair(?:man)?|Treasurer|Secretary|Cllrs?\.?\s+(?:[A-Z]\.\s*){0,2}[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?))";
+const OWNER: &str = r"(?P<owner>(?:[Tt]he\s+)?(?:Parish\s+|Town\s+)?(?:[Cc]lerk|Chair(?:man|person)?|Vice[- ]Chair(?:man)?|Treasurer|Secretary|Cllrs?\.?\s+(?:[A-Z]\.\s*){0,2}[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+)?))";
 
 static OWNER_TO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -563,6 +563,18 @@ static DECIDED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:agreed|resolved|decided|voted)\s+to\s+(?:(?:also|then|now)\s+)?(?P<verb>[a-z]+)\b")
         .expect("decided regex")
 });
+
+/// A deed asked for without naming who, in the passive: "Quotes are to be obtained for two
+/// signs", "A letter is to be sent to Calor", "Serious consideration is to be given to ...".
+/// Not a meeting or event "to be held" (an announcement), nothing done at the meeting.
+static PASSIVE_DEED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:is|are)\s+to\s+be\s+(?:(?:also|then|now|again)\s+)?(?P<done>obtained|sent|written|arranged|contacted|ordered|replaced|repaired|removed|requested|investigated|checked|chased|circulated|prepared|placed|erected|cleared|cleaned|painted|installed|purchased|bought|given|sought|informed|invited|approached|forwarded|referred|cut|trimmed|inspected|renewed|reviewed|discussed|considered|put)\b")
+        .expect("passive-deed regex")
+});
+
+fn passive_deed(s: &str) -> bool {
+    !AT_THE_MEETING.is_match(s) && PASSIVE_DEED.is_match(s)
+}
 
 /// "agreed to add ...", "resolved to purchase ...": a decision to do a deed later.
 fn decided_deed(s: &str) -> bool {
@@ -943,6 +955,8 @@ fn owner_of(c: &regex::Captures) -> Option<(String, usize)> {
     let o = c.name("owner")?;
     let name = o.as_str();
     let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
+    // "clerk to contact ...": the office as the minutes write it elsewhere.
+    let name = if name == "clerk" { "Clerk" } else { name };
     Some((collapse(name), o.start()))
 }
 
@@ -964,6 +978,8 @@ fn in_block(item: &Item, b: &Block, parser: &[Found]) -> Vec<Found> {
             out.push(found(item, b, "owner-to", a, z));
         } else if b.decision && decided_deed(s) {
             out.push(found(item, b, "decision-deed", a, z));
+        } else if passive_deed(s) {
+            out.push(found(item, b, "passive-deed", a, z));
         }
     }
     // Right-hand column owners in layout text: the text since the previous marker.
@@ -1024,6 +1040,19 @@ mod tests {
         );
         assert_eq!(owner_to("Cllr Cordner advised she would be happy to be the local contact"), None);
         assert_eq!(owner_to("Cllr Cordner advised that they would check"), None);
+    }
+
+    #[test]
+    fn passive_deeds_and_a_lower_case_clerk() {
+        assert!(passive_deed("Quotes are to be obtained for two signs."));
+        assert!(passive_deed("A letter is to be sent to Calor about the tank."));
+        assert!(!passive_deed("The next meeting is to be held on 4 May."));
+        assert!(!passive_deed("The letter was sent to Calor."));
+        assert_eq!(
+            owner_to("Pot holes in Back Lane - clerk to contact the County Council").map(|x| x.0),
+            Some("Clerk".into())
+        );
+        assert_eq!(owner_to("a letter to the clerk to the council"), None);
     }
 
     #[test]

@@ -185,7 +185,7 @@ pub struct FollowUp {
     /// The paragraph or list label it sits under ("x" in "5x"), when there is one.
     pub paragraph_number: Option<String>,
     /// Where it came from: `action` (parser, item level), `resolution-action` (parser,
-    /// under a decision), `deferral`, `owner-to`, `decision-deed` or `margin-owner` (this
+    /// under a decision), `deferral`, `owner-to`, `decision-deed`, `passive-deed` ("quotes are to be obtained") or `margin-owner` (this
     /// module).
     pub origin: String,
     /// What is to be done, as written.
