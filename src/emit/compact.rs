@@ -73,7 +73,8 @@ fn next_escape(b: &[u8]) -> usize {
         return match found {
             0 => n,
             _ if first(found) < 4 => first(found),
-            _ => n - 8 + first(found),
+            // (n + j - 8, not n - 8 + j: n is below 8 here.)
+            _ => n + first(found) - 8,
         };
     }
     let mut i = 0;

@@ -122,6 +122,28 @@ static MATTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("matter regex")
 });
 
+/// How far before or after a match a clause or a quotation is looked for: a pathological
+/// sentence (one long run with no punctuation) would make every match rescan all of it.
+const LOOK: usize = 1000;
+
+/// The start of the look-back window of a match at byte `at` (a char boundary).
+fn back(text: &str, at: usize) -> usize {
+    let mut w = at.saturating_sub(LOOK);
+    while !text.is_char_boundary(w) {
+        w += 1;
+    }
+    w
+}
+
+/// The end of the look-ahead window of a match at byte `at` (a char boundary).
+fn ahead(text: &str, at: usize) -> usize {
+    let mut e = at.saturating_add(LOOK).min(text.len());
+    while !text.is_char_boundary(e) {
+        e -= 1;
+    }
+    e
+}
+
 /// The byte offset just after the last char of `s` that is `stop` (0 when none): a char
 /// boundary, whatever that char's width ("–", a no-break space).
 fn after_last(s: &str, stop: impl Fn(char) -> bool) -> usize {
@@ -327,12 +349,14 @@ const CLAUSE_WORDS: &[&str] =
 /// `subject`, back to "that" (a subject after "informed that ...") but not "and" ("Mr Mycock
 /// and himself will visit").
 fn clause_words(text: &str, at: usize, subject: bool) -> Vec<String> {
+    let floor = back(text, at);
     let mut from = at;
     loop {
-        from = after_last(&text[..from], |c| ".,;:!?()–—\"“”".contains(c));
+        from = floor + after_last(&text[floor..from], |c| ".,;:!?()–—\"“”".contains(c));
         // A full stop after an abbreviation or an initial does not end the clause.
-        let initial =
-            from > 0 && text[..from].ends_with('.') && crate::segment::lines::ends_in_abbreviation(&text[..from - 1]);
+        let initial = from > floor
+            && text[..from].ends_with('.')
+            && crate::segment::lines::ends_in_abbreviation(&text[floor..from - 1]);
         if !initial {
             break;
         }
@@ -356,7 +380,7 @@ fn clause_words(text: &str, at: usize, subject: bool) -> Vec<String> {
 /// Not when a decision or intention comes before it: the hope is then its reason ("agreed
 /// that the signage was an option which it hoped would stop lorries").
 fn hoped(text: &str, at: usize) -> bool {
-    !INTENDED.is_match(&text[..at])
+    !INTENDED.is_match(&text[back(text, at)..at])
         && clause_words(text, at, false)
             .iter()
             .any(|w| matches!(w.as_str(), "hope" | "hoped" | "hopes" | "hopeful" | "hopefully"))
@@ -454,9 +478,10 @@ fn visit_for(after: &str) -> bool {
 /// ("Motion: “It is resolved to instruct ...”", "“Andrew will send out a Doodle”") is the body's
 /// own.
 fn quoted(text: &str, at: usize) -> bool {
-    let before = &text[..at];
+    let (w, e) = (back(text, at), ahead(text, at));
+    let before = &text[w..at];
     // A passage may start inside a quotation: the first curly quote after `at` closes one.
-    let closes = text[at..].chars().find(|c| ['“', '”'].contains(c)) == Some('”');
+    let closes = text[at..e].chars().find(|c| ['“', '”'].contains(c)) == Some('”');
     let inside =
         before.matches('“').count() > before.matches('”').count() || before.matches('"').count() % 2 == 1 || closes;
     if !inside {
@@ -464,8 +489,8 @@ fn quoted(text: &str, at: usize) -> bool {
     }
     // The quotation around `at`: from its opening quote (or the passage's start) to its
     // closing one (or the passage's end).
-    let from = after_last(before, |c| c == '“' || c == '"');
-    let to = text[at..].find(['”', '"']).map_or(text.len(), |i| at + i);
+    let from = w + after_last(before, |c| c == '“' || c == '"');
+    let to = text[at..e].find(['”', '"']).map_or(e, |i| at + i);
     text[from..to]
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .any(|w| FIRST_PERSON.contains(&w.to_lowercase().replace('’', "'").as_str()))
@@ -573,7 +598,17 @@ static PASSIVE_DEED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn passive_deed(s: &str) -> bool {
-    !AT_THE_MEETING.is_match(s) && PASSIVE_DEED.is_match(s)
+    !AT_THE_MEETING.is_match(s)
+        && PASSIVE_DEED.find_iter(s).any(|m| {
+            // Not a question ("asked whether quotes are to be obtained"), a rule recalled
+            // ("Members were reminded that all declarations are to be put in writing"),
+            // another body's plan reported ("The Borough Council has confirmed that the trees
+            // are to be trimmed"), a hope or a quotation.
+            let before = s[back(s, m.start())..m.start()].to_lowercase();
+            let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            let put = ["whether", "if", "reminded", "confirmed", "informed", "advised", "no", "all"];
+            !words.iter().any(|w| put.contains(w)) && !hoped(s, m.start()) && !quoted(s, m.start())
+        })
 }
 
 /// "agreed to add ...", "resolved to purchase ...": a decision to do a deed later.
@@ -937,6 +972,16 @@ fn owner_to(text: &str) -> Option<(String, usize)> {
         if NOT_VERBS.contains(&verb) || (be && !verb.ends_with("ing")) {
             continue;
         }
+        // A lower-case "clerk" is the office after "the", a dash or a clause's start, not a
+        // clerk to be appointed ("a new clerk will start on 1 April", "appointment of a
+        // clerk to replace Mrs X").
+        let owner = c.name("owner").expect("owner");
+        let prev = text[..owner.start()].split_whitespace().next_back().unwrap_or("").to_lowercase();
+        if owner.as_str().starts_with("clerk")
+            && ["a", "an", "new", "locum", "deputy", "of", "for"].contains(&prev.as_str())
+        {
+            continue;
+        }
         return owner_of(&c);
     }
     if let Some(c) = OWNER_DOING.captures_iter(text).find(|c| UNDER_WAY.contains(&&c["verb"])) {
@@ -956,7 +1001,12 @@ fn owner_of(c: &regex::Captures) -> Option<(String, usize)> {
     let name = o.as_str();
     let name = name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")).unwrap_or(name);
     // "clerk to contact ...": the office as the minutes write it elsewhere.
-    let name = if name == "clerk" { "Clerk" } else { name };
+    let name = match name {
+        "clerk" => "Clerk",
+        "Parish clerk" => "Parish Clerk",
+        "Town clerk" => "Town Clerk",
+        _ => name,
+    };
     Some((collapse(name), o.start()))
 }
 
@@ -1053,6 +1103,10 @@ mod tests {
             Some("Clerk".into())
         );
         assert_eq!(owner_to("a letter to the clerk to the council"), None);
+        assert_eq!(owner_to("The post has been advertised and a new clerk will start on 1 April."), None);
+        assert!(!passive_deed("Cllr Smith asked whether quotes are to be obtained for the new signs."));
+        assert!(!passive_deed("Members were reminded that all declarations are to be put in writing."));
+        assert!(!passive_deed("The Borough Council has confirmed that the trees are to be trimmed in March."));
     }
 
     #[test]

@@ -150,7 +150,7 @@ fn motion_inline(s: &str) -> Option<usize> {
 }
 
 static WELSH_INNER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<kw>[Cc]hytunwyd|[Cc]ytunwyd|[Gg]ytunwyd|[Cc]ymeradwywyd|[Cc]hymeradwywyd|[Gg]ymeradwyo|[Gg]ymeradwyaeth\s+unfrydol|[Pp]enderfynwyd|roedd\s+pawb\s+yn\s+unfrydol|roedd\s+pawb\s+yn\s+gytun|roedd\s+pawb\s+yn\s+gytûn|roedd\s+pawb\s+o\s+blaid|c?h?ytunodd\s+pawb|gyda\s+phawb\s+yn\s+unfrydol|cafwyd\s+cytundeb)\b")
+    Regex::new(r"\b(?P<kw>[Cc]hytunwyd|[Cc]ytunwyd|[Gg]ytunwyd|[Cc]ymeradwywyd|[Cc]hymeradwywyd|[Gg]ymeradwyo|[Gg]ymeradwyaeth\s+unfrydol|[Pp]enderfynwyd|[Rr]oedd\s+pawb\s+yn\s+unfrydol|[Rr]oedd\s+pawb\s+yn\s+gytun|[Rr]oedd\s+pawb\s+yn\s+gytûn|[Rr]oedd\s+pawb\s+o\s+blaid|c?h?ytunodd\s+pawb|gyda\s+phawb\s+yn\s+unfrydol|cafwyd\s+cytundeb)\b")
         .expect("welsh regex")
 });
 

@@ -221,7 +221,12 @@ pub(crate) fn inline_bullets(s: &str) -> Vec<usize> {
     let cuts: Vec<usize> = s
         .match_indices('\u{2022}')
         .map(|(at, _)| at)
-        .filter(|&at| at > 0 && s[..at].ends_with(char::is_whitespace))
+        .filter(|&at| {
+            // Before an entry's capital: "swings • slide • zip wire were all found ..." is a
+            // list inside a sentence.
+            let next = s[at + '\u{2022}'.len_utf8()..].trim_start().chars().next();
+            at > 0 && s[..at].ends_with(char::is_whitespace) && next.is_some_and(char::is_uppercase)
+        })
         .collect();
     if cuts.len() >= 2 || !cuts.is_empty() && s.starts_with('\u{2022}') {
         cuts
@@ -359,6 +364,7 @@ mod tests {
         // One bullet inside a sentence, and a bullet glued to a word, cut nothing.
         assert!(inline_bullets("Items \u{2022} Parking and more").is_empty());
         assert!(inline_bullets("\u{2022} Parking\u{2022}x").is_empty());
+        assert!(inline_bullets("Play area inspection \u{2022} swings \u{2022} slide were found in order").is_empty());
     }
 
     #[test]

@@ -536,10 +536,15 @@ fn sentence_title(body: &str) -> Option<usize> {
         && words.len() <= 6
         && head.len() <= 50
         && !head.contains([',', ';', ':', '('])
+        && !crate::segment::lines::ends_in_abbreviation(head)
         && !words.iter().any(|w| verbs.contains(&w.to_lowercase().as_str()) || w.ends_with("ed"))
         && next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
     .then_some(stop)
 }
+
+/// Words before a title that make it an office's ("County Councillor", "Deputy Mayor").
+const OFFICE_BEFORE_TITLE: &[&str] =
+    &["Borough", "City", "County", "Deputy", "District", "Lord", "Our", "Parish", "Town", "Vice", "Ward"];
 
 /// "6\\. Church Survey Cllr Wyett and Cllr Mack both declared ...", "14\\. Further Reports •
 /// Thanks were expressed ...", "12\\. Correspondence 12.1 NALC ...": a numbered line that
@@ -562,11 +567,14 @@ fn run_in_title(body: &str) -> Option<usize> {
         let object = k >= 1
             && (k == 1 || words[k - 2].1.eq_ignore_ascii_case("to"))
             && AGENDA_VERBS.iter().any(|v| words[k - 1].1.eq_ignore_ascii_case(v));
-        let stop = w == "•"
-            || sub_number
-            || !object
-                && (SENTENCE_STARTERS.contains(&w)
-                    || crate::extract::lexicon::contains(crate::extract::lexicon::TITLES, w.trim_end_matches('.')));
+        // "County Councillor Long reported", "Town Mayor Cllr Peake": an office's title, not a
+        // name's; a person's title opens the text only before a name.
+        let office = k >= 1
+            && (OFFICE_BEFORE_TITLE.contains(&words[k - 1].1)
+                || crate::extract::lexicon::contains(crate::extract::lexicon::OFFICES, words[k - 1].1));
+        let person = crate::extract::lexicon::contains(crate::extract::lexicon::TITLES, w.trim_end_matches('.'))
+            && words.get(k + 1).is_some_and(|(_, n)| n.starts_with(char::is_uppercase));
+        let stop = w == "•" || sub_number || !object && !office && (SENTENCE_STARTERS.contains(&w) || person);
         if stop {
             let last = words[..k].last().map(|(_, l)| *l);
             let open_end = last.is_some_and(|l| FUNCTION_WORDS.iter().any(|f| l.eq_ignore_ascii_case(f)));
@@ -668,7 +676,12 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
             } else if body.len() <= 160 {
                 sentence = true;
                 end = if body.len() <= 100 { body.trim_end_matches(['.', ' ']).len() } else { end };
-            } else if let Some(stop) = body.find(". ").filter(|&stop| stop <= 100) {
+            } else if let Some(stop) = body.find(". ").filter(|&stop| {
+                // Not an abbreviation's full stop ("St. Mary's Church roof ...").
+                stop <= 100
+                    && body[..stop].split_whitespace().nth(2).is_some()
+                    && !crate::segment::lines::ends_in_abbreviation(&body[..stop])
+            }) {
                 // "11\\. Accounts were presented and accepted for payment. Cheques for ...":
                 // a long minute whose first sentence is short; its sentence fills a gap only.
                 sentence = true;
@@ -767,7 +780,7 @@ fn fill_gaps(run: Vec<Heading>, weak: Vec<(u64, Heading)>) -> Vec<Heading> {
 /// that list's; a number above the count skips the missing ones when `skips` (a heading run
 /// into the line before it), else it breaks the count.
 fn fill(from: u64, gap: &[(u64, Heading)], skips: bool) -> Option<(Vec<usize>, u64)> {
-    let mut expected = from + 1;
+    let mut expected = from.saturating_add(1);
     let mut picked = Vec::new();
     let mut last: Option<(u64, bool)> = None;
     for (i, (v, _)) in gap.iter().enumerate() {
@@ -778,7 +791,7 @@ fn fill(from: u64, gap: &[(u64, Heading)], skips: bool) -> Option<(Vec<usize>, u
         let pick = !continues_list && (*v == expected || skips && *v > expected);
         if pick {
             picked.push(i);
-            expected = v + 1;
+            expected = v.saturating_add(1);
         } else if *v >= expected {
             return None;
         }
@@ -1296,6 +1309,8 @@ mod tests {
         // The object of an agenda verb, a title ending in a function word, a sentence, a dash.
         assert_eq!(t("To Consider Apologies for Absence Cllr Peake"), Some("To Consider Apologies for Absence"));
         assert_eq!(t("Parking at The Cross was discussed"), None);
+        assert_eq!(t("County Councillor Long reported on the budget."), None);
+        assert_eq!(t("Town Mayor Cllr Peake laid a wreath."), None);
         assert_eq!(t("Accounts were presented and accepted. The"), None);
         assert_eq!(t("Norfolk Minerals and Waste Framework - notification of submission."), None);
     }

@@ -43,7 +43,7 @@ pub(super) struct Heading {
 fn numbering_has_holes(headings: &[Heading]) -> bool {
     let values: Option<Vec<u64>> =
         headings.iter().map(|h| h.number.as_deref()?.split('.').next()?.parse().ok()).collect();
-    values.is_some_and(|v| v.windows(2).any(|w| w[1] > w[0] + 1))
+    values.is_some_and(|v| v.windows(2).any(|w| w[1] > w[0].saturating_add(1)))
 }
 
 /// Markers that ModernGov puts between a title and the minutes' text.
@@ -61,7 +61,11 @@ pub(crate) fn segment(src: &Source, diags: &mut Diagnostics) -> Outline {
     // has more members than they.
     if headings.is_empty() || numbering_has_holes(&headings) {
         if let Some((cut, members)) = flat::cut_inline_numbers(text, lines.clone()) {
-            if members.len() > headings.len() {
+            // With holes, only when every heading found is a member of the run: a list of
+            // points inside an item ("1. Extension at 5 High Street ... 2. ...") is no run of
+            // the items' numbers.
+            let members_all = headings.iter().all(|h| members.iter().any(|&(at, _)| at == h.start));
+            if members.len() > headings.len() && members_all {
                 let found = find_headings(text, &cut);
                 // The generic forms may see a few of the numbered lines; the run sees them all.
                 headings =
