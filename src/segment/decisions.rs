@@ -160,9 +160,11 @@ static WELSH_INNER: LazyLock<Regex> = LazyLock::new(|| {
 fn welsh_may_match(s: &str) -> bool {
     const STEMS: [&[u8]; 5] = [b"ytun", "yt\u{fb}n".as_bytes(), b"ymeradwy", b"ydol", b"ynwyd"];
     let b = s.as_bytes();
-    memchr::memchr_iter(b'y', b).any(|i| STEMS.iter().any(|stem| b[i..].starts_with(stem)))
-        || memchr::memmem::find(b, b"blaid").is_some()
+    memchr::memchr_iter(b'y', b).any(|i| STEMS.iter().any(|stem| b[i..].starts_with(stem))) || BLAID.find(b).is_some()
 }
+
+/// "blaid", searched for in every sentence [`welsh_may_match`] reads: its searcher built once.
+static BLAID: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(b"blaid"));
 
 /// The keywords and abbreviations of `PROPOSAL`, in its order.
 const PROPOSAL_KEYWORDS: [&str; 4] = ["proposed", "moved", "motions", "motioned"];

@@ -335,12 +335,25 @@ const AGENDA_VERBS: &[&str] =
     &["adopt", "agree", "appoint", "approve", "confirm", "consider", "discuss", "elect", "receive", "thank", "welcome"];
 const FUNCTION_WORDS: &[&str] = &["a", "and", "at", "for", "from", "in", "of", "on", "the", "to", "with", "&"];
 
+/// "4\\. Matters Arising: The allotment hedge has been cut ...": a short title (at most four
+/// words, no punctuation) before a colon, then the minute's text; its length.
+fn colon_title(body: &str) -> Option<usize> {
+    body.find(": ").filter(|&c| {
+        let head = &body[..c];
+        c > 0 && !head.contains(['.', ',', ';']) && head.split_whitespace().count() <= 4
+    })
+}
+
+/// The words of `s` with their byte offsets.
+fn words_at(s: &str) -> Vec<(usize, &str)> {
+    s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)).collect()
+}
+
 /// Where the title ends in a heading line that runs on into the minute's text:
 /// an upper-case title ("ACCEPTANCE OF APOLOGIES Apologies were ..."), or a title cut at
 /// " - ", ". ", before "was/were" or before a word that starts a sentence.
 pub(super) fn title_end(s: &str) -> usize {
-    let words: Vec<(usize, &str)> =
-        s.split_whitespace().map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w)).collect();
+    let words = words_at(s);
     // Its letters all upper-case, two or more of them (or "A"); no vector of them built.
     let is_caps = |w: &str| {
         let mut letters = 0usize;
@@ -504,11 +517,7 @@ pub(super) fn inline_number_headings(text: &str, members: &[super::flat::Member]
         let body = text[body_at..next.min(line_end).max(body_at)].trim_end();
         // "Church Survey Cllr Wyett ...", "Correspondence: Correspondence received ...", else
         // as a long numbered line.
-        let colon_title = body.find(": ").filter(|&c| {
-            let head = &body[..c];
-            c > 0 && !head.contains(['.', ',', ';']) && head.split_whitespace().count() <= 4
-        });
-        let end = run_in_title(body).or(colon_title).unwrap_or_else(|| title_end(body));
+        let end = run_in_title(body).or_else(|| colon_title(body)).unwrap_or_else(|| title_end(body));
         let title = (end > 0 && end <= 100).then(|| Span::new(body_at, body_at + end));
         out.push(Heading {
             start: at,
@@ -555,8 +564,7 @@ const OFFICE_BEFORE_TITLE: &[&str] =
 /// no stop: "3. Norfolk Minerals ... - notification" is a point of a list).
 /// Returns the title's length.
 fn run_in_title(body: &str) -> Option<usize> {
-    let words: Vec<(usize, &str)> =
-        body.split_whitespace().map(|w| (w.as_ptr() as usize - body.as_ptr() as usize, w)).collect();
+    let words = words_at(body);
     let mut end = 0;
     for (k, &(off, w)) in words.iter().enumerate() {
         let sub_number = w.split_once('.').is_some_and(|(a, b)| {
@@ -663,12 +671,7 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         let first_two: Vec<&str> = body.split_whitespace().take(2).collect();
         let caps = first_two.iter().all(|w| is_caps_word(w)) && first_two.len() == 2
             || first_two.first().is_some_and(|w| w.len() >= 3 && is_caps_word(w));
-        // "4\\. Matters Arising: The allotment hedge has been cut ...": a short title before
-        // a colon, then the minute's text.
-        let colon_title = body.find(": ").filter(|&c| {
-            let head = &body[..c];
-            c > 0 && !head.contains(['.', ',', ';']) && head.split_whitespace().count() <= 4
-        });
+        let colon_title = colon_title(body);
         let mut sentence = false;
         if !(short || caps || strong) {
             if let Some(c) = colon_title.or_else(|| sentence_title(body)).or_else(|| run_in_title(body)) {
