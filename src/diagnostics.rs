@@ -62,11 +62,16 @@ pub enum Code {
     /// search page, not one meeting's minutes. It is parsed all the same; `minutes followups`
     /// leaves it out.
     Listing,
+    /// `date-corrected`: the header's date names a weekday it does not fall on, and the same
+    /// day of the next year does ("MONDAY JANUARY 4th 2015" in minutes of 4 January 2016: the
+    /// old year written at the turn of the year). The corrected date is the meeting's `date`;
+    /// the message quotes the date as written. Check the source.
+    DateCorrected,
 }
 
 impl Code {
     /// Every code, for documentation and the tidy test.
-    pub const ALL: [Code; 11] = [
+    pub const ALL: [Code; 12] = [
         Code::Unclassified,
         Code::NumberingGap,
         Code::LostTitle,
@@ -78,6 +83,7 @@ impl Code {
         Code::NoTextLayer,
         Code::Truncated,
         Code::Listing,
+        Code::DateCorrected,
     ];
 
     /// The stable name written in the output.
@@ -94,6 +100,7 @@ impl Code {
             Code::NoTextLayer => "no-text-layer",
             Code::Truncated => "truncated",
             Code::Listing => "listing",
+            Code::DateCorrected => "date-corrected",
         }
     }
 }

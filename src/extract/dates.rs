@@ -47,7 +47,15 @@ impl Date {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 
-    fn checked(year: i32, month: u32, day: u32) -> Option<Date> {
+    /// The day of the week, Monday = 0 (Sakamoto's method, Gregorian calendar).
+    pub fn weekday(self) -> u32 {
+        const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+        let y = if self.month < 3 { self.year - 1 } else { self.year };
+        let sunday0 = (y + y / 4 - y / 100 + y / 400 + T[(self.month - 1) as usize] + self.day as i32).rem_euclid(7);
+        ((sunday0 + 6) % 7) as u32
+    }
+
+    pub(crate) fn checked(year: i32, month: u32, day: u32) -> Option<Date> {
         ((1800..=2200).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
             .then_some(Date { year, month, day })
     }
@@ -111,6 +119,14 @@ fn weekday(i: &str) -> IResult<&str, &str> {
         multispace1,
     ))
     .parse(i)
+}
+
+/// The weekday a date begins with ("Monday January 4th 2015", "MONDAY, 4th January"),
+/// Monday = 0.
+pub fn written_weekday(s: &str) -> Option<u32> {
+    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    let b = s.as_bytes();
+    DAYS.iter().position(|d| b.get(..d.len()).is_some_and(|h| h.eq_ignore_ascii_case(d.as_bytes()))).map(|i| i as u32)
 }
 
 fn sep(i: &str) -> IResult<&str, &str> {

@@ -4,7 +4,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::dates::{find_date, find_yearless_before};
+use super::dates::{find_date, find_yearless_before, written_weekday, Date};
+use crate::diagnostics::{Code, Diagnostics};
 use crate::fastre::FastRegex;
 use crate::model::Meeting;
 use crate::source::{Source, Span};
@@ -50,6 +51,33 @@ static PLACE_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("place word regex")
 });
 
+/// A place in capitals after "AT"/"IN" ("HELD AT THE VILLAGE HALL ON", "HELD AT THE CHURCH
+/// MONDAY ...", "HELD AT ST. ANDREWS CHURCH", "THE VILLAGEHALL"): the place up to its first
+/// place word, without "THE".
+static CAPS_VENUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:AT|IN)\s+(?:THE\s+)?(?P<venue>(?:[A-Z][A-Z'’&.]*\s+){0,4}?[A-Z]*(?:HALL|ROOM|CENTRE|CENTER|CHAMBERS?|HOUSE|LIBRARY|CHURCH|SCHOOL|PAVILION|OFFICES?|INSTITUTE|CLUB))(?-u:\b)",
+    )
+    .expect("capitals venue regex")
+});
+
+/// The place words of `CAPS_VENUE`, a literal alternation most header lines fail at once.
+static CAPS_PLACE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("HALL|ROOM|CENTRE|CENTER|CHAMBER|HOUSE|LIBRARY|CHURCH|SCHOOL|PAVILION|OFFICE|INSTITUTE|CLUB")
+        .expect("capitals place word regex")
+});
+
+/// A venue written in capitals (`CAPS_VENUE`), read through bold markers split inside it
+/// ("**HELD AT WEST DEREHAM VILLAGE** **HALL**").
+fn caps_venue(line: &str) -> Option<String> {
+    if !CAPS_PLACE_WORD.is_match(line) {
+        return None;
+    }
+    let plain = line.replace("**", "");
+    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    CAPS_VENUE.captures(&plain).map(|c| c["venue"].to_string())
+}
+
 /// Front matter keys whose values describe the meeting.
 fn front_matter_value<'a>(line: &'a str, key: &str) -> Option<&'a str> {
     let rest = line.strip_prefix(key)?.strip_prefix(':')?;
@@ -89,7 +117,7 @@ fn value_after<'a>(line: &'a str, keys: &[&str]) -> Option<&'a str> {
 }
 
 /// Fill the meeting header from the header lines (front matter, title lines, "Venue:" lines).
-pub(crate) fn meeting(src: &Source, header: Option<Span>, header_lines: &[Span]) -> Meeting {
+pub(crate) fn meeting(src: &Source, header: Option<Span>, header_lines: &[Span], diags: &mut Diagnostics) -> Meeting {
     let mut m = Meeting { span: header, ..Meeting::default() };
     let mut candidates: Vec<&str> = Vec::new();
     let mut front_date = None;
@@ -123,7 +151,7 @@ pub(crate) fn meeting(src: &Source, header: Option<Span>, header_lines: &[Span])
             if m.date.is_none() {
                 match find_date(v) {
                     Some((d, _, _)) if v.contains('/') => slash_date = slash_date.or(Some(d.iso())),
-                    Some((d, _, _)) => m.date = Some(d.iso()),
+                    Some((d, a, b)) => m.date = Some(year_checked(src, v, (d, a, b), front_date, diags).iso()),
                     None => {}
                 }
             }
@@ -157,7 +185,7 @@ pub(crate) fn meeting(src: &Source, header: Option<Span>, header_lines: &[Span])
                 if line[a..b].contains('/') {
                     slash_date = slash_date.or(Some(d.iso()));
                 } else {
-                    m.date = Some(d.iso());
+                    m.date = Some(year_checked(src, line, (d, a, b), front_date, diags).iso());
                 }
             }
         }
@@ -173,6 +201,8 @@ pub(crate) fn meeting(src: &Source, header: Option<Span>, header_lines: &[Span])
                 .flatten()
             {
                 m.venue = Some(c["venue"].trim().to_string());
+            } else {
+                m.venue = caps_venue(line);
             }
         }
     }
@@ -207,6 +237,53 @@ pub(crate) fn meeting(src: &Source, header: Option<Span>, header_lines: &[Span])
         }
     }
     m
+}
+
+/// The header's date `d`, found at `line[a..b]`, or the same day of the next year when that
+/// is the day the written weekday falls on ([`next_year_by_weekday`]); the correction is
+/// reported (`date-corrected`).
+fn year_checked(
+    src: &Source,
+    line: &str,
+    (d, a, b): (Date, usize, usize),
+    by: Option<Date>,
+    diags: &mut Diagnostics,
+) -> Date {
+    let Some(next) = next_year_by_weekday(&line[..a], &line[a..b], d, by) else { return d };
+    let start = (line.as_ptr() as usize).wrapping_sub(src.text.as_ptr() as usize);
+    let span = if start <= src.text.len() && start + b <= src.text.len() {
+        Span::new(start + a, start + b)
+    } else {
+        Span::new(0, 0)
+    };
+    diags.warn(
+        Code::DateCorrected,
+        format!(
+            "the date \"{}\" names a weekday it does not fall on; {} does: taken as the meeting's date",
+            line[a..b].trim(),
+            next.iso()
+        ),
+        span,
+    );
+    next
+}
+
+/// A January or February date whose written weekday ("MONDAY JANUARY 4th 2015", "Monday the
+/// 9th January 2011") falls on that day only in the next year: the clerk wrote the old year
+/// at the turn of the year. `before` is the text before the date as matched, `at` the date;
+/// the post's date `by`, when known, must not be before the corrected date.
+fn next_year_by_weekday(before: &str, at: &str, d: Date, by: Option<Date>) -> Option<Date> {
+    let written = written_weekday(at).or_else(|| {
+        let b = before.trim_end().trim_end_matches(',').trim_end();
+        let b = b.strip_suffix(" the").or_else(|| b.strip_suffix(" The")).unwrap_or(b).trim_end_matches(',');
+        let word = b.rsplit(|c: char| !c.is_ascii_alphabetic()).next()?;
+        written_weekday(word).filter(|_| word.len() <= 9)
+    })?;
+    if d.month > 2 || d.weekday() == written {
+        return None;
+    }
+    let next = Date::checked(d.year + 1, d.month, d.day)?;
+    (next.weekday() == written && by.is_none_or(|by| next <= by)).then_some(next)
 }
 
 /// The old regex of [`welsh_body`], its test oracle.
@@ -488,7 +565,56 @@ mod tests {
     fn header(text: &str) -> Meeting {
         let src = Source::from_text(text);
         let lines: Vec<Span> = crate::segment::lines::lines(text).iter().map(|l| l.content).collect();
-        meeting(&src, None, &lines)
+        meeting(&src, None, &lines, &mut Diagnostics::default())
+    }
+
+    #[test]
+    fn a_venue_in_capitals() {
+        let venue = |t: &str| header(t).venue;
+        assert_eq!(
+            venue("MINUTES OF NORTHWOLD PARISH COUNCIL MEETING HELD AT THE VILLAGE HALL ON\n").as_deref(),
+            Some("VILLAGE HALL")
+        );
+        assert_eq!(
+            venue("MINUTES OF WRETTON PARISH COUNCIL MEETING HELD AT THE CHURCH MONDAY 13th MAY 2015\n").as_deref(),
+            Some("CHURCH")
+        );
+        assert_eq!(
+            venue("**HELD AT WEST DEREHAM VILLAGE** **HALL** **at** **7.30 pm**\n").as_deref(),
+            Some("WEST DEREHAM VILLAGE HALL")
+        );
+        assert_eq!(venue("HELD AT ST. ANDREWS CHURCH\n").as_deref(), Some("ST. ANDREWS CHURCH"));
+        // A place word inside another word, or no "at"/"in" before it: no venue.
+        assert_eq!(venue("MINUTES OF THE HALLAM PARISH COUNCIL\n"), None);
+        assert_eq!(venue("CHURCH ROAD RESIDENTS\n"), None);
+    }
+
+    #[test]
+    fn the_old_year_written_at_the_turn_of_the_year() {
+        // 4 January 2015 was a Sunday, 4 January 2016 a Monday.
+        let text = "MINUTES OF WRETTON PARISH COUNCIL MEETING HELD AT THE CHURCH MONDAY JANUARY 4th 2015\n";
+        let src = Source::from_text(text);
+        let lines: Vec<Span> = crate::segment::lines::lines(text).iter().map(|l| l.content).collect();
+        let mut diags = Diagnostics::default();
+        let m = meeting(&src, None, &lines, &mut diags);
+        assert_eq!(m.date.as_deref(), Some("2016-01-04"));
+        let d = &diags.into_sorted()[0];
+        assert_eq!(d.code, Code::DateCorrected);
+        assert_eq!(src.get(d.span), "MONDAY JANUARY 4th 2015");
+        // The weekday before the date, "the" between.
+        assert_eq!(header("Meeting held on Monday the 9th January 2011\n").date.as_deref(), Some("2012-01-09"));
+        assert_eq!(header("Date: Monday, 9th January 2011\n").date.as_deref(), Some("2012-01-09"));
+        // The weekday is right: no change.
+        assert_eq!(header("Meeting held on Monday 4th January 2016\n").date.as_deref(), Some("2016-01-04"));
+        // Wrong, but not the next year's either (a slip of the day), or not at the turn of
+        // the year: as written.
+        assert_eq!(header("Meeting held on Tuesday 4th January 2016\n").date.as_deref(), Some("2016-01-04"));
+        assert_eq!(header("Meeting held on Monday 5th March 2019\n").date.as_deref(), Some("2019-03-05"));
+        // The post's date comes before the corrected date: as written.
+        let posted = "---\ntitle: \"Minutes\"\ndate: \"2015-02-01\"\n---\nMeeting held on Monday January 4th 2015\n";
+        assert_eq!(header(posted).date.as_deref(), Some("2015-01-04"));
+        let posted = "---\ntitle: \"Minutes\"\ndate: \"2016-02-18\"\n---\nMeeting held on Monday January 4th 2015\n";
+        assert_eq!(header(posted).date.as_deref(), Some("2016-01-04"));
     }
 
     #[test]

@@ -596,7 +596,7 @@ fn speakers_of(
 /// Build the document's contents from the outline.
 pub(crate) fn extract(src: &Source, outline: &Outline, diags: &mut Diagnostics) -> Extracted {
     let mut people = people::People::default();
-    let mut meeting = meeting::meeting(src, outline.header, &outline.header_lines);
+    let mut meeting = meeting::meeting(src, outline.header, &outline.header_lines, diags);
     meeting.attendance = attendance::attendance(src, &outline.lines);
     let turns = Turns::new(src, outline, &meeting.attendance);
     // Asked only when a decision states a tally: most documents never need the scan.
