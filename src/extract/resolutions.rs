@@ -183,11 +183,11 @@ static TALLY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static MOVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:proposed|moved|proposer|mover|sponsor|sponsored|(?:c|g|ch)ynigiwyd|prop\.?(?:\s|:))\s*(?:by|:|gan(?:\s+yr?\b)?)?\s*|\bmotion\s+(?:was\s+)?(?:made\s+)?(?:by|of)\s+")
+    Regex::new(r"(?i)\b(?:proposed|moved|proposer|mover|sponsor|sponsored|(?:c|g|ch)ynigiwyd|prop\.?(?:\s|:))\s*(?:by|:|[–—]|gan(?:\s+yr?\b)?)?\s*|\bmotion\s+(?:was\s+)?(?:made\s+)?(?:by|of)\s+")
         .expect("mover regex")
 });
 static SECONDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:seconded|seconder|second:)\s*(?:by|:)?\s*|\bsecond\s+by\s+|\beiliwyd\s*(?:gan(?:\s+yr?\b)?)?\s*|\b2nd(?:ed)?\s*(?:by|:)?\s*")
+    Regex::new(r"(?i)\b(?:seconded|seconder|second:)\s*(?:by|:|[–—])?\s*|\bsecond\s+by\s+|\beiliwyd\s*(?:gan(?:\s+yr?\b)?)?\s*|\b2nd(?:ed)?\s*(?:by|:)?\s*")
         .expect("seconder regex")
 });
 /// "were proposed for approval as a correct record by Cllr Gail Reeve": words between the verb

@@ -735,6 +735,38 @@ pub(crate) fn roll_entry(text: &str) -> bool {
     })
 }
 
+/// A proposer and seconder written as a form, before the motion they put: "Proposed – Cllr
+/// Mrs Leamon Seconded – Cllr Mrs Clements", "Proposed: Cllr X, Seconded: Cllr Y" (a dash or
+/// colon after each word, a name between; the quoted motion and "All in favour" follow as
+/// paragraphs of their own, `segment::merge_outcomes`). Where "Proposed" starts, after at most
+/// a page number run into the line ("Page 007 (2017) Proposed – ...").
+pub(crate) fn dash_attribution(s: &str) -> Option<usize> {
+    let s = s.trim_end();
+    if s.len() > 160 {
+        return None;
+    }
+    let at = s.find("Proposed")?;
+    let before = s[..at].trim();
+    if !(before.is_empty() || before.starts_with("Page ") && before.len() < 20) {
+        return None;
+    }
+    let separator = |r: &str| -> Option<usize> {
+        let t = r.trim_start_matches([' ', '\t']);
+        let u = t.strip_prefix(['–', '—', '-', ':'])?;
+        let u = u.trim_start_matches([' ', '\t']);
+        u.starts_with(|c: char| c.is_uppercase()).then(|| r.len() - u.len())
+    };
+    let rest = &s[at + "Proposed".len()..];
+    let rest = &rest[separator(rest)?..];
+    let sec = rest.find("Seconded")?;
+    let mover = rest[..sec].trim().trim_end_matches(',').trim();
+    let after = &rest[sec + "Seconded".len()..];
+    let seconder = after.get(separator(after)?..)?.trim();
+    let name_like =
+        |n: &str| !n.is_empty() && n.split_whitespace().count() <= 5 && !n.contains(['.', ';']) || n.contains("Cllr");
+    (name_like(mover) && name_like(seconder)).then_some(at)
+}
+
 pub(crate) fn find(text: &str) -> Vec<Narrative> {
     if let Some(n) = w3c_resolution(text) {
         return vec![n];
@@ -767,6 +799,10 @@ pub(crate) fn find(text: &str) -> Vec<Narrative> {
         }
         if let Some(kind) = quoted_motion(s) {
             out.push(Narrative { kind, start: a, end: b });
+            continue;
+        }
+        if let Some(at) = dash_attribution(s) {
+            out.push(Narrative { kind: DecisionKind::Agreed, start: a + at, end: b });
             continue;
         }
         // Every match of `motion_inline` holds "Motion": most sentences have none.
@@ -1478,6 +1514,22 @@ mod tests {
         assert!(find("[Resolution #2](#resolution2): Minutes of last week meeting approved").is_empty());
         assert!(find("- [Resolution #1](#resolution1): meeting for oct 23 are accepted").is_empty());
         assert_eq!(find("> ***Resolution #2: Minutes of last week meeting approved***").len(), 1);
+    }
+
+    #[test]
+    fn proposer_and_seconder_forms() {
+        assert_eq!(dash_attribution("Proposed – Cllr Mrs Leamon Seconded – Cllr Mrs Clements"), Some(0));
+        assert_eq!(dash_attribution("Proposed: Cllr Mrs Leamon, Seconded: Cllr Mrs Mann"), Some(0));
+        assert_eq!(dash_attribution("Page 007 (2017) Proposed – Cllr Mrs Lawson Seconded – Cllr Mrs Taylor"), Some(16));
+        // Not a form: no dash or colon, prose before it, a sentence for a name.
+        assert_eq!(dash_attribution("Proposed by Cllr X, seconded by Cllr Y"), None);
+        assert_eq!(dash_attribution("The Clerk said Proposed – Cllr X Seconded – Cllr Y"), None);
+        assert_eq!(
+            dash_attribution("Proposed – the new fence along the road; it was Seconded – by nobody at all here"),
+            None
+        );
+        let found = find("Proposed – Cllr Mrs Leamon Seconded – Cllr Mrs Clements");
+        assert_eq!(found.len(), 1);
     }
 
     #[test]

@@ -862,7 +862,15 @@ fn merge_outcomes(text: &str, found: Vec<ResBlock>) -> Vec<ResBlock> {
             // "It was resolved that ... . Positioning discussed ... . Prop. JB, 2nd GK, 5 in
             // favour." : an attribution later in the same paragraph names the decision's mover.
             let same_para = prev.paragraph.is_some() && prev.paragraph == r.paragraph && !gap.contains("\n\n");
-            let attribution = !outcome && decisions::is_attribution(own);
+            // "It was agreed that ... Medals will be purchased" / "Proposed - Cllr C Hardy
+            // Seconded - Cllr M Leamon" / "All in favour": a form with no motion of its own
+            // after it names the mover of the decision above it (not of another form's).
+            let lone_form = || {
+                decisions::dash_attribution(own) == Some(0)
+                    && motion_after(text, r.span.end).is_none()
+                    && decisions::dash_attribution(&text[prev.span.start..prev.span.end]) != Some(0)
+            };
+            let attribution = !outcome && (decisions::is_attribution(own) || lone_form());
             // "Agreed cheques be signed: RECEIPTS ... Balance £2911.84 Prop KN 2nd BB All
             // agreed.": the table, then the mover of the decision above it.
             let run_in = same_para && decisions::ends_in_run_in_attribution(own);
@@ -870,14 +878,51 @@ fn merge_outcomes(text: &str, found: Vec<ResBlock>) -> Vec<ResBlock> {
             // starts at its keyword, after the motion's subject.
             let bare_gap = gap.trim().is_empty()
                 || matches!(gap.trim(), "Motion" | "The motion" | "The Motion" | "Motion was" | "The motion was");
-            if r.clauses.is_empty() && (bare_gap && (outcome || attribution) || same_para && attribution || run_in) {
+            // "Proposed – Cllr X Seconded – Cllr Y" / "'That ... be approved'" / "All in favour":
+            // the form, the motion it put, its outcome.
+            let put_motion = || {
+                decisions::dash_attribution(&text[prev.span.start..prev.span.end]) == Some(0)
+                    && motion_after(text, prev.span.end).is_some_and(|e| text[e..start].trim().is_empty())
+            };
+            if r.clauses.is_empty()
+                && (bare_gap && (outcome || attribution)
+                    || same_para && attribution
+                    || run_in
+                    || outcome && put_motion())
+            {
                 prev.span = Span::new(prev.span.start, r.span.end);
                 continue;
             }
         }
         out.push(r);
     }
+    // A form with no outcome written after its motion: the form and the motion.
+    for k in 0..out.len() {
+        let r = &out[k];
+        if decisions::dash_attribution(&text[r.span.start..r.span.end]) != Some(0) {
+            continue;
+        }
+        if let Some(e) = motion_after(text, r.span.end) {
+            if out.get(k + 1).is_none_or(|n| n.span.start >= e) {
+                out[k].span = Span::new(out[k].span.start, e);
+            }
+        }
+    }
     out
+}
+
+/// The motion written as a paragraph of its own after a proposer and seconder: the next
+/// paragraph when it opens with a quotation mark or "That" ("'That the minutes ... be
+/// approved'"); the end of its text.
+fn motion_after(text: &str, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    let body = rest.trim_start();
+    if rest.len() - body.len() > 8 || !rest[..rest.len() - body.len()].contains('\n') {
+        return None;
+    }
+    let para = body.find("\n\n").map_or(body, |p| &body[..p]).trim_end();
+    let opens = para.starts_with(['\'', '‘', '"', '“']) || para.starts_with("That ");
+    (opens && para.len() < 600).then(|| text.len() - body.len() + para.len())
 }
 
 /// Report gaps in integer paragraph numbering ("2." with no "1.").
