@@ -729,7 +729,7 @@ pub(super) fn numbered_headings(text: &str, lines: &[Line]) -> Vec<Heading> {
         }
         cands.push((value, heading));
     }
-    let run = longest_increasing(cands);
+    let run = longest_increasing(text, cands);
     if run.is_empty() && refs == 1 {
         return first_ref.into_iter().collect();
     }
@@ -808,16 +808,70 @@ fn number_value(num: &str) -> Option<u64> {
     num.trim_start_matches(['*', 'S', '-']).split(['/', '.']).next()?.parse().ok()
 }
 
+/// The candidates that are a list nested in an item: a run counting up from 1 ("7.
+/// Correspondence:" / "1. West Norfolk Inter Village Games" ... "9. Letter from BCKLWN"),
+/// (a point written as a sentence is no candidate: the run may skip one number), after a
+/// candidate numbered higher than 1 that the count reached, and followed by a candidate that goes on from
+/// that one's count ("8. Planning:"). Its "6." to "9." would otherwise carry the count past
+/// the items they sit in. A run after which the count does not resume (the minutes' items
+/// after a numbered agenda) is no nested list.
+fn nested_lists(text: &str, cands: &[(u64, Heading)]) -> Vec<bool> {
+    // Nothing of its own before the next candidate: a list's entry ("5. Council meeting
+    // agenda"), not an item with its minute.
+    let bare = |k: usize| {
+        let end = cands.get(k + 1).map_or(text.len(), |c| c.1.start);
+        text.get(cands[k].1.body_start.min(end)..end).is_some_and(|t| t.trim().is_empty())
+    };
+    let mut nested = vec![false; cands.len()];
+    let mut i = 1;
+    while i < cands.len() {
+        let outer = cands[i - 1].0;
+        // The candidate before the run is itself counted to ("5. Chairman's Report" before
+        // "7. Correspondence"), not a stray number ahead of the items' "1.".
+        let counted = cands[i.saturating_sub(4)..i - 1].iter().any(|&(v, _)| v < outer && outer - v <= 2);
+        if cands[i].0 != 1 || outer < 2 || !counted {
+            i += 1;
+            continue;
+        }
+        let mut e = i;
+        while let Some(&(v, _)) = cands.get(e + 1) {
+            let counts_on = v > cands[e].0 && v - cands[e].0 <= 2;
+            // After entries with nothing of their own, the items' count resumes with a
+            // number that has ("7. Letter from ..." then "8. Planning: 8.1 ...").
+            // Not when the same number follows ("8. Norfolk Fire ... A request ... was
+            // turned down." then "8. Planning": the list's last entry, then the item).
+            let resumes =
+                v == outer.saturating_add(1) && bare(e) && !bare(e + 1) && cands.get(e + 2).is_none_or(|c| c.0 != v);
+            if !counts_on || resumes {
+                break;
+            }
+            e += 1;
+        }
+        if cands.get(e + 1).is_some_and(|&(v, _)| v > outer && v - outer <= 3) {
+            nested[i..=e].iter_mut().for_each(|x| *x = true);
+        }
+        i = e + 1;
+    }
+    nested
+}
+
 /// Keep the longest run of candidates whose numbers strictly increase in small steps.
-fn longest_increasing(cands: Vec<(u64, Heading)>) -> Vec<Heading> {
+fn longest_increasing(text: &str, cands: Vec<(u64, Heading)>) -> Vec<Heading> {
     let n = cands.len().min(4000);
     if n == 0 {
         return Vec::new();
     }
+    let nested = nested_lists(text, &cands[..n]);
     let mut best = vec![1usize; n];
     let mut prev = vec![usize::MAX; n];
     for i in 0..n {
+        if nested[i] {
+            continue;
+        }
         for j in i.saturating_sub(200)..i {
+            if nested[j] {
+                continue;
+            }
             let (a, b) = (cands[j].0, cands[i].0);
             // "206/19 Apologies ... 206/19 Declarations of Interest": a minute reference the
             // clerk wrote twice in a row is still the next item.
@@ -885,7 +939,7 @@ pub(super) fn inline_numbered(text: &str) -> Vec<Heading> {
             },
         ));
     }
-    let run = longest_increasing(cands);
+    let run = longest_increasing(text, cands);
     if run.len() >= 5 {
         run
     } else {
@@ -1602,7 +1656,18 @@ mod tests {
                 },
             )
         };
-        let got = longest_increasing(vec![h(1), h(2), h(1), h(3), h(4), h(2), h(5)]);
+        let got = longest_increasing("", vec![h(1), h(2), h(1), h(3), h(4), h(2), h(5)]);
         assert_eq!(got.len(), 5);
+        // "7. Correspondence:" holds a list 1. ... 9. (its "2." a sentence, no candidate),
+        // then "8. Planning:": the list is no run of items, though it is longer.
+        let values = [1, 3, 4, 5, 7, 1, 3, 4, 5, 6, 7, 8, 9, 8, 10];
+        let nested = nested_lists("", &values.map(h));
+        assert_eq!(nested.iter().filter(|&&x| x).count(), 8);
+        assert!(nested[5..13].iter().all(|&x| x));
+        assert_eq!(longest_increasing("", values.map(h).to_vec()).len(), 7);
+        // A stray number before the items' "1." (here "9."), or the minutes' items after a
+        // numbered agenda (the count does not resume after them): no nested list.
+        assert!(!nested_lists("", &[9, 1, 2, 12, 3].map(h)).iter().any(|&x| x));
+        assert!(!nested_lists("", &[1, 2, 3, 4, 1, 2, 3, 4, 5].map(h)).iter().any(|&x| x));
     }
 }

@@ -92,6 +92,9 @@ fn cell_gap(i: &str) -> IResult<&str, &str> {
 fn decimal(i: &str) -> IResult<&str, (&str, bool)> {
     let part = |i| take_while_m_n(1, 3, |c: char| c.is_ascii_digit())(i);
     let (rest, num) = recognize(pair(part, many0(preceded(char('.'), part)))).parse(i)?;
+    // "1\." : Markdown's escape of a number that is not to start a list (the posts of a
+    // WordPress archive write every numbered line so).
+    let rest = rest.strip_prefix("\\.").map_or(rest, |r| &rest[rest.len() - r.len() - 1..]);
     let (rest, term) = opt(one_of(".)")).parse(rest)?;
     if term.is_none() && !num.contains('.') {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
@@ -463,6 +466,10 @@ mod tests {
         assert_eq!(lab("1.1 Text"), Some((Number, "1.1".into(), 4)));
         assert_eq!(lab("5.1.1. Text"), Some((Number, "5.1.1".into(), 7)));
         assert_eq!(lab("12) Text"), Some((Number, "12".into(), 4)));
+        // Markdown's escaped list number.
+        assert_eq!(lab("1\\. West Norfolk Games"), Some((Number, "1".into(), 4)));
+        assert_eq!(lab("12\\."), Some((Number, "12".into(), 4)));
+        assert_eq!(lab("1\\ Text"), None);
         assert_eq!(lab("135/19 Apologies"), Some((Ref, "135/19".into(), 7)));
         assert_eq!(lab("Min. 12/2023 Apologies"), Some((Ref, "12/2023".into(), 13)));
         // A reference run into its title by a page's markup; not a planning reference.
