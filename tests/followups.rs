@@ -263,7 +263,7 @@ fn stoke_ferry_run(name: &str) -> Option<(usize, usize, Vec<String>)> {
 /// clerk, hand-checked blind in session 18: 7/25 held out, and none of 20 asks its reader
 /// found unlisted is listed).
 #[test]
-#[ignore = "agreement 19/29 (2018), 25/32 (2019), 22/30 (2017; 18/30 held out), West Dereham 17/29 (11/29 held out), Northwold 22/32 (14/32 held out), Wereham 7/25 (held out): below the 0.90 required; see README Follow-ups"]
+#[ignore = "agreement 19/29 (2018), 25/32 (2019), 22/30 (2017; 18/30 held out), West Dereham 21/29 (11/29 held out), Northwold 22/32 (14/32 held out), Wereham 7/25 (held out): below the 0.90 required; see README Follow-ups"]
 fn real_run_stoke_ferry_matches_expectation() {
     for name in [
         "followups-stokeferry-2018.json",
@@ -291,8 +291,11 @@ fn real_run_stoke_ferry_does_not_regress() {
         ("followups-stokeferry-2019.json", 25),
         ("followups-stokeferry-2017.json", 22),
         // Held out: judged blind in session 16, on another council's minutes. 16, was 15:
-        // words inside a quotation (an MP's statement read out) ask nothing (session 22).
-        ("followups-westdereham-2017.json", 17),
+        // words inside a quotation (an MP's statement read out) ask nothing (session 22). 21,
+        // was 17: a passage naming the owner is evidence only with three of the ask's own
+        // words, in the sentence naming the owner when the passage is long; not a role's name
+        // ("Locum Clerk") nor a standing item's title ("Finance") (helper fu23).
+        ("followups-westdereham-2017.json", 21),
         // Held out: judged blind in session 17, on a third council's minutes. 22, was 17:
         // events announced (another group's meeting, an outside visit), hopes and money
         // carried forward ask nothing (session 22).

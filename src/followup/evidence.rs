@@ -20,7 +20,11 @@
 //!    strong as a matters-arising entry;
 //! 4. `same-subject`: any later unit with overlap at least [`SUBJECT_MIN_OVERLAP`] and at
 //!    least [`MIN_SHARED`] shared terms, or naming the owner and sharing at least
-//!    [`OWNER_MIN_SHARED`] terms;
+//!    [`OWNER_MIN_SHARED`] terms of the follow-up's text and subject (of its item's title
+//!    only a rare word, [`TITLE_MIN_IDF`]; not the words of a role's name: "Locum" of "Locum
+//!    Clerk"), in the sentence naming the
+//!    owner when the unit is longer than [`OWNER_UNIT_SENTENCES`] sentences (a long passage
+//!    names the Clerk somewhere and shares three words with anything);
 //! 5. `same-heading`: a later unit whose heading (its topic label, "Dog Bin on Bridge Road –
 //!    ...", else its item's short title) is mostly (by weight, [`HEADING_MIN_SHARE`]) made of
 //!    the follow-up's terms, with at least [`MIN_SHARED`] of them: minutes come back to a
@@ -68,6 +72,13 @@ pub const SUBJECT_MIN_OVERLAP: f64 = 0.5;
 pub const MIN_SHARED: usize = 2;
 /// Shared key terms that are enough, whatever the overlap, for a passage naming the owner.
 pub const OWNER_MIN_SHARED: usize = 3;
+/// A passage of at most this many sentences that names the owner may share its
+/// [`OWNER_MIN_SHARED`] terms anywhere; a longer one in the sentence naming the owner.
+pub const OWNER_UNIT_SENTENCES: usize = 3;
+/// Least weight ([`Weights::idf`]) of a word of the follow-up's item title for it to count
+/// among the terms shared by a passage naming the owner: a rare title names the subject
+/// ("Independent Remuneration Panel"), a standing one ("Finance", "Other Business") does not.
+pub const TITLE_MIN_IDF: f64 = 5.0;
 /// Least overlap for same-subject evidence to say done (weaker evidence says raised again).
 pub const DONE_MIN_OVERLAP: f64 = 0.34;
 /// Shared key terms a sentence of the evidence must hold for its done / pending words to count.
@@ -1162,6 +1173,8 @@ pub struct Probe {
     /// `fu_terms` and its item's title after the agenda verb ([`heading_terms`]), for headings.
     heading_match: BTreeSet<Term>,
     owner: Option<String>,
+    /// Key terms of the owner's name when it is a role ("locum" of "Locum Clerk"): no subject.
+    owner_terms: BTreeSet<Term>,
     asked: Asked,
     to: BTreeSet<Term>,
     subject: BTreeSet<Term>,
@@ -1184,6 +1197,14 @@ impl Probe {
             ask_terms,
             heading_match,
             owner: fu.owner.as_deref().and_then(owner_key),
+            // The words of a role's name ("Locum" of "Locum Clerk"), not of a body named as
+            // owner ("Country Grounds Maintenance" is also the subject).
+            owner_terms: fu
+                .owner
+                .as_deref()
+                .filter(|o| owner_key(o).is_some_and(|k| STOP_WORDS.binary_search(&k.to_lowercase().as_str()).is_ok()))
+                .map(terms)
+                .unwrap_or_default(),
             asked: Asked::of(&fu.text),
             to: addressee(&fu.text),
             subject,
@@ -1202,7 +1223,8 @@ pub fn find(
     date: Option<&str>,
     next: bool,
 ) -> Vec<Evidence> {
-    let Probe { fu_terms, fu_weight, text_terms, ask_terms, heading_match, owner, asked, to, subject } = probe;
+    let Probe { fu_terms, fu_weight, text_terms, ask_terms, heading_match, owner, owner_terms, asked, to, subject } =
+        probe;
     let units = &lookup.units;
     let fu_weight = *fu_weight;
     let slash_ref = fu.item_number.as_deref().filter(|n| n.contains('/'));
@@ -1261,9 +1283,28 @@ pub fn find(
         } else if owner.as_deref().is_some_and(|o| owner_did(asked, o, u, text, &shared, to, subject)) {
             "owner-deed"
         } else {
-            let names_owner = owner.as_deref().is_some_and(|o| text.to_lowercase().contains(&o.to_lowercase()));
-            let ok = overlap >= SUBJECT_MIN_OVERLAP && shared.len() >= MIN_SHARED
-                || names_owner && shared.len() >= OWNER_MIN_SHARED;
+            // Naming the owner, a sentence (with the unit's heading) must hold the shared
+            // terms, and they must be the ask's own: not a role's name ("Locum" of "Locum
+            // Clerk"), nor a standing item's title ("Finance"). A long passage names the Clerk
+            // somewhere and shares three words with anything.
+            let names_owner = owner.as_deref().is_some_and(|o| {
+                let o = o.to_lowercase();
+                let own = |t: Option<&[Term]>| {
+                    shared
+                        .iter()
+                        .filter(|w| {
+                            !owner_terms.contains(*w) && (text_terms.contains(*w) || weights.idf(w) >= TITLE_MIN_IDF)
+                        })
+                        .filter(|w| t.is_none_or(|t| t.binary_search(w).is_ok() || u.heading.binary_search(w).is_ok()))
+                        .count()
+                        >= OWNER_MIN_SHARED
+                };
+                if u.sentences.len() <= OWNER_UNIT_SENTENCES {
+                    return text.to_lowercase().contains(&o) && own(None);
+                }
+                u.sentences.iter().any(|(a, b, t)| text[*a..*b].to_lowercase().contains(&o) && own(Some(t)))
+            });
+            let ok = overlap >= SUBJECT_MIN_OVERLAP && shared.len() >= MIN_SHARED || names_owner;
             if ok {
                 "same-subject"
             } else if headed(u) {

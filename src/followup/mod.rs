@@ -399,10 +399,14 @@ pub fn rules() -> Vec<String> {
         ),
         format!(
             "same-subject: any later passage with overlap >= {:.2} and >= {} shared terms, or naming the owner and \
-             sharing >= {} terms at any overlap.",
+             sharing >= {} terms of the follow-up's text and subject at any overlap (a word of its item's title only when rare, idf >= {:.1}; not the \
+             words of a role's name, \"Locum\" of \"Locum Clerk\"), in the sentence naming the owner when the passage \
+             is longer than {} sentences.",
             evidence::SUBJECT_MIN_OVERLAP,
             evidence::MIN_SHARED,
-            evidence::OWNER_MIN_SHARED
+            evidence::OWNER_MIN_SHARED,
+            evidence::TITLE_MIN_IDF,
+            evidence::OWNER_UNIT_SENTENCES
         ),
         format!(
             "same-heading: a later passage under a heading (its topic label, \"Dog Bin on Bridge Road – ...\", else its \
