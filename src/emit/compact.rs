@@ -1,8 +1,8 @@
 //! Compact JSON exactly as `serde_json::to_string` writes it, for the types this crate
 //! serializes: structs, sequences, maps with string keys, strings, integers, booleans,
 //! options and unit variants. Anything else (floats, bytes, a map key that is no string,
-//! serde_json's private raw-value and number tokens) is refused ([`to_string`] returns `None`)
-//! and the caller falls back to `serde_json`.
+//! serde_json's private raw-value and number tokens) is refused ([`to_string_sized`] returns
+//! `None`) and the caller falls back to `serde_json`.
 //!
 //! serde_json escapes a string byte by byte through a 256-entry table (~9 instructions a
 //! byte, 4% of a `parse` run); here the bytes that need no escape are skipped eight at a
@@ -12,8 +12,16 @@ use serde::ser::{self, Serialize};
 
 /// `value` as compact JSON, byte for byte what `serde_json::to_string` gives; `None` when
 /// `value` holds something this writer does not handle.
+#[cfg(test)]
 pub(crate) fn to_string<T: Serialize + ?Sized>(value: &T) -> Option<String> {
-    let mut w = Writer { out: Vec::with_capacity(4096) };
+    to_string_sized(value, 4096)
+}
+
+/// `value` as compact JSON ([`to_string`] in the tests), into a buffer of `capacity` bytes to
+/// start with (a guess of the size written: each doubling of the buffer copies what was
+/// written so far).
+pub(crate) fn to_string_sized<T: Serialize + ?Sized>(value: &T, capacity: usize) -> Option<String> {
+    let mut w = Writer { out: Vec::with_capacity(capacity) };
     value.serialize(&mut w).ok()?;
     // Only whole UTF-8 strings and ASCII were written.
     Some(String::from_utf8(w.out).expect("JSON written from UTF-8 strings"))
