@@ -75,7 +75,17 @@ fn caps_venue(line: &str) -> Option<String> {
     }
     let plain = line.replace("**", "");
     let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-    CAPS_VENUE.captures(&plain).map(|c| c["venue"].to_string())
+    // The place after the last "AT"/"IN" before it: "HELD IN WEST DEREHAM AT THE HALL" is
+    // the HALL; "IN RESPECT OF THE COMMUNITY CENTRE" names no venue.
+    let mut from = 0;
+    while let Some(c) = CAPS_VENUE.captures_at(&plain, from) {
+        let venue = &c["venue"];
+        if !venue.split(' ').any(|w| matches!(w, "AT" | "IN" | "ON" | "OF" | "FOR" | "TO" | "RESPECT" | "AND")) {
+            return Some(venue.to_string());
+        }
+        from = c.get(0).map_or(plain.len(), |m| m.start() + 1);
+    }
+    None
 }
 
 /// Front matter keys whose values describe the meeting.
@@ -271,7 +281,7 @@ fn year_checked(
 /// A January or February date whose written weekday ("MONDAY JANUARY 4th 2015", "Monday the
 /// 9th January 2011") falls on that day only in the next year: the clerk wrote the old year
 /// at the turn of the year. `before` is the text before the date as matched, `at` the date;
-/// the post's date `by`, when known, must not be before the corrected date.
+/// the post's date `by` must be known and not before the corrected date.
 fn next_year_by_weekday(before: &str, at: &str, d: Date, by: Option<Date>) -> Option<Date> {
     let written = written_weekday(at).or_else(|| {
         let b = before.trim_end().trim_end_matches(',').trim_end();
@@ -282,8 +292,11 @@ fn next_year_by_weekday(before: &str, at: &str, d: Date, by: Option<Date>) -> Op
     if d.month > 2 || d.weekday() == written {
         return None;
     }
+    // Only where the post's date says the meeting cannot be in the written year's January
+    // (published after the corrected date): else a slip of the day ("Tuesday 12th January
+    // 2015" for the 13th) would move the meeting a year.
     let next = Date::checked(d.year + 1, d.month, d.day)?;
-    (next.weekday() == written && by.is_none_or(|by| next <= by)).then_some(next)
+    (next.weekday() == written && by.is_some_and(|by| next <= by)).then_some(next)
 }
 
 /// The old regex of [`welsh_body`], its test oracle.
@@ -587,12 +600,14 @@ mod tests {
         // A place word inside another word, or no "at"/"in" before it: no venue.
         assert_eq!(venue("MINUTES OF THE HALLAM PARISH COUNCIL\n"), None);
         assert_eq!(venue("CHURCH ROAD RESIDENTS\n"), None);
+        assert_eq!(venue("MEETING HELD IN WEST DEREHAM AT THE HALL\n").as_deref(), Some("HALL"));
+        assert_eq!(venue("REPORTS IN RESPECT OF THE COMMUNITY CENTRE\n"), None);
     }
 
     #[test]
     fn the_old_year_written_at_the_turn_of_the_year() {
         // 4 January 2015 was a Sunday, 4 January 2016 a Monday.
-        let text = "MINUTES OF WRETTON PARISH COUNCIL MEETING HELD AT THE CHURCH MONDAY JANUARY 4th 2015\n";
+        let text = "---\ntitle: \"Wretton PC Minutes\"\ndate: \"2016-02-18\"\n---\n\nMINUTES OF WRETTON PARISH COUNCIL MEETING HELD AT THE CHURCH MONDAY JANUARY 4th 2015\n";
         let src = Source::from_text(text);
         let lines: Vec<Span> = crate::segment::lines::lines(text).iter().map(|l| l.content).collect();
         let mut diags = Diagnostics::default();
@@ -602,8 +617,12 @@ mod tests {
         assert_eq!(d.code, Code::DateCorrected);
         assert_eq!(src.get(d.span), "MONDAY JANUARY 4th 2015");
         // The weekday before the date, "the" between.
-        assert_eq!(header("Meeting held on Monday the 9th January 2011\n").date.as_deref(), Some("2012-01-09"));
-        assert_eq!(header("Date: Monday, 9th January 2011\n").date.as_deref(), Some("2012-01-09"));
+        let posted = |t: &str| format!("---\ntitle: \"Minutes\"\ndate: \"2012-03-01\"\n---\n{t}\n");
+        assert_eq!(header(&posted("Meeting held on Monday the 9th January 2011")).date.as_deref(), Some("2012-01-09"));
+        assert_eq!(header(&posted("Date: Monday, 9th January 2011")).date.as_deref(), Some("2012-01-09"));
+        // Without a post's date, as written (a slip of the day, "Tuesday 12th January 2015"
+        // for the 13th, would move it a year).
+        assert_eq!(header("Meeting held on Tuesday 12th January 2015\n").date.as_deref(), Some("2015-01-12"));
         // The weekday is right: no change.
         assert_eq!(header("Meeting held on Monday 4th January 2016\n").date.as_deref(), Some("2016-01-04"));
         // Wrong, but not the next year's either (a slip of the day), or not at the turn of

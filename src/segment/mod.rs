@@ -882,7 +882,7 @@ fn merge_outcomes(text: &str, found: Vec<ResBlock>) -> Vec<ResBlock> {
             // the form, the motion it put, its outcome.
             let put_motion = || {
                 decisions::dash_attribution(&text[prev.span.start..prev.span.end]) == Some(0)
-                    && motion_after(text, prev.span.end).is_some_and(|e| text[e..start].trim().is_empty())
+                    && motion_after(text, prev.span.end).is_some_and(|e| e >= start || text[e..start].trim().is_empty())
             };
             if r.clauses.is_empty()
                 && (bare_gap && (outcome || attribution)
@@ -920,7 +920,15 @@ fn motion_after(text: &str, end: usize) -> Option<usize> {
     if rest.len() - body.len() > 8 || !rest[..rest.len() - body.len()].contains('\n') {
         return None;
     }
-    let para = body.find("\n\n").map_or(body, |p| &body[..p]).trim_end();
+    // A motion is one paragraph under 600 bytes: look no further for its end (a text without
+    // blank lines would be searched to its end for every form).
+    let head = &body.as_bytes()[..body.len().min(601)];
+    let para = match memchr::memmem::find(head, b"\n\n") {
+        Some(p) => &body[..p],
+        None if body.len() > 600 => return None,
+        None => body,
+    }
+    .trim_end();
     let opens = para.starts_with(['\'', '‘', '"', '“']) || para.starts_with("That ");
     (opens && para.len() < 600).then(|| text.len() - body.len() + para.len())
 }
@@ -949,6 +957,20 @@ fn check_numbering(_text: &str, item: &ItemBlock, diags: &mut Diagnostics) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_motion_is_one_short_paragraph() {
+        let t = "Proposed – Cllr A Seconded – Cllr B\n\n'That the hall be painted.'\n\nAll in favour";
+        let end = "Proposed – Cllr A Seconded – Cllr B".len();
+        assert_eq!(motion_after(t, end), Some(t.find("\n\nAll").unwrap()));
+        // No blank line within 600 bytes: no motion (and no search to the text's end).
+        let long = format!("Proposed – Cllr A Seconded – Cllr B\nThat {}", "x ".repeat(400));
+        assert_eq!(motion_after(&long, end), None);
+        // The outcome inside the motion's paragraph is its outcome, not a panic.
+        let t = "1. Hall\n\nProposed – Cllr A Smith Seconded – Cllr B Jones\nThat the hall be painted blue.\nAll in favour\n";
+        let (o, _) = outline(t);
+        assert_eq!(o.items[0].resolutions.len(), 1);
+    }
 
     #[test]
     fn html_list_tags_break_a_line_but_not_a_raw_html_block() {
