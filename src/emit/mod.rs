@@ -18,8 +18,9 @@ pub fn json(doc: &Document, pretty: bool) -> String {
         // serde_json's bytes, written faster (`compact`); serde_json itself for anything
         // `compact` does not write.
         // The JSON of a text or Markdown document is ~1.6 times its input on the bulk set (an
-        // HTML page's far less): twice the input to start with spares most doublings.
-        let guess = doc.source.bytes.saturating_mul(2).saturating_add(4096);
+        // HTML page's far less): twice the input to start with spares most doublings. At most
+        // 64 MB up front (a PDF of scanned pages is large and its JSON small).
+        let guess = doc.source.bytes.saturating_mul(2).saturating_add(4096).min(64 << 20);
         compact::to_string_sized(doc, guess).unwrap_or_else(|| serde_json::to_string(doc).expect("model serializes"))
     };
     s.push('\n');
