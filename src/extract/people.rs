@@ -219,7 +219,8 @@ static OFFICE_BEFORE_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// Auditor for 2018/19", "that Jean Markwell be co-opted as parish councillor", "Ray Thompson
 /// was elected as Vice Chairman".
 static APPOINTED: LazyLock<Regex> = LazyLock::new(|| {
-    let name = r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}";
+    // A titled name may hold initials and be a surname alone ("Mrs A Morgan", "Mr Smith").
+    let name = r"(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:[A-Z]\.?\s+){0,2}[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){0,2}|[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})";
     Regex::new(&format!(
         r"(?:\b(?:appointment|election|co-option)\s+of|\b(?:appoint|appointed|elect|elected|co-opt|co-opted))\s+(?P<n1>{name})\s+as\s+(?:the\s+|a\s+|an\s+)?(?P<r1>[A-Za-z][A-Za-z-]*(?:[ \t]+[A-Za-z][A-Za-z-]*){{0,4}})|(?P<n2>{name})\s+(?:be|was|is|has\s+been|were)\s+(?:duly\s+)?(?:appointed|elected|re-elected|co-opted)\s+as\s+(?:the\s+|a\s+|an\s+)?(?P<r2>[A-Za-z][A-Za-z-]*(?:[ \t]+[A-Za-z][A-Za-z-]*){{0,4}})"
     ))
@@ -655,6 +656,11 @@ mod tests {
             vec![pair("Ray Thompson", "Vice Chairman")]
         );
         assert_eq!(roles("5 Votes Cllr Mack was elected as Vice Chairman."), vec![pair("Cllr Mack", "Vice Chairman")]);
+        // A titled name with initials.
+        assert_eq!(
+            roles("It was also agreed to appoint Mrs A Morgan as the Internal Auditor for 2016 if she is willing."),
+            vec![pair("Mrs A Morgan", "Internal Auditor")]
+        );
         assert_eq!(
             roles("Mr Cross be appointed as Internal Auditor seconded by Cllr Hardy"),
             vec![pair("Mr Cross", "Internal Auditor")]
