@@ -104,29 +104,25 @@ fn day(i: &str) -> IResult<&str, u32> {
     terminated(number(1, 2), opt(alt((english, welsh)))).parse(i)
 }
 
+/// Weekday names, lower case, Monday first ([`Date::weekday`]'s order).
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// A weekday name ([`written_weekday`]), then an optional comma and white space.
 fn weekday(i: &str) -> IResult<&str, &str> {
-    recognize((
-        alt((
-            tag_no_case("monday"),
-            tag_no_case("tuesday"),
-            tag_no_case("wednesday"),
-            tag_no_case("thursday"),
-            tag_no_case("friday"),
-            tag_no_case("saturday"),
-            tag_no_case("sunday"),
-        )),
-        opt(char(',')),
-        multispace1,
-    ))
-    .parse(i)
+    recognize((weekday_name, opt(char(',')), multispace1)).parse(i)
+}
+
+/// One of [`WEEKDAYS`], in any ASCII case.
+fn weekday_name(i: &str) -> IResult<&str, &str> {
+    let no = || nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Tag));
+    let day = written_weekday(i).ok_or_else(no)?;
+    tag_no_case(WEEKDAYS[day as usize]).parse(i)
 }
 
 /// The weekday a date begins with ("Monday January 4th 2015", "MONDAY, 4th January"),
-/// Monday = 0.
+/// Monday = 0; matched as the date parsers match it (`tag_no_case`).
 pub fn written_weekday(s: &str) -> Option<u32> {
-    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-    let b = s.as_bytes();
-    DAYS.iter().position(|d| b.get(..d.len()).is_some_and(|h| h.eq_ignore_ascii_case(d.as_bytes()))).map(|i| i as u32)
+    WEEKDAYS.iter().position(|d| tag_no_case::<nom::error::Error<&str>>(d)(s).is_ok()).map(|i| i as u32)
 }
 
 fn sep(i: &str) -> IResult<&str, &str> {

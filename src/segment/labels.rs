@@ -94,7 +94,7 @@ fn decimal(i: &str) -> IResult<&str, (&str, bool)> {
     let (rest, num) = recognize(pair(part, many0(preceded(char('.'), part)))).parse(i)?;
     // "1\." : Markdown's escape of a number that is not to start a list (the posts of a
     // WordPress archive write every numbered line so).
-    let rest = rest.strip_prefix("\\.").map_or(rest, |r| &rest[rest.len() - r.len() - 1..]);
+    let rest = rest.strip_prefix('\\').filter(|r| r.starts_with('.')).unwrap_or(rest);
     let (rest, term) = opt(one_of(".)")).parse(rest)?;
     if term.is_none() && !num.contains('.') {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));

@@ -865,11 +865,8 @@ fn merge_outcomes(text: &str, found: Vec<ResBlock>) -> Vec<ResBlock> {
             // "It was agreed that ... Medals will be purchased" / "Proposed - Cllr C Hardy
             // Seconded - Cllr M Leamon" / "All in favour": a form with no motion of its own
             // after it names the mover of the decision above it (not of another form's).
-            let lone_form = || {
-                decisions::dash_attribution(own) == Some(0)
-                    && motion_after(text, r.span.end).is_none()
-                    && decisions::dash_attribution(&text[prev.span.start..prev.span.end]) != Some(0)
-            };
+            let lone_form =
+                || is_form(text, r.span) && motion_after(text, r.span.end).is_none() && !is_form(text, prev.span);
             let attribution = !outcome && (decisions::is_attribution(own) || lone_form());
             // "Agreed cheques be signed: RECEIPTS ... Balance £2911.84 Prop KN 2nd BB All
             // agreed.": the table, then the mover of the decision above it.
@@ -881,7 +878,7 @@ fn merge_outcomes(text: &str, found: Vec<ResBlock>) -> Vec<ResBlock> {
             // "Proposed – Cllr X Seconded – Cllr Y" / "'That ... be approved'" / "All in favour":
             // the form, the motion it put, its outcome.
             let put_motion = || {
-                decisions::dash_attribution(&text[prev.span.start..prev.span.end]) == Some(0)
+                is_form(text, prev.span)
                     && motion_after(text, prev.span.end).is_some_and(|e| e >= start || text[e..start].trim().is_empty())
             };
             if r.clauses.is_empty()
@@ -898,17 +895,22 @@ fn merge_outcomes(text: &str, found: Vec<ResBlock>) -> Vec<ResBlock> {
     }
     // A form with no outcome written after its motion: the form and the motion.
     for k in 0..out.len() {
-        let r = &out[k];
-        if decisions::dash_attribution(&text[r.span.start..r.span.end]) != Some(0) {
+        if !is_form(text, out[k].span) {
             continue;
         }
-        if let Some(e) = motion_after(text, r.span.end) {
+        if let Some(e) = motion_after(text, out[k].span.end) {
             if out.get(k + 1).is_none_or(|n| n.span.start >= e) {
                 out[k].span = Span::new(out[k].span.start, e);
             }
         }
     }
     out
+}
+
+/// A decision that is only a proposer-and-seconder form ("Proposed – Cllr X Seconded – Cllr
+/// Y", [`decisions::dash_attribution`] from its first byte).
+fn is_form(text: &str, span: Span) -> bool {
+    decisions::dash_attribution(&text[span.start..span.end]) == Some(0)
 }
 
 /// The motion written as a paragraph of its own after a proposer and seconder: the next
